@@ -1,0 +1,18 @@
+import { defineRoute } from '../../shared/http/contract.js';
+import { CaseIdParams, CaseView } from '../../shared/schemas/case.js';
+
+export const getCaseRoute = defineRoute({
+  name: 'getCase',
+  method: 'GET',
+  path: '/cases/{caseId}',
+  summary: 'Read one case of your union’s subtree',
+  description:
+    'A case outside the caller’s union subtree is answered 404, exactly like a case that does not exist. ' +
+    'Contact details are shown in full to operators and legal departments, masked for other roles.',
+  tags: ['cases'],
+  access: { roles: ['operator', 'lawyer', 'mediator', 'legal_admin'] },
+  request: { params: CaseIdParams },
+  response: { status: 200, description: 'The case.', schema: CaseView },
+  errors: [400, 404],
+  data: { actions: ['dynamodb:Query', 'dynamodb:GetItem'], indexes: [] },
+});

@@ -1,0 +1,21 @@
+import { defineRoute } from '../../shared/http/contract.js';
+import { CaseListResponse, ListCasesQuery } from '../../shared/schemas/case.js';
+
+export const listCasesRoute = defineRoute({
+  name: 'listCases',
+  method: 'GET',
+  path: '/cases',
+  summary: 'List the cases of your union’s subtree, newest first',
+  description:
+    'Filters combine (status, category, kind, month `YYYY-MM` in China time). Pages hold up to `limit` cases ' +
+    '(default 25); pass `nextCursor` back as `cursor` for the next page.',
+  tags: ['cases'],
+  access: { roles: ['operator', 'lawyer', 'mediator', 'legal_admin'] },
+  request: { query: ListCasesQuery },
+  response: { status: 200, description: 'One page of cases.', schema: CaseListResponse },
+  errors: [400],
+  data: {
+    actions: ['dynamodb:Query'],
+    indexes: ['casesByL1Union', 'casesByL2Union', 'casesByL3Union'],
+  },
+});

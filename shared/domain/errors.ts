@@ -1,0 +1,74 @@
+/**
+ * Errors the domain and the HTTP edge raise on purpose. Each carries a stable
+ * machine-readable code and the HTTP status it maps to; anything else that
+ * escapes a handler is a bug and becomes a 500 without internals.
+ */
+export interface FieldIssue {
+  /** Path of the offending field, e.g. `complainant.mobile`; empty for the whole body. */
+  readonly path: string;
+  readonly message: string;
+  readonly code?: string;
+}
+
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'MALFORMED_JSON'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'ROUTE_NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
+  | 'CONFLICT'
+  | 'BUSY'
+  | 'REGION_NOT_SERVED'
+  | 'REGION_OUTSIDE_SUBTREE'
+  | 'UNPROCESSABLE'
+  | 'INTERNAL';
+
+const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PAYLOAD_TOO_LARGE: 413,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  BUSY: 503,
+  REGION_NOT_SERVED: 422,
+  REGION_OUTSIDE_SUBTREE: 422,
+  UNPROCESSABLE: 422,
+  INTERNAL: 500,
+};
+
+export class AppError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: readonly FieldIssue[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.status = STATUS_BY_CODE[code];
+  }
+}
+
+export function statusOf(code: ErrorCode): number {
+  return STATUS_BY_CODE[code];
+}
+
+/** The one error body every route returns. */
+export interface ErrorBody {
+  readonly error: {
+    readonly code: ErrorCode;
+    readonly message: string;
+    readonly details?: readonly FieldIssue[];
+    readonly requestId: string;
+  };
+}

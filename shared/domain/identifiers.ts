@@ -1,0 +1,90 @@
+/**
+ * Validators for the identifiers Chinese labour-dispute intake relies on.
+ * Pure functions: each returns a reason when the value is invalid, or null.
+ */
+
+/** Mainland mobile numbers: 11 digits, starting 13–19. */
+const MOBILE = /^1[3-9]\d{9}$/;
+
+export function mobileProblem(value: string): string | null {
+  return MOBILE.test(value) ? null : 'must be an 11-digit mainland mobile number starting 13–19';
+}
+
+/** GB/T 2260 province-level prefixes in use (mainland, Taiwan, Hong Kong, Macao). */
+const PROVINCE_PREFIXES = new Set([
+  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
+  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64',
+  '65', '71', '81', '82',
+]);
+
+export function divisionCodeProblem(value: string): string | null {
+  if (!/^\d{6}$/.test(value)) return 'must be a 6-digit administrative division code (GB/T 2260)';
+  if (!PROVINCE_PREFIXES.has(value.slice(0, 2))) return 'has no such province prefix (GB/T 2260)';
+  if (value.slice(2, 4) === '00' && value.slice(4) !== '00') {
+    return 'cannot name a county without its city (GB/T 2260)';
+  }
+  return null;
+}
+
+export type DivisionLevel = 1 | 2 | 3;
+
+/** Province (xx0000) → 1, prefecture-level city (xxxx00) → 2, county-level → 3. */
+export function divisionLevel(code: string): DivisionLevel {
+  if (code.endsWith('0000')) return 1;
+  if (code.endsWith('00')) return 2;
+  return 3;
+}
+
+/**
+ * Whether division `outer` covers division `inner`: a province covers every
+ * code with its first two digits, a city every code with its first four, a
+ * county only itself.
+ */
+export function divisionCovers(outer: string, inner: string): boolean {
+  const significant = { 1: 2, 2: 4, 3: 6 }[divisionLevel(outer)];
+  return inner.slice(0, significant) === outer.slice(0, significant);
+}
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK_CHARACTERS = '10X98765432';
+
+/** The ISO 7064 MOD 11-2 check character of the first 17 digits of a resident ID (GB 11643). */
+export function residentIdCheckCharacter(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i]!;
+  return ID_CHECK_CHARACTERS[sum % 11]!;
+}
+
+/** 18-character resident ID number: region, birth date, sequence, check character. */
+export function residentIdProblem(value: string, today: Date = new Date()): string | null {
+  if (!/^\d{17}[\dX]$/.test(value)) {
+    return 'must be 18 characters: 17 digits and a check digit or X (uppercase)';
+  }
+  if (divisionCodeProblem(value.slice(0, 6)) !== null) return 'does not start with a valid region code';
+  const birth = value.slice(6, 14);
+  const date = new Date(`${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}T00:00:00Z`);
+  const isRealDate = !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10).replaceAll('-', '') === birth;
+  if (!isRealDate || date.getUTCFullYear() < 1900 || date > today) return 'holds an impossible birth date';
+  if (residentIdCheckCharacter(value) !== value[17]) return 'check digit does not match (GB 11643)';
+  return null;
+}
+
+/** Characters of a unified social credit code; the letters I, O, S, V and Z are not used. */
+const USCC_CHARACTERS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** The check character of the first 17 characters of a unified social credit code (GB 32100). */
+export function creditCodeCheckCharacter(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += USCC_CHARACTERS.indexOf(first17[i]!) * USCC_WEIGHTS[i]!;
+  return USCC_CHARACTERS[(31 - (sum % 31)) % 31]!;
+}
+
+/** 统一社会信用代码: 18 characters (GB 32100-2015), uppercase. */
+export function creditCodeProblem(value: string): string | null {
+  if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(value)) {
+    return 'must be an 18-character unified social credit code (digits and uppercase letters except I, O, S, V, Z)';
+  }
+  if (creditCodeCheckCharacter(value) !== value[17]) return 'check character does not match (GB 32100)';
+  return null;
+}

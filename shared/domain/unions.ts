@@ -1,0 +1,57 @@
+import { divisionCovers, divisionLevel, type DivisionLevel } from './identifiers.js';
+
+/** A trade union, identified by the division code of the area it serves. */
+export interface Union {
+  readonly code: string;
+  readonly name: string;
+  readonly parentCode: string | null;
+}
+
+/**
+ * The union hierarchy (province → city → district) as one immutable value.
+ * Tenancy hangs on it: a staff member sees their own union's subtree, and a
+ * case belongs to the deepest union whose area covers the case's region.
+ */
+export class UnionDirectory {
+  readonly #byCode: ReadonlyMap<string, Union>;
+
+  constructor(unions: Iterable<Union>) {
+    this.#byCode = new Map([...unions].map((union) => [union.code, union]));
+  }
+
+  get(code: string): Union | undefined {
+    return this.#byCode.get(code);
+  }
+
+  /** Codes from the root down to `code` itself, e.g. ['210000', '210100', '210102']. */
+  pathOf(code: string): string[] {
+    const path: string[] = [];
+    for (let union = this.get(code); union; union = union.parentCode ? this.get(union.parentCode) : undefined) {
+      path.unshift(union.code);
+    }
+    return path;
+  }
+
+  /** The deepest union whose area covers `regionCode`, if any union serves it. */
+  responsibleFor(regionCode: string): Union | undefined {
+    let best: Union | undefined;
+    for (const union of this.#byCode.values()) {
+      if (!divisionCovers(union.code, regionCode)) continue;
+      if (!best || divisionLevel(union.code) > divisionLevel(best.code)) best = union;
+    }
+    return best;
+  }
+
+  /** Whether `code` is `ancestorCode` itself or lies below it. */
+  isWithin(code: string, ancestorCode: string): boolean {
+    return this.pathOf(code).includes(ancestorCode);
+  }
+
+  levelOf(code: string): DivisionLevel {
+    return divisionLevel(code);
+  }
+
+  all(): Union[] {
+    return [...this.#byCode.values()];
+  }
+}

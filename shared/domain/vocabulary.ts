@@ -1,0 +1,78 @@
+/**
+ * The words of the domain. Identifiers are English; each carries the Chinese
+ * label a union user sees (in reports, lists and the complainant's view).
+ */
+
+export const REQUEST_KINDS = {
+  consultation: '咨询',
+  complaint: '投诉求助',
+  legal_aid_application: '法律援助申请',
+  petition: '信访',
+  suggestion: '建议',
+} as const;
+export type RequestKind = keyof typeof REQUEST_KINDS;
+
+export const CHANNELS = {
+  hotline: '12351热线',
+  web: '网站',
+  wechat: '微信',
+  walk_in: '来访',
+  letter: '来信',
+  referral: '转介',
+} as const;
+export type Channel = keyof typeof CHANNELS;
+
+/** Channels a staff member logs; web and WeChat arrive through the public routes. */
+export const STAFF_CHANNELS = ['hotline', 'walk_in', 'letter', 'referral'] as const satisfies readonly Channel[];
+
+/** Dispute categories (Labour Dispute Mediation and Arbitration Law, Art. 2, and union practice). */
+export const CATEGORIES = {
+  wage_arrears: '欠薪/劳动报酬',
+  work_injury: '工伤',
+  occupational_disease: '职业病',
+  social_insurance: '社会保险',
+  labour_contract: '劳动合同订立/解除/终止',
+  labour_relationship: '确认劳动关系',
+  working_hours_leave: '工时/休息休假',
+  compensation: '经济补偿/赔偿',
+  women_workers_rights: '女职工权益',
+  labour_dispatch: '劳务派遣',
+  other: '其他',
+} as const;
+export type Category = keyof typeof CATEGORIES;
+
+export const CASE_STATUSES = {
+  registered: '已登记',
+  triaged: '已分流',
+  in_mediation: '调解中',
+  in_pool: '待认领',
+  claimed: '已认领',
+  in_progress: '办理中',
+  transfer_pending: '转交待接收',
+  closed: '已办结',
+  followed_up: '已回访',
+} as const;
+export type CaseStatus = keyof typeof CASE_STATUSES;
+
+export const OUTCOMES = {
+  advice_given: '已解答',
+  mediated_agreement: '调解成功',
+  referred_to_arbitration: '转仲裁',
+  arbitration_award: '仲裁裁决',
+  litigation: '诉讼',
+  referred_to_labour_inspection: '转劳动监察',
+  withdrawn: '撤回',
+  out_of_scope: '不属受理范围',
+} as const;
+export type Outcome = keyof typeof OUTCOMES;
+
+export const TIMELINE_EVENT_TYPES = {
+  registered: '登记',
+  answered_on_call: '当场解答',
+} as const;
+export type TimelineEventType = keyof typeof TIMELINE_EVENT_TYPES;
+
+/** Enum values of a label table, typed for zod's `z.enum`. */
+export function keysOf<T extends Record<string, string>>(table: T): [keyof T & string, ...(keyof T & string)[]] {
+  return Object.keys(table) as [keyof T & string, ...(keyof T & string)[]];
+}

@@ -1,0 +1,242 @@
+import * as z from 'zod/mini';
+import {
+  creditCodeProblem,
+  divisionCodeProblem,
+  mobileProblem,
+  residentIdProblem,
+} from '../domain/identifiers.js';
+import {
+  CASE_STATUSES,
+  CATEGORIES,
+  CHANNELS,
+  OUTCOMES,
+  REQUEST_KINDS,
+  STAFF_CHANNELS,
+  TIMELINE_EVENT_TYPES,
+  keysOf,
+} from '../domain/vocabulary.js';
+import { CalendarDate, CaseId, Fen, Month, documented, text, validatedBy } from './common.js';
+
+export const RequestKindSchema = z.enum(keysOf(REQUEST_KINDS));
+export const ChannelSchema = z.enum(keysOf(CHANNELS));
+export const CategorySchema = z.enum(keysOf(CATEGORIES));
+export const CaseStatusSchema = z.enum(keysOf(CASE_STATUSES));
+export const OutcomeSchema = z.enum(keysOf(OUTCOMES));
+
+export const MobileSchema = z.string().check(validatedBy(mobileProblem));
+export const DivisionCodeSchema = z.string().check(validatedBy(divisionCodeProblem));
+export const ResidentIdSchema = z.string().check(validatedBy((value) => residentIdProblem(value)));
+export const CreditCodeSchema = z.string().check(validatedBy(creditCodeProblem));
+
+export const ComplainantInput = z.strictObject({
+  name: text(1, 50),
+  mobile: MobileSchema,
+  idNumber: z.optional(ResidentIdSchema),
+  /** 农民工: claims for pay or injury compensation skip the legal-aid means test. */
+  migrantWorker: z._default(z.boolean(), false),
+  /** 劳模: lifelong priority legal aid. */
+  modelWorker: z._default(z.boolean(), false),
+  /** 女职工: special-rights cases are reported separately. */
+  womanWorker: z._default(z.boolean(), false),
+});
+
+export const EmployerInput = z.strictObject({
+  name: text(1, 100),
+  creditCode: z.optional(CreditCodeSchema),
+});
+
+/**
+ * What a worker's dispute is about, whoever writes it down: the hotline
+ * operator here, the worker on the web or WeChat in the public routes. Kinds
+ * that concern an employer must name it.
+ */
+export const disputeContentShape = {
+  category: CategorySchema,
+  /** Division code of where the work is done; decides the responsible union. */
+  regionCode: DivisionCodeSchema,
+  complainant: ComplainantInput,
+  employer: z.optional(EmployerInput),
+  description: text(1, 4000),
+  workersInvolved: z._default(z.int().check(z.minimum(1), z.maximum(100_000)), 1),
+  amountClaimedFen: z.optional(Fen),
+  /** When the worker knew of the infringement (starts the arbitration limitation period). */
+  occurredOn: z.optional(CalendarDate),
+  employmentEndedOn: z.optional(CalendarDate),
+};
+
+const KINDS_NEEDING_EMPLOYER = new Set(['complaint', 'legal_aid_application', 'petition']);
+
+export const RegisterCaseBody = documented(
+  z
+    .strictObject({
+      kind: RequestKindSchema,
+      channel: z.enum(STAFF_CHANNELS),
+      ...disputeContentShape,
+      /** When the call came in; defaults to now. */
+      receivedAt: z.optional(z.iso.datetime({ offset: true })),
+      /** A consultation answered on the call is registered already closed. */
+      answeredOnCall: z.optional(z.strictObject({ advice: text(1, 2000) })),
+    })
+    .check(
+      z.superRefine((body, ctx) => {
+        if (body.answeredOnCall && body.kind !== 'consultation') {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['answeredOnCall'],
+            message: 'only a consultation can be answered on the call',
+            input: body.answeredOnCall,
+          });
+        }
+        if (!body.employer && KINDS_NEEDING_EMPLOYER.has(body.kind)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['employer'],
+            message: `a ${body.kind} must name the employer`,
+            input: body.employer,
+          });
+        }
+      }),
+    ),
+  {
+    id: 'RegisterCaseRequest',
+    description: 'A call logged by a 12351 hotline operator (or a walk-in, letter or referral).',
+    examples: [
+      {
+        kind: 'complaint',
+        channel: 'hotline',
+        category: 'wage_arrears',
+        regionCode: '210102',
+        complainant: {
+          name: '张伟',
+          mobile: '13812345678',
+          idNumber: '210102199003071233',
+          migrantWorker: true,
+        },
+        employer: { name: '沈阳和平建筑工程有限公司', creditCode: '91210102MA0QC12347' },
+        description: '在和平区工地做钢筋工，2026年8月至10月工资共36000元未发，项目经理不接电话。',
+        workersInvolved: 1,
+        amountClaimedFen: 3_600_000,
+        occurredOn: '2026-10-31',
+      },
+    ],
+  },
+);
+export type RegisterCaseInput = z.infer<typeof RegisterCaseBody>;
+
+export const CaseIdParams = z.strictObject({ caseId: CaseId });
+
+/** Query strings arrive as text; `limit` is a whole number of cases per page. */
+const PageLimit = z.pipe(
+  z.string().check(z.regex(/^\d{1,3}$/, 'must be a whole number from 1 to 100')),
+  z.transform(Number).check(z.minimum(1), z.maximum(100)),
+);
+
+export const ListCasesQuery = z.strictObject({
+  status: z.optional(CaseStatusSchema),
+  category: z.optional(CategorySchema),
+  kind: z.optional(RequestKindSchema),
+  month: z.optional(Month),
+  limit: z.optional(PageLimit),
+  cursor: z.optional(z.string().check(z.maxLength(512))),
+});
+export type ListCasesFilter = z.infer<typeof ListCasesQuery>;
+
+export const CallerLookupBody = documented(z.strictObject({ phone: MobileSchema }), {
+  id: 'CallerLookupRequest',
+  description: 'The number the caller is phoning from.',
+  examples: [{ phone: '13812345678' }],
+});
+
+const ComplainantView = z.object({
+  name: z.string(),
+  mobile: z.string(),
+  idNumber: z.optional(z.string()),
+  migrantWorker: z.boolean(),
+  modelWorker: z.boolean(),
+  womanWorker: z.boolean(),
+  /** True when name, mobile and ID number are masked for the caller's role. */
+  masked: z.boolean(),
+});
+
+export const CaseView = documented(
+  z.object({
+    caseId: CaseId,
+    caseNumber: z.string(),
+    unionCode: z.string(),
+    unionName: z.string(),
+    kind: RequestKindSchema,
+    kindLabel: z.string(),
+    channel: ChannelSchema,
+    channelLabel: z.string(),
+    category: CategorySchema,
+    categoryLabel: z.string(),
+    status: CaseStatusSchema,
+    statusLabel: z.string(),
+    regionCode: z.string(),
+    complainant: ComplainantView,
+    employer: z.optional(z.object({ name: z.string(), creditCode: z.optional(z.string()) })),
+    description: z.string(),
+    workersInvolved: z.int(),
+    collective: z.boolean(),
+    amountClaimedFen: z.optional(z.int()),
+    occurredOn: z.optional(z.string()),
+    employmentEndedOn: z.optional(z.string()),
+    receivedAt: z.string(),
+    registeredAt: z.string(),
+    registeredBy: z.object({ staffId: z.string(), role: z.string() }),
+    outcome: z.optional(OutcomeSchema),
+    outcomeLabel: z.optional(z.string()),
+    closedAt: z.optional(z.string()),
+    version: z.int(),
+  }),
+  { id: 'Case' },
+);
+
+export const CaseSummary = documented(
+  z.object({
+    caseId: CaseId,
+    caseNumber: z.string(),
+    unionCode: z.string(),
+    kind: RequestKindSchema,
+    channel: ChannelSchema,
+    category: CategorySchema,
+    categoryLabel: z.string(),
+    status: CaseStatusSchema,
+    statusLabel: z.string(),
+    registeredAt: z.string(),
+    outcome: z.optional(OutcomeSchema),
+  }),
+  { id: 'CaseSummary' },
+);
+
+export const CaseListResponse = documented(
+  z.object({
+    items: z.array(CaseView),
+    /** Pass as `cursor` to get the next page; absent on the last page. */
+    nextCursor: z.optional(z.string()),
+  }),
+  { id: 'CaseList' },
+);
+
+export const TimelineEventView = documented(
+  z.object({
+    eventId: z.string(),
+    at: z.string(),
+    type: z.enum(keysOf(TIMELINE_EVENT_TYPES)),
+    typeLabel: z.string(),
+    actor: z.object({ kind: z.enum(['staff', 'complainant', 'system']), role: z.optional(z.string()), staffId: z.optional(z.string()) }),
+    data: z.record(z.string(), z.unknown()),
+  }),
+  { id: 'TimelineEvent' },
+);
+
+export const TimelineResponse = z.object({ caseId: CaseId, events: z.array(TimelineEventView) });
+
+export const CallerLookupResponse = documented(
+  z.object({
+    /** Masked form of the number looked up. */
+    phone: z.string(),
+    cases: z.array(CaseSummary),
+  }),
+  { id: 'CallerLookup' },
+);

@@ -1,0 +1,127 @@
+/**
+ * The single Weiquan table, declared once. The CDK stack, the local bootstrap
+ * (DynamoDB Local) and the tests all build the table from this object, so the
+ * keys and indexes that run locally are the ones that are deployed.
+ *
+ * Item shapes (all keys are strings):
+ *
+ * | item                     | PK                  | SK                         |
+ * |--------------------------|---------------------|----------------------------|
+ * | union directory entry    | DIRECTORY           | UNION#<divisionCode>       |
+ * | daily case-number counter| UNION#<code>        | CASESEQ#<YYYYMMDD>         |
+ * | case                     | CASE#<caseId>       | CASE                       |
+ * | case contact details     | CASE#<caseId>       | CONTACT                    |
+ * | timeline event           | CASE#<caseId>       | EVENT#<at>#<seq>           |
+ * | case-number reservation  | CASENO#<caseNumber> | CASENO                     |
+ *
+ * Why the union directory is one partition: it is small (a few thousand unions
+ * nationwide at most) and read whole by one Query to resolve regions and
+ * subtrees; it changes rarely and is cached per Lambda container.
+ *
+ * Why contact details are a separate item: the plain phone number and ID
+ * number (sensitive personal information under PIPL) must never be copied into
+ * an index, and most reads (lists, pools, lookups) must not load them at all.
+ * The case item holds only masked forms and a keyed hash of the phone.
+ */
+
+export type KeyType = 'S' | 'N';
+
+export interface IndexDefinition {
+  readonly indexName: string;
+  readonly partitionKey: string;
+  readonly sortKey: string;
+  /** 'ALL', or the non-key attributes to project (INCLUDE). */
+  readonly projection: 'ALL' | readonly string[];
+  /** Why this index exists: the access pattern it serves. */
+  readonly purpose: string;
+}
+
+export interface TableDefinition {
+  readonly partitionKey: string;
+  readonly sortKey: string;
+  readonly indexes: readonly IndexDefinition[];
+  readonly timeToLiveAttribute: string;
+}
+
+/**
+ * Case list sort key, shared by the list indexes: `<registeredAt in China
+ * local time>#<caseId>`. Local time (UTC+8) so that `begins_with(listSk,
+ * '2026-11')` selects exactly the cases of a reporting month as the union
+ * counts it; the case id breaks ties between cases registered in the same
+ * millisecond.
+ */
+const LIST_SORT_KEY = 'listSk';
+
+/** Attributes the caller look-up shows for each earlier case. */
+export const CALLER_LOOKUP_PROJECTION = [
+  'caseId',
+  'caseNumber',
+  'unionCode',
+  'unionPath',
+  'kind',
+  'channel',
+  'category',
+  'status',
+  'registeredAt',
+  'outcome',
+] as const;
+
+export const TABLE: TableDefinition = {
+  partitionKey: 'PK',
+  sortKey: 'SK',
+  timeToLiveAttribute: 'expiresAt',
+  indexes: [
+    /*
+     * Union hierarchy has three levels (province → city → district). A case
+     * carries the union code of each level on its path in `l1Union`,
+     * `l2Union`, `l3Union`; a user at level N lists their subtree with one
+     * Query on index N, newest first, with no filtering by path. A deeper
+     * hierarchy would need one more index per level.
+     */
+    {
+      indexName: 'casesByL1Union',
+      partitionKey: 'l1Union',
+      sortKey: LIST_SORT_KEY,
+      projection: 'ALL',
+      purpose: 'cases in a province union subtree, newest first',
+    },
+    {
+      indexName: 'casesByL2Union',
+      partitionKey: 'l2Union',
+      sortKey: LIST_SORT_KEY,
+      projection: 'ALL',
+      purpose: 'cases in a city union subtree, newest first',
+    },
+    {
+      indexName: 'casesByL3Union',
+      partitionKey: 'l3Union',
+      sortKey: LIST_SORT_KEY,
+      projection: 'ALL',
+      purpose: 'cases of a district union, newest first',
+    },
+    /*
+     * Repeat-caller look-up. The partition key is an HMAC of the phone number
+     * (keyed, so the index cannot be reversed by hashing all 11-digit
+     * numbers); the plain number is never projected.
+     */
+    {
+      indexName: 'casesByPhoneHash',
+      partitionKey: 'phoneHash',
+      sortKey: LIST_SORT_KEY,
+      projection: CALLER_LOOKUP_PROJECTION,
+      purpose: 'earlier cases of a caller, by keyed hash of the phone number',
+    },
+  ],
+};
+
+export type IndexName = (typeof TABLE.indexes)[number]['indexName'];
+
+/** Attribute definitions for CreateTable: every key attribute is a string. */
+export function keyAttributeNames(definition: TableDefinition = TABLE): string[] {
+  const names = new Set<string>([definition.partitionKey, definition.sortKey]);
+  for (const index of definition.indexes) {
+    names.add(index.partitionKey);
+    names.add(index.sortKey);
+  }
+  return [...names];
+}
