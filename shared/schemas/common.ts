@@ -31,6 +31,7 @@ export const Month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must b
 export const CaseId = z.string().check(z.uuid('must be a case id (UUID)'));
 
 /** Describes a schema for OpenAPI (id makes it a named component). */
-export function documented<S extends z.ZodMiniType>(schema: S, meta: { id?: string; description?: string; examples?: unknown[] }): S {
-  return schema.register(z.globalRegistry, meta) as S;
+export function documented<S extends z.ZodMiniType>(schema: S, meta: z.core.GlobalMeta): S {
+  z.globalRegistry.add(schema, meta);
+  return schema;
 }

@@ -1,0 +1,250 @@
+import { chinaDate } from './china-time.js';
+import { AppError } from './errors.js';
+import { maskMobile, maskName, maskResidentId } from './masking.js';
+import type { Caller, Role } from './roles.js';
+import type { UnionDirectory } from './unions.js';
+import type { CaseStatus, Category, Channel, Outcome, RequestKind, TimelineEventType } from './vocabulary.js';
+
+/** A case as the domain knows it. Personal details appear only masked here. */
+export interface CaseRecord {
+  readonly caseId: string;
+  readonly caseNumber: string;
+  readonly unionCode: string;
+  /** Union codes from the province down to `unionCode`. */
+  readonly unionPath: readonly string[];
+  readonly kind: RequestKind;
+  readonly channel: Channel;
+  readonly category: Category;
+  readonly status: CaseStatus;
+  readonly regionCode: string;
+  readonly complainant: {
+    readonly nameMasked: string;
+    readonly mobileMasked: string;
+    readonly idNumberMasked?: string;
+    readonly migrantWorker: boolean;
+    readonly modelWorker: boolean;
+    readonly womanWorker: boolean;
+  };
+  /** Keyed hash of the mobile number, for repeat-caller look-up. */
+  readonly phoneHash: string;
+  readonly employer?: { readonly name: string; readonly creditCode?: string };
+  readonly description: string;
+  readonly workersInvolved: number;
+  /** ≥ 10 workers with a common claim (Art. 7). */
+  readonly collective: boolean;
+  readonly amountClaimedFen?: number;
+  readonly occurredOn?: string;
+  readonly employmentEndedOn?: string;
+  readonly receivedAt: string;
+  readonly registeredAt: string;
+  readonly registeredBy: { readonly staffId: string; readonly role: Role };
+  readonly outcome?: Outcome;
+  readonly closedAt?: string;
+  /** Optimistic-concurrency version; 1 when registered. */
+  readonly version: number;
+}
+
+/** The complainant's full personal details, stored apart from the case. */
+export interface ContactDetails {
+  readonly caseId: string;
+  readonly name: string;
+  readonly mobile: string;
+  readonly idNumber?: string;
+}
+
+export type Actor =
+  | { readonly kind: 'staff'; readonly staffId: string; readonly role: Role }
+  | { readonly kind: 'complainant' }
+  | { readonly kind: 'system' };
+
+/** An immutable timeline entry; corrections are new events. */
+export interface TimelineEvent {
+  readonly caseId: string;
+  readonly eventId: string;
+  /** Order within the case: events written together share `at`. */
+  readonly seq: number;
+  readonly at: string;
+  readonly type: TimelineEventType;
+  readonly actor: Actor;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** Collective dispute threshold (Labour Dispute Mediation and Arbitration Law, Art. 7). */
+export const COLLECTIVE_DISPUTE_WORKERS = 10;
+
+export interface IntakeInput {
+  readonly kind: RequestKind;
+  readonly channel: Channel;
+  readonly category: Category;
+  readonly regionCode: string;
+  readonly complainant: {
+    readonly name: string;
+    readonly mobile: string;
+    readonly idNumber?: string;
+    readonly migrantWorker: boolean;
+    readonly modelWorker: boolean;
+    readonly womanWorker: boolean;
+  };
+  readonly employer?: { readonly name: string; readonly creditCode?: string };
+  readonly description: string;
+  readonly workersInvolved: number;
+  readonly amountClaimedFen?: number;
+  readonly occurredOn?: string;
+  readonly employmentEndedOn?: string;
+  readonly receivedAt?: string;
+  readonly answeredOnCall?: { readonly advice: string };
+}
+
+/** How far ahead of the server clock a client's `receivedAt` may be (clock skew). */
+const RECEIVED_AT_SKEW_MS = 5 * 60 * 1000;
+
+/**
+ * Decides which union a new case belongs to and checks that the registering
+ * staff member may register there: the responsible union is the deepest one
+ * whose area covers the region, and it must lie in the caller's subtree.
+ */
+export function responsibleUnion(directory: UnionDirectory, regionCode: string, caller: Caller): string {
+  const union = directory.responsibleFor(regionCode);
+  if (!union) {
+    throw new AppError('REGION_NOT_SERVED', `No union on Weiquan serves region ${regionCode}.`, [
+      { path: 'regionCode', message: 'no union serves this region' },
+    ]);
+  }
+  if (!directory.isWithin(union.code, caller.unionCode)) {
+    throw new AppError(
+      'REGION_OUTSIDE_SUBTREE',
+      `Region ${regionCode} belongs to ${union.name} (${union.code}), outside your union's area.`,
+      [{ path: 'regionCode', message: 'outside your union’s area; transfer the caller to the responsible union' }],
+    );
+  }
+  return union.code;
+}
+
+/** Date checks that need "now": nothing a worker reports can lie in the future. */
+export function checkIntakeDates(input: IntakeInput, now: Date): void {
+  const today = chinaDate(now);
+  const issues = [];
+  if (input.occurredOn && input.occurredOn > today) issues.push({ path: 'occurredOn', message: 'cannot be in the future' });
+  if (input.employmentEndedOn && input.employmentEndedOn > today) {
+    issues.push({ path: 'employmentEndedOn', message: 'cannot be in the future' });
+  }
+  if (input.receivedAt && new Date(input.receivedAt).getTime() > now.getTime() + RECEIVED_AT_SKEW_MS) {
+    issues.push({ path: 'receivedAt', message: 'cannot be in the future' });
+  }
+  if (issues.length > 0) throw new AppError('VALIDATION_FAILED', 'Some dates lie in the future.', issues);
+}
+
+/** `<unionCode>-<YYYYMMDD>-<NNNN>`, e.g. 210102-20261121-0007; more digits past 9999. */
+export function formatCaseNumber(unionCode: string, localDate: string, sequence: number): string {
+  return `${unionCode}-${localDate.replaceAll('-', '')}-${String(sequence).padStart(4, '0')}`;
+}
+
+export interface RegistrationPlan {
+  readonly caseRecord: CaseRecord;
+  readonly contact: ContactDetails;
+  readonly events: readonly TimelineEvent[];
+}
+
+export interface RegistrationContext {
+  readonly caseId: string;
+  readonly unionCode: string;
+  readonly unionPath: readonly string[];
+  readonly sequence: number;
+  readonly phoneHash: string;
+  readonly now: Date;
+  readonly actor: Actor & { kind: 'staff' };
+  readonly newEventId: () => string;
+}
+
+/**
+ * Everything a registration writes, decided without I/O: the case, its
+ * contact details, and its first timeline events (a consultation answered on
+ * the call gets its answer as a second event and is closed at once).
+ */
+export function planRegistration(input: IntakeInput, context: RegistrationContext): RegistrationPlan {
+  const { now, caseId, actor } = context;
+  const at = now.toISOString();
+  const answered = input.answeredOnCall !== undefined;
+  const caseRecord: CaseRecord = {
+    caseId,
+    caseNumber: formatCaseNumber(context.unionCode, chinaDate(now), context.sequence),
+    unionCode: context.unionCode,
+    unionPath: context.unionPath,
+    kind: input.kind,
+    channel: input.channel,
+    category: input.category,
+    status: answered ? 'closed' : 'registered',
+    regionCode: input.regionCode,
+    complainant: {
+      nameMasked: maskName(input.complainant.name),
+      mobileMasked: maskMobile(input.complainant.mobile),
+      ...(input.complainant.idNumber ? { idNumberMasked: maskResidentId(input.complainant.idNumber) } : {}),
+      migrantWorker: input.complainant.migrantWorker,
+      modelWorker: input.complainant.modelWorker,
+      womanWorker: input.complainant.womanWorker,
+    },
+    phoneHash: context.phoneHash,
+    ...(input.employer ? { employer: input.employer } : {}),
+    description: input.description,
+    workersInvolved: input.workersInvolved,
+    collective: input.workersInvolved >= COLLECTIVE_DISPUTE_WORKERS,
+    ...(input.amountClaimedFen !== undefined ? { amountClaimedFen: input.amountClaimedFen } : {}),
+    ...(input.occurredOn ? { occurredOn: input.occurredOn } : {}),
+    ...(input.employmentEndedOn ? { employmentEndedOn: input.employmentEndedOn } : {}),
+    receivedAt: input.receivedAt ? new Date(input.receivedAt).toISOString() : at,
+    registeredAt: at,
+    registeredBy: { staffId: actor.staffId, role: actor.role },
+    ...(answered ? { outcome: 'advice_given' as const, closedAt: at } : {}),
+    version: 1,
+  };
+  const events: TimelineEvent[] = [
+    {
+      caseId,
+      eventId: context.newEventId(),
+      seq: 1,
+      at,
+      type: 'registered',
+      actor,
+      data: {
+        caseNumber: caseRecord.caseNumber,
+        unionCode: caseRecord.unionCode,
+        kind: caseRecord.kind,
+        channel: caseRecord.channel,
+        category: caseRecord.category,
+      },
+    },
+  ];
+  if (input.answeredOnCall) {
+    events.push({
+      caseId,
+      eventId: context.newEventId(),
+      seq: 2,
+      at,
+      type: 'answered_on_call',
+      actor,
+      data: { advice: input.answeredOnCall.advice, outcome: 'advice_given' },
+    });
+  }
+  return {
+    caseRecord,
+    contact: {
+      caseId,
+      name: input.complainant.name,
+      mobile: input.complainant.mobile,
+      ...(input.complainant.idNumber ? { idNumber: input.complainant.idNumber } : {}),
+    },
+    events,
+  };
+}
+
+/** Roles that work with the complainant directly and need their full contact details. */
+const ROLES_SEEING_CONTACT_DETAILS: readonly Role[] = ['operator', 'legal_admin'];
+
+export function seesContactDetails(caller: Caller): boolean {
+  return caller.roles.some((role) => ROLES_SEEING_CONTACT_DETAILS.includes(role));
+}
+
+/** Whether the caller may see a case at all: it must lie in their union's subtree. */
+export function canSeeCase(caller: Caller, caseRecord: Pick<CaseRecord, 'unionPath'>): boolean {
+  return caseRecord.unionPath.includes(caller.unionCode);
+}

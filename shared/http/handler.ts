@@ -1,0 +1,80 @@
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { AppError } from '../domain/errors.js';
+import { logger } from '../observability/logger.js';
+import { takeConsumedCapacity } from '../store/capacity.js';
+import type { ResponseOf, RouteContract } from './contract.js';
+import { parseRequest, type ParsedRequest } from './request.js';
+import { INTERNAL_ERROR_MESSAGE, errorResponse, jsonResponse } from './response.js';
+
+export interface Reply<C extends RouteContract> {
+  /** Defaults to the contract's success status. */
+  readonly status?: number;
+  readonly body: ResponseOf<C>;
+  readonly headers?: Record<string, string>;
+}
+
+type ApiHandler = middy.MiddyfiedHandler<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>;
+
+function requestIdOf(event: APIGatewayProxyEvent | undefined, context: Context): string {
+  return event?.requestContext?.requestId || context.awsRequestId || '';
+}
+
+/**
+ * Runs first and last around every request: resets per-request state, and on
+ * the way out (success or error) logs one line with the route, status and
+ * DynamoDB request units consumed. Errors become the one error shape; only an
+ * AppError's message reaches the client, anything else is a 500.
+ */
+function httpEdge(contract: RouteContract): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context> {
+  const finish = (status: number, extra: Record<string, unknown> = {}) =>
+    logger.info('request completed', { route: `${contract.method} ${contract.path}`, status, capacityUnits: takeConsumedCapacity(), ...extra });
+  return {
+    before: async ({ context }) => {
+      takeConsumedCapacity();
+      logger.addContext(context);
+    },
+    after: async ({ response }) => {
+      finish(response?.statusCode ?? 0);
+    },
+    onError: async (request) => {
+      const requestId = requestIdOf(request.event, request.context);
+      const { error } = request;
+      if (error instanceof AppError) {
+        request.response = errorResponse(error, requestId);
+        finish(error.status, { code: error.code });
+        return;
+      }
+      logger.error('unhandled error', error instanceof Error ? error : String(error));
+      request.response = errorResponse(new AppError('INTERNAL', INTERNAL_ERROR_MESSAGE), requestId);
+      finish(500, { code: 'INTERNAL' });
+    },
+  };
+}
+
+/**
+ * A Lambda handler for one route: validates the request against the route's
+ * contract, calls `act`, and shapes the JSON response. Handlers stay thin:
+ * parse → one use-case call → reply.
+ */
+export function httpHandler<C extends RouteContract>(
+  contract: C,
+  act: (request: ParsedRequest<C>) => Promise<Reply<C>>,
+): ApiHandler {
+  return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>()
+    .use(httpEdge(contract))
+    .handler(async (event, context) => {
+      const request = parseRequest(contract, event);
+      const reply = await act(request);
+      const requestId = requestIdOf(event, context);
+      const status = reply.status ?? contract.response.status;
+      if (contract.response.contentType) {
+        return {
+          statusCode: status,
+          headers: { 'content-type': contract.response.contentType, 'x-request-id': requestId, ...reply.headers },
+          body: typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body),
+        };
+      }
+      return jsonResponse(status, reply.body, requestId, reply.headers);
+    });
+}

@@ -1,0 +1,125 @@
+import * as z from 'zod/mini';
+import { toJSONSchema } from 'zod/v4/core';
+import { ErrorResponse } from '../schemas/error.js';
+import { isPublic, type RouteContract, type Schema } from './contract.js';
+
+type JsonSchema = Record<string, unknown>;
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Invalid input: malformed JSON, unknown fields, wrong types or values (see details for field paths).',
+  401: 'Missing or invalid token.',
+  403: 'The token’s role may not call this route.',
+  404: 'No such resource in your union’s area.',
+  405: 'Method not allowed on this path.',
+  409: 'Conflicts with the current state.',
+  413: 'Body too large.',
+  415: 'Body is not application/json.',
+  422: 'Well-formed but cannot be processed (e.g. region outside your union’s area).',
+  429: 'Too many requests.',
+  500: 'A bug on our side; no internals are returned.',
+};
+
+/**
+ * Converts zod schemas to OpenAPI 3.1 (JSON Schema 2020-12) with zod's own
+ * generator, collecting every schema registered with an `id` as a shared
+ * component.
+ */
+class SchemaCollector {
+  readonly components: Record<string, JsonSchema> = {};
+
+  convert(schema: Schema, io: 'input' | 'output'): JsonSchema {
+    const generated = toJSONSchema(schema as z.core.$ZodType, { io, unrepresentable: 'any', target: 'draft-2020-12' });
+    const rewritten = JSON.parse(JSON.stringify(generated).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
+    const { $schema: _ignored, $defs, ...root } = rewritten as JsonSchema & { $defs?: Record<string, JsonSchema> };
+    for (const [name, definition] of Object.entries($defs ?? {})) this.components[name] ??= definition;
+    return root;
+  }
+}
+
+function parameters(collector: SchemaCollector, schema: Schema | undefined, location: 'path' | 'query') {
+  if (!schema) return [];
+  const converted = collector.convert(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(converted.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: location,
+    required: location === 'path' || (converted.required ?? []).includes(name),
+    schema: property,
+  }));
+}
+
+function example(schema: Schema): unknown {
+  const examples = z.globalRegistry.get(schema as z.core.$ZodType)?.examples as unknown[] | undefined;
+  return examples?.[0];
+}
+
+export function buildOpenApiDocument(routes: readonly { contract: RouteContract }[]) {
+  const collector = new SchemaCollector();
+  const errorSchema = collector.convert(ErrorResponse, 'output');
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const { contract } of routes) {
+    const errorStatuses = [...new Set([...contract.errors, ...(isPublic(contract.access) ? [] : [401, 403]), 405, 500])].sort();
+    const body = contract.request.body;
+    const bodyExample = body ? example(body) : undefined;
+    paths[contract.path] ??= {};
+    paths[contract.path]![contract.method.toLowerCase()] = {
+      operationId: contract.name,
+      summary: contract.summary,
+      ...(contract.description ? { description: contract.description } : {}),
+      tags: contract.tags,
+      security: isPublic(contract.access) ? [] : [{ staffToken: [] }],
+      'x-weiquan-roles': isPublic(contract.access) ? 'public' : contract.access.roles,
+      parameters: [
+        ...parameters(collector, contract.request.params, 'path'),
+        ...parameters(collector, contract.request.query, 'query'),
+      ],
+      ...(body
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                'application/json': {
+                  schema: collector.convert(body, 'input'),
+                  ...(bodyExample !== undefined ? { example: bodyExample } : {}),
+                },
+              },
+            },
+          }
+        : {}),
+      responses: {
+        [String(contract.response.status)]: {
+          description: contract.response.description,
+          content: { [contract.response.contentType ?? 'application/json']: { schema: collector.convert(contract.response.schema, 'output') } },
+        },
+        ...Object.fromEntries(
+          errorStatuses.map((status) => [
+            String(status),
+            { description: STATUS_TEXT[status] ?? 'Error.', content: { 'application/json': { schema: errorSchema } } },
+          ]),
+        ),
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Weiquan 维权 API',
+      version: '0.1.0',
+      description:
+        'Labour-dispute intake and routing for trade union legal aid: 12351 hotline operators, volunteer lawyers, ' +
+        'mediators and union legal departments. Staff routes take a Cognito ID token (locally: `npm run token -- <username>`).',
+    },
+    servers: [{ url: 'http://localhost:3000', description: 'Local (npm start)' }],
+    components: {
+      securitySchemes: {
+        staffToken: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'Cognito user pool ID token; claims `cognito:groups` (role) and `custom:union_code` (union).',
+        },
+      },
+      schemas: collector.components,
+    },
+    paths,
+  };
+}

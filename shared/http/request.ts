@@ -1,0 +1,124 @@
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { AppError } from '../domain/errors.js';
+import type { Caller } from '../domain/roles.js';
+import { callerFromEvent } from './caller.js';
+import {
+  DEFAULT_MAX_BODY_BYTES,
+  allowedRoles,
+  isPublic,
+  type BodyOf,
+  type ParamsOf,
+  type QueryOf,
+  type RouteContract,
+  type Schema,
+} from './contract.js';
+import { toFieldIssues } from './issues.js';
+
+export interface ParsedRequest<C extends RouteContract> {
+  /** The staff member calling; undefined only on public routes. */
+  readonly caller: C['access'] extends { public: true } ? undefined : Caller;
+  readonly params: ParamsOf<C>;
+  readonly query: QueryOf<C>;
+  readonly body: BodyOf<C>;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly requestId: string;
+}
+
+/**
+ * Turns an API Gateway event into a typed, validated request, or throws the
+ * AppError the caller should see. Order matters: who is calling is settled
+ * before anything about the request's shape is revealed.
+ */
+export function parseRequest<C extends RouteContract>(contract: C, event: APIGatewayProxyEvent): ParsedRequest<C> {
+  const caller = authorize(contract, event);
+  const headers = lowerCaseHeaders(event.headers);
+  const { params, query, body } = contract.request;
+  return {
+    caller: caller as ParsedRequest<C>['caller'],
+    params: validate(params, event.pathParameters ?? {}, 'Path parameters are not valid.') as ParamsOf<C>,
+    query: validate(query, singleValuedQuery(event), 'Query parameters are not valid.') as QueryOf<C>,
+    body: (body
+      ? validate(body, readJsonBody(event, headers, contract.request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES), 'The request body is not valid.')
+      : rejectUnexpectedBody(event)) as BodyOf<C>,
+    headers,
+    requestId: event.requestContext?.requestId ?? '',
+  };
+}
+
+function authorize(contract: RouteContract, event: APIGatewayProxyEvent): Caller | undefined {
+  if (isPublic(contract.access)) return undefined;
+  const caller = callerFromEvent(event);
+  if (!caller) throw new AppError('UNAUTHENTICATED', 'Sign in: this route needs a valid staff token.');
+  const roles = allowedRoles(contract.access);
+  if (!caller.roles.some((role) => roles.includes(role))) {
+    throw new AppError('FORBIDDEN', `This route is for: ${roles.join(', ')}.`);
+  }
+  if (caller.unionCode === '') throw new AppError('FORBIDDEN', 'Your account is not attached to a union.');
+  return caller;
+}
+
+function validate(schema: Schema | undefined, input: unknown, message: string): unknown {
+  if (!schema) {
+    const unknownKeys = input && typeof input === 'object' ? Object.keys(input) : [];
+    if (unknownKeys.length > 0) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        message,
+        unknownKeys.map((key) => ({ path: key, code: 'unknown_field', message: 'is not a known parameter' })),
+      );
+    }
+    return undefined;
+  }
+  const result = schema.safeParse(input, { reportInput: true });
+  if (!result.success) throw new AppError('VALIDATION_FAILED', message, toFieldIssues(result.error.issues));
+  return result.data;
+}
+
+function singleValuedQuery(event: APIGatewayProxyEvent): Record<string, string> {
+  const repeated = Object.entries(event.multiValueQueryStringParameters ?? {}).filter(([, values]) => (values?.length ?? 0) > 1);
+  if (repeated.length > 0) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Query parameters are not valid.',
+      repeated.map(([name]) => ({ path: name, code: 'repeated', message: 'must be given once' })),
+    );
+  }
+  return Object.fromEntries(
+    Object.entries(event.queryStringParameters ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+}
+
+const JSON_CONTENT_TYPE = /^application\/json\s*(;\s*charset=utf-8\s*)?$/i;
+
+function readJsonBody(event: APIGatewayProxyEvent, headers: Record<string, string>, maxBytes: number): unknown {
+  if (event.body === null || event.body === undefined || event.body === '') {
+    throw new AppError('VALIDATION_FAILED', 'The request needs a JSON body.', [{ path: '', code: 'required', message: 'body is required' }]);
+  }
+  if (!JSON_CONTENT_TYPE.test(headers['content-type'] ?? '')) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json (UTF-8).');
+  }
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
+  if (raw.byteLength > maxBytes) {
+    throw new AppError('PAYLOAD_TOO_LARGE', `The body is ${raw.byteLength} bytes; this route accepts at most ${maxBytes}.`);
+  }
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new AppError('MALFORMED_JSON', 'The body is not valid JSON.');
+  }
+}
+
+function rejectUnexpectedBody(event: APIGatewayProxyEvent): undefined {
+  if (event.body !== null && event.body !== undefined && event.body !== '') {
+    throw new AppError('VALIDATION_FAILED', 'This route takes no request body.', [{ path: '', code: 'unexpected_body', message: 'remove the body' }]);
+  }
+  return undefined;
+}
+
+function lowerCaseHeaders(headers: APIGatewayProxyEvent['headers']): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value !== undefined) result[name.toLowerCase()] = value;
+  }
+  return result;
+}

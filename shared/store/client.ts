@@ -1,0 +1,34 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/**
+ * One DocumentClient per Lambda container, created on first use rather than
+ * at import, so that configuration (TABLE_NAME, DYNAMODB_ENDPOINT for
+ * DynamoDB Local) is read when it is needed and tests need no import-order
+ * tricks. `DYNAMODB_ENDPOINT` is set only locally.
+ */
+let documentClient: DynamoDBDocumentClient | undefined;
+
+export function getDocumentClient(): DynamoDBDocumentClient {
+  documentClient ??= DynamoDBDocumentClient.from(
+    new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT || undefined, maxAttempts: 3 }),
+    { marshallOptions: { removeUndefinedValues: true } },
+  );
+  return documentClient;
+}
+
+export function tableName(): string {
+  const name = process.env.TABLE_NAME;
+  if (!name) throw new Error('TABLE_NAME is not set');
+  return name;
+}
+
+/** The table and client a repository talks to; tests pass their own. */
+export interface StoreContext {
+  readonly client: DynamoDBDocumentClient;
+  readonly tableName: string;
+}
+
+export function defaultStore(): StoreContext {
+  return { client: getDocumentClient(), tableName: tableName() };
+}

@@ -1,0 +1,63 @@
+import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { UnionDirectory, type Union } from '../domain/unions.js';
+import { recordCapacity } from './capacity.js';
+import { defaultStore, type StoreContext } from './client.js';
+import { keys } from './keys.js';
+
+/** The directory changes rarely; a container re-reads it after this long. */
+const DIRECTORY_TTL_MS = 5 * 60 * 1000;
+
+let cached: { directory: UnionDirectory; loadedAt: number; tableName: string } | undefined;
+
+export class UnionRepository {
+  constructor(private readonly store: StoreContext = defaultStore()) {}
+
+  /** The whole hierarchy, from one partition (one Query, paged if large), cached per container. */
+  async directory(now = Date.now()): Promise<UnionDirectory> {
+    if (cached && cached.tableName === this.store.tableName && now - cached.loadedAt < DIRECTORY_TTL_MS) {
+      return cached.directory;
+    }
+    const unions: Union[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.store.client.send(
+        new QueryCommand({
+          TableName: this.store.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.unionDirectory().PK },
+          ExclusiveStartKey: startKey,
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      recordCapacity(page.ConsumedCapacity);
+      for (const item of page.Items ?? []) {
+        unions.push({ code: item.code, name: item.name, parentCode: item.parentCode ?? null });
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    const directory = new UnionDirectory(unions);
+    cached = { directory, loadedAt: now, tableName: this.store.tableName };
+    return directory;
+  }
+
+  /** Seeding and administration only (not on a request path). */
+  async putAll(unions: readonly Union[]): Promise<void> {
+    for (let i = 0; i < unions.length; i += 25) {
+      let requests: Record<string, unknown>[] | undefined = unions.slice(i, i + 25).map((union) => ({
+        PutRequest: { Item: { ...keys.union(union.code), code: union.code, name: union.name, parentCode: union.parentCode } },
+      }));
+      while (requests && requests.length > 0) {
+        const result = await this.store.client.send(
+          new BatchWriteCommand({ RequestItems: { [this.store.tableName]: requests } }),
+        );
+        requests = result.UnprocessedItems?.[this.store.tableName] as Record<string, unknown>[] | undefined;
+      }
+    }
+    cached = undefined;
+  }
+}
+
+/** Forget the cached directory (tests and seeding). */
+export function forgetCachedDirectory(): void {
+  cached = undefined;
+}

@@ -1,0 +1,118 @@
+import {
+  canSeeCase,
+  checkIntakeDates,
+  planRegistration,
+  responsibleUnion,
+  seesContactDetails,
+  type CaseRecord,
+  type ContactDetails,
+  type IntakeInput,
+  type TimelineEvent,
+} from '../domain/cases.js';
+import { chinaDate } from '../domain/china-time.js';
+import { AppError } from '../domain/errors.js';
+import { maskMobile } from '../domain/masking.js';
+import type { Caller, Role } from '../domain/roles.js';
+import type { CaseLookupRow } from '../store/case-repository.js';
+import type { CaseStatus, Category, RequestKind } from '../domain/vocabulary.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import type { Dependencies } from './dependencies.js';
+
+/** A case as one caller may see it: contact details only for roles that need them. */
+export interface VisibleCase {
+  readonly caseRecord: CaseRecord;
+  readonly unionName: string;
+  readonly contact?: ContactDetails;
+}
+
+function staffActor(caller: Caller, role: Role) {
+  return { kind: 'staff' as const, staffId: caller.staffId, role };
+}
+
+/** Registers a call in the responsible union of the caller's subtree (see planRegistration). */
+export async function registerCase(deps: Dependencies, caller: Caller, input: IntakeInput): Promise<VisibleCase> {
+  const now = deps.now();
+  checkIntakeDates(input, now);
+  const directory = await deps.unions.directory();
+  const unionCode = responsibleUnion(directory, input.regionCode, caller);
+  const caseId = deps.newId();
+  const phoneHash = await deps.hashPhone(input.complainant.mobile);
+  const plan = await deps.cases.register(unionCode, chinaDate(now), (sequence) =>
+    planRegistration(input, {
+      caseId,
+      unionCode,
+      unionPath: directory.pathOf(unionCode),
+      sequence,
+      phoneHash,
+      now,
+      actor: staffActor(caller, 'operator'),
+      newEventId: deps.newId,
+    }),
+  );
+  return { caseRecord: plan.caseRecord, unionName: directory.get(unionCode)?.name ?? unionCode, contact: plan.contact };
+}
+
+/** A case of the caller's subtree; anything else is "not found", never "forbidden". */
+async function visibleCaseRecord(deps: Dependencies, caller: Caller, caseId: string): Promise<CaseRecord> {
+  const caseRecord = await deps.cases.get(caseId);
+  if (!caseRecord || !canSeeCase(caller, caseRecord)) throw new AppError('NOT_FOUND', 'No such case in your union’s area.');
+  return caseRecord;
+}
+
+export async function getCase(deps: Dependencies, caller: Caller, caseId: string): Promise<VisibleCase> {
+  const [caseRecord, directory] = await Promise.all([visibleCaseRecord(deps, caller, caseId), deps.unions.directory()]);
+  const contact = seesContactDetails(caller) ? await deps.cases.getContact(caseId) : undefined;
+  return { caseRecord, unionName: directory.get(caseRecord.unionCode)?.name ?? caseRecord.unionCode, ...(contact ? { contact } : {}) };
+}
+
+export async function getTimeline(deps: Dependencies, caller: Caller, caseId: string): Promise<TimelineEvent[]> {
+  await visibleCaseRecord(deps, caller, caseId);
+  return deps.cases.timeline(caseId);
+}
+
+export interface CaseListRequest {
+  readonly status?: CaseStatus;
+  readonly category?: Category;
+  readonly kind?: RequestKind;
+  readonly month?: string;
+  readonly limit?: number;
+  readonly cursor?: string;
+}
+
+export const DEFAULT_PAGE_SIZE = 25;
+
+/** One page of the caller's union subtree, newest first; lists show contact details masked. */
+export async function listCases(
+  deps: Dependencies,
+  caller: Caller,
+  request: CaseListRequest,
+): Promise<{ items: VisibleCase[]; nextCursor?: string }> {
+  const directory = await deps.unions.directory();
+  const page = await deps.cases.list({
+    unionCode: caller.unionCode,
+    level: directory.levelOf(caller.unionCode),
+    ...(request.status ? { status: request.status } : {}),
+    ...(request.category ? { category: request.category } : {}),
+    ...(request.kind ? { kind: request.kind } : {}),
+    ...(request.month ? { month: request.month } : {}),
+    limit: request.limit ?? DEFAULT_PAGE_SIZE,
+    ...(request.cursor ? { after: decodeCursor(request.cursor) } : {}),
+  });
+  return {
+    items: page.items.map((caseRecord) => ({
+      caseRecord,
+      unionName: directory.get(caseRecord.unionCode)?.name ?? caseRecord.unionCode,
+    })),
+    ...(page.next ? { nextCursor: encodeCursor(page.next) } : {}),
+  };
+}
+
+/** A repeat caller's earlier cases within the caller's subtree, newest first. */
+export async function lookupCaller(
+  deps: Dependencies,
+  caller: Caller,
+  phone: string,
+): Promise<{ phoneMasked: string; cases: CaseLookupRow[] }> {
+  const rows = await deps.cases.findByPhoneHash(await deps.hashPhone(phone));
+  return { phoneMasked: maskMobile(phone), cases: rows.filter((row) => canSeeCase(caller, row)) };
+}

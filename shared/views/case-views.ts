@@ -1,0 +1,72 @@
+import type { TimelineEvent } from '../domain/cases.js';
+import { CASE_STATUSES, CATEGORIES, CHANNELS, OUTCOMES, REQUEST_KINDS, TIMELINE_EVENT_TYPES } from '../domain/vocabulary.js';
+import type { CaseLookupRow } from '../store/case-repository.js';
+import type { VisibleCase } from '../usecases/cases.js';
+
+/** The API's view of a case: labels in Chinese beside English identifiers; contact details masked unless given. */
+export function toCaseView({ caseRecord: c, unionName, contact }: VisibleCase) {
+  return {
+    caseId: c.caseId,
+    caseNumber: c.caseNumber,
+    unionCode: c.unionCode,
+    unionName,
+    kind: c.kind,
+    kindLabel: REQUEST_KINDS[c.kind],
+    channel: c.channel,
+    channelLabel: CHANNELS[c.channel],
+    category: c.category,
+    categoryLabel: CATEGORIES[c.category],
+    status: c.status,
+    statusLabel: CASE_STATUSES[c.status],
+    regionCode: c.regionCode,
+    complainant: {
+      name: contact?.name ?? c.complainant.nameMasked,
+      mobile: contact?.mobile ?? c.complainant.mobileMasked,
+      ...(contact?.idNumber ? { idNumber: contact.idNumber } : c.complainant.idNumberMasked ? { idNumber: c.complainant.idNumberMasked } : {}),
+      migrantWorker: c.complainant.migrantWorker,
+      modelWorker: c.complainant.modelWorker,
+      womanWorker: c.complainant.womanWorker,
+      masked: contact === undefined,
+    },
+    ...(c.employer ? { employer: c.employer } : {}),
+    description: c.description,
+    workersInvolved: c.workersInvolved,
+    collective: c.collective,
+    ...(c.amountClaimedFen !== undefined ? { amountClaimedFen: c.amountClaimedFen } : {}),
+    ...(c.occurredOn ? { occurredOn: c.occurredOn } : {}),
+    ...(c.employmentEndedOn ? { employmentEndedOn: c.employmentEndedOn } : {}),
+    receivedAt: c.receivedAt,
+    registeredAt: c.registeredAt,
+    registeredBy: c.registeredBy,
+    ...(c.outcome ? { outcome: c.outcome, outcomeLabel: OUTCOMES[c.outcome] } : {}),
+    ...(c.closedAt ? { closedAt: c.closedAt } : {}),
+    version: c.version,
+  };
+}
+
+export function toCaseSummary(row: CaseLookupRow) {
+  return {
+    caseId: row.caseId,
+    caseNumber: row.caseNumber,
+    unionCode: row.unionCode,
+    kind: row.kind,
+    channel: row.channel,
+    category: row.category,
+    categoryLabel: CATEGORIES[row.category],
+    status: row.status,
+    statusLabel: CASE_STATUSES[row.status],
+    registeredAt: row.registeredAt,
+    ...(row.outcome ? { outcome: row.outcome } : {}),
+  };
+}
+
+export function toTimelineEventView(event: TimelineEvent) {
+  return {
+    eventId: event.eventId,
+    at: event.at,
+    type: event.type,
+    typeLabel: TIMELINE_EVENT_TYPES[event.type],
+    actor: event.actor,
+    data: event.data,
+  };
+}
