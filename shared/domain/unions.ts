@@ -26,7 +26,8 @@ export class UnionDirectory {
   /** Codes from the root down to `code` itself, e.g. ['210000', '210100', '210102']. */
   pathOf(code: string): string[] {
     const path: string[] = [];
-    for (let union = this.get(code); union; union = union.parentCode ? this.get(union.parentCode) : undefined) {
+    // The `includes` guard stops at a parent cycle in bad data instead of looping forever.
+    for (let union = this.get(code); union && !path.includes(union.code); union = union.parentCode ? this.get(union.parentCode) : undefined) {
       path.unshift(union.code);
     }
     return path;

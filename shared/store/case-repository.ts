@@ -19,10 +19,12 @@ function withoutStorageAttributes<T>(item: Record<string, unknown>): T {
 
 /**
  * How many times registration re-reads the day's counter when another
- * registration in the same union took the number first. Contention is one
- * union's hotline in one second; a handful of retries is ample.
+ * registration in the same union took the number first. Each round of
+ * contention has one winner, so N simultaneous registrations in one union
+ * need up to N rounds; 30 covers a burst far beyond a district hotline's
+ * busiest minute, and jittered back-off spreads the rounds out.
  */
-const MAX_NUMBERING_ATTEMPTS = 8;
+const MAX_NUMBERING_ATTEMPTS = 30;
 
 export interface CaseListQuery {
   readonly unionCode: string;
@@ -69,12 +71,8 @@ export class CaseRepository {
     build: (sequence: number) => RegistrationPlan,
   ): Promise<RegistrationPlan> {
     const counterKey = keys.caseSequence(unionCode, localDate);
+    let last = await this.lastSequence(counterKey);
     for (let attempt = 1; attempt <= MAX_NUMBERING_ATTEMPTS; attempt++) {
-      const counter = await this.store.client.send(
-        new GetCommand({ TableName: this.store.tableName, Key: counterKey, ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' }),
-      );
-      recordCapacity(counter.ConsumedCapacity);
-      const last = (counter.Item?.last as number | undefined) ?? 0;
       const plan = build(last + 1);
       try {
         const result = await this.store.client.send(
@@ -89,6 +87,8 @@ export class CaseRepository {
                   ConditionExpression: last === 0 ? 'attribute_not_exists(PK)' : '#last = :last',
                   ExpressionAttributeNames: { '#last': 'last' },
                   ExpressionAttributeValues: last === 0 ? { ':next': 1 } : { ':next': last + 1, ':last': last },
+                  // A lost race reports the winner's counter, saving a re-read.
+                  ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
                 },
               },
               this.putNew({ ...keys.case(plan.caseRecord.caseId), ...this.caseAttributes(plan.caseRecord) }),
@@ -105,11 +105,21 @@ export class CaseRepository {
         recordCapacity(result.ConsumedCapacity);
         return plan;
       } catch (error) {
-        if (!isLostNumberRace(error)) throw error;
+        const race = lostNumberRace(error);
+        if (!race) throw error;
+        last = race.winnerLast ?? (await this.lastSequence(counterKey));
         await backOff(attempt);
       }
     }
     throw new AppError('BUSY', 'Too many registrations at once in this union; please retry.');
+  }
+
+  private async lastSequence(counterKey: Record<string, string>): Promise<number> {
+    const counter = await this.store.client.send(
+      new GetCommand({ TableName: this.store.tableName, Key: counterKey, ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' }),
+    );
+    recordCapacity(counter.ConsumedCapacity);
+    return (counter.Item?.last as number | undefined) ?? 0;
   }
 
   async get(caseId: string): Promise<CaseRecord | undefined> {
@@ -157,7 +167,7 @@ export class CaseRepository {
   async list(query: CaseListQuery): Promise<CasePage> {
     const { indexName, partitionAttribute } = listIndexFor(query.level);
     const filters: string[] = [];
-    const names: Record<string, string> = { '#union': partitionAttribute, '#sk': 'listSk' };
+    const names: Record<string, string> = { '#union': partitionAttribute };
     const values: Record<string, unknown> = { ':union': query.unionCode };
     for (const field of ['status', 'category', 'kind'] as const) {
       const wanted = query[field];
@@ -169,6 +179,7 @@ export class CaseRepository {
     let keyCondition = '#union = :union';
     if (query.month) {
       keyCondition += ' AND begins_with(#sk, :month)';
+      names['#sk'] = 'listSk';
       values[':month'] = query.month;
     }
 
@@ -240,15 +251,22 @@ export class CaseRepository {
   }
 }
 
-/** The transaction lost the day's counter to a concurrent registration (or collided with it). */
-function isLostNumberRace(error: unknown): boolean {
-  if (!(error instanceof TransactionCanceledException)) return false;
+/**
+ * Whether the transaction lost the day's counter to a concurrent registration
+ * (or collided with one), and if the winner's counter came back, its value.
+ */
+function lostNumberRace(error: unknown): { winnerLast?: number } | undefined {
+  if (!(error instanceof TransactionCanceledException)) return undefined;
   const [counterReason, ...others] = error.CancellationReasons ?? [];
-  const counterLost = counterReason?.Code === 'ConditionalCheckFailed' || counterReason?.Code === 'TransactionConflict';
-  return counterLost || others.some((reason) => reason.Code === 'TransactionConflict');
+  if (counterReason?.Code === 'ConditionalCheckFailed') {
+    const winnerLast = counterReason.Item?.last?.N;
+    return winnerLast === undefined ? {} : { winnerLast: Number(winnerLast) };
+  }
+  const collided = [counterReason, ...others].some((reason) => reason?.Code === 'TransactionConflict');
+  return collided ? {} : undefined;
 }
 
 function backOff(attempt: number): Promise<void> {
-  const ms = Math.random() * Math.min(200, 10 * 2 ** attempt);
+  const ms = Math.random() * Math.min(100, 5 * attempt);
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

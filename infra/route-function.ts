@@ -1,0 +1,137 @@
+import * as path from 'node:path';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import type { RouteEntry } from '../functions/routes.js';
+import { BUNDLING, LAMBDA_NODE_MAJOR } from './bundling.js';
+import type { DataTable } from './data-table.js';
+
+/** Table actions that write items: only these functions may encrypt under the table key. */
+const WRITE_ACTIONS: ReadonlySet<string> = new Set(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']);
+
+/** The Lambda runtime matching LAMBDA_NODE_MAJOR (shared with the benchmark). */
+export function lambdaRuntime(): lambda.Runtime {
+  const runtime = (lambda.Runtime as unknown as Record<string, lambda.Runtime | undefined>)[`NODEJS_${LAMBDA_NODE_MAJOR}_X`];
+  if (!runtime) throw new Error(`aws-cdk-lib has no Runtime.NODEJS_${LAMBDA_NODE_MAJOR}_X`);
+  return runtime;
+}
+
+export interface RouteFunctionProps {
+  readonly route: RouteEntry;
+  readonly repoRoot: string;
+  readonly data: DataTable;
+  readonly phoneHashSecret: secretsmanager.ISecret;
+  readonly logRetention: logs.RetentionDays;
+}
+
+/**
+ * One route's Lambda function with its own role, log group and data grants.
+ * The grants are derived from the route's contract (`data.actions`,
+ * `data.indexes`, `data.phoneHashKey`), so the handler and its permissions
+ * cannot drift apart.
+ */
+export class RouteFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+  /** The contract-derived data permissions, absent when the route touches no data. */
+  readonly dataPolicy?: iam.Policy;
+
+  constructor(scope: Construct, id: string, props: RouteFunctionProps) {
+    super(scope, id);
+    const { contract, entry } = props.route;
+    const { actions, indexes, phoneHashKey = false } = contract.data;
+    const stack = Stack.of(this);
+
+    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetention });
+
+    // An explicit role instead of AWSLambdaBasicExecutionRole: logs go to this
+    // function's own log group only.
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs ${contract.method} ${contract.path}`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: path.join(props.repoRoot, entry),
+      handler: 'handler',
+      projectRoot: props.repoRoot,
+      depsLockFilePath: path.join(props.repoRoot, 'package-lock.json'),
+      runtime: lambdaRuntime(),
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+      tracing: lambda.Tracing.ACTIVE,
+      role: this.role,
+      logGroup: this.logGroup,
+      description: `${contract.name}: ${contract.method} ${contract.path}`,
+      environment: {
+        TABLE_NAME: props.data.table.tableName,
+        POWERTOOLS_SERVICE_NAME: 'weiquan',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        ...(phoneHashKey ? { PHONE_HASH_SECRET_ARN: props.phoneHashSecret.secretArn } : {}),
+      },
+      bundling: {
+        minify: BUNDLING.minify,
+        sourceMap: BUNDLING.sourcemap,
+        target: BUNDLING.target,
+        format: OutputFormat.ESM,
+        mainFields: [...BUNDLING.mainFields],
+        banner: BUNDLING.banner,
+        externalModules: [...BUNDLING.external],
+        forceDockerBundling: false,
+      },
+    });
+
+    // Lambda's role default policy holds only what the runtime needs (logs
+    // above, X-Ray added by `tracing`). X-Ray's PutTraceSegments and
+    // PutTelemetryRecords support no resource-level permissions.
+    const defaultPolicy = this.role.node.tryFindChild('DefaultPolicy');
+    if (defaultPolicy) {
+      Validations.of(defaultPolicy).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'Only xray:PutTraceSegments and xray:PutTelemetryRecords use Resource "*": X-Ray supports no resource-level ' +
+          'permissions for them (https://docs.aws.amazon.com/xray/latest/devguide/security_iam_service-with-iam.html). ' +
+          'Table, key and secret grants live in the separate DataAccess policy, which has no wildcard.',
+      });
+    }
+
+    const statements: iam.PolicyStatement[] = [];
+    if (actions.length > 0) {
+      statements.push(
+        new iam.PolicyStatement({
+          sid: 'Table',
+          actions: [...actions],
+          resources: [props.data.table.tableArn, ...indexes.map((name) => props.data.indexArn(name))],
+        }),
+        new iam.PolicyStatement({
+          sid: 'TableKey',
+          actions: actions.some((action) => WRITE_ACTIONS.has(action))
+            ? ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey']
+            : ['kms:Decrypt'],
+          resources: [props.data.key.keyArn],
+          // The key is usable only through DynamoDB, not to decrypt arbitrary blobs.
+          conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${stack.region}.${stack.urlSuffix}` } },
+        }),
+      );
+    }
+    if (phoneHashKey) {
+      statements.push(
+        new iam.PolicyStatement({
+          sid: 'PhoneHashKey',
+          actions: ['secretsmanager:GetSecretValue'],
+          resources: [props.phoneHashSecret.secretArn],
+        }),
+      );
+    }
+    if (statements.length > 0) {
+      this.dataPolicy = new iam.Policy(this, 'DataAccess', { roles: [this.role], statements });
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import { fileURLToPath } from 'node:url';
+import { CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { ROUTES, type RouteEntry } from '../functions/routes.js';
+import { ApiFirewall } from './api-firewall.js';
+import { DataTable } from './data-table.js';
+import { WeiquanApi } from './rest-api.js';
+import { RouteFunction } from './route-function.js';
+import { StaffAuth } from './staff-auth.js';
+
+/** The repository root: route entries are relative to it. */
+export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export interface WeiquanStackProps extends StackProps {
+  /** Defaults to the route table. */
+  readonly routes?: readonly RouteEntry[];
+  /** Defaults to this repository. */
+  readonly repoRoot?: string;
+  /** API stage name, the first path segment of the execute-api URL. */
+  readonly stageName?: string;
+  /** WAF rate limits, requests per IP per 5 minutes. */
+  readonly rateLimits?: { readonly api?: number; readonly public?: number };
+}
+
+/**
+ * Everything Weiquan runs on, env-agnostic (no account or region, no lookups),
+ * so it synthesizes offline without credentials: one DynamoDB table, the staff
+ * user pool, one function per route table entry, the REST API and its WAF.
+ */
+export class WeiquanStack extends Stack {
+  readonly data: DataTable;
+  readonly phoneHashSecret: secretsmanager.Secret;
+  readonly auth: StaffAuth;
+  /** Each route's function construct, by contract name. */
+  readonly routeFunctions: ReadonlyMap<string, RouteFunction>;
+  readonly api: WeiquanApi;
+  readonly firewall: ApiFirewall;
+
+  constructor(scope: Construct, id: string, props: WeiquanStackProps = {}) {
+    const { routes = ROUTES, repoRoot = REPO_ROOT, stageName = 'v1', rateLimits = {}, ...stackProps } = props;
+    super(scope, id, { description: 'Weiquan: labour-dispute intake and routing for trade union legal aid', ...stackProps });
+
+    this.data = new DataTable(this, 'Data');
+
+    // Key of the HMAC that turns phone numbers into the caller look-up index key.
+    this.phoneHashSecret = new secretsmanager.Secret(this, 'PhoneHashKey', {
+      description: 'HMAC key for phone-number hashes (caller look-up). Do not rotate: stored hashes would stop matching.',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.phoneHashSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'HMAC key whose outputs are stored as the casesByPhoneHash index key; rotating it would make every earlier ' +
+        'case unfindable by caller phone number. Re-keying needs a planned migration (re-hash every case), not rotation.',
+    });
+
+    this.auth = new StaffAuth(this, 'Auth');
+
+    const names = new Set<string>();
+    const routeFunctions = new Map<string, RouteFunction>();
+    for (const route of routes) {
+      const { name } = route.contract;
+      if (names.has(name)) throw new Error(`Duplicate route name ${name} in the route table`);
+      names.add(name);
+      routeFunctions.set(
+        name,
+        new RouteFunction(this, `Route-${name}`, {
+          route,
+          repoRoot,
+          data: this.data,
+          phoneHashSecret: this.phoneHashSecret,
+          logRetention: logs.RetentionDays.THREE_MONTHS,
+        }),
+      );
+    }
+    this.routeFunctions = routeFunctions;
+
+    this.api = new WeiquanApi(this, 'Api', {
+      routes,
+      functions: new Map([...routeFunctions].map(([name, construct]) => [name, construct.function])),
+      userPool: this.auth.userPool,
+      stageName,
+      accessLogRetention: logs.RetentionDays.ONE_YEAR,
+      throttling: { rateLimit: 50, burstLimit: 100 },
+    });
+
+    this.firewall = new ApiFirewall(this, 'Firewall', {
+      stage: this.api.restApi.deploymentStage,
+      stageName,
+      apiRateLimit: rateLimits.api ?? 1000,
+      publicRateLimit: rateLimits.public ?? 100,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.restApi.url, description: 'Base URL of the API stage' });
+    new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+  }
+}

@@ -1,0 +1,101 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ROUTES } from '../../functions/routes.js';
+import { UnionRepository, forgetCachedDirectory } from '../../shared/store/union-repository.js';
+import { createLocalVerifier } from './auth.js';
+import { DEMO_UNIONS } from './demo-data.js';
+import { LOCAL_AWS_ENV, LocalSetupError, ensureTable, startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local.js';
+import { LOCAL_STATE_DIR, localSecrets } from './secrets.js';
+import { createLocalServer } from './server.js';
+
+export const LOCAL_TABLE_NAME = 'weiquan-local';
+
+export interface LocalEnvironmentOptions {
+  /** HTTP port; 0 picks a free one. */
+  readonly port: number;
+  /** Keep the data under .weiquan/dynamodb between runs (default: in memory). */
+  readonly persist?: boolean;
+  /** Use an already running DynamoDB Local instead of starting one (tests). */
+  readonly dynamoDbEndpoint?: string;
+  readonly tableName?: string;
+  readonly log?: (line: string) => void;
+}
+
+export interface LocalEnvironment {
+  readonly baseUrl: string;
+  readonly dynamoDbEndpoint: string;
+  readonly tableName: string;
+  stop(): Promise<void>;
+}
+
+/** Environment the Lambda handlers read, pointed at DynamoDB Local. */
+export async function configureHandlerEnvironment(endpoint: string, tableName: string): Promise<void> {
+  const { phoneHashKey } = await localSecrets();
+  Object.assign(process.env, LOCAL_AWS_ENV, {
+    TABLE_NAME: tableName,
+    DYNAMODB_ENDPOINT: endpoint,
+    PHONE_HASH_KEY: phoneHashKey,
+    POWERTOOLS_SERVICE_NAME: 'weiquan',
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+  });
+}
+
+/** Creates the table (same definition as the stack) and loads the demo unions. Idempotent. */
+export async function prepareStore(dynamoDb: Pick<RunningDynamoDb, 'client'>, tableName: string): Promise<void> {
+  await ensureTable(dynamoDb.client, tableName);
+  const documents = DynamoDBDocumentClient.from(dynamoDb.client);
+  await new UnionRepository({ client: documents, tableName }).putAll(DEMO_UNIONS);
+  forgetCachedDirectory();
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new LocalSetupError(`Port ${port} is already in use. Stop whatever holds it, or choose another: PORT=3001 npm start`)
+          : error,
+      ),
+    );
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+/** DynamoDB Local + table + demo data + the local API, ready to take requests. */
+export async function startLocalEnvironment(options: LocalEnvironmentOptions): Promise<LocalEnvironment> {
+  const tableName = options.tableName ?? LOCAL_TABLE_NAME;
+  const dynamoDb: RunningDynamoDb | undefined = options.dynamoDbEndpoint
+    ? undefined
+    : await startDynamoDbLocal(options.persist ? { persistDir: fileURLToPath(new URL('dynamodb', LOCAL_STATE_DIR)) } : {});
+  try {
+    const endpoint = options.dynamoDbEndpoint ?? dynamoDb!.endpoint;
+    const client =
+      dynamoDb?.client ??
+      new DynamoDBClient({
+        endpoint,
+        region: LOCAL_AWS_ENV.AWS_REGION,
+        credentials: { accessKeyId: LOCAL_AWS_ENV.AWS_ACCESS_KEY_ID, secretAccessKey: LOCAL_AWS_ENV.AWS_SECRET_ACCESS_KEY },
+      });
+    await prepareStore({ client }, tableName);
+    await configureHandlerEnvironment(endpoint, tableName);
+    const server = createLocalServer({ routes: ROUTES, verify: await createLocalVerifier(), ...(options.log ? { log: options.log } : {}) });
+    const port = await listen(server, options.port);
+    return {
+      baseUrl: `http://localhost:${port}`,
+      dynamoDbEndpoint: endpoint,
+      tableName,
+      stop: async () => {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        if (!dynamoDb) client.destroy();
+        await dynamoDb?.stop();
+      },
+    };
+  } catch (error) {
+    await dynamoDb?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context, Handler } from 'aws-lambda';
+import type { RouteEntry } from '../../functions/routes.js';
+import { AppError, type ErrorCode } from '../../shared/domain/errors.js';
+import { isPublic } from '../../shared/http/contract.js';
+import { errorResponse } from '../../shared/http/response.js';
+import type { Verifier } from './auth.js';
+
+/** API Gateway's own payload cap; the handlers enforce their much smaller limits. */
+const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
+const REPO_ROOT = new URL('../../', import.meta.url);
+
+interface CompiledRoute {
+  readonly route: RouteEntry;
+  readonly pattern: RegExp;
+  readonly parameterNames: readonly string[];
+}
+
+function compile(route: RouteEntry): CompiledRoute {
+  const parameterNames: string[] = [];
+  const source = route.contract.path.replace(/[.*+?^${}()|[\]\\]/g, (character) =>
+    character === '{' || character === '}' ? character : `\\${character}`,
+  );
+  const pattern = source.replace(/\{(\w+)\}/g, (_whole, name: string) => {
+    parameterNames.push(name);
+    return '([^/]+)';
+  });
+  return { route, pattern: new RegExp(`^${pattern}$`), parameterNames };
+}
+
+/** Loads each route's real handler module once, on first request. */
+function handlerLoader() {
+  const loaded = new Map<string, Promise<Handler<APIGatewayProxyEvent, APIGatewayProxyResult>>>();
+  return (entry: string) => {
+    let handler = loaded.get(entry);
+    if (!handler) {
+      const url = pathToFileURL(resolve(new URL(REPO_ROOT).pathname, entry)).href;
+      handler = import(url).then((module: { handler: Handler<APIGatewayProxyEvent, APIGatewayProxyResult> }) => module.handler);
+      loaded.set(entry, handler);
+    }
+    return handler;
+  };
+}
+
+export function lambdaContext(functionName: string, requestId: string): Context {
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+    memoryLimitInMB: '512',
+    awsRequestId: requestId,
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => 10_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer | 'too_large'> {
+  return new Promise((resolvePromise, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size <= GATEWAY_MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    request.on('end', () => resolvePromise(size > GATEWAY_MAX_BODY_BYTES ? 'too_large' : Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function send(response: ServerResponse, result: APIGatewayProxyResult): void {
+  response.writeHead(result.statusCode, { ...(result.headers as Record<string, string>) });
+  response.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
+}
+
+function gatewayError(code: ErrorCode, message: string, requestId: string): APIGatewayProxyResult {
+  return errorResponse(new AppError(code, message), requestId);
+}
+
+export interface LocalServerOptions {
+  readonly routes: readonly RouteEntry[];
+  readonly verify: Verifier;
+  /** Called once per request with a one-line summary (no bodies, no tokens). */
+  readonly log?: (line: string) => void;
+}
+
+/**
+ * The local stand-in for API Gateway: matches the route table's paths, runs
+ * the Cognito authorizer emulation on staff routes, builds a REST-API-shaped
+ * proxy event and invokes the route's real Lambda handler. Unknown paths get
+ * 404 and known paths with another method 405, as the deployed API answers.
+ */
+export function createLocalServer(options: LocalServerOptions): Server {
+  const compiled = options.routes.map(compile);
+  const loadHandler = handlerLoader();
+
+  return createServer(async (request, response) => {
+    const started = performance.now();
+    const requestId = randomUUID();
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const method = (request.method ?? 'GET').toUpperCase();
+    const finish = (result: APIGatewayProxyResult) => {
+      send(response, result);
+      options.log?.(`${method} ${url.pathname} → ${result.statusCode} (${Math.round(performance.now() - started)} ms)`);
+    };
+    try {
+      const onPath = compiled.map((candidate) => ({ candidate, match: candidate.pattern.exec(url.pathname) })).filter((hit) => hit.match);
+      if (onPath.length === 0) return finish(gatewayError('ROUTE_NOT_FOUND', `No route ${url.pathname}.`, requestId));
+      const hit = onPath.find(({ candidate }) => candidate.route.contract.method === method);
+      if (!hit || !hit.match) {
+        const allowed = onPath.map(({ candidate }) => candidate.route.contract.method).join(', ');
+        const result = gatewayError('METHOD_NOT_ALLOWED', `${method} is not allowed on ${url.pathname}; use ${allowed}.`, requestId);
+        return finish({ ...result, headers: { ...result.headers, allow: allowed } });
+      }
+      const { contract, entry } = hit.candidate.route;
+
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(request.headers)) {
+        if (typeof value === 'string') headers[name] = value;
+        else if (Array.isArray(value)) headers[name] = value.join(',');
+      }
+      const claims = isPublic(contract.access) ? undefined : await options.verify(headers.authorization);
+      if (!isPublic(contract.access) && !claims) {
+        return finish(gatewayError('UNAUTHENTICATED', 'Missing or invalid token.', requestId));
+      }
+      const body = await readBody(request);
+      if (body === 'too_large') return finish(gatewayError('PAYLOAD_TOO_LARGE', 'The body exceeds 10 MB.', requestId));
+
+      const pathParameters = Object.fromEntries(
+        hit.candidate.parameterNames.map((name, index) => [name, decodeURIComponent(hit.match![index + 1]!)]),
+      );
+      const multiValueQuery: Record<string, string[]> = {};
+      for (const [name, value] of url.searchParams) (multiValueQuery[name] ??= []).push(value);
+      const event: APIGatewayProxyEvent = {
+        resource: contract.path,
+        path: url.pathname,
+        httpMethod: method,
+        headers,
+        multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, [value]])),
+        queryStringParameters: Object.keys(multiValueQuery).length
+          ? Object.fromEntries(Object.entries(multiValueQuery).map(([name, values]) => [name, values.at(-1)!]))
+          : null,
+        multiValueQueryStringParameters: Object.keys(multiValueQuery).length ? multiValueQuery : null,
+        pathParameters: Object.keys(pathParameters).length ? pathParameters : null,
+        stageVariables: null,
+        // API Gateway REST passes text bodies as they came (no binary media types are configured).
+        body: body.byteLength > 0 ? body.toString('utf8') : null,
+        isBase64Encoded: false,
+        requestContext: {
+          accountId: '000000000000',
+          apiId: 'local',
+          authorizer: claims ? { claims } : null,
+          protocol: 'HTTP/1.1',
+          httpMethod: method,
+          identity: { sourceIp: request.socket.remoteAddress ?? '127.0.0.1' } as APIGatewayProxyEvent['requestContext']['identity'],
+          path: url.pathname,
+          stage: 'local',
+          requestId,
+          requestTimeEpoch: Date.now(),
+          resourceId: contract.name,
+          resourcePath: contract.path,
+        },
+      };
+      const handler = await loadHandler(entry);
+      const result = await handler(event, lambdaContext(contract.name, requestId), () => undefined);
+      if (!result) throw new Error(`${contract.name} returned nothing`);
+      return finish(result);
+    } catch (error) {
+      console.error(error);
+      return finish(gatewayError('INTERNAL', 'Internal server error.', requestId));
+    }
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * `npm start`: DynamoDB Local, the table and demo data, and every route of the
+ * route table on http://localhost:3000 (PORT overrides), served by the real
+ * Lambda handlers. `npm start -- --persist` keeps data under .weiquan/.
+ * Ctrl-C stops everything, DynamoDB Local's Java process included.
+ */
+import './local/preflight.js';
+import { signLocalToken } from './local/auth.js';
+import { DEMO_USERS } from './local/demo-data.js';
+import { LocalSetupError } from './local/dynamodb-local.js';
+import { startLocalEnvironment, type LocalEnvironment } from './local/environment.js';
+
+const persist = process.argv.includes('--persist');
+const port = Number(process.env.PORT ?? 3000);
+
+async function banner(environment: LocalEnvironment): Promise<string> {
+  const lines = [
+    '',
+    `Weiquan local API on ${environment.baseUrl}  (DynamoDB Local ${environment.dynamoDbEndpoint}, table ${environment.tableName}, ${persist ? 'persisted in .weiquan/dynamodb' : 'in memory'})`,
+    '',
+    'Tokens for the seeded staff (valid 12 h; `npm run token -- <username>` prints one):',
+  ];
+  for (const user of DEMO_USERS) {
+    lines.push(`  ${user.username.padEnd(16)} ${user.role.padEnd(12)} ${user.unionCode}  ${user.displayName}`);
+  }
+  lines.push('');
+  for (const user of DEMO_USERS) {
+    lines.push(`export TOKEN_${user.username.toUpperCase().replaceAll('-', '_')}='${await signLocalToken(user)}'`);
+  }
+  const api = environment.baseUrl;
+  lines.push(
+    '',
+    'Try it (paste the export lines above first):',
+    `  curl -s ${api}/openapi.json | head -c 300`,
+    `  curl -s -X POST ${api}/cases -H "Authorization: $TOKEN_OP_HEPING" -H 'Content-Type: application/json' \\`,
+    `    -d '{"kind":"consultation","channel":"hotline","category":"working_hours_leave","regionCode":"210102","complainant":{"name":"李强","mobile":"13900001111"},"description":"加班费怎么算？","answeredOnCall":{"advice":"按《劳动法》第44条计算加班费。"}}'`,
+    `  curl -s "${api}/cases?month=$(date +%Y-%m)" -H "Authorization: $TOKEN_OP_HEPING"`,
+    `  curl -s -X POST ${api}/callers/lookup -H "Authorization: $TOKEN_OP_HEPING" -H 'Content-Type: application/json' -d '{"phone":"13900001111"}'`,
+    '',
+    'Ctrl-C stops the API and DynamoDB Local.',
+    '',
+  );
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const environment = await startLocalEnvironment({ port, persist, log: (line) => console.log(line) });
+  console.log(await banner(environment));
+  console.log(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping the API and DynamoDB Local…`);
+    await environment.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof LocalSetupError ? `\n${error.message}\n` : error);
+  process.exit(1);
+});

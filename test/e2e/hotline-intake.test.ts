@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaDate } from '../../shared/domain/china-time.js';
+import { CaseView, TimelineResponse } from '../../shared/schemas/case.js';
+import { answeredConsultation, complaint, demo } from '../support/fixtures.js';
+import { startLocalApi, type LocalApi } from '../support/local-api.js';
+
+let api: LocalApi;
+
+beforeAll(async () => {
+  api = await startLocalApi();
+});
+afterAll(async () => api.stop());
+
+const today = () => chinaDate(new Date()).replaceAll('-', '');
+
+describe('a hotline operator logging calls over HTTP', () => {
+  it('registers a complaint: 201, case number format, first timeline event', async () => {
+    const created = await api.request('POST', '/cases', { user: demo('op-heping'), body: complaint() });
+
+    expect(created.status).toBe(201);
+    expect(CaseView.safeParse(created.body).success).toBe(true);
+    expect(created.body.caseNumber).toMatch(new RegExp(`^210102-${today()}-\\d{4}$`));
+    expect(created.body).toMatchObject({ status: 'registered', statusLabel: '已登记', categoryLabel: '欠薪/劳动报酬', unionName: '和平区总工会' });
+    expect(created.headers.get('cache-control')).toBe('no-store');
+
+    const timeline = await api.request('GET', `/cases/${created.body.caseId}/timeline`, { user: demo('op-heping') });
+    expect(timeline.status).toBe(200);
+    expect(TimelineResponse.safeParse(timeline.body).success).toBe(true);
+    expect(timeline.body.events).toHaveLength(1);
+    expect(timeline.body.events[0]).toMatchObject({ type: 'registered', typeLabel: '登记', data: { caseNumber: created.body.caseNumber } });
+  });
+
+  it('registers a consultation answered on the call as closed with the advice on the timeline', async () => {
+    const created = await api.request('POST', '/cases', { user: demo('op-heping'), body: answeredConsultation() });
+
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ kind: 'consultation', status: 'closed', outcome: 'advice_given', outcomeLabel: '已解答' });
+    const timeline = await api.request('GET', `/cases/${created.body.caseId}/timeline`, { user: demo('op-heping') });
+    expect(timeline.body.events.map((event: { type: string }) => event.type)).toEqual(['registered', 'answered_on_call']);
+  });
+
+  it('numbers successive cases of a union sequentially', async () => {
+    const first = await api.request('POST', '/cases', { user: demo('op-bazhou'), body: complaint({ regionCode: '511902' }) });
+    const second = await api.request('POST', '/cases', { user: demo('op-bazhou'), body: complaint({ regionCode: '511902' }) });
+    expect(Number(second.body.caseNumber.slice(-4))).toBe(Number(first.body.caseNumber.slice(-4)) + 1);
+  });
+
+  it('hides a case from a sibling union (404, same as a missing case) and shows it up the hierarchy', async () => {
+    const created = await api.request('POST', '/cases', { user: demo('op-heping'), body: complaint() });
+    const path = `/cases/${created.body.caseId}`;
+
+    const sibling = await api.request('GET', path, { user: demo('op-shenhe') });
+    const missing = await api.request('GET', '/cases/00000000-0000-4000-8000-000000000000', { user: demo('op-shenhe') });
+    expect(sibling.status).toBe(404);
+    expect(sibling.body.error.code).toBe(missing.body.error.code);
+    expect(sibling.body.error.message).toBe(missing.body.error.message);
+    expect((await api.request('GET', `${path}/timeline`, { user: demo('op-shenhe') })).status).toBe(404);
+
+    expect((await api.request('GET', path, { user: demo('admin-shenyang') })).status).toBe(200);
+    expect((await api.request('GET', path, { user: demo('admin-liaoning') })).status).toBe(200);
+    expect((await api.request('GET', path, { user: demo('admin-sichuan') })).status).toBe(404);
+  });
+
+  it('refuses POST /cases to a lawyer with 403', async () => {
+    const response = await api.request('POST', '/cases', { user: demo('lawyer-heping'), body: complaint() });
+    expect(response.status).toBe(403);
+    expect(response.body.error).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('masks the complainant for a lawyer and shows them to the operator', async () => {
+    const created = await api.request('POST', '/cases', { user: demo('op-heping'), body: complaint() });
+    const forLawyer = await api.request('GET', `/cases/${created.body.caseId}`, { user: demo('lawyer-heping') });
+    expect(forLawyer.body.complainant).toMatchObject({ name: '张*', mobile: '138****5678', idNumber: '210102********1233', masked: true });
+    const forOperator = await api.request('GET', `/cases/${created.body.caseId}`, { user: demo('op-heping') });
+    expect(forOperator.body.complainant).toMatchObject({ name: '张伟', mobile: '13812345678', masked: false });
+  });
+
+  it('lists the subtree with filters and cursor pages, contact details masked', async () => {
+    for (let i = 0; i < 3; i++) {
+      await api.request('POST', '/cases', { user: demo('op-shenhe'), body: complaint({ regionCode: '210103', category: 'social_insurance' }) });
+    }
+    const firstPage = await api.request('GET', '/cases?category=social_insurance&limit=2', { user: demo('admin-shenyang') });
+    expect(firstPage.status).toBe(200);
+    expect(firstPage.body.items).toHaveLength(2);
+    expect(firstPage.body.items.every((item: { complainant: { masked: boolean } }) => item.complainant.masked)).toBe(true);
+    const rest = await api.request('GET', `/cases?category=social_insurance&limit=2&cursor=${firstPage.body.nextCursor}`, {
+      user: demo('admin-shenyang'),
+    });
+    expect(rest.body.items).toHaveLength(1);
+    expect(rest.body.nextCursor).toBeUndefined();
+
+    const heping = await api.request('GET', '/cases?category=social_insurance', { user: demo('op-heping') });
+    expect(heping.body.items).toHaveLength(0);
+  });
+
+  it('shows a repeat caller’s earlier cases to the operator', async () => {
+    const phone = '13698765432';
+    const body = complaint({ complainant: { ...complaint().complainant, mobile: phone } });
+    const first = await api.request('POST', '/cases', { user: demo('op-heping'), body });
+    const lookup = await api.request('POST', '/callers/lookup', { user: demo('op-heping'), body: { phone } });
+    expect(lookup.status).toBe(200);
+    expect(lookup.body.phone).toBe('136****5432');
+    expect(lookup.body.cases.map((row: { caseNumber: string }) => row.caseNumber)).toEqual([first.body.caseNumber]);
+    const sibling = await api.request('POST', '/callers/lookup', { user: demo('op-shenhe'), body: { phone } });
+    expect(sibling.body.cases).toEqual([]);
+  });
+});

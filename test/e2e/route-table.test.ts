@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import * as z from 'zod/mini';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES } from '../../functions/routes.js';
+import { DEMO_USERS } from '../../scripts/local/demo-data.js';
+import { OPENAPI_FILE, renderOpenApi } from '../../scripts/openapi.js';
+import { ROLES } from '../../shared/domain/roles.js';
+import { allowedRoles, isPublic } from '../../shared/http/contract.js';
+import { startLocalApi, type LocalApi } from '../support/local-api.js';
+
+/**
+ * Everything here is derived from the route table, so a new route is covered
+ * the moment it is added.
+ */
+let api: LocalApi;
+
+beforeAll(async () => {
+  api = await startLocalApi();
+});
+afterAll(async () => api.stop());
+
+/** A concrete path for a template: parameters get a well-formed (absent) UUID. */
+function concretePath(template: string): string {
+  return template.replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000000');
+}
+
+const userFor = (role: string) => DEMO_USERS.find((user) => user.role === role)!;
+
+describe('authorization matrix (route × role)', () => {
+  const staffRoutes = ROUTES.filter(({ contract }) => !isPublic(contract.access));
+  const cells = staffRoutes.flatMap(({ contract }) =>
+    ROLES.map((role) => ({ route: `${contract.method} ${contract.path}`, contract, role, allowed: allowedRoles(contract.access).includes(role) })),
+  );
+
+  it.each(staffRoutes.map(({ contract }) => ({ route: `${contract.method} ${contract.path}`, contract })))(
+    '$route without a token → 401',
+    async ({ contract }) => {
+      const response = await api.request(contract.method, concretePath(contract.path), contract.request.body ? { body: {} } : {});
+      expect(response.status).toBe(401);
+    },
+  );
+
+  it.each(cells)('$route as $role → allowed: $allowed', async ({ contract, role, allowed }) => {
+    // An empty body is enough: authorization is settled before validation.
+    const response = await api.request(contract.method, concretePath(contract.path), {
+      user: userFor(role),
+      ...(contract.request.body ? { body: {} } : {}),
+    });
+    if (allowed) expect([401, 403]).not.toContain(response.status);
+    else expect(response.status).toBe(403);
+  });
+
+  it.each(ROUTES.filter(({ contract }) => isPublic(contract.access)).map(({ contract }) => ({ route: `${contract.method} ${contract.path}`, contract })))(
+    '$route is public',
+    async ({ contract }) => {
+      const response = await api.request(contract.method, concretePath(contract.path));
+      expect([401, 403]).not.toContain(response.status);
+    },
+  );
+});
+
+describe('OpenAPI document', () => {
+  it('is served at /openapi.json and matches the committed docs/openapi.json, generated from the route table', async () => {
+    const served = await api.request('GET', '/openapi.json');
+    expect(served.status).toBe(200);
+    const committed = readFileSync(OPENAPI_FILE, 'utf8');
+    expect(committed, 'docs/openapi.json is stale: run `npm run openapi`').toBe(renderOpenApi());
+    expect(served.body).toEqual(JSON.parse(committed));
+    expect(served.body.openapi).toBe('3.1.0');
+    expect(Object.values(served.body.paths).flatMap((path) => Object.keys(path as object))).toHaveLength(ROUTES.length);
+  });
+
+  const withExamples = ROUTES.filter(({ contract }) => contract.request.body).map(({ contract }) => ({
+    route: `${contract.method} ${contract.path}`,
+    contract,
+    example: (z.globalRegistry.get(contract.request.body as z.core.$ZodType)?.examples as unknown[] | undefined)?.[0],
+  }));
+
+  it.each(withExamples)('$route carries a request example', ({ example }) => {
+    expect(example).toBeDefined();
+  });
+
+  it.each(withExamples)('$route accepts its own example with the seeded data', async ({ contract, example }) => {
+    const user = isPublic(contract.access) ? undefined : DEMO_USERS.find((candidate) => allowedRoles(contract.access).includes(candidate.role));
+    const response = await api.request(contract.method, concretePath(contract.path), { ...(user ? { user } : {}), body: example });
+    expect(response.status, JSON.stringify(response.body)).toBe(contract.response.status);
+  });
+});

@@ -1,0 +1,356 @@
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { CfnElement } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES } from '../../functions/routes.js';
+import { GATEWAY_ERRORS } from '../../infra/error-responses.js';
+import { buildApp, type BuiltApp } from '../../infra/build-app.js';
+import { ROLES } from '../../shared/domain/roles.js';
+import { isPublic } from '../../shared/http/contract.js';
+import { TABLE } from '../../shared/store/table-definition.js';
+
+// Prepare: one synth for the whole file, with bundling skipped (the template
+// is the same but for asset hashes). cdk-nag runs during this synth: an
+// unacknowledged error would already throw here.
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+let built: BuiltApp;
+let template: Template;
+let resources: Record<string, Json>;
+
+beforeAll(() => {
+  built = buildApp({ bundle: false });
+  template = Template.fromStack(built.stack);
+  resources = template.toJSON().Resources as Record<string, Json>;
+});
+
+function logicalId(construct: IConstruct): string {
+  return built.stack.getLogicalId(construct.node.defaultChild as CfnElement);
+}
+
+function ofType(type: string): [string, Json][] {
+  return Object.entries(resources).filter(([, resource]) => resource.Type === type);
+}
+
+/** The URL path of an API Gateway resource, rebuilt from the template's ParentId chain. */
+function resourcePath(resourceId: Json): string {
+  if (resourceId['Fn::GetAtt']?.[1] === 'RootResourceId') return '/';
+  const resource = resources[resourceId.Ref as string];
+  if (!resource) throw new Error(`Unknown API resource ${JSON.stringify(resourceId)}`);
+  const parent = resourcePath(resource.Properties.ParentId);
+  return `${parent === '/' ? '' : parent}/${resource.Properties.PathPart}`;
+}
+
+function methodsAt(apiPath: string, httpMethod: string): Json[] {
+  return ofType('AWS::ApiGateway::Method')
+    .map(([, method]) => method.Properties)
+    .filter((method) => method.HttpMethod === httpMethod && resourcePath(method.ResourceId) === apiPath);
+}
+
+function statementsOfRole(roleId: string): Json[] {
+  return ofType('AWS::IAM::Policy')
+    .filter(([, policy]) => (policy.Properties.Roles as Json[]).some((role) => role.Ref === roleId))
+    .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as Json[]);
+}
+
+const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+const sortedJson = (values: unknown[]) => values.map((value) => JSON.stringify(value)).sort();
+
+describe('functions: one per route table entry', () => {
+  it('creates exactly one function per route, on Node.js 24 / arm64, with tracing, its own log group and no physical name', () => {
+    const functions = ofType('AWS::Lambda::Function');
+    expect(functions).toHaveLength(ROUTES.length);
+
+    for (const { contract } of ROUTES) {
+      const construct = built.stack.routeFunctions.get(contract.name);
+      expect(construct, contract.name).toBeDefined();
+      const fn = resources[logicalId(construct!.function)]!.Properties;
+      expect(fn.Runtime).toBe('nodejs24.x');
+      expect(fn.Architectures).toEqual(['arm64']);
+      expect(fn.Handler).toBe('index.handler');
+      expect(fn.TracingConfig).toEqual({ Mode: 'Active' });
+      expect(fn.LoggingConfig.LogGroup).toEqual({ Ref: logicalId(construct!.logGroup) });
+      expect(fn.FunctionName).toBeUndefined();
+
+      const env = fn.Environment.Variables;
+      expect(env.TABLE_NAME).toEqual({ Ref: logicalId(built.stack.data.table) });
+      expect(env.POWERTOOLS_SERVICE_NAME).toBe('weiquan');
+      expect(env.POWERTOOLS_LOG_LEVEL).toBe('INFO');
+      if (contract.data.phoneHashKey) {
+        expect(env.PHONE_HASH_SECRET_ARN).toEqual({ Ref: logicalId(built.stack.phoneHashSecret) });
+      } else {
+        expect(env.PHONE_HASH_SECRET_ARN).toBeUndefined();
+      }
+    }
+  });
+
+  it('gives every function log group an explicit retention', () => {
+    for (const [, logGroup] of ofType('AWS::Logs::LogGroup')) {
+      expect(logGroup.Properties.RetentionInDays).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('API methods', () => {
+  it('exposes each route at its path and method, with the Cognito authorizer unless public', () => {
+    const authorizerId = logicalId(built.stack.api.authorizer);
+    for (const { contract } of ROUTES) {
+      const methods = methodsAt(contract.path, contract.method);
+      expect(methods, `${contract.method} ${contract.path}`).toHaveLength(1);
+      const method = methods[0]!;
+      const functionId = logicalId(built.stack.routeFunctions.get(contract.name)!.function);
+      expect(method.Integration.Type).toBe('AWS_PROXY');
+      expect(JSON.stringify(method.Integration.Uri)).toContain(functionId);
+      if (isPublic(contract.access)) {
+        expect(method.AuthorizationType).toBe('NONE');
+        expect(method.AuthorizerId).toBeUndefined();
+      } else {
+        expect(method.AuthorizationType).toBe('COGNITO_USER_POOLS');
+        expect(method.AuthorizerId).toEqual({ Ref: authorizerId });
+      }
+    }
+    template.hasResourceProperties('AWS::ApiGateway::Authorizer', {
+      Type: 'COGNITO_USER_POOLS',
+      IdentitySource: 'method.request.header.Authorization',
+      ProviderARNs: [{ 'Fn::GetAtt': [logicalId(built.stack.auth.userPool), 'Arn'] }],
+    });
+  });
+
+  it('answers other methods on every routed resource with 405 in the error shape', () => {
+    const paths = [...new Set(ROUTES.map(({ contract }) => contract.path))];
+    for (const apiPath of paths) {
+      const methods = methodsAt(apiPath, 'ANY');
+      expect(methods, apiPath).toHaveLength(1);
+      const { Integration, AuthorizationType, MethodResponses } = methods[0]!;
+      expect(AuthorizationType).toBe('NONE');
+      expect(Integration.Type).toBe('MOCK');
+      expect(Integration.RequestTemplates['application/json']).toBe('{"statusCode": 405}');
+      expect(MethodResponses).toEqual([expect.objectContaining({ StatusCode: '405' })]);
+
+      const [response] = Integration.IntegrationResponses as Json[];
+      const allowed = ROUTES.filter(({ contract }) => contract.path === apiPath).map(({ contract }) => contract.method).sort();
+      expect(response!.ResponseParameters['method.response.header.Allow']).toBe(`'${allowed.join(', ')}'`);
+      const body = JSON.parse(response!.ResponseTemplates['application/json'] as string);
+      expect(body.error).toMatchObject({ code: 'METHOD_NOT_ALLOWED', requestId: '$context.requestId' });
+    }
+  });
+
+  it('renders gateway errors in the project error shape', () => {
+    const expected = ['UNAUTHORIZED', 'ACCESS_DENIED', 'MISSING_AUTHENTICATION_TOKEN', 'REQUEST_TOO_LARGE', 'THROTTLED', 'WAF_FILTERED', 'DEFAULT_4XX', 'DEFAULT_5XX'];
+    const responses = new Map(ofType('AWS::ApiGateway::GatewayResponse').map(([, r]) => [r.Properties.ResponseType as string, r.Properties]));
+    expect([...responses.keys()]).toEqual(expect.arrayContaining(expected));
+
+    for (const error of GATEWAY_ERRORS) {
+      const response = responses.get(error.type.responseType)!;
+      expect(response.StatusCode).toBe(error.statusCode);
+      expect(response.ResponseParameters['gatewayresponse.header.Content-Type']).toBe("'application/json'");
+      const vtl = response.ResponseTemplates['application/json'] as string;
+      const body = JSON.parse(vtl.replace('$context.error.messageString', '"message from API Gateway"'));
+      expect(Object.keys(body)).toEqual(['error']);
+      expect(body.error).toEqual({ code: error.code, message: expect.any(String), requestId: '$context.requestId' });
+    }
+    expect(responses.get('MISSING_AUTHENTICATION_TOKEN')).toMatchObject({ StatusCode: '404' });
+    expect(responses.get('DEFAULT_5XX')).toMatchObject({ StatusCode: '500' });
+    expect(responses.get('DEFAULT_5XX')!.ResponseTemplates['application/json']).toContain('"INTERNAL"');
+  });
+
+  it('logs access as JSON, traces, and logs execution errors without request data', () => {
+    const [[stageId, stage]] = ofType('AWS::ApiGateway::Stage') as [[string, Json]];
+    const props = stage.Properties;
+    expect(props.StageName).toBe('v1');
+    expect(props.TracingEnabled).toBe(true);
+    expect(props.AccessLogSetting.DestinationArn).toBeDefined();
+    const format = JSON.parse(props.AccessLogSetting.Format as string);
+    expect(format).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
+    expect(props.MethodSettings).toEqual([
+      expect.objectContaining({ HttpMethod: '*', ResourcePath: '/*', LoggingLevel: 'ERROR', DataTraceEnabled: false, MetricsEnabled: true }),
+    ]);
+    expect(stageId).toBe(logicalId(built.stack.api.restApi.deploymentStage));
+  });
+});
+
+describe('least-privilege grants from the route contracts', () => {
+  it('grants each function exactly its contract table actions on the table and its named indexes only', () => {
+    const tableArn = { 'Fn::GetAtt': [logicalId(built.stack.data.table), 'Arn'] };
+    const keyArn = { 'Fn::GetAtt': [logicalId(built.stack.data.key), 'Arn'] };
+    const secretArn = { Ref: logicalId(built.stack.phoneHashSecret) };
+
+    for (const { contract } of ROUTES) {
+      const { actions, indexes, phoneHashKey } = contract.data;
+      const roleId = logicalId(built.stack.routeFunctions.get(contract.name)!.role);
+      const statements = statementsOfRole(roleId);
+      const actionsOf = (statement: Json) => asArray(statement.Action as string | string[]);
+
+      // No wildcard action anywhere; "*" resources only for X-Ray, which has no resource-level permissions.
+      for (const statement of statements) {
+        expect(statement.Effect).toBe('Allow');
+        for (const action of actionsOf(statement)) expect(action, contract.name).not.toContain('*');
+        if (asArray(statement.Resource).includes('*')) {
+          expect(actionsOf(statement).every((action) => action.startsWith('xray:')), contract.name).toBe(true);
+        }
+      }
+
+      const dynamo = statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('dynamodb:')));
+      const kms = statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('kms:')));
+      if (actions.length === 0) {
+        expect(dynamo, contract.name).toEqual([]);
+        expect(kms, contract.name).toEqual([]);
+      } else {
+        expect(dynamo, contract.name).toHaveLength(1);
+        expect([...actionsOf(dynamo[0]!)].sort()).toEqual([...actions].sort());
+        const expectedResources = [tableArn, ...indexes.map((name) => ({ 'Fn::Join': ['', [tableArn, `/index/${name}`]] }))];
+        expect(sortedJson(asArray(dynamo[0]!.Resource))).toEqual(sortedJson(expectedResources));
+
+        const writes = actions.some((action) => action === 'dynamodb:PutItem' || action === 'dynamodb:UpdateItem');
+        expect(kms, contract.name).toHaveLength(1);
+        expect([...actionsOf(kms[0]!)].sort()).toEqual(writes ? ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt']);
+        expect(kms[0]!.Resource).toEqual(keyArn);
+      }
+
+      const secrets = statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('secretsmanager:')));
+      if (phoneHashKey) {
+        expect(secrets.map((statement) => [actionsOf(statement), statement.Resource])).toEqual([[['secretsmanager:GetSecretValue'], secretArn]]);
+      } else {
+        expect(secrets, contract.name).toEqual([]);
+      }
+    }
+  });
+
+  it('grants no table, key or secret access to anything but the route functions', () => {
+    const routeRoles = new Set([...built.stack.routeFunctions.values()].map((fn) => logicalId(fn.role)));
+    for (const [, policy] of ofType('AWS::IAM::Policy')) {
+      const roles = (policy.Properties.Roles as Json[]).map((role) => role.Ref as string);
+      const text = JSON.stringify(policy.Properties.PolicyDocument);
+      if (/dynamodb:|kms:|secretsmanager:/.test(text)) expect(roles.every((role) => routeRoles.has(role))).toBe(true);
+      expect(text).not.toContain('index/*');
+    }
+  });
+});
+
+describe('table', () => {
+  it('is built from TABLE: on-demand, PITR, deletion protection, KMS CMK, stream, TTL, GSIs', () => {
+    const keyId = logicalId(built.stack.data.key);
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        KeySchema: [
+          { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+          { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+        ],
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+        SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } },
+        StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+        TimeToLiveSpecification: { AttributeName: TABLE.timeToLiveAttribute, Enabled: true },
+      }),
+    });
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+
+    const [[, table]] = ofType('AWS::DynamoDB::Table') as [[string, Json]];
+    expect(table.Properties.TableName).toBeUndefined();
+    const indexes = table.Properties.GlobalSecondaryIndexes as Json[];
+    expect(indexes.map((index) => index.IndexName)).toEqual(TABLE.indexes.map((index) => index.indexName));
+    for (const definition of TABLE.indexes) {
+      const index = indexes.find((candidate) => candidate.IndexName === definition.indexName)!;
+      expect(index.KeySchema).toEqual([
+        { AttributeName: definition.partitionKey, KeyType: 'HASH' },
+        { AttributeName: definition.sortKey, KeyType: 'RANGE' },
+      ]);
+      expect(index.Projection).toEqual(
+        definition.projection === 'ALL'
+          ? { ProjectionType: 'ALL' }
+          : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...definition.projection] },
+      );
+    }
+  });
+});
+
+describe('staff user pool', () => {
+  it('has one group per role, no self sign-up, required MFA and a union code the client cannot write', () => {
+    template.resourceCountIs('AWS::Cognito::UserPoolGroup', ROLES.length);
+    for (const role of ROLES) template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: role });
+
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'ON',
+      UserPoolTier: 'PLUS',
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'union_code', AttributeDataType: 'String', Mutable: true })]),
+    });
+    const [[, client]] = ofType('AWS::Cognito::UserPoolClient') as [[string, Json]];
+    expect(client.Properties.ReadAttributes).toContain('custom:union_code');
+    expect(client.Properties.WriteAttributes).not.toContain('custom:union_code');
+  });
+});
+
+describe('firewall', () => {
+  it('has a per-IP rate rule for the whole API and a stricter one for /public/, and is associated with the stage', () => {
+    const [[aclId, acl]] = ofType('AWS::WAFv2::WebACL') as [[string, Json]];
+    expect(acl.Properties.Scope).toBe('REGIONAL');
+    const rules = acl.Properties.Rules as Json[];
+    const rateRules = rules.filter((rule) => rule.Statement.RateBasedStatement);
+    const whole = rateRules.find((rule) => !rule.Statement.RateBasedStatement.ScopeDownStatement);
+    const publicOnly = rateRules.find((rule) => JSON.stringify(rule.Statement.RateBasedStatement.ScopeDownStatement ?? '').includes('/public/'));
+    expect(whole?.Action).toEqual({ Block: {} });
+    expect(publicOnly?.Action).toEqual({ Block: {} });
+    expect(publicOnly!.Statement.RateBasedStatement.Limit).toBeLessThan(whole!.Statement.RateBasedStatement.Limit);
+    for (const rule of rateRules) expect(rule.Statement.RateBasedStatement.AggregateKeyType).toBe('IP');
+
+    const managed = rules.map((rule) => rule.Statement.ManagedRuleGroupStatement?.Name).filter(Boolean);
+    expect(managed).toEqual(expect.arrayContaining(['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet']));
+    for (const rule of [acl.Properties, ...rules]) expect(rule.VisibilityConfig.CloudWatchMetricsEnabled).toBe(true);
+
+    const [[, association]] = ofType('AWS::WAFv2::WebACLAssociation') as [[string, Json]];
+    expect(association.Properties.WebACLArn).toEqual({ 'Fn::GetAtt': [aclId, 'Arn'] });
+    const arn = JSON.stringify(association.Properties.ResourceArn);
+    expect(arn).toContain(logicalId(built.stack.api.restApi));
+    expect(arn).toContain(logicalId(built.stack.api.restApi.deploymentStage));
+  });
+});
+
+describe('outputs', () => {
+  it('exports the API URL, user pool, app client and table name', () => {
+    const outputs = template.toJSON().Outputs as Record<string, unknown>;
+    expect(Object.keys(outputs).sort()).toEqual(['ApiUrl', 'TableName', 'UserPoolClientId', 'UserPoolId']);
+  });
+});
+
+describe('cdk-nag (AWS Solutions)', () => {
+  it('reports no unacknowledged error or warning', () => {
+    const report = new AwsSolutionsChecks().validateScope(built.app);
+    const findings = report.violations.map((violation) => ({
+      rule: violation.ruleName,
+      severity: violation.severity,
+      resources: violation.violatingResources.map((resource) => resource.constructPath),
+    }));
+    expect(findings).toEqual([]);
+  });
+
+  it('records each acknowledgement and its reason in the template for auditors', () => {
+    const acknowledged = Object.values(resources).flatMap((resource) =>
+      ((resource.Metadata?.cdk_nag?.rules_to_suppress ?? []) as Json[]).map((rule) => rule.id as string),
+    );
+    expect(acknowledged).toContain('AwsSolutions-SMG4');
+    for (const [, resource] of Object.entries(resources)) {
+      for (const rule of (resource.Metadata?.cdk_nag?.rules_to_suppress ?? []) as Json[]) {
+        expect(rule.id).toMatch(/^AwsSolutions-/);
+        expect((rule.reason as string).length).toBeGreaterThan(40);
+      }
+    }
+  });
+
+  it('left nothing in the synth validation report and no CDK warnings or errors', () => {
+    const reportFile = path.join(built.app.outdir, 'validation-report.json');
+    expect(existsSync(reportFile)).toBe(true);
+    expect(JSON.parse(readFileSync(reportFile, 'utf8')).pluginReports).toEqual([]);
+    const annotations = Annotations.fromStack(built.stack);
+    expect(annotations.findError('*', Match.stringLikeRegexp('AwsSolutions-.*'))).toEqual([]);
+    expect(annotations.findWarning('*', Match.stringLikeRegexp('AwsSolutions-.*'))).toEqual([]);
+    expect(annotations.findError('*', Match.anyValue())).toEqual([]);
+    expect(annotations.findWarning('*', Match.anyValue())).toEqual([]);
+  });
+});

@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/domain/errors.js';
+import { hashPhone } from '../../shared/security/phone-hash.js';
+import { CaseRepository } from '../../shared/store/case-repository.js';
+import { UnionRepository, forgetCachedDirectory } from '../../shared/store/union-repository.js';
+import { getCase, getTimeline, listCases, lookupCaller, registerCase } from '../../shared/usecases/cases.js';
+import type { Dependencies } from '../../shared/usecases/dependencies.js';
+import { answeredConsultation, callerOf, complaint, complaint as baseComplaint } from '../support/fixtures.js';
+import { createTestTable, type TestTable } from '../support/store.js';
+
+const PHONE_KEY = 'integration-test-key';
+
+let table: TestTable;
+
+function dependencies(now: () => Date = () => new Date('2026-11-21T02:00:00Z')): Dependencies {
+  return {
+    cases: new CaseRepository(table),
+    unions: new UnionRepository(table),
+    now,
+    newId: randomUUID,
+    hashPhone: async (mobile) => hashPhone(PHONE_KEY, mobile),
+  };
+}
+
+async function allItems(): Promise<Record<string, unknown>[]> {
+  const result = await table.client.send(new ScanCommand({ TableName: table.tableName }));
+  return result.Items ?? [];
+}
+
+async function caseItemCount(): Promise<number> {
+  return (await allItems()).filter((item) => item.SK === 'CASE').length;
+}
+
+beforeAll(async () => {
+  table = await createTestTable();
+  forgetCachedDirectory();
+});
+afterAll(async () => table.drop());
+
+describe('registering a call', () => {
+  it('numbers cases <union>-<China date>-<NNNN>, sequentially per union and day', async () => {
+    // 2026-11-21T17:00Z is already 22 November in China.
+    const lateEvening = dependencies(() => new Date('2026-11-21T17:00:00Z'));
+    const first = await registerCase(lateEvening, callerOf('op-heping'), complaint());
+    const second = await registerCase(lateEvening, callerOf('op-heping'), complaint());
+    const otherUnion = await registerCase(lateEvening, callerOf('op-shenhe'), complaint({ regionCode: '210103' }));
+
+    expect(first.caseRecord.caseNumber).toBe('210102-20261122-0001');
+    expect(second.caseRecord.caseNumber).toBe('210102-20261122-0002');
+    expect(otherUnion.caseRecord.caseNumber).toBe('210103-20261122-0001');
+  });
+
+  it('gives concurrent registrations in one union distinct, gapless numbers', async () => {
+    const deps = dependencies(() => new Date('2026-11-25T03:00:00Z'));
+    const registered = await Promise.all(
+      Array.from({ length: 15 }, () => registerCase(deps, callerOf('op-heping'), complaint())),
+    );
+    const sequences = registered.map((entry) => Number(entry.caseRecord.caseNumber.slice(-4))).sort((a, b) => a - b);
+    expect(sequences).toEqual(Array.from({ length: 15 }, (_, index) => index + 1));
+  });
+
+  it('places the case in the deepest union covering its region, within the operator’s subtree', async () => {
+    // A city operator registering for a region with no district union of its own (辽中区 has one; 210122 has none).
+    const registered = await registerCase(dependencies(), callerOf('op-shenyang'), complaint({ regionCode: '210122' }));
+    expect(registered.caseRecord.unionCode).toBe('210100');
+    expect(registered.caseRecord.unionPath).toEqual(['210000', '210100']);
+
+    const inDistrict = await registerCase(dependencies(), callerOf('op-shenyang'), complaint({ regionCode: '210106' }));
+    expect(inDistrict.caseRecord.unionCode).toBe('210106');
+  });
+
+  it('refuses a region outside the operator’s subtree with 422 and writes nothing', async () => {
+    const before = await allItems();
+    const attempt = registerCase(dependencies(), callerOf('op-heping'), complaint({ regionCode: '210103' }));
+    await expect(attempt).rejects.toMatchObject({ code: 'REGION_OUTSIDE_SUBTREE', status: 422 });
+    const unserved = registerCase(dependencies(), callerOf('op-heping'), complaint({ regionCode: '440300' }));
+    await expect(unserved).rejects.toMatchObject({ code: 'REGION_NOT_SERVED', status: 422 });
+    expect(await allItems()).toEqual(before);
+  });
+
+  it('writes the first timeline event with the case, and closes a consultation answered on the call', async () => {
+    const deps = dependencies();
+    const consultation = await registerCase(deps, callerOf('op-heping'), answeredConsultation());
+    expect(consultation.caseRecord.status).toBe('closed');
+    expect(consultation.caseRecord.outcome).toBe('advice_given');
+
+    const events = await getTimeline(deps, callerOf('op-heping'), consultation.caseRecord.caseId);
+    expect(events.map((event) => event.type)).toEqual(['registered', 'answered_on_call']);
+    expect(events[0]).toMatchObject({ actor: { kind: 'staff', role: 'operator', staffId: callerOf('op-heping').staffId } });
+  });
+
+  it('is all or nothing: a clash on any item leaves no case, contact, event or counter change', async () => {
+    const deps = dependencies(() => new Date('2026-12-01T02:00:00Z'));
+    // Occupy the case number the next registration would take, as if a
+    // reservation had been left behind: the transaction must fail whole.
+    await table.client.send(
+      new PutCommand({ TableName: table.tableName, Item: { PK: 'CASENO#210102-20261201-0001', SK: 'CASENO', caseId: 'other' } }),
+    );
+    const before = await allItems();
+    await expect(registerCase(deps, callerOf('op-heping'), complaint())).rejects.toThrow();
+    expect(await allItems()).toEqual(before);
+  });
+});
+
+describe('reading within the union subtree', () => {
+  it('answers 404 for a sibling union’s case, and lets the city and province see it', async () => {
+    const deps = dependencies();
+    const registered = await registerCase(deps, callerOf('op-heping'), complaint());
+    const caseId = registered.caseRecord.caseId;
+
+    await expect(getCase(deps, callerOf('op-shenhe'), caseId)).rejects.toMatchObject({ code: 'NOT_FOUND', status: 404 });
+    await expect(getTimeline(deps, callerOf('op-shenhe'), caseId)).rejects.toBeInstanceOf(AppError);
+    await expect(getCase(deps, callerOf('admin-sichuan'), caseId)).rejects.toMatchObject({ status: 404 });
+    expect((await getCase(deps, callerOf('admin-shenyang'), caseId)).caseRecord.caseNumber).toBe(registered.caseRecord.caseNumber);
+    expect((await getCase(deps, callerOf('admin-liaoning'), caseId)).caseRecord.caseId).toBe(caseId);
+  });
+
+  it('shows contact details to operators and legal admins, masked to lawyers', async () => {
+    const deps = dependencies();
+    const { caseRecord } = await registerCase(deps, callerOf('op-heping'), complaint());
+    expect((await getCase(deps, callerOf('admin-heping'), caseRecord.caseId)).contact?.mobile).toBe('13812345678');
+    const forLawyer = await getCase(deps, callerOf('lawyer-heping'), caseRecord.caseId);
+    expect(forLawyer.contact).toBeUndefined();
+    expect(forLawyer.caseRecord.complainant).toMatchObject({ nameMasked: '张*', mobileMasked: '138****5678', idNumberMasked: '210102********1233' });
+  });
+
+  it('never stores the plain phone number outside the contact item, and no index holds it', async () => {
+    await registerCase(dependencies(), callerOf('op-heping'), complaint({ complainant: { ...complaint().complainant, mobile: '13712349876' } }));
+    const holding = (await allItems()).filter((item) => JSON.stringify(item).includes('13712349876'));
+    expect(holding.map((item) => item.SK)).toEqual(['CONTACT']);
+  });
+});
+
+describe('listing and looking up', () => {
+  let listTable: TestTable;
+  let deps: Dependencies;
+
+  beforeAll(async () => {
+    listTable = await createTestTable();
+    const base: Dependencies = {
+      cases: new CaseRepository(listTable),
+      unions: new UnionRepository(listTable),
+      now: () => new Date(),
+      newId: randomUUID,
+      hashPhone: async (mobile) => hashPhone(PHONE_KEY, mobile),
+    };
+    // Seven cases in 和平区 across two months, two in 沈河区.
+    const at = (iso: string) => ({ ...base, now: () => new Date(iso) });
+    const complaint = (overrides: Parameters<typeof baseComplaint>[0] = {}) => baseComplaint({ occurredOn: '2026-09-30', ...overrides });
+    for (let day = 1; day <= 4; day++) {
+      await registerCase(at(`2026-10-0${day}T02:00:00Z`), callerOf('op-heping'), complaint());
+    }
+    await registerCase(at('2026-11-02T02:00:00Z'), callerOf('op-heping'), complaint({ category: 'work_injury' }));
+    await registerCase(at('2026-11-03T02:00:00Z'), callerOf('op-heping'), answeredConsultation());
+    await registerCase(at('2026-11-04T02:00:00Z'), callerOf('op-heping'), complaint());
+    await registerCase(at('2026-11-04T03:00:00Z'), callerOf('op-shenhe'), complaint({ regionCode: '210103' }));
+    await registerCase(at('2026-11-05T03:00:00Z'), callerOf('op-shenhe'), answeredConsultation({ regionCode: '210103' }));
+    deps = base;
+  });
+  afterAll(async () => listTable.drop());
+
+  it('lists a district’s own cases, newest first, and a city’s whole subtree', async () => {
+    const district = await listCases(deps, callerOf('op-heping'), { limit: 100 });
+    expect(district.items).toHaveLength(7);
+    const registeredAt = district.items.map((item) => item.caseRecord.registeredAt);
+    expect(registeredAt).toEqual([...registeredAt].sort().reverse());
+    expect(district.items.every((item) => item.caseRecord.unionCode === '210102')).toBe(true);
+
+    const city = await listCases(deps, callerOf('admin-shenyang'), { limit: 100 });
+    expect(city.items).toHaveLength(9);
+    const otherProvince = await listCases(deps, callerOf('admin-sichuan'), { limit: 100 });
+    expect(otherProvince.items).toHaveLength(0);
+  });
+
+  it('filters by month (China time), status, category and kind', async () => {
+    const october = await listCases(deps, callerOf('op-heping'), { month: '2026-10', limit: 100 });
+    expect(october.items).toHaveLength(4);
+    const closed = await listCases(deps, callerOf('admin-shenyang'), { status: 'closed', limit: 100 });
+    expect(closed.items.map((item) => item.caseRecord.kind)).toEqual(['consultation', 'consultation']);
+    const injuries = await listCases(deps, callerOf('op-heping'), { category: 'work_injury', kind: 'complaint', limit: 100 });
+    expect(injuries.items).toHaveLength(1);
+  });
+
+  it('pages with a cursor without repeating or skipping a case', async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await listCases(deps, callerOf('op-heping'), { limit: 3, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.items.map((item) => item.caseRecord.caseId));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(new Set(seen).size).toBe(7);
+  });
+
+  it('rejects a forged cursor with 400', async () => {
+    await expect(listCases(deps, callerOf('op-heping'), { limit: 3, cursor: 'bm90LWEtY3Vyc29y' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      status: 400,
+    });
+  });
+
+  it('finds a repeat caller’s earlier cases within the subtree only', async () => {
+    const mine = await lookupCaller(deps, callerOf('op-heping'), '13812345678');
+    expect(mine.phoneMasked).toBe('138****5678');
+    expect(mine.cases).toHaveLength(6);
+    expect(mine.cases.every((row) => row.unionCode === '210102')).toBe(true);
+
+    const city = await lookupCaller(deps, callerOf('admin-shenyang'), '13812345678');
+    expect(city.cases).toHaveLength(7);
+    expect((await lookupCaller(deps, callerOf('op-heping'), '13000000000')).cases).toEqual([]);
+  });
+});

@@ -1,0 +1,116 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { handler } from '../../../functions/cases/register.js';
+import { DEMO_UNIONS } from '../../../scripts/local/demo-data.js';
+import { forgetCachedDirectory } from '../../../shared/store/union-repository.js';
+import { apiEvent, invoke } from '../../support/events.js';
+import { complaint, demo } from '../../support/fixtures.js';
+
+const dynamo = mockClient(DynamoDBDocumentClient);
+
+function register(body: unknown, username = 'op-heping') {
+  return invoke(handler, apiEvent({ method: 'POST', path: '/cases', user: demo(username), body }));
+}
+
+beforeAll(() => {
+  vi.stubEnv('TABLE_NAME', 'unit-table');
+  vi.stubEnv('PHONE_HASH_KEY', 'unit-key');
+});
+
+beforeEach(() => {
+  // Prepare: the directory query returns the demo unions; the counter has no value yet.
+  dynamo.reset();
+  forgetCachedDirectory();
+  dynamo
+    .on(QueryCommand)
+    .resolves({ Items: DEMO_UNIONS.map((union) => ({ PK: 'DIRECTORY', SK: `UNION#${union.code}`, ...union })) });
+  dynamo.on(GetCommand).resolves({});
+  dynamo.on(TransactWriteCommand).resolves({});
+});
+
+afterEach(() => vi.useRealTimers());
+
+describe('POST /cases handler', () => {
+  it('writes counter, case, contact, case number and first event in one transaction', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-21T02:00:00Z'), toFake: ['Date'] });
+
+    const response = await register(complaint());
+
+    expect(response.status).toBe(201);
+    expect(response.body.caseNumber).toBe('210102-20261121-0001');
+    const transactions = dynamo.commandCalls(TransactWriteCommand);
+    expect(transactions).toHaveLength(1);
+    const items = transactions[0]!.args[0].input.TransactItems!;
+    expect(items.map((item) => item.Update?.Key?.SK ?? item.Put?.Item?.SK)).toEqual([
+      'CASESEQ#20261121',
+      'CASE',
+      'CONTACT',
+      'CASENO',
+      expect.stringMatching(/^EVENT#2026-11-21T02:00:00.000Z#001$/),
+    ]);
+    // Every put is conditional: nothing is ever overwritten.
+    expect(items.filter((item) => item.Put).every((item) => item.Put!.ConditionExpression === 'attribute_not_exists(PK)')).toBe(true);
+  });
+
+  it('keeps personal details off the case item: masked name and phone, keyed phone hash', async () => {
+    await register(complaint());
+    const items = dynamo.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    const caseItem = items.find((item) => item.Put?.Item?.SK === 'CASE')!.Put!.Item!;
+    expect(JSON.stringify(caseItem)).not.toContain('13812345678');
+    expect(JSON.stringify(caseItem)).not.toContain('210102199003071233');
+    expect(caseItem.complainant).toMatchObject({ nameMasked: '张*', mobileMasked: '138****5678' });
+    expect(caseItem.phoneHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('takes the next number when a concurrent registration won the counter', async () => {
+    dynamo
+      .on(TransactWriteCommand)
+      .rejectsOnce(
+        new TransactionCanceledException({
+          message: 'Transaction cancelled',
+          $metadata: {},
+          CancellationReasons: [{ Code: 'ConditionalCheckFailed', Item: { last: { N: '1' } } }, { Code: 'None' }],
+        }),
+      )
+      .resolves({});
+
+    const response = await register(complaint());
+
+    expect(response.status).toBe(201);
+    expect(response.body.caseNumber).toMatch(/-0002$/);
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(2);
+  });
+
+  it('answers 500 without internals when DynamoDB fails unexpectedly', async () => {
+    dynamo.on(TransactWriteCommand).rejects(new Error('connect ECONNREFUSED 10.0.0.1:443 secret-internal-detail'));
+
+    const response = await register(complaint());
+
+    expect(response.status).toBe(500);
+    expect(response.body.error.code).toBe('INTERNAL');
+    expect(JSON.stringify(response.body)).not.toContain('ECONNREFUSED');
+    expect(response.body.error.requestId).toBe('test-request');
+  });
+
+  it('refuses a lawyer with 403 and an unauthenticated request with 401, before touching DynamoDB', async () => {
+    expect((await register(complaint(), 'lawyer-heping')).status).toBe(403);
+    const anonymous = await invoke(handler, apiEvent({ method: 'POST', path: '/cases', body: complaint() }));
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.error.code).toBe('UNAUTHENTICATED');
+    expect(dynamo.calls()).toHaveLength(0);
+  });
+
+  it('rejects invalid input with field paths and writes nothing', async () => {
+    const response = await register({ ...complaint(), complainant: { name: '张伟', mobile: '12345' }, extra: true });
+    expect(response.status).toBe(400);
+    expect(response.body.error.details).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'complainant.mobile' }),
+        expect.objectContaining({ path: 'extra', code: 'unknown_field' }),
+      ]),
+    );
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(0);
+  });
+});
