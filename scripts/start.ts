@@ -9,6 +9,7 @@ import { signLocalToken } from './local/auth.js';
 import { DEMO_USERS } from './local/demo-data.js';
 import { LocalSetupError } from './local/dynamodb-local.js';
 import { startLocalEnvironment, type LocalEnvironment } from './local/environment.js';
+import { forgetRunningStore, recordRunningStore } from './local/running.js';
 
 const persist = process.argv.includes('--persist');
 const port = Number(process.env.PORT ?? 3000);
@@ -46,6 +47,7 @@ async function banner(environment: LocalEnvironment): Promise<string> {
 async function main(): Promise<void> {
   const started = performance.now();
   const environment = await startLocalEnvironment({ port, persist, log: (line) => console.log(line) });
+  recordRunningStore({ pid: process.pid, dynamoDbEndpoint: environment.dynamoDbEndpoint, tableName: environment.tableName });
   console.log(await banner(environment));
   console.log(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping the API and DynamoDB Local…`);
+    forgetRunningStore();
     await environment.stop();
     process.exit(0);
   };
