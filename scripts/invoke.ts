@@ -18,7 +18,9 @@ import { lambdaContext } from './local/server.js';
 type ApiHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
 function usage(problem: string): never {
-  console.error(`${problem}\nUsage: npm run invoke -- <function> <event-file>\nFunctions: ${ROUTES.map((route) => route.contract.name).join(', ')}`);
+  console.error(
+    `${problem}\nUsage: npm run invoke -- <function> <event-file>\nFunctions: ${ROUTES.map((route) => route.contract.name).join(', ')}`,
+  );
   process.exit(2);
 }
 
@@ -39,11 +41,17 @@ async function main(): Promise<void> {
   try {
     if (ephemeral) await prepareStore(ephemeral, LOCAL_TABLE_NAME);
     await configureHandlerEnvironment(running?.dynamoDbEndpoint ?? ephemeral!.endpoint, running?.tableName ?? LOCAL_TABLE_NAME);
-    console.error(running ? `Using the running npm start store (${running.tableName}).` : 'No npm start running: using a fresh in-memory store with the demo data.');
+    console.error(
+      running
+        ? `Using the running npm start store (${running.tableName}).`
+        : 'No npm start running: using a fresh in-memory store with the demo data.',
+    );
 
     const module = (await import(pathToFileURL(resolve(route.entry)).href)) as { handler: ApiHandler };
     const result = await module.handler(event, lambdaContext(name, event.requestContext?.requestId ?? 'invoke'));
-    const body = result.headers?.['content-type']?.toString().startsWith('application/json') ? JSON.parse(result.body) : result.body;
+    const body = result.headers?.['content-type']?.toString().startsWith('application/json')
+      ? JSON.parse(result.body)
+      : result.body;
     console.log(JSON.stringify({ statusCode: result.statusCode, headers: result.headers, body }, null, 2));
   } finally {
     await ephemeral?.stop();

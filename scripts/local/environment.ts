@@ -81,7 +81,11 @@ export async function startLocalEnvironment(options: LocalEnvironmentOptions): P
       });
     await prepareStore({ client }, tableName);
     await configureHandlerEnvironment(endpoint, tableName);
-    const server = createLocalServer({ routes: ROUTES, verify: await createLocalVerifier(), ...(options.log ? { log: options.log } : {}) });
+    const server = createLocalServer({
+      routes: ROUTES,
+      verify: await createLocalVerifier(),
+      ...(options.log ? { log: options.log } : {}),
+    });
     const port = await listen(server, options.port);
     return {
       baseUrl: `http://localhost:${port}`,

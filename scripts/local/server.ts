@@ -111,12 +111,18 @@ export function createLocalServer(options: LocalServerOptions): Server {
       options.log?.(`${method} ${url.pathname} → ${result.statusCode} (${Math.round(performance.now() - started)} ms)`);
     };
     try {
-      const onPath = compiled.map((candidate) => ({ candidate, match: candidate.pattern.exec(url.pathname) })).filter((hit) => hit.match);
+      const onPath = compiled
+        .map((candidate) => ({ candidate, match: candidate.pattern.exec(url.pathname) }))
+        .filter((hit) => hit.match);
       if (onPath.length === 0) return finish(gatewayError('ROUTE_NOT_FOUND', `No route ${url.pathname}.`, requestId));
       const hit = onPath.find(({ candidate }) => candidate.route.contract.method === method);
       if (!hit || !hit.match) {
         const allowed = onPath.map(({ candidate }) => candidate.route.contract.method).join(', ');
-        const result = gatewayError('METHOD_NOT_ALLOWED', `${method} is not allowed on ${url.pathname}; use ${allowed}.`, requestId);
+        const result = gatewayError(
+          'METHOD_NOT_ALLOWED',
+          `${method} is not allowed on ${url.pathname}; use ${allowed}.`,
+          requestId,
+        );
         return finish({ ...result, headers: { ...result.headers, allow: allowed } });
       }
       const { contract, entry } = hit.candidate.route;
@@ -159,7 +165,9 @@ export function createLocalServer(options: LocalServerOptions): Server {
           authorizer: claims ? { claims } : null,
           protocol: 'HTTP/1.1',
           httpMethod: method,
-          identity: { sourceIp: request.socket.remoteAddress ?? '127.0.0.1' } as APIGatewayProxyEvent['requestContext']['identity'],
+          identity: {
+            sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+          } as APIGatewayProxyEvent['requestContext']['identity'],
           path: url.pathname,
           stage: 'local',
           requestId,

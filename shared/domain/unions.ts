@@ -27,7 +27,11 @@ export class UnionDirectory {
   pathOf(code: string): string[] {
     const path: string[] = [];
     // The `includes` guard stops at a parent cycle in bad data instead of looping forever.
-    for (let union = this.get(code); union && !path.includes(union.code); union = union.parentCode ? this.get(union.parentCode) : undefined) {
+    for (
+      let union = this.get(code);
+      union && !path.includes(union.code);
+      union = union.parentCode ? this.get(union.parentCode) : undefined
+    ) {
       path.unshift(union.code);
     }
     return path;

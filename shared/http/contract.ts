@@ -83,12 +83,8 @@ export function allowedRoles(access: Access): readonly Role[] {
 }
 
 /** Parsed request body/query/params types of a contract. */
-export type BodyOf<C extends RouteContract> = C['request']['body'] extends Schema
-  ? z.infer<C['request']['body']>
-  : undefined;
-export type QueryOf<C extends RouteContract> = C['request']['query'] extends Schema
-  ? z.infer<C['request']['query']>
-  : undefined;
+export type BodyOf<C extends RouteContract> = C['request']['body'] extends Schema ? z.infer<C['request']['body']> : undefined;
+export type QueryOf<C extends RouteContract> = C['request']['query'] extends Schema ? z.infer<C['request']['query']> : undefined;
 export type ParamsOf<C extends RouteContract> = C['request']['params'] extends Schema
   ? z.infer<C['request']['params']>
   : undefined;

@@ -28,7 +28,12 @@ function requestIdOf(event: APIGatewayProxyEvent | undefined, context: Context):
  */
 function httpEdge(contract: RouteContract): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context> {
   const finish = (status: number, extra: Record<string, unknown> = {}) =>
-    logger.info('request completed', { route: `${contract.method} ${contract.path}`, status, capacityUnits: takeConsumedCapacity(), ...extra });
+    logger.info('request completed', {
+      route: `${contract.method} ${contract.path}`,
+      status,
+      capacityUnits: takeConsumedCapacity(),
+      ...extra,
+    });
   return {
     before: async ({ context }) => {
       takeConsumedCapacity();

@@ -37,7 +37,11 @@ export function toFieldIssues(issues: readonly Issue[]): FieldIssue[] {
     const path = issue.path;
     switch (issue.code) {
       case 'unrecognized_keys':
-        return issue.keys.map((key) => ({ path: joinPath([...path, key]), code: 'unknown_field', message: 'is not a known field' }));
+        return issue.keys.map((key) => ({
+          path: joinPath([...path, key]),
+          code: 'unknown_field',
+          message: 'is not a known field',
+        }));
       case 'invalid_type':
         return [
           issue.input === undefined
@@ -45,7 +49,9 @@ export function toFieldIssues(issues: readonly Issue[]): FieldIssue[] {
             : { path: joinPath(path), code: 'invalid_type', message: `must be ${article(issue.expected)}` },
         ];
       case 'invalid_value':
-        return [{ path: joinPath(path), code: 'invalid_value', message: `must be one of: ${issue.values.map(String).join(', ')}` }];
+        return [
+          { path: joinPath(path), code: 'invalid_value', message: `must be one of: ${issue.values.map(String).join(', ')}` },
+        ];
       case 'too_small':
       case 'too_big':
         return [{ path: joinPath(path), code: issue.code, message: sizeWords(issue) }];
@@ -54,7 +60,10 @@ export function toFieldIssues(issues: readonly Issue[]): FieldIssue[] {
           {
             path: joinPath(path),
             code: 'invalid_format',
-            message: issue.message && issue.message !== 'Invalid input' ? issue.message : `must be ${FORMAT_WORDS[issue.format] ?? `a valid ${issue.format}`}`,
+            message:
+              issue.message && issue.message !== 'Invalid input'
+                ? issue.message
+                : `must be ${FORMAT_WORDS[issue.format] ?? `a valid ${issue.format}`}`,
           },
         ];
       case 'not_multiple_of':

@@ -88,7 +88,11 @@ export function buildOpenApiDocument(routes: readonly { contract: RouteContract 
       responses: {
         [String(contract.response.status)]: {
           description: contract.response.description,
-          content: { [contract.response.contentType ?? 'application/json']: { schema: collector.convert(contract.response.schema, 'output') } },
+          content: {
+            [contract.response.contentType ?? 'application/json']: {
+              schema: collector.convert(contract.response.schema, 'output'),
+            },
+          },
         },
         ...Object.fromEntries(
           errorStatuses.map((status) => [

@@ -38,7 +38,11 @@ export function parseRequest<C extends RouteContract>(contract: C, event: APIGat
     params: validate(params, event.pathParameters ?? {}, 'Path parameters are not valid.') as ParamsOf<C>,
     query: validate(query, singleValuedQuery(event), 'Query parameters are not valid.') as QueryOf<C>,
     body: (body
-      ? validate(body, readJsonBody(event, headers, contract.request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES), 'The request body is not valid.')
+      ? validate(
+          body,
+          readJsonBody(event, headers, contract.request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES),
+          'The request body is not valid.',
+        )
       : rejectUnexpectedBody(event)) as BodyOf<C>,
     headers,
     requestId: event.requestContext?.requestId ?? '',
@@ -92,7 +96,9 @@ const JSON_CONTENT_TYPE = /^application\/json\s*(;\s*charset=utf-8\s*)?$/i;
 
 function readJsonBody(event: APIGatewayProxyEvent, headers: Record<string, string>, maxBytes: number): unknown {
   if (event.body === null || event.body === undefined || event.body === '') {
-    throw new AppError('VALIDATION_FAILED', 'The request needs a JSON body.', [{ path: '', code: 'required', message: 'body is required' }]);
+    throw new AppError('VALIDATION_FAILED', 'The request needs a JSON body.', [
+      { path: '', code: 'required', message: 'body is required' },
+    ]);
   }
   if (!JSON_CONTENT_TYPE.test(headers['content-type'] ?? '')) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json (UTF-8).');
@@ -110,7 +116,9 @@ function readJsonBody(event: APIGatewayProxyEvent, headers: Record<string, strin
 
 function rejectUnexpectedBody(event: APIGatewayProxyEvent): undefined {
   if (event.body !== null && event.body !== undefined && event.body !== '') {
-    throw new AppError('VALIDATION_FAILED', 'This route takes no request body.', [{ path: '', code: 'unexpected_body', message: 'remove the body' }]);
+    throw new AppError('VALIDATION_FAILED', 'This route takes no request body.', [
+      { path: '', code: 'unexpected_body', message: 'remove the body' },
+    ]);
   }
   return undefined;
 }

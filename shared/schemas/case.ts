@@ -1,10 +1,5 @@
 import * as z from 'zod/mini';
-import {
-  creditCodeProblem,
-  divisionCodeProblem,
-  mobileProblem,
-  residentIdProblem,
-} from '../domain/identifiers.js';
+import { creditCodeProblem, divisionCodeProblem, mobileProblem, residentIdProblem } from '../domain/identifiers.js';
 import {
   CASE_STATUSES,
   CATEGORIES,
@@ -224,7 +219,11 @@ export const TimelineEventView = documented(
     at: z.string(),
     type: z.enum(keysOf(TIMELINE_EVENT_TYPES)),
     typeLabel: z.string(),
-    actor: z.object({ kind: z.enum(['staff', 'complainant', 'system']), role: z.optional(z.string()), staffId: z.optional(z.string()) }),
+    actor: z.object({
+      kind: z.enum(['staff', 'complainant', 'system']),
+      role: z.optional(z.string()),
+      staffId: z.optional(z.string()),
+    }),
     data: z.record(z.string(), z.unknown()),
   }),
   { id: 'TimelineEvent' },

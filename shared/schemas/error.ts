@@ -18,7 +18,9 @@ export const ErrorResponse = documented(
         error: {
           code: 'VALIDATION_FAILED',
           message: 'The request body is not valid.',
-          details: [{ path: 'complainant.mobile', code: 'custom', message: 'must be an 11-digit mainland mobile number starting 13–19' }],
+          details: [
+            { path: 'complainant.mobile', code: 'custom', message: 'must be an 11-digit mainland mobile number starting 13–19' },
+          ],
           requestId: 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef',
         },
       },

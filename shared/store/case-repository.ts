@@ -65,11 +65,7 @@ export class CaseRepository {
    * the case is written, and a concurrent registration that took the number
    * first makes this one re-read the counter and try the next.
    */
-  async register(
-    unionCode: string,
-    localDate: string,
-    build: (sequence: number) => RegistrationPlan,
-  ): Promise<RegistrationPlan> {
+  async register(unionCode: string, localDate: string, build: (sequence: number) => RegistrationPlan): Promise<RegistrationPlan> {
     const counterKey = keys.caseSequence(unionCode, localDate);
     let last = await this.lastSequence(counterKey);
     for (let attempt = 1; attempt <= MAX_NUMBERING_ATTEMPTS; attempt++) {

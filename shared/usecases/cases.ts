@@ -62,7 +62,11 @@ async function visibleCaseRecord(deps: Dependencies, caller: Caller, caseId: str
 export async function getCase(deps: Dependencies, caller: Caller, caseId: string): Promise<VisibleCase> {
   const [caseRecord, directory] = await Promise.all([visibleCaseRecord(deps, caller, caseId), deps.unions.directory()]);
   const contact = seesContactDetails(caller) ? await deps.cases.getContact(caseId) : undefined;
-  return { caseRecord, unionName: directory.get(caseRecord.unionCode)?.name ?? caseRecord.unionCode, ...(contact ? { contact } : {}) };
+  return {
+    caseRecord,
+    unionName: directory.get(caseRecord.unionCode)?.name ?? caseRecord.unionCode,
+    ...(contact ? { contact } : {}),
+  };
 }
 
 export async function getTimeline(deps: Dependencies, caller: Caller, caseId: string): Promise<TimelineEvent[]> {

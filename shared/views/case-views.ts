@@ -22,7 +22,11 @@ export function toCaseView({ caseRecord: c, unionName, contact }: VisibleCase) {
     complainant: {
       name: contact?.name ?? c.complainant.nameMasked,
       mobile: contact?.mobile ?? c.complainant.mobileMasked,
-      ...(contact?.idNumber ? { idNumber: contact.idNumber } : c.complainant.idNumberMasked ? { idNumber: c.complainant.idNumberMasked } : {}),
+      ...(contact?.idNumber
+        ? { idNumber: contact.idNumber }
+        : c.complainant.idNumberMasked
+          ? { idNumber: c.complainant.idNumberMasked }
+          : {}),
       migrantWorker: c.complainant.migrantWorker,
       modelWorker: c.complainant.modelWorker,
       womanWorker: c.complainant.womanWorker,

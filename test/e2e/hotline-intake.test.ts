@@ -20,21 +20,35 @@ describe('a hotline operator logging calls over HTTP', () => {
     expect(created.status).toBe(201);
     expect(CaseView.safeParse(created.body).success).toBe(true);
     expect(created.body.caseNumber).toMatch(new RegExp(`^210102-${today()}-\\d{4}$`));
-    expect(created.body).toMatchObject({ status: 'registered', statusLabel: '已登记', categoryLabel: '欠薪/劳动报酬', unionName: '和平区总工会' });
+    expect(created.body).toMatchObject({
+      status: 'registered',
+      statusLabel: '已登记',
+      categoryLabel: '欠薪/劳动报酬',
+      unionName: '和平区总工会',
+    });
     expect(created.headers.get('cache-control')).toBe('no-store');
 
     const timeline = await api.request('GET', `/cases/${created.body.caseId}/timeline`, { user: demo('op-heping') });
     expect(timeline.status).toBe(200);
     expect(TimelineResponse.safeParse(timeline.body).success).toBe(true);
     expect(timeline.body.events).toHaveLength(1);
-    expect(timeline.body.events[0]).toMatchObject({ type: 'registered', typeLabel: '登记', data: { caseNumber: created.body.caseNumber } });
+    expect(timeline.body.events[0]).toMatchObject({
+      type: 'registered',
+      typeLabel: '登记',
+      data: { caseNumber: created.body.caseNumber },
+    });
   });
 
   it('registers a consultation answered on the call as closed with the advice on the timeline', async () => {
     const created = await api.request('POST', '/cases', { user: demo('op-heping'), body: answeredConsultation() });
 
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ kind: 'consultation', status: 'closed', outcome: 'advice_given', outcomeLabel: '已解答' });
+    expect(created.body).toMatchObject({
+      kind: 'consultation',
+      status: 'closed',
+      outcome: 'advice_given',
+      outcomeLabel: '已解答',
+    });
     const timeline = await api.request('GET', `/cases/${created.body.caseId}/timeline`, { user: demo('op-heping') });
     expect(timeline.body.events.map((event: { type: string }) => event.type)).toEqual(['registered', 'answered_on_call']);
   });
@@ -70,14 +84,22 @@ describe('a hotline operator logging calls over HTTP', () => {
   it('masks the complainant for a lawyer and shows them to the operator', async () => {
     const created = await api.request('POST', '/cases', { user: demo('op-heping'), body: complaint() });
     const forLawyer = await api.request('GET', `/cases/${created.body.caseId}`, { user: demo('lawyer-heping') });
-    expect(forLawyer.body.complainant).toMatchObject({ name: '张*', mobile: '138****5678', idNumber: '210102********1233', masked: true });
+    expect(forLawyer.body.complainant).toMatchObject({
+      name: '张*',
+      mobile: '138****5678',
+      idNumber: '210102********1233',
+      masked: true,
+    });
     const forOperator = await api.request('GET', `/cases/${created.body.caseId}`, { user: demo('op-heping') });
     expect(forOperator.body.complainant).toMatchObject({ name: '张伟', mobile: '13812345678', masked: false });
   });
 
   it('lists the subtree with filters and cursor pages, contact details masked', async () => {
     for (let i = 0; i < 3; i++) {
-      await api.request('POST', '/cases', { user: demo('op-shenhe'), body: complaint({ regionCode: '210103', category: 'social_insurance' }) });
+      await api.request('POST', '/cases', {
+        user: demo('op-shenhe'),
+        body: complaint({ regionCode: '210103', category: 'social_insurance' }),
+      });
     }
     const firstPage = await api.request('GET', '/cases?category=social_insurance&limit=2', { user: demo('admin-shenyang') });
     expect(firstPage.status).toBe(200);

@@ -33,7 +33,12 @@ const userFor = (role: string) => DEMO_USERS.find((user) => user.role === role)!
 describe('authorization matrix (route × role)', () => {
   const staffRoutes = ROUTES.filter(({ contract }) => !isPublic(contract.access));
   const cells = staffRoutes.flatMap(({ contract }) =>
-    ROLES.map((role) => ({ route: `${contract.method} ${contract.path}`, contract, role, allowed: allowedRoles(contract.access).includes(role) })),
+    ROLES.map((role) => ({
+      route: `${contract.method} ${contract.path}`,
+      contract,
+      role,
+      allowed: allowedRoles(contract.access).includes(role),
+    })),
   );
 
   it.each(staffRoutes.map(({ contract }) => ({ route: `${contract.method} ${contract.path}`, contract })))(
@@ -54,13 +59,15 @@ describe('authorization matrix (route × role)', () => {
     else expect(response.status).toBe(403);
   });
 
-  it.each(ROUTES.filter(({ contract }) => isPublic(contract.access)).map(({ contract }) => ({ route: `${contract.method} ${contract.path}`, contract })))(
-    '$route is public',
-    async ({ contract }) => {
-      const response = await api.request(contract.method, concretePath(contract.path));
-      expect([401, 403]).not.toContain(response.status);
-    },
-  );
+  it.each(
+    ROUTES.filter(({ contract }) => isPublic(contract.access)).map(({ contract }) => ({
+      route: `${contract.method} ${contract.path}`,
+      contract,
+    })),
+  )('$route is public', async ({ contract }) => {
+    const response = await api.request(contract.method, concretePath(contract.path));
+    expect([401, 403]).not.toContain(response.status);
+  });
 });
 
 describe('OpenAPI document', () => {
@@ -85,8 +92,13 @@ describe('OpenAPI document', () => {
   });
 
   it.each(withExamples)('$route accepts its own example with the seeded data', async ({ contract, example }) => {
-    const user = isPublic(contract.access) ? undefined : DEMO_USERS.find((candidate) => allowedRoles(contract.access).includes(candidate.role));
-    const response = await api.request(contract.method, concretePath(contract.path), { ...(user ? { user } : {}), body: example });
+    const user = isPublic(contract.access)
+      ? undefined
+      : DEMO_USERS.find((candidate) => allowedRoles(contract.access).includes(candidate.role));
+    const response = await api.request(contract.method, concretePath(contract.path), {
+      ...(user ? { user } : {}),
+      body: example,
+    });
     expect(response.status, JSON.stringify(response.body)).toBe(contract.response.status);
   });
 });

@@ -29,10 +29,6 @@ async function allItems(): Promise<Record<string, unknown>[]> {
   return result.Items ?? [];
 }
 
-async function caseItemCount(): Promise<number> {
-  return (await allItems()).filter((item) => item.SK === 'CASE').length;
-}
-
 beforeAll(async () => {
   table = await createTestTable();
   forgetCachedDirectory();
@@ -113,7 +109,9 @@ describe('reading within the union subtree', () => {
     await expect(getCase(deps, callerOf('op-shenhe'), caseId)).rejects.toMatchObject({ code: 'NOT_FOUND', status: 404 });
     await expect(getTimeline(deps, callerOf('op-shenhe'), caseId)).rejects.toBeInstanceOf(AppError);
     await expect(getCase(deps, callerOf('admin-sichuan'), caseId)).rejects.toMatchObject({ status: 404 });
-    expect((await getCase(deps, callerOf('admin-shenyang'), caseId)).caseRecord.caseNumber).toBe(registered.caseRecord.caseNumber);
+    expect((await getCase(deps, callerOf('admin-shenyang'), caseId)).caseRecord.caseNumber).toBe(
+      registered.caseRecord.caseNumber,
+    );
     expect((await getCase(deps, callerOf('admin-liaoning'), caseId)).caseRecord.caseId).toBe(caseId);
   });
 
@@ -123,11 +121,19 @@ describe('reading within the union subtree', () => {
     expect((await getCase(deps, callerOf('admin-heping'), caseRecord.caseId)).contact?.mobile).toBe('13812345678');
     const forLawyer = await getCase(deps, callerOf('lawyer-heping'), caseRecord.caseId);
     expect(forLawyer.contact).toBeUndefined();
-    expect(forLawyer.caseRecord.complainant).toMatchObject({ nameMasked: '张*', mobileMasked: '138****5678', idNumberMasked: '210102********1233' });
+    expect(forLawyer.caseRecord.complainant).toMatchObject({
+      nameMasked: '张*',
+      mobileMasked: '138****5678',
+      idNumberMasked: '210102********1233',
+    });
   });
 
   it('never stores the plain phone number outside the contact item, and no index holds it', async () => {
-    await registerCase(dependencies(), callerOf('op-heping'), complaint({ complainant: { ...complaint().complainant, mobile: '13712349876' } }));
+    await registerCase(
+      dependencies(),
+      callerOf('op-heping'),
+      complaint({ complainant: { ...complaint().complainant, mobile: '13712349876' } }),
+    );
     const holding = (await allItems()).filter((item) => JSON.stringify(item).includes('13712349876'));
     expect(holding.map((item) => item.SK)).toEqual(['CONTACT']);
   });
@@ -148,7 +154,8 @@ describe('listing and looking up', () => {
     };
     // Seven cases in 和平区 across two months, two in 沈河区.
     const at = (iso: string) => ({ ...base, now: () => new Date(iso) });
-    const complaint = (overrides: Parameters<typeof baseComplaint>[0] = {}) => baseComplaint({ occurredOn: '2026-09-30', ...overrides });
+    const complaint = (overrides: Parameters<typeof baseComplaint>[0] = {}) =>
+      baseComplaint({ occurredOn: '2026-09-30', ...overrides });
     for (let day = 1; day <= 4; day++) {
       await registerCase(at(`2026-10-0${day}T02:00:00Z`), callerOf('op-heping'), complaint());
     }

@@ -40,12 +40,18 @@ function gb32100Holds(code: string): boolean {
 const TODAY = new Date('2026-06-01T00:00:00Z');
 
 describe('mobileProblem', () => {
-  it.each(['13812345678', '13000000000', '14700000000', '15912345678', '16612345678', '17712345678', '18612345678', '19912345678'])(
-    'accepts the mainland mobile number %s',
-    (value) => {
-      expect(mobileProblem(value)).toBeNull();
-    },
-  );
+  it.each([
+    '13812345678',
+    '13000000000',
+    '14700000000',
+    '15912345678',
+    '16612345678',
+    '17712345678',
+    '18612345678',
+    '19912345678',
+  ])('accepts the mainland mobile number %s', (value) => {
+    expect(mobileProblem(value)).toBeNull();
+  });
 
   it.each([
     ['10812345678', 'second digit 0'],

@@ -70,17 +70,26 @@ describe('maskResidentId', () => {
   });
 
   it('never reveals the birth date, and keeps the region and the last four characters', () => {
-    const birthDate = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2026-01-01T00:00:00Z'), noInvalidDate: true });
+    const birthDate = fc.date({
+      min: new Date('1900-01-01T00:00:00Z'),
+      max: new Date('2026-01-01T00:00:00Z'),
+      noInvalidDate: true,
+    });
     fc.assert(
-      fc.property(fc.constantFrom('110101', '210102', '511902'), birthDate, fc.stringMatching(/^\d{3}$/), (region, birth, seq) => {
-        const first17 = region + birth.toISOString().slice(0, 10).replaceAll('-', '') + seq;
-        const id = first17 + residentIdCheckCharacter(first17);
-        const masked = maskResidentId(id);
-        expect(masked).toHaveLength(18);
-        expect(masked.slice(0, 6)).toBe(region);
-        expect(masked.slice(6, 14)).toBe('********');
-        expect(masked.slice(14)).toBe(id.slice(14));
-      }),
+      fc.property(
+        fc.constantFrom('110101', '210102', '511902'),
+        birthDate,
+        fc.stringMatching(/^\d{3}$/),
+        (region, birth, seq) => {
+          const first17 = region + birth.toISOString().slice(0, 10).replaceAll('-', '') + seq;
+          const id = first17 + residentIdCheckCharacter(first17);
+          const masked = maskResidentId(id);
+          expect(masked).toHaveLength(18);
+          expect(masked.slice(0, 6)).toBe(region);
+          expect(masked.slice(6, 14)).toBe('********');
+          expect(masked.slice(14)).toBe(id.slice(14));
+        },
+      ),
     );
   });
 });

@@ -142,6 +142,11 @@ describe('UnionDirectory lookups', () => {
   });
 
   it('all lists every union once', () => {
-    expect(directory.all().map((u) => u.code).sort()).toEqual(DEMO.map((u) => u.code).sort());
+    expect(
+      directory
+        .all()
+        .map((u) => u.code)
+        .sort(),
+    ).toEqual(DEMO.map((u) => u.code).sort());
   });
 });

@@ -51,7 +51,9 @@ describe('POST /cases handler', () => {
       expect.stringMatching(/^EVENT#2026-11-21T02:00:00.000Z#001$/),
     ]);
     // Every put is conditional: nothing is ever overwritten.
-    expect(items.filter((item) => item.Put).every((item) => item.Put!.ConditionExpression === 'attribute_not_exists(PK)')).toBe(true);
+    expect(items.filter((item) => item.Put).every((item) => item.Put!.ConditionExpression === 'attribute_not_exists(PK)')).toBe(
+      true,
+    );
   });
 
   it('keeps personal details off the case item: masked name and phone, keyed phone hash', async () => {

@@ -97,10 +97,13 @@ describe('RegisterCaseBody', () => {
       expect(parsed.answeredOnCall).toEqual({ advice: '按日工资的150%支付' });
     });
 
-    it.each(['complaint', 'legal_aid_application', 'petition', 'suggestion'])('is rejected on a %s at [answeredOnCall]', (kind) => {
-      const body = { ...example(), kind, answeredOnCall: { advice: '已解答' } };
-      expect(issuePaths(RegisterCaseBody, body)).toEqual([['answeredOnCall']]);
-    });
+    it.each(['complaint', 'legal_aid_application', 'petition', 'suggestion'])(
+      'is rejected on a %s at [answeredOnCall]',
+      (kind) => {
+        const body = { ...example(), kind, answeredOnCall: { advice: '已解答' } };
+        expect(issuePaths(RegisterCaseBody, body)).toEqual([['answeredOnCall']]);
+      },
+    );
 
     it('needs advice that is not blank', () => {
       expect(issuePaths(RegisterCaseBody, { ...consultation(), answeredOnCall: { advice: '   ' } })).toEqual([
@@ -172,7 +175,11 @@ describe('RegisterCaseBody', () => {
       ['a lowercase x in the ID', (): Body => withComplainant({ idNumber: '11010519491231002x' }), ['complainant', 'idNumber']],
       ['a blank name', (): Body => withComplainant({ name: '  ' }), ['complainant', 'name']],
       ['a 51-character name', (): Body => withComplainant({ name: '张'.repeat(51) }), ['complainant', 'name']],
-      ['a wrong credit-code check character', (): Body => withEmployer({ creditCode: '91210102MA0QC12348' }), ['employer', 'creditCode']],
+      [
+        'a wrong credit-code check character',
+        (): Body => withEmployer({ creditCode: '91210102MA0QC12348' }),
+        ['employer', 'creditCode'],
+      ],
       ['a blank employer name', (): Body => withEmployer({ name: '' }), ['employer', 'name']],
       ['a blank description', (): Body => ({ ...example(), description: ' \n ' }), ['description']],
       ['a description over 4000 characters', (): Body => ({ ...example(), description: '欠'.repeat(4001) }), ['description']],
@@ -215,9 +222,12 @@ describe('ListCasesQuery', () => {
     expect(ListCasesQuery.parse({ limit }).limit).toBe(expected);
   });
 
-  it.each(['0', '101', '999', '1000', 'abc', '', '-1', '2.5', '1e2', ' 25', '25 ', '0x10'])('rejects limit %j at [limit]', (limit) => {
-    expect(issuePaths(ListCasesQuery, { limit })).toEqual([['limit']]);
-  });
+  it.each(['0', '101', '999', '1000', 'abc', '', '-1', '2.5', '1e2', ' 25', '25 ', '0x10'])(
+    'rejects limit %j at [limit]',
+    (limit) => {
+      expect(issuePaths(ListCasesQuery, { limit })).toEqual([['limit']]);
+    },
+  );
 
   it('rejects a limit that is already a number (query strings are text)', () => {
     expect(issuePaths(ListCasesQuery, { limit: 25 })).toEqual([['limit']]);

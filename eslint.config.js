@@ -1,0 +1,33 @@
+// @ts-check
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'cdk.out/', '.weiquan/', '.bench/', 'coverage/'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Tests read loosely typed JSON responses.
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // Handlers and domain code must not reach past the repositories to the SDK.
+    files: [
+      'functions/**/*.ts',
+      'shared/domain/**/*.ts',
+      'shared/usecases/**/*.ts',
+      'shared/views/**/*.ts',
+      'shared/http/**/*.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@aws-sdk/*'], message: 'Only shared/store and shared/security talk to AWS.' }] },
+      ],
+    },
+  },
+);
