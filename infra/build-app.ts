@@ -32,8 +32,11 @@ function cdkJsonContext(): Record<string, unknown> {
 /**
  * The one way the app is built, for `cdk synth` (infra/app.ts) and the infra
  * tests alike. cdk-nag's AWS Solutions pack is registered on every synth (cdk-nag
- * v3 is a policy-validation plugin, not an Aspect): an unacknowledged error
- * fails the synth, and tests assert there are no warnings either.
+ * v3 is a policy-validation plugin, not an Aspect). An unacknowledged finding
+ * fails the synth: errors always, warnings too because cdk.json sets
+ * `@aws-cdk/core:strictCfnValidateErrors`. Acknowledge a finding with
+ * `Validations.of(construct).acknowledge({ id: 'AwsSolutions-XXX', reason })`
+ * (v3 replaced NagSuppressions; v2's `appliesTo` is now `AwsSolutions-IAM5[Resource::*]`).
  */
 export function buildApp(options: BuildAppOptions = {}): BuiltApp {
   const { bundle = true } = options;
