@@ -19,5 +19,6 @@ export const BUNDLING = {
   /** Nothing external: the SDK is bundled (see above). */
   external: [] as string[],
   /** ESM bundles of CommonJS dependencies still call `require` for Node built-ins. */
-  banner: "import { createRequire as __weiquanCreateRequire } from 'node:module'; const require = __weiquanCreateRequire(import.meta.url);",
+  banner:
+    "import { createRequire as __weiquanCreateRequire } from 'node:module'; const require = __weiquanCreateRequire(import.meta.url);",
 } as const;

@@ -1,18 +1,18 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import type { ErrorCode } from '../shared/domain/errors.js';
 
 /**
  * Errors API Gateway answers itself (before or instead of a handler), in the
  * project's one error shape: `{ "error": { "code", "message", "requestId" } }`.
- * The codes are those of shared/domain/errors.ts, plus TOO_MANY_REQUESTS and
- * BAD_REQUEST, which only the gateway produces.
+ * The codes are those of shared/domain/errors.ts (typed, so they cannot drift).
  */
 
 /** A VTL body in the error shape; `message` is a JSON string literal or a VTL expression producing one. */
-function vtlErrorBody(code: string, messageJson: string): string {
+function vtlErrorBody(code: ErrorCode, messageJson: string): string {
   return `{"error":{"code":${JSON.stringify(code)},"message":${messageJson},"requestId":"$context.requestId"}}`;
 }
 
-export function errorBody(code: string, message: string): string {
+export function errorBody(code: ErrorCode, message: string): string {
   return vtlErrorBody(code, JSON.stringify(message));
 }
 
@@ -20,7 +20,7 @@ export interface GatewayError {
   readonly type: apigateway.ResponseType;
   /** Overrides the gateway's status; undefined keeps it. */
   readonly statusCode?: string;
-  readonly code: string;
+  readonly code: ErrorCode;
   /** JSON string literal or VTL yielding one. */
   readonly messageJson: string;
   readonly headers?: Record<string, string>;

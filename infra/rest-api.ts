@@ -153,7 +153,7 @@ export class WeiquanApi extends Construct {
         const reason =
           `${contract.method} ${contract.path} is public by its contract (access.public): it serves people who ` +
           'have no staff account. It is protected by the WAF web ACL (per-IP rate limits, managed rule groups), ' +
-          'the handler\'s body-size limit and validation, and, for case data, per-case access codes with lockout.';
+          "the handler's body-size limit and validation, and, for case data, per-case access codes with lockout.";
         Validations.of(method).acknowledge({ id: 'AwsSolutions-APIG4', reason });
         Validations.of(method).acknowledge({ id: 'AwsSolutions-COG4', reason });
       }
@@ -192,7 +192,10 @@ export class WeiquanApi extends Construct {
               'method.response.header.Content-Type': "'application/json'",
             },
             responseTemplates: {
-              'application/json': errorBody('METHOD_NOT_ALLOWED', `Method $context.httpMethod is not allowed here; allowed: ${allow}.`),
+              'application/json': errorBody(
+                'METHOD_NOT_ALLOWED',
+                `Method $context.httpMethod is not allowed here; allowed: ${allow}.`,
+              ),
             },
           },
         ],

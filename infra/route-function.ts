@@ -11,7 +11,12 @@ import { BUNDLING, LAMBDA_NODE_MAJOR } from './bundling.js';
 import type { DataTable } from './data-table.js';
 
 /** Table actions that write items: only these functions may encrypt under the table key. */
-const WRITE_ACTIONS: ReadonlySet<string> = new Set(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']);
+const WRITE_ACTIONS: ReadonlySet<string> = new Set([
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+]);
 
 /** The Lambda runtime matching LAMBDA_NODE_MAJOR (shared with the benchmark). */
 export function lambdaRuntime(): lambda.Runtime {

@@ -20,40 +20,54 @@ import { EXIT_IMPORT_ERROR, EXIT_NETWORK, EXIT_OK, IMPORT_ERROR_PREFIX, NETWORK_
 
 const attempts: string[] = [];
 
+/** `host:port` (or a socket path, or a URL) of a trapped call, enough to tell what was reached for. */
 function describe(args: unknown[]): string {
-  try {
-    return JSON.stringify(args.filter((arg) => typeof arg !== 'function'));
-  } catch {
-    return String(args[0]);
+  const [first, second] = args;
+  if (Array.isArray(first)) return describe(first); // net.connect() passes its normalized [options, callback]
+  if (typeof first === 'object' && first !== null && !Array.isArray(first)) {
+    const { host, hostname, port, path } = first as Record<string, unknown>;
+    return typeof path === 'string' ? path : `${String(host ?? hostname ?? 'localhost')}:${String(port ?? '')}`;
   }
+  if (typeof first === 'number') return `${typeof second === 'string' ? second : 'localhost'}:${first}`;
+  return first instanceof Request ? first.url : String(first);
 }
 
-/** Replaces `owner[name]` by a function that records the call and fails it, so nothing leaves the machine. */
-function trap(owner: object, name: string, label: string): void {
+/**
+ * Replaces `owner[name]` by a function that records the call and fails it,
+ * so nothing leaves the machine: by throwing, or for promise-returning APIs
+ * (fetch, dns.promises) by rejecting, as a real network failure would.
+ */
+function trap(owner: object, name: string, label: string, fails: 'throw' | 'reject' = 'throw'): void {
   const target = owner as Record<string, unknown>;
   if (typeof target[name] !== 'function') return;
-  target[name] = function blocked(...args: unknown[]): never {
+  target[name] = function blocked(...args: unknown[]): Promise<never> {
     attempts.push(`${label} ${describe(args)}`);
-    throw new Error(`bench: network I/O is blocked during import (${label})`);
+    const error = new Error(`bench: network I/O is blocked during import (${label})`);
+    if (fails === 'reject') return Promise.reject(error);
+    throw error;
   };
 }
 
 /**
- * TCP covers http, https, http2, tls and fetch (all end in
- * net.Socket#connect); DNS and UDP are trapped too because a lookup alone is
- * already a network round trip.
+ * net.Socket#connect is where http, https, http2, tls and fetch all end up;
+ * fetch is trapped by name too so its URL is recorded. DNS and UDP are
+ * trapped because a lookup alone is already a network round trip.
  */
 function blockNetwork(): void {
   trap(net.Socket.prototype, 'connect', 'net.Socket#connect');
   for (const name of ['lookup', 'resolve', 'resolve4', 'resolve6', 'resolveAny']) {
     trap(dns, name, `dns.${name}`);
-    trap(dns.promises, name, `dns.promises.${name}`);
+    trap(dns.promises, name, `dns.promises.${name}`, 'reject');
   }
   trap(dgram.Socket.prototype, 'send', 'dgram.Socket#send');
   trap(dgram.Socket.prototype, 'connect', 'dgram.Socket#connect');
-  trap(globalThis, 'fetch', 'fetch');
+  trap(globalThis, 'fetch', 'fetch', 'reject');
   // Bundles that `import { lookup } from 'node:dns'` read the ESM facade, which is a snapshot until synced.
   syncBuiltinESMExports();
+}
+
+function reportNetwork(): void {
+  for (const attempt of attempts) process.stderr.write(`${NETWORK_PREFIX}${attempt}\n`);
 }
 
 async function main(): Promise<void> {
@@ -69,7 +83,8 @@ async function main(): Promise<void> {
     elapsed = performance.now() - start;
   } catch (error) {
     const name = error instanceof Error ? error.name : 'Error';
-    process.stderr.write(`${IMPORT_ERROR_PREFIX}${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(`${IMPORT_ERROR_PREFIX}${name}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    reportNetwork(); // a trapped call may be what made the import throw
     process.exit(EXIT_IMPORT_ERROR);
   }
 
@@ -78,7 +93,7 @@ async function main(): Promise<void> {
   if (settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs));
 
   process.stdout.write(`\n${elapsed.toFixed(3)}\n`);
-  for (const attempt of attempts) process.stderr.write(`${NETWORK_PREFIX}${attempt}\n`);
+  reportNetwork();
   // Exit now: a bundle may leave handles open (a client's agent) and waiting for them is not what we measure.
   process.exit(attempts.length > 0 ? EXIT_NETWORK : EXIT_OK);
 }

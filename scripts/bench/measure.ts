@@ -22,7 +22,7 @@ export const CHILD_ENV: Readonly<Record<string, string>> = {
 
 export type ProbeResult =
   | { readonly kind: 'timed'; readonly ms: number; readonly network: readonly string[] }
-  | { readonly kind: 'import-error'; readonly errorName: string; readonly detail: string };
+  | { readonly kind: 'import-error'; readonly errorName: string; readonly detail: string; readonly network: readonly string[] };
 
 interface Finished {
   readonly code: number | null;
@@ -53,15 +53,13 @@ function parseMilliseconds(stdout: string): number {
 /** One fresh `node` process importing one bundle. `settleMs` keeps it alive after the import to catch network I/O the import merely scheduled. */
 export async function probe(probeFile: string, bundleFile: string, settleMs = 0): Promise<ProbeResult> {
   const { code, stdout, stderr } = await run([probeFile, bundleFile, String(settleMs)]);
+  const lines = stderr.split('\n');
+  const network = lines.filter((line) => line.startsWith(NETWORK_PREFIX)).map((line) => line.slice(NETWORK_PREFIX.length));
   if (code === EXIT_IMPORT_ERROR && stderr.startsWith(IMPORT_ERROR_PREFIX)) {
-    const detail = stderr.slice(IMPORT_ERROR_PREFIX.length);
-    return { kind: 'import-error', errorName: detail.slice(0, detail.indexOf(':')), detail: detail.trim() };
+    const [first = '', ...stack] = lines.filter((line) => !line.startsWith(NETWORK_PREFIX));
+    return { kind: 'import-error', errorName: first.slice(IMPORT_ERROR_PREFIX.length), detail: stack.join('\n').trim(), network };
   }
   if (code !== EXIT_OK && code !== EXIT_NETWORK) throw new Error(`probe of ${bundleFile} exited ${code}:\n${stderr}`);
-  const network = stderr
-    .split('\n')
-    .filter((line) => line.startsWith(NETWORK_PREFIX))
-    .map((line) => line.slice(NETWORK_PREFIX.length));
   return { kind: 'timed', ms: parseMilliseconds(stdout), network };
 }
 

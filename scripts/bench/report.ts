@@ -19,10 +19,10 @@ export interface Targets {
 
 export const OVER_MARK = '✗';
 
+/** Always the same width, marked or not, so the column stays aligned. */
 function ratio(value: number, target: number | undefined): string {
-  const text = `${value.toFixed(2)}×`;
-  if (target === undefined) return text;
-  return value > target ? `${text} ${OVER_MARK}` : `${text}  `;
+  const over = target !== undefined && value > target;
+  return `${value.toFixed(2)}×${over ? ` ${OVER_MARK}` : '  '}`;
 }
 
 /** Columns right-aligned except the first, so digits line up. */
@@ -57,6 +57,20 @@ export function renderShares(shares: readonly InputShare[], totalBytes: number):
   return shares
     .map(({ input, bytes }) => `  ${(bytes / 1024).toFixed(1).padStart(7)} KiB  ${((100 * bytes) / totalBytes).toFixed(1).padStart(5)}%  ${input}`)
     .join('\n');
+}
+
+/** The function closest to (or furthest over) each budget, in the budget's own unit: how much room is left. */
+export function tightest(rows: readonly Row[], floor: Row, targets: Targets): string[] {
+  const bySize = [...rows].sort((a, b) => b.sizeRatio - a.sizeRatio)[0];
+  const byInit = [...rows].sort((a, b) => b.initRatio - a.initRatio)[0];
+  if (!bySize || !byInit) return [];
+  const sizeRoom = floor.kib * targets.sizeRatio - bySize.kib;
+  const initRoom = floor.medianMs * targets.initRatio - byInit.medianMs;
+  const room = (value: number, unit: string) => (value >= 0 ? `${value.toFixed(1)} ${unit} under` : `${(-value).toFixed(1)} ${unit} over`);
+  return [
+    `size: tightest is ${bySize.name}, ${room(sizeRoom, 'KiB')} its budget of ${(floor.kib * targets.sizeRatio).toFixed(1)} KiB`,
+    `init: tightest is ${byInit.name}, ${room(initRoom, 'ms')} its budget of ${(floor.medianMs * targets.initRatio).toFixed(1)} ms`,
+  ];
 }
 
 export function kib(bytes: number): number {

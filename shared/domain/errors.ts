@@ -12,6 +12,8 @@ export interface FieldIssue {
 
 export type ErrorCode =
   | 'VALIDATION_FAILED'
+  /** Only API Gateway produces this, for 4xx cases no other code describes. */
+  | 'BAD_REQUEST'
   | 'MALFORMED_JSON'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'PAYLOAD_TOO_LARGE'
@@ -21,6 +23,7 @@ export type ErrorCode =
   | 'ROUTE_NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
   | 'CONFLICT'
+  | 'TOO_MANY_REQUESTS'
   | 'BUSY'
   | 'REGION_NOT_SERVED'
   | 'REGION_OUTSIDE_SUBTREE'
@@ -29,6 +32,7 @@ export type ErrorCode =
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
   MALFORMED_JSON: 400,
   UNSUPPORTED_MEDIA_TYPE: 415,
   PAYLOAD_TOO_LARGE: 413,
@@ -38,6 +42,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   ROUTE_NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
   BUSY: 503,
   REGION_NOT_SERVED: 422,
   REGION_OUTSIDE_SUBTREE: 422,

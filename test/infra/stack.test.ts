@@ -15,7 +15,7 @@ import { TABLE } from '../../shared/store/table-definition.js';
 // Prepare: one synth for the whole file, with bundling skipped (the template
 // is the same but for asset hashes). cdk-nag runs during this synth: an
 // unacknowledged error would already throw here.
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 let built: BuiltApp;
 let template: Template;
@@ -131,7 +131,9 @@ describe('API methods', () => {
       expect(MethodResponses).toEqual([expect.objectContaining({ StatusCode: '405' })]);
 
       const [response] = Integration.IntegrationResponses as Json[];
-      const allowed = ROUTES.filter(({ contract }) => contract.path === apiPath).map(({ contract }) => contract.method).sort();
+      const allowed = ROUTES.filter(({ contract }) => contract.path === apiPath)
+        .map(({ contract }) => contract.method)
+        .sort();
       expect(response!.ResponseParameters['method.response.header.Allow']).toBe(`'${allowed.join(', ')}'`);
       const body = JSON.parse(response!.ResponseTemplates['application/json'] as string);
       expect(body.error).toMatchObject({ code: 'METHOD_NOT_ALLOWED', requestId: '$context.requestId' });
@@ -139,8 +141,19 @@ describe('API methods', () => {
   });
 
   it('renders gateway errors in the project error shape', () => {
-    const expected = ['UNAUTHORIZED', 'ACCESS_DENIED', 'MISSING_AUTHENTICATION_TOKEN', 'REQUEST_TOO_LARGE', 'THROTTLED', 'WAF_FILTERED', 'DEFAULT_4XX', 'DEFAULT_5XX'];
-    const responses = new Map(ofType('AWS::ApiGateway::GatewayResponse').map(([, r]) => [r.Properties.ResponseType as string, r.Properties]));
+    const expected = [
+      'UNAUTHORIZED',
+      'ACCESS_DENIED',
+      'MISSING_AUTHENTICATION_TOKEN',
+      'REQUEST_TOO_LARGE',
+      'THROTTLED',
+      'WAF_FILTERED',
+      'DEFAULT_4XX',
+      'DEFAULT_5XX',
+    ];
+    const responses = new Map(
+      ofType('AWS::ApiGateway::GatewayResponse').map(([, r]) => [r.Properties.ResponseType as string, r.Properties]),
+    );
     expect([...responses.keys()]).toEqual(expect.arrayContaining(expected));
 
     for (const error of GATEWAY_ERRORS) {
@@ -166,7 +179,13 @@ describe('API methods', () => {
     const format = JSON.parse(props.AccessLogSetting.Format as string);
     expect(format).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
     expect(props.MethodSettings).toEqual([
-      expect.objectContaining({ HttpMethod: '*', ResourcePath: '/*', LoggingLevel: 'ERROR', DataTraceEnabled: false, MetricsEnabled: true }),
+      expect.objectContaining({
+        HttpMethod: '*',
+        ResourcePath: '/*',
+        LoggingLevel: 'ERROR',
+        DataTraceEnabled: false,
+        MetricsEnabled: true,
+      }),
     ]);
     expect(stageId).toBe(logicalId(built.stack.api.restApi.deploymentStage));
   });
@@ -189,7 +208,10 @@ describe('least-privilege grants from the route contracts', () => {
         expect(statement.Effect).toBe('Allow');
         for (const action of actionsOf(statement)) expect(action, contract.name).not.toContain('*');
         if (asArray(statement.Resource).includes('*')) {
-          expect(actionsOf(statement).every((action) => action.startsWith('xray:')), contract.name).toBe(true);
+          expect(
+            actionsOf(statement).every((action) => action.startsWith('xray:')),
+            contract.name,
+          ).toBe(true);
         }
       }
 
@@ -206,13 +228,19 @@ describe('least-privilege grants from the route contracts', () => {
 
         const writes = actions.some((action) => action === 'dynamodb:PutItem' || action === 'dynamodb:UpdateItem');
         expect(kms, contract.name).toHaveLength(1);
-        expect([...actionsOf(kms[0]!)].sort()).toEqual(writes ? ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt']);
+        expect([...actionsOf(kms[0]!)].sort()).toEqual(
+          writes ? ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt'],
+        );
         expect(kms[0]!.Resource).toEqual(keyArn);
       }
 
-      const secrets = statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('secretsmanager:')));
+      const secrets = statements.filter((statement) =>
+        actionsOf(statement).some((action) => action.startsWith('secretsmanager:')),
+      );
       if (phoneHashKey) {
-        expect(secrets.map((statement) => [actionsOf(statement), statement.Resource])).toEqual([[['secretsmanager:GetSecretValue'], secretArn]]);
+        expect(secrets.map((statement) => [actionsOf(statement), statement.Resource])).toEqual([
+          [['secretsmanager:GetSecretValue'], secretArn],
+        ]);
       } else {
         expect(secrets, contract.name).toEqual([]);
       }
@@ -294,7 +322,9 @@ describe('firewall', () => {
     const rules = acl.Properties.Rules as Json[];
     const rateRules = rules.filter((rule) => rule.Statement.RateBasedStatement);
     const whole = rateRules.find((rule) => !rule.Statement.RateBasedStatement.ScopeDownStatement);
-    const publicOnly = rateRules.find((rule) => JSON.stringify(rule.Statement.RateBasedStatement.ScopeDownStatement ?? '').includes('/public/'));
+    const publicOnly = rateRules.find((rule) =>
+      JSON.stringify(rule.Statement.RateBasedStatement.ScopeDownStatement ?? '').includes('/public/'),
+    );
     expect(whole?.Action).toEqual({ Block: {} });
     expect(publicOnly?.Action).toEqual({ Block: {} });
     expect(publicOnly!.Statement.RateBasedStatement.Limit).toBeLessThan(whole!.Statement.RateBasedStatement.Limit);
