@@ -24,7 +24,7 @@ import { BUNDLING } from '../infra/bundling.js';
 import { ROUTES } from '../functions/routes.js';
 import { bundle, bundleProbe, excessOverFloor, inputsBySize, modulesBySize, type Bundle, type Subject } from './bench/build.js';
 import { CHILD_ENV, probe, sampleInterleaved, type Samples } from './bench/measure.js';
-import { OVER_MARK, kib, renderShares, renderTable, tightest, type Row, type Targets } from './bench/report.js';
+import { OVER_MARK, kib, renderShares, renderTable, tightest, withinTarget, type Row, type Targets } from './bench/report.js';
 import { median, percentile, round } from './bench/stats.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -47,7 +47,9 @@ function parseRuns(argv: readonly string[]): number {
   const value = argv[at]!.includes('=') ? argv[at]!.split('=')[1] : argv[at + 1];
   const runs = Number(value);
   if (!Number.isInteger(runs) || runs < MIN_RUNS) {
-    console.error(`--runs takes a whole number of at least ${MIN_RUNS} (got ${JSON.stringify(value)}). Usage: npm run bench -- [--runs N]`);
+    console.error(
+      `--runs takes a whole number of at least ${MIN_RUNS} (got ${JSON.stringify(value)}). Usage: npm run bench -- [--runs N]`,
+    );
     process.exit(2);
   }
   return runs;
@@ -111,7 +113,11 @@ async function timingBuild(probeFile: string, deployed: Bundle[]): Promise<Timin
   if (!unparsable) fail('These bundles do not load, so their init time cannot be measured:', check.failures);
 
   const localTarget = `node${process.versions.node.split('.')[0]}`;
-  const rebuilt = await bundleAll([FLOOR, ...ROUTES.map(subjectOf)], path.join(OUT_DIR, localTarget), { target: localTarget });
+  const rebuilt = await bundleAll(
+    deployed.map(({ subject }) => subject),
+    path.join(OUT_DIR, localTarget),
+    { target: localTarget },
+  );
   const recheck = await checkLoads(probeFile, rebuilt);
   if (recheck.failures.length > 0) fail(`Even with target ${localTarget} these bundles do not load:`, recheck.failures);
   return {
@@ -165,11 +171,16 @@ function explainMisses(functions: readonly Measured[], rows: readonly Row[], flo
   const lines: string[] = [];
   functions.forEach((subject, index) => {
     const row = rows[index]!;
-    const over = [row.sizeRatio > TARGETS.sizeRatio ? 'size' : '', row.initRatio > TARGETS.initRatio ? 'init' : ''].filter(Boolean);
+    const over = [
+      withinTarget(row.sizeRatio, TARGETS.sizeRatio) ? '' : 'size',
+      withinTarget(row.initRatio, TARGETS.initRatio) ? '' : 'init',
+    ].filter(Boolean);
     if (over.length === 0) return;
     const allowance = kib(floor.built.bytes * (TARGETS.sizeRatio - 1));
     const extra = kib(subject.built.bytes - floor.built.bytes);
-    lines.push(`${row.name} (over on ${over.join(' and ')}): +${extra.toFixed(1)} KiB over the floor, allowance ${allowance.toFixed(1)} KiB; largest additions:`);
+    lines.push(
+      `${row.name} (over on ${over.join(' and ')}): +${extra.toFixed(1)} KiB over the floor, allowance ${allowance.toFixed(1)} KiB; largest additions:`,
+    );
     lines.push(renderShares(excessOverFloor(subject.built, floor.built).slice(0, 5), subject.built.bytes));
   });
   return lines;
@@ -177,7 +188,8 @@ function explainMisses(functions: readonly Measured[], rows: readonly Row[], flo
 
 function mergeNetwork(...sources: Map<string, string[]>[]): Record<string, string[]> {
   const merged: Record<string, string[]> = {};
-  for (const source of sources) for (const [name, attempts] of source) if (attempts.length > 0) (merged[name] ??= []).push(...attempts);
+  for (const source of sources)
+    for (const [name, attempts] of source) if (attempts.length > 0) (merged[name] ??= []).push(...attempts);
   return merged;
 }
 
@@ -206,30 +218,44 @@ async function main(): Promise<void> {
   const [floor, ...functions] = measured(deployed, timing.bundles, samples);
   const rows = functions.map((subject) => rowOf(subject, floor!));
   const floorRow = { ...rowOf(floor!, floor!), name: 'floor (bare DocumentClient)' };
-  const checks = rows.flatMap((row) => [row.sizeRatio <= TARGETS.sizeRatio, row.initRatio <= TARGETS.initRatio]);
+  const checks = rows.flatMap((row) => [
+    withinTarget(row.sizeRatio, TARGETS.sizeRatio),
+    withinTarget(row.initRatio, TARGETS.initRatio),
+  ]);
   const met = checks.filter(Boolean).length;
   const largest = [...functions].sort((a, b) => b.built.bytes - a.built.bytes)[0]!;
   const network = mergeNetwork(timing.network, samples.network);
 
-  console.log(`\nCold start vs the floor, Node ${process.version}, ${cpus().length} CPUs, ${runs} runs per bundle (interleaved, fresh process each)`);
+  console.log(
+    `\nCold start vs the floor, Node ${process.version}, ${cpus().length} CPUs, ${runs} runs per bundle (interleaved, fresh process each)`,
+  );
   console.log(
     `bundles: infra/bundling.ts options, target ${BUNDLING.target}; ` +
-      (timing.override ? `timed as ${timing.target} (see note)\n` : `these load on Node ${process.version} as built, so no target override\n`),
+      (timing.override
+        ? `timed as ${timing.target} (see note)\n`
+        : `these load on Node ${process.version} as built, so no target override\n`),
   );
   console.log(renderTable(rows, floorRow, TARGETS));
-  console.log(`\n${OVER_MARK} = over the ${TARGETS.sizeRatio}× size / ${TARGETS.initRatio}× init target. init = time of \`await import(bundle)\` inside the process (not process start-up).`);
+  console.log(
+    `\n${OVER_MARK} = over the ${TARGETS.sizeRatio}× size / ${TARGETS.initRatio}× init target. init = time of \`await import(bundle)\` inside the process (not process start-up).`,
+  );
   if (timing.override) console.log(`note: ${timing.override}`);
   console.log(tightest(rows, floorRow, TARGETS).join('\n'));
 
-  console.log(`\nLargest function bundle, ${largest.built.subject.name} (${kib(largest.built.bytes).toFixed(1)} KiB): top 5 inputs by minified bytes`);
+  console.log(
+    `\nLargest function bundle, ${largest.built.subject.name} (${kib(largest.built.bytes).toFixed(1)} KiB): top 5 inputs by minified bytes`,
+  );
   console.log(renderShares(inputsBySize(largest.built).slice(0, 5), largest.built.bytes));
   console.log('by package:');
   console.log(renderShares(modulesBySize(largest.built).slice(0, 5), largest.built.bytes));
 
   const misses = explainMisses(functions, rows, floor!);
   if (misses.length > 0) {
-    // Bytes are the proxy for init too: evaluating a module costs roughly in proportion to its code, and esbuild reports bytes, not milliseconds.
-    console.log(`\nWhat pushes each function over: what it bundles beyond the floor, per package (bytes; also the proxy for init work):\n${misses.join('\n')}`);
+    // Bytes do not apportion init time: module-scope work (building zod schemas, say) costs far more per byte than
+    // library code that only defines functions. To attribute milliseconds, time the floor plus one module with the same probe.
+    console.log(
+      `\nWhat each function over budget bundles beyond the floor, per package (bytes, not milliseconds):\n${misses.join('\n')}`,
+    );
   }
 
   const networkNames = Object.keys(network);
@@ -264,7 +290,9 @@ async function main(): Promise<void> {
   );
 
   console.log(`\ntargets met: ${met}/${checks.length}`);
-  console.log(`(${(durationMs / 1000).toFixed(1)} s; raw samples in .bench/results.json, metafiles beside each bundle in .bench/)`);
+  console.log(
+    `(${(durationMs / 1000).toFixed(1)} s; raw samples in .bench/results.json, metafiles beside each bundle in .bench/)`,
+  );
   if (networkNames.length > 0) process.exitCode = 1;
 }
 
@@ -272,12 +300,17 @@ function resultOf(subject: Measured, row: Row): object {
   return {
     name: subject.built.subject.name,
     entry: subject.built.subject.entry,
-    bundle: { file: path.relative(REPO_ROOT, subject.built.file), bytes: subject.built.bytes, kib: round(row.kib, 2), timingBytes: subject.timingBytes },
+    bundle: {
+      file: path.relative(REPO_ROOT, subject.built.file),
+      bytes: subject.built.bytes,
+      kib: round(row.kib, 2),
+      timingBytes: subject.timingBytes,
+    },
     sizeRatio: round(row.sizeRatio, 3),
     init: { samplesMs: subject.samplesMs, medianMs: round(row.medianMs, 3), p90Ms: round(row.p90Ms, 3) },
     initRatio: round(row.initRatio, 3),
-    meetsSize: row.sizeRatio <= TARGETS.sizeRatio,
-    meetsInit: row.initRatio <= TARGETS.initRatio,
+    meetsSize: withinTarget(row.sizeRatio, TARGETS.sizeRatio),
+    meetsInit: withinTarget(row.initRatio, TARGETS.initRatio),
     topInputs: inputsBySize(subject.built).slice(0, 10),
     topPackages: modulesBySize(subject.built).slice(0, 10),
   };

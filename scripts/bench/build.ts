@@ -55,7 +55,12 @@ export interface Bundle {
 }
 
 /** One subject into `<outDir>/<name>.mjs` (.mjs, like NodejsFunction's index.mjs), with its metafile beside it for esbuild's analyzer. */
-export async function bundle(repoRoot: string, subject: Subject, outDir: string, overrides: { target?: string } = {}): Promise<Bundle> {
+export async function bundle(
+  repoRoot: string,
+  subject: Subject,
+  outDir: string,
+  overrides: { target?: string } = {},
+): Promise<Bundle> {
   const file = path.join(outDir, `${subject.name}.mjs`);
   const options = esbuildOptions(overrides);
   const result = await esbuild.build({

@@ -83,7 +83,9 @@ async function main(): Promise<void> {
     elapsed = performance.now() - start;
   } catch (error) {
     const name = error instanceof Error ? error.name : 'Error';
-    process.stderr.write(`${IMPORT_ERROR_PREFIX}${name}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `${IMPORT_ERROR_PREFIX}${name}\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     reportNetwork(); // a trapped call may be what made the import throw
     process.exit(EXIT_IMPORT_ERROR);
   }

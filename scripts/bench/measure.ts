@@ -87,7 +87,12 @@ function rotate<T>(items: readonly T[], by: number): T[] {
  * on the machine (2 cores, other work) lands on all bundles alike instead of
  * on one. One process at a time: parallel children would time each other.
  */
-export async function sampleInterleaved(probeFile: string, bundles: readonly Timed[], runs: number, onRound: (round: number) => void): Promise<Samples> {
+export async function sampleInterleaved(
+  probeFile: string,
+  bundles: readonly Timed[],
+  runs: number,
+  onRound: (round: number) => void,
+): Promise<Samples> {
   const ms = new Map(bundles.map(({ name }) => [name, [] as number[]]));
   const network = new Map(bundles.map(({ name }) => [name, [] as string[]]));
   for (let round = 0; round < runs; round += 1) {

@@ -19,9 +19,14 @@ export interface Targets {
 
 export const OVER_MARK = '✗';
 
+/** Judged at the precision printed (2 decimals), so a ratio shown as 1.30× is never marked over a 1.3× target. */
+export function withinTarget(ratio: number, target: number): boolean {
+  return Math.round(ratio * 100) / 100 <= target;
+}
+
 /** Always the same width, marked or not, so the column stays aligned. */
 function ratio(value: number, target: number | undefined): string {
-  const over = target !== undefined && value > target;
+  const over = target !== undefined && !withinTarget(value, target);
   return `${value.toFixed(2)}×${over ? ` ${OVER_MARK}` : '  '}`;
 }
 
@@ -55,7 +60,10 @@ export function renderTable(functions: readonly Row[], floor: Row, targets: Targ
 
 export function renderShares(shares: readonly InputShare[], totalBytes: number): string {
   return shares
-    .map(({ input, bytes }) => `  ${(bytes / 1024).toFixed(1).padStart(7)} KiB  ${((100 * bytes) / totalBytes).toFixed(1).padStart(5)}%  ${input}`)
+    .map(
+      ({ input, bytes }) =>
+        `  ${(bytes / 1024).toFixed(1).padStart(7)} KiB  ${((100 * bytes) / totalBytes).toFixed(1).padStart(5)}%  ${input}`,
+    )
     .join('\n');
 }
 
@@ -66,7 +74,8 @@ export function tightest(rows: readonly Row[], floor: Row, targets: Targets): st
   if (!bySize || !byInit) return [];
   const sizeRoom = floor.kib * targets.sizeRatio - bySize.kib;
   const initRoom = floor.medianMs * targets.initRatio - byInit.medianMs;
-  const room = (value: number, unit: string) => (value >= 0 ? `${value.toFixed(1)} ${unit} under` : `${(-value).toFixed(1)} ${unit} over`);
+  const room = (value: number, unit: string) =>
+    value >= 0 ? `${value.toFixed(1)} ${unit} under` : `${(-value).toFixed(1)} ${unit} over`;
   return [
     `size: tightest is ${bySize.name}, ${room(sizeRoom, 'KiB')} its budget of ${(floor.kib * targets.sizeRatio).toFixed(1)} KiB`,
     `init: tightest is ${byInit.name}, ${room(initRoom, 'ms')} its budget of ${(floor.medianMs * targets.initRatio).toFixed(1)} ms`,

@@ -16,7 +16,7 @@ import type { Caller, Role } from '../domain/roles.js';
 import type { CaseLookupRow } from '../store/case-repository.js';
 import type { CaseStatus, Category, RequestKind } from '../domain/vocabulary.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import type { Dependencies } from './dependencies.js';
+import type { Dependencies, PhoneHashing } from './dependencies.js';
 
 /** A case as one caller may see it: contact details only for roles that need them. */
 export interface VisibleCase {
@@ -30,7 +30,7 @@ function staffActor(caller: Caller, role: Role) {
 }
 
 /** Registers a call in the responsible union of the caller's subtree (see planRegistration). */
-export async function registerCase(deps: Dependencies, caller: Caller, input: IntakeInput): Promise<VisibleCase> {
+export async function registerCase(deps: Dependencies & PhoneHashing, caller: Caller, input: IntakeInput): Promise<VisibleCase> {
   const now = deps.now();
   checkIntakeDates(input, now);
   const directory = await deps.unions.directory();
@@ -113,7 +113,7 @@ export async function listCases(
 
 /** A repeat caller's earlier cases within the caller's subtree, newest first. */
 export async function lookupCaller(
-  deps: Dependencies,
+  deps: Dependencies & PhoneHashing,
   caller: Caller,
   phone: string,
 ): Promise<{ phoneMasked: string; cases: CaseLookupRow[] }> {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { phoneHash } from '../security/phone-hash.js';
 import { CaseRepository } from '../store/case-repository.js';
 import { UnionRepository } from '../store/union-repository.js';
 
@@ -9,6 +8,14 @@ export interface Dependencies {
   readonly unions: UnionRepository;
   readonly now: () => Date;
   readonly newId: () => string;
+}
+
+/**
+ * Keyed hashing of phone numbers, for the use cases that match callers. Kept
+ * out of `Dependencies` so that functions which never hash a phone number do
+ * not bundle the Secrets Manager client that fetches the key.
+ */
+export interface PhoneHashing {
   readonly hashPhone: (mobile: string) => Promise<string>;
 }
 
@@ -21,7 +28,6 @@ export function defaultDependencies(): Dependencies {
     unions: new UnionRepository(),
     now: () => new Date(),
     newId: randomUUID,
-    hashPhone: phoneHash,
   };
   return defaults;
 }

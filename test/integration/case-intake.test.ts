@@ -6,7 +6,7 @@ import { hashPhone } from '../../shared/security/phone-hash.js';
 import { CaseRepository } from '../../shared/store/case-repository.js';
 import { UnionRepository, forgetCachedDirectory } from '../../shared/store/union-repository.js';
 import { getCase, getTimeline, listCases, lookupCaller, registerCase } from '../../shared/usecases/cases.js';
-import type { Dependencies } from '../../shared/usecases/dependencies.js';
+import type { Dependencies, PhoneHashing } from '../../shared/usecases/dependencies.js';
 import { answeredConsultation, callerOf, complaint, complaint as baseComplaint } from '../support/fixtures.js';
 import { createTestTable, type TestTable } from '../support/store.js';
 
@@ -14,7 +14,7 @@ const PHONE_KEY = 'integration-test-key';
 
 let table: TestTable;
 
-function dependencies(now: () => Date = () => new Date('2026-11-21T02:00:00Z')): Dependencies {
+function dependencies(now: () => Date = () => new Date('2026-11-21T02:00:00Z')): Dependencies & PhoneHashing {
   return {
     cases: new CaseRepository(table),
     unions: new UnionRepository(table),
@@ -141,11 +141,11 @@ describe('reading within the union subtree', () => {
 
 describe('listing and looking up', () => {
   let listTable: TestTable;
-  let deps: Dependencies;
+  let deps: Dependencies & PhoneHashing;
 
   beforeAll(async () => {
     listTable = await createTestTable();
-    const base: Dependencies = {
+    const base: Dependencies & PhoneHashing = {
       cases: new CaseRepository(listTable),
       unions: new UnionRepository(listTable),
       now: () => new Date(),

@@ -20,7 +20,9 @@ beforeEach(() => {
   dynamo.reset();
   forgetCachedDirectory();
   dynamo.on(QueryCommand).resolves({ Items: [] });
-  dynamo.on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'DIRECTORY' } }).resolves({ Items: DEMO_UNIONS.map((union) => ({ ...union })) });
+  dynamo
+    .on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'DIRECTORY' } })
+    .resolves({ Items: DEMO_UNIONS.map((union) => ({ ...union })) });
   dynamo.on(GetCommand).resolves({});
   logged = [];
   // The most talkative level: nothing personal may appear even in debug logs.
@@ -46,7 +48,9 @@ describe('logs carry no personal information', () => {
     expect((await invoke(registerHandler, apiEvent({ method: 'POST', user: demo('op-heping'), body }))).status).toBe(201);
     expect((await invoke(registerHandler, apiEvent({ method: 'POST', user: demo('op-heping'), body }))).status).toBe(500);
     const invalid = { ...body, complainant: { ...body.complainant, mobile: '1381234567' } };
-    expect((await invoke(registerHandler, apiEvent({ method: 'POST', user: demo('op-heping'), body: invalid }))).status).toBe(400);
+    expect((await invoke(registerHandler, apiEvent({ method: 'POST', user: demo('op-heping'), body: invalid }))).status).toBe(
+      400,
+    );
     await invoke(lookupHandler, apiEvent({ method: 'POST', user: demo('op-heping'), body: { phone: '13812345678' } }));
 
     const output = logged.join('');
@@ -56,7 +60,9 @@ describe('logs carry no personal information', () => {
   });
 
   it('redacts personal keys if a log line ever includes them', () => {
-    expect(redactPersonalInformation({ route: 'POST /cases', complainant: { name: '张伟' }, nested: [{ mobile: '13812345678' }] })).toEqual({
+    expect(
+      redactPersonalInformation({ route: 'POST /cases', complainant: { name: '张伟' }, nested: [{ mobile: '13812345678' }] }),
+    ).toEqual({
       route: 'POST /cases',
       complainant: '[redacted]',
       nested: [{ mobile: '[redacted]' }],
