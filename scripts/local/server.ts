@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context, Handler } from 'aws-lambda';
 import type { RouteEntry } from '../../functions/routes.js';
 import { AppError, type ErrorCode } from '../../shared/domain/errors.js';
@@ -37,7 +37,7 @@ function handlerLoader() {
   return (entry: string) => {
     let handler = loaded.get(entry);
     if (!handler) {
-      const url = pathToFileURL(resolve(new URL(REPO_ROOT).pathname, entry)).href;
+      const url = pathToFileURL(resolve(fileURLToPath(REPO_ROOT), entry)).href;
       handler = import(url).then((module: { handler: Handler<APIGatewayProxyEvent, APIGatewayProxyResult> }) => module.handler);
       loaded.set(entry, handler);
     }

@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord, ContactDetails, RegistrationPlan, TimelineEvent } from '../domain/cases.js';
 import { AppError } from '../domain/errors.js';
 import type { DivisionLevel } from '../domain/identifiers.js';
@@ -7,6 +7,7 @@ import type { CaseStatus, Category, RequestKind } from '../domain/vocabulary.js'
 import { recordCapacity } from './capacity.js';
 import { defaultStore, type StoreContext } from './client.js';
 import { keys, listIndexAttributes, listIndexFor, listSortKey } from './keys.js';
+import { getItem, queryAll, queryPage } from './operations.js';
 
 /** Attributes that exist only for keys and indexes; stripped before the domain sees an item. */
 const STORAGE_ATTRIBUTES = ['PK', 'SK', 'l1Union', 'l2Union', 'l3Union', 'listSk', 'entity'] as const;
@@ -111,48 +112,27 @@ export class CaseRepository {
   }
 
   private async lastSequence(counterKey: Record<string, string>): Promise<number> {
-    const counter = await this.store.client.send(
-      new GetCommand({ TableName: this.store.tableName, Key: counterKey, ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' }),
-    );
-    recordCapacity(counter.ConsumedCapacity);
-    return (counter.Item?.last as number | undefined) ?? 0;
+    const counter = await getItem(this.store, counterKey, true);
+    return (counter?.last as number | undefined) ?? 0;
   }
 
   async get(caseId: string): Promise<CaseRecord | undefined> {
-    const result = await this.store.client.send(
-      new GetCommand({ TableName: this.store.tableName, Key: keys.case(caseId), ReturnConsumedCapacity: 'TOTAL' }),
-    );
-    recordCapacity(result.ConsumedCapacity);
-    return result.Item ? withoutStorageAttributes<CaseRecord>(result.Item) : undefined;
+    const item = await getItem(this.store, keys.case(caseId));
+    return item ? withoutStorageAttributes<CaseRecord>(item) : undefined;
   }
 
   async getContact(caseId: string): Promise<ContactDetails | undefined> {
-    const result = await this.store.client.send(
-      new GetCommand({ TableName: this.store.tableName, Key: keys.contact(caseId), ReturnConsumedCapacity: 'TOTAL' }),
-    );
-    recordCapacity(result.ConsumedCapacity);
-    return result.Item ? withoutStorageAttributes<ContactDetails>(result.Item) : undefined;
+    const item = await getItem(this.store, keys.contact(caseId));
+    return item ? withoutStorageAttributes<ContactDetails>(item) : undefined;
   }
 
   /** Every event of a case, oldest first. */
   async timeline(caseId: string): Promise<TimelineEvent[]> {
-    const events: TimelineEvent[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.store.client.send(
-        new QueryCommand({
-          TableName: this.store.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.case(caseId).PK, ':prefix': keys.eventPrefix },
-          ExclusiveStartKey: startKey,
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
-      );
-      recordCapacity(page.ConsumedCapacity);
-      events.push(...(page.Items ?? []).map((item) => withoutStorageAttributes<TimelineEvent>(item)));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return events;
+    const items = await queryAll(this.store, {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.case(caseId).PK, ':prefix': keys.eventPrefix },
+    });
+    return items.map((item) => withoutStorageAttributes<TimelineEvent>(item));
   }
 
   /**
@@ -182,21 +162,16 @@ export class CaseRepository {
     const items: CaseRecord[] = [];
     let startKey = query.after ? this.listStartKey(partitionAttribute, query.unionCode, query.after) : undefined;
     for (let pages = 0; pages < MAX_PAGES_PER_LIST && items.length < query.limit; pages++) {
-      const page = await this.store.client.send(
-        new QueryCommand({
-          TableName: this.store.tableName,
-          IndexName: indexName,
-          KeyConditionExpression: keyCondition,
-          FilterExpression: filters.length > 0 ? filters.join(' AND ') : undefined,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          ScanIndexForward: false,
-          Limit: query.limit - items.length,
-          ExclusiveStartKey: startKey,
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
-      );
-      recordCapacity(page.ConsumedCapacity);
+      const page = await queryPage(this.store, {
+        IndexName: indexName,
+        KeyConditionExpression: keyCondition,
+        FilterExpression: filters.length > 0 ? filters.join(' AND ') : undefined,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+        Limit: query.limit - items.length,
+        ExclusiveStartKey: startKey,
+      });
       items.push(...(page.Items ?? []).map((item) => withoutStorageAttributes<CaseRecord>(item)));
       startKey = page.LastEvaluatedKey;
       if (!startKey) return { items };
@@ -207,18 +182,13 @@ export class CaseRepository {
 
   /** Earlier cases of a caller, newest first (projected summary attributes only). */
   async findByPhoneHash(phoneHash: string, limit = 50): Promise<CaseLookupRow[]> {
-    const result = await this.store.client.send(
-      new QueryCommand({
-        TableName: this.store.tableName,
-        IndexName: 'casesByPhoneHash',
-        KeyConditionExpression: 'phoneHash = :hash',
-        ExpressionAttributeValues: { ':hash': phoneHash },
-        ScanIndexForward: false,
-        Limit: limit,
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
-    );
-    recordCapacity(result.ConsumedCapacity);
+    const result = await queryPage(this.store, {
+      IndexName: 'casesByPhoneHash',
+      KeyConditionExpression: 'phoneHash = :hash',
+      ExpressionAttributeValues: { ':hash': phoneHash },
+      ScanIndexForward: false,
+      Limit: limit,
+    });
     return (result.Items ?? []).map((item) => withoutStorageAttributes<CaseLookupRow>(item));
   }
 

@@ -1,8 +1,8 @@
-import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { UnionDirectory, type Union } from '../domain/unions.js';
-import { recordCapacity } from './capacity.js';
 import { defaultStore, type StoreContext } from './client.js';
 import { keys } from './keys.js';
+import { queryAll } from './operations.js';
 
 /** The directory changes rarely; a container re-reads it after this long. */
 const DIRECTORY_TTL_MS = 5 * 60 * 1000;
@@ -17,24 +17,15 @@ export class UnionRepository {
     if (cached && cached.tableName === this.store.tableName && now - cached.loadedAt < DIRECTORY_TTL_MS) {
       return cached.directory;
     }
-    const unions: Union[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.store.client.send(
-        new QueryCommand({
-          TableName: this.store.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.unionDirectory().PK },
-          ExclusiveStartKey: startKey,
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
-      );
-      recordCapacity(page.ConsumedCapacity);
-      for (const item of page.Items ?? []) {
-        unions.push({ code: item.code, name: item.name, parentCode: item.parentCode ?? null });
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAll(this.store, {
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.unionDirectory().PK },
+    });
+    const unions: Union[] = items.map((item) => ({
+      code: item.code as string,
+      name: item.name as string,
+      parentCode: (item.parentCode as string | null | undefined) ?? null,
+    }));
     const directory = new UnionDirectory(unions);
     cached = { directory, loadedAt: now, tableName: this.store.tableName };
     return directory;

@@ -1,5 +1,6 @@
 import type { Caller } from '../../shared/domain/roles.js';
-import type { RegisterCaseInput } from '../../shared/schemas/case.js';
+import * as z from 'zod/mini';
+import { RegisterCaseBody, type RegisterCaseInput } from '../../shared/schemas/case.js';
 import { DEMO_USERS, type DemoUser } from '../../scripts/local/demo-data.js';
 
 export function demo(username: string): DemoUser {
@@ -14,28 +15,16 @@ export function callerOf(username: string): Caller {
   return { staffId: user.sub, username: user.username, roles: [user.role], unionCode: user.unionCode };
 }
 
-/** A wage-arrears complaint in 和平区 as a hotline operator would log it; override any field. */
+/**
+ * The wage-arrears complaint of the API's own documented example (what a
+ * hotline operator of 和平区 logs), defaults applied; override any field.
+ */
+const DOCUMENTED_COMPLAINT = RegisterCaseBody.parse(
+  (z.globalRegistry.get(RegisterCaseBody)?.examples as unknown[] | undefined)?.[0],
+);
+
 export function complaint(overrides: Partial<RegisterCaseInput> = {}): RegisterCaseInput {
-  return {
-    kind: 'complaint',
-    channel: 'hotline',
-    category: 'wage_arrears',
-    regionCode: '210102',
-    complainant: {
-      name: '张伟',
-      mobile: '13812345678',
-      idNumber: '210102199003071233',
-      migrantWorker: true,
-      modelWorker: false,
-      womanWorker: false,
-    },
-    employer: { name: '沈阳和平建筑工程有限公司', creditCode: '91210102MA0QC12347' },
-    description: '2026年8月至10月工资共36000元未发。',
-    workersInvolved: 1,
-    amountClaimedFen: 3_600_000,
-    occurredOn: '2026-10-31',
-    ...overrides,
-  };
+  return { ...DOCUMENTED_COMPLAINT, ...overrides };
 }
 
 /** A consultation answered on the call. */
