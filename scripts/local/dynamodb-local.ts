@@ -1,4 +1,5 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import {
   CreateTableCommand,
@@ -58,6 +59,8 @@ export interface RunningDynamoDb {
 export async function startDynamoDbLocal(options: { port?: number; persistDir?: string } = {}): Promise<RunningDynamoDb> {
   assertJava17();
   const port = options.port ?? (await freePort());
+  // DynamoDB Local refuses a database folder that does not exist yet.
+  if (options.persistDir) mkdirSync(options.persistDir, { recursive: true });
   const child: ChildProcess = spawn({
     port,
     sharedDb: true,
@@ -91,7 +94,7 @@ export async function startDynamoDbLocal(options: { port?: number; persistDir?: 
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) {
-      throw new LocalSetupError(`DynamoDB Local exited during start-up (port ${port} in use?):\n${output.trim()}`);
+      throw new LocalSetupError(`DynamoDB Local exited during start-up (port ${port}):\n${output.trim()}`);
     }
     try {
       await client.send(new ListTablesCommand({ Limit: 1 }));
