@@ -5,6 +5,10 @@ import { listCasesRoute } from './cases/list.contract.js';
 import { registerCaseRoute } from './cases/register.contract.js';
 import { getCaseTimelineRoute } from './cases/timeline.contract.js';
 import { getOpenApiRoute } from './docs/openapi.contract.js';
+import { givePublicFeedbackRoute } from './public/feedback.contract.js';
+import { fileComplaintRoute } from './public/file.contract.js';
+import { getPublicComplaintRoute } from './public/status.contract.js';
+import { addPublicSupplementRoute } from './public/supplement.contract.js';
 
 /**
  * The one route table. The CDK stack (a Lambda, an API method and its grants
@@ -23,5 +27,9 @@ export const ROUTES: readonly RouteEntry[] = [
   { contract: getCaseRoute, entry: 'functions/cases/get.ts' },
   { contract: getCaseTimelineRoute, entry: 'functions/cases/timeline.ts' },
   { contract: lookupCallerRoute, entry: 'functions/callers/lookup.ts' },
+  { contract: fileComplaintRoute, entry: 'functions/public/file.ts' },
+  { contract: getPublicComplaintRoute, entry: 'functions/public/status.ts' },
+  { contract: addPublicSupplementRoute, entry: 'functions/public/supplement.ts' },
+  { contract: givePublicFeedbackRoute, entry: 'functions/public/feedback.ts' },
   { contract: getOpenApiRoute, entry: 'functions/docs/openapi.ts' },
 ];

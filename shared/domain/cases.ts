@@ -37,9 +37,13 @@ export interface CaseRecord {
   readonly employmentEndedOn?: string;
   readonly receivedAt: string;
   readonly registeredAt: string;
-  readonly registeredBy: { readonly staffId: string; readonly role: Role };
+  readonly registeredBy: Actor;
   readonly outcome?: Outcome;
   readonly closedAt?: string;
+  /** The complainant's satisfaction rating, given once after closure. */
+  readonly feedback?: { readonly score: number; readonly comment?: string; readonly at: string };
+  /** How many supplements the complainant has added (capped). */
+  readonly supplementCount?: number;
   /** Optimistic-concurrency version; 1 when registered. */
   readonly version: number;
 }
@@ -139,10 +143,27 @@ export function formatCaseNumber(unionCode: string, localDate: string, sequence:
   return `${unionCode}-${localDate.replaceAll('-', '')}-${String(sequence).padStart(4, '0')}`;
 }
 
+/** A message to send, written with the state change that causes it (transactional outbox). */
+export interface OutboxMessage {
+  readonly caseId: string;
+  readonly messageId: string;
+  readonly createdAt: string;
+  readonly channel: 'sms';
+  /** Resolved at delivery from the case's contact details, so no phone number is copied here. */
+  readonly recipient: 'complainant';
+  readonly template: 'acknowledgement';
+  readonly text: string;
+}
+
 export interface RegistrationPlan {
   readonly caseRecord: CaseRecord;
   readonly contact: ContactDetails;
   readonly events: readonly TimelineEvent[];
+  readonly outbox?: readonly OutboxMessage[];
+  /** Hash of the complainant's access code (online filing), kept with the case-number reservation. */
+  readonly accessCodeHash?: string;
+  /** Online filing with an Idempotency-Key: a permanent marker makes the key create at most one case. */
+  readonly idempotency?: { readonly keyHash: string; readonly payloadHash: string };
 }
 
 export interface RegistrationContext {
@@ -152,7 +173,8 @@ export interface RegistrationContext {
   readonly sequence: number;
   readonly phoneHash: string;
   readonly now: Date;
-  readonly actor: Actor & { kind: 'staff' };
+  /** Staff logging a call, or the complainant filing online. */
+  readonly actor: Actor;
   readonly newEventId: () => string;
 }
 
@@ -193,7 +215,7 @@ export function planRegistration(input: IntakeInput, context: RegistrationContex
     ...(input.employmentEndedOn ? { employmentEndedOn: input.employmentEndedOn } : {}),
     receivedAt: input.receivedAt ? new Date(input.receivedAt).toISOString() : at,
     registeredAt: at,
-    registeredBy: { staffId: actor.staffId, role: actor.role },
+    registeredBy: actor,
     ...(answered ? { outcome: 'advice_given' as const, closedAt: at } : {}),
     version: 1,
   };

@@ -23,6 +23,8 @@ export type ErrorCode =
   | 'ROUTE_NOT_FOUND'
   | 'METHOD_NOT_ALLOWED'
   | 'CONFLICT'
+  | 'REQUEST_IN_PROGRESS'
+  | 'IDEMPOTENCY_KEY_REUSED'
   | 'TOO_MANY_REQUESTS'
   | 'BUSY'
   | 'REGION_NOT_SERVED'
@@ -42,6 +44,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   ROUTE_NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  REQUEST_IN_PROGRESS: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
   TOO_MANY_REQUESTS: 429,
   BUSY: 503,
   REGION_NOT_SERVED: 422,
@@ -57,6 +61,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: readonly FieldIssue[],
+    /** Response headers that belong to this error, e.g. Retry-After on 429. */
+    readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(message);
     this.name = 'AppError';

@@ -12,6 +12,14 @@ export const REQUEST_KINDS = {
 } as const;
 export type RequestKind = keyof typeof REQUEST_KINDS;
 
+/** What a worker may file online; petitions (信访) follow their own statutory procedure. */
+export const PUBLIC_REQUEST_KINDS = [
+  'complaint',
+  'legal_aid_application',
+  'consultation',
+  'suggestion',
+] as const satisfies readonly RequestKind[];
+
 export const CHANNELS = {
   hotline: '12351热线',
   web: '网站',
@@ -24,6 +32,7 @@ export type Channel = keyof typeof CHANNELS;
 
 /** Channels a staff member logs; web and WeChat arrive through the public routes. */
 export const STAFF_CHANNELS = ['hotline', 'walk_in', 'letter', 'referral'] as const satisfies readonly Channel[];
+export const PUBLIC_CHANNELS = ['web', 'wechat'] as const satisfies readonly Channel[];
 
 /** Dispute categories (Labour Dispute Mediation and Arbitration Law, Art. 2, and union practice). */
 export const CATEGORIES = {
@@ -69,6 +78,8 @@ export type Outcome = keyof typeof OUTCOMES;
 export const TIMELINE_EVENT_TYPES = {
   registered: '登记',
   answered_on_call: '当场解答',
+  supplement_added: '补充材料',
+  feedback_given: '服务评价',
 } as const;
 export type TimelineEventType = keyof typeof TIMELINE_EVENT_TYPES;
 

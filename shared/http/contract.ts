@@ -24,6 +24,7 @@ export type TableAction =
   | 'dynamodb:Query'
   | 'dynamodb:PutItem'
   | 'dynamodb:UpdateItem'
+  | 'dynamodb:DeleteItem'
   | 'dynamodb:ConditionCheckItem';
 
 export interface DataAccess {
@@ -51,6 +52,8 @@ export interface RouteContract {
   readonly request: {
     readonly params?: Schema;
     readonly query?: Schema;
+    /** Headers the route reads, by lower-case name; others are ignored (proxies add their own). */
+    readonly headers?: Schema;
     readonly body?: Schema;
     /** Largest accepted body in bytes; defaults to DEFAULT_MAX_BODY_BYTES. */
     readonly maxBodyBytes?: number;
@@ -88,4 +91,7 @@ export type QueryOf<C extends RouteContract> = C['request']['query'] extends Sch
 export type ParamsOf<C extends RouteContract> = C['request']['params'] extends Schema
   ? z.infer<C['request']['params']>
   : undefined;
+export type HeadersOf<C extends RouteContract> = C['request']['headers'] extends Schema
+  ? z.infer<C['request']['headers']>
+  : Readonly<Record<string, string>>;
 export type ResponseOf<C extends RouteContract> = z.input<C['response']['schema']>;

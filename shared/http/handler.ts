@@ -64,13 +64,13 @@ function httpEdge(contract: RouteContract): MiddlewareObj<APIGatewayProxyEvent, 
  */
 export function httpHandler<C extends RouteContract>(
   contract: C,
-  act: (request: ParsedRequest<C>) => Promise<Reply<C>>,
+  act: (request: ParsedRequest<C>, context: Context) => Promise<Reply<C>>,
 ): ApiHandler {
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>()
     .use(httpEdge(contract))
     .handler(async (event, context) => {
       const request = parseRequest(contract, event);
-      const reply = await act(request);
+      const reply = await act(request, context);
       const requestId = requestIdOf(event, context);
       const status = reply.status ?? contract.response.status;
       if (contract.response.contentType) {

@@ -36,7 +36,7 @@ class SchemaCollector {
   }
 }
 
-function parameters(collector: SchemaCollector, schema: Schema | undefined, location: 'path' | 'query') {
+function parameters(collector: SchemaCollector, schema: Schema | undefined, location: 'path' | 'query' | 'header') {
   if (!schema) return [];
   const converted = collector.convert(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
   return Object.entries(converted.properties ?? {}).map(([name, property]) => ({
@@ -71,6 +71,7 @@ export function buildOpenApiDocument(routes: readonly { contract: RouteContract 
       parameters: [
         ...parameters(collector, contract.request.params, 'path'),
         ...parameters(collector, contract.request.query, 'query'),
+        ...parameters(collector, contract.request.headers, 'header'),
       ],
       ...(body
         ? {
@@ -116,10 +117,12 @@ export function buildOpenApiDocument(routes: readonly { contract: RouteContract 
     components: {
       securitySchemes: {
         staffToken: {
-          type: 'http',
-          scheme: 'bearer',
-          bearerFormat: 'JWT',
-          description: 'Cognito user pool ID token; claims `cognito:groups` (role) and `custom:union_code` (union).',
+          type: 'apiKey',
+          in: 'header',
+          name: 'Authorization',
+          description:
+            'The Cognito user pool ID token as the header value; its claims `cognito:groups` (role) and ' +
+            '`custom:union_code` (union) decide what the caller may do and see.',
         },
       },
       schemas: collector.components,

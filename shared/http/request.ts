@@ -7,6 +7,7 @@ import {
   allowedRoles,
   isPublic,
   type BodyOf,
+  type HeadersOf,
   type ParamsOf,
   type QueryOf,
   type RouteContract,
@@ -20,7 +21,8 @@ export interface ParsedRequest<C extends RouteContract> {
   readonly params: ParamsOf<C>;
   readonly query: QueryOf<C>;
   readonly body: BodyOf<C>;
-  readonly headers: Readonly<Record<string, string>>;
+  /** The route's declared headers, validated; all headers (lower-cased) when it declares none. */
+  readonly headers: HeadersOf<C>;
   readonly requestId: string;
 }
 
@@ -33,6 +35,7 @@ export function parseRequest<C extends RouteContract>(contract: C, event: APIGat
   const caller = authorize(contract, event);
   const headers = lowerCaseHeaders(event.headers);
   const { params, query, body } = contract.request;
+  const declaredHeaders = contract.request.headers;
   return {
     caller: caller as ParsedRequest<C>['caller'],
     params: validate(params, event.pathParameters ?? {}, 'Path parameters are not valid.') as ParamsOf<C>,
@@ -44,7 +47,7 @@ export function parseRequest<C extends RouteContract>(contract: C, event: APIGat
           'The request body is not valid.',
         )
       : rejectUnexpectedBody(event)) as BodyOf<C>,
-    headers,
+    headers: (declaredHeaders ? validate(declaredHeaders, headers, 'Request headers are not valid.') : headers) as HeadersOf<C>,
     requestId: event.requestContext?.requestId ?? '',
   };
 }

@@ -30,7 +30,7 @@ export function errorResponse(error: AppError, requestId: string): APIGatewayPro
       requestId,
     },
   };
-  return jsonResponse(error.status, body, requestId);
+  return jsonResponse(error.status, body, requestId, error.headers ? { ...error.headers } : {});
 }
 
 /** What a bug looks like from outside: no stack, no internals, a request id to quote. */

@@ -61,6 +61,13 @@ export const disputeContentShape = {
 
 const KINDS_NEEDING_EMPLOYER = new Set(['complaint', 'legal_aid_application', 'petition']);
 
+/** Kinds that concern an employer must name it, however the dispute arrives. */
+export const employerNamedWhenNeeded = z.superRefine<{ kind: string; employer?: unknown }>((body, ctx) => {
+  if (!body.employer && KINDS_NEEDING_EMPLOYER.has(body.kind)) {
+    ctx.addIssue({ code: 'custom', path: ['employer'], message: `a ${body.kind} must name the employer`, input: body.employer });
+  }
+});
+
 export const RegisterCaseBody = documented(
   z
     .strictObject({
@@ -82,15 +89,8 @@ export const RegisterCaseBody = documented(
             input: body.answeredOnCall,
           });
         }
-        if (!body.employer && KINDS_NEEDING_EMPLOYER.has(body.kind)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['employer'],
-            message: `a ${body.kind} must name the employer`,
-            input: body.employer,
-          });
-        }
       }),
+      employerNamedWhenNeeded,
     ),
   {
     id: 'RegisterCaseRequest',
@@ -142,6 +142,12 @@ export const CallerLookupBody = documented(z.strictObject({ phone: MobileSchema 
   examples: [{ phone: '13812345678' }],
 });
 
+const ActorView = z.object({
+  kind: z.enum(['staff', 'complainant', 'system']),
+  role: z.optional(z.string()),
+  staffId: z.optional(z.string()),
+});
+
 const ComplainantView = z.object({
   name: z.string(),
   mobile: z.string(),
@@ -178,7 +184,7 @@ export const CaseView = documented(
     employmentEndedOn: z.optional(z.string()),
     receivedAt: z.string(),
     registeredAt: z.string(),
-    registeredBy: z.object({ staffId: z.string(), role: z.string() }),
+    registeredBy: ActorView,
     outcome: z.optional(OutcomeSchema),
     outcomeLabel: z.optional(z.string()),
     closedAt: z.optional(z.string()),

@@ -1,13 +1,14 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord, ContactDetails, RegistrationPlan, TimelineEvent } from '../domain/cases.js';
-import { AppError } from '../domain/errors.js';
 import type { DivisionLevel } from '../domain/identifiers.js';
 import type { CaseStatus, Category, RequestKind } from '../domain/vocabulary.js';
 import { recordCapacity } from './capacity.js';
 import { defaultStore, type StoreContext } from './client.js';
 import { keys, listIndexAttributes, listIndexFor, listSortKey } from './keys.js';
 import { getItem, queryAll, queryPage } from './operations.js';
+
+type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
 
 /** Attributes that exist only for keys and indexes; stripped before the domain sees an item. */
 const STORAGE_ATTRIBUTES = ['PK', 'SK', 'l1Union', 'l2Union', 'l3Union', 'listSk', 'entity'] as const;
@@ -17,15 +18,6 @@ function withoutStorageAttributes<T>(item: Record<string, unknown>): T {
   for (const attribute of STORAGE_ATTRIBUTES) delete copy[attribute];
   return copy as T;
 }
-
-/**
- * How many times registration re-reads the day's counter when another
- * registration in the same union took the number first. Each round of
- * contention has one winner, so N simultaneous registrations in one union
- * need up to N rounds; 30 covers a burst far beyond a district hotline's
- * busiest minute, and jittered back-off spreads the rounds out.
- */
-const MAX_NUMBERING_ATTEMPTS = 30;
 
 export interface CaseListQuery {
   readonly unionCode: string;
@@ -60,60 +52,109 @@ export class CaseRepository {
 
   /**
    * Writes a new case with the next case number of its union for the day.
-   * Counter, case, contact details, case-number reservation and first events
-   * are one transaction: either the case exists with its number and timeline,
-   * or nothing was written. Numbers are gapless: the counter only moves when
-   * the case is written, and a concurrent registration that took the number
-   * first makes this one re-read the counter and try the next.
+   *
+   * The number is taken first, by an atomic increment of the day's counter:
+   * that never contends, so a burst of filings in one union (a collective
+   * dispute: dozens of workers of one factory at once) all succeed at once.
+   * Then case, contact details, case-number reservation, first events, outbox
+   * and idempotency marker are one transaction: either the case exists with
+   * its number and timeline, or nothing of it was written. If that
+   * transaction fails after the number was taken, the number is recorded as
+   * void, so a gap in a union's numbers is always explained.
    */
   async register(unionCode: string, localDate: string, build: (sequence: number) => RegistrationPlan): Promise<RegistrationPlan> {
-    const counterKey = keys.caseSequence(unionCode, localDate);
-    let last = await this.lastSequence(counterKey);
-    for (let attempt = 1; attempt <= MAX_NUMBERING_ATTEMPTS; attempt++) {
-      const plan = build(last + 1);
-      try {
-        const result = await this.store.client.send(
-          new TransactWriteCommand({
-            ReturnConsumedCapacity: 'TOTAL',
-            TransactItems: [
-              {
-                Update: {
-                  TableName: this.store.tableName,
-                  Key: counterKey,
-                  UpdateExpression: 'SET #last = :next',
-                  ConditionExpression: last === 0 ? 'attribute_not_exists(PK)' : '#last = :last',
-                  ExpressionAttributeNames: { '#last': 'last' },
-                  ExpressionAttributeValues: last === 0 ? { ':next': 1 } : { ':next': last + 1, ':last': last },
-                  // A lost race reports the winner's counter, saving a re-read.
-                  ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-                },
-              },
-              this.putNew({ ...keys.case(plan.caseRecord.caseId), ...this.caseAttributes(plan.caseRecord) }),
-              this.putNew({ ...keys.contact(plan.contact.caseId), entity: 'contact', ...plan.contact }),
-              this.putNew({
-                ...keys.caseNumber(plan.caseRecord.caseNumber),
-                entity: 'caseNumber',
-                caseId: plan.caseRecord.caseId,
-              }),
-              ...plan.events.map((event) => this.putNew(this.eventItem(event))),
-            ],
-          }),
-        );
-        recordCapacity(result.ConsumedCapacity);
-        return plan;
-      } catch (error) {
-        const race = lostNumberRace(error);
-        if (!race) throw error;
-        last = race.winnerLast ?? (await this.lastSequence(counterKey));
-        await backOff(attempt);
-      }
+    const sequence = await this.takeNextNumber(unionCode, localDate);
+    const plan = build(sequence);
+    try {
+      await this.transact(this.registrationItems(plan));
+      return plan;
+    } catch (error) {
+      await this.voidNumber(plan.caseRecord.caseNumber, error);
+      const taken = takenIdempotencyKey(error);
+      if (taken) throw new IdempotencyKeyTaken(taken);
+      throw error;
     }
-    throw new AppError('BUSY', 'Too many registrations at once in this union; please retry.');
   }
 
-  private async lastSequence(counterKey: Record<string, string>): Promise<number> {
-    const counter = await getItem(this.store, counterKey, true);
-    return (counter?.last as number | undefined) ?? 0;
+  /** Looks up the permanent marker of an Idempotency-Key (by its hash). */
+  async idempotencyMarker(keyHash: string): Promise<IdempotencyMarker | undefined> {
+    const item = await getItem(this.store, keys.idempotencyMarker(keyHash), true);
+    return item
+      ? { caseId: item.caseId as string, caseNumber: item.caseNumber as string, payloadHash: item.payloadHash as string }
+      : undefined;
+  }
+
+  private async takeNextNumber(unionCode: string, localDate: string): Promise<number> {
+    const result = await this.store.client.send(
+      new UpdateCommand({
+        TableName: this.store.tableName,
+        Key: keys.caseSequence(unionCode, localDate),
+        UpdateExpression: 'ADD #last :one',
+        ExpressionAttributeNames: { '#last': 'last' },
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    recordCapacity(result.ConsumedCapacity);
+    return result.Attributes!.last as number;
+  }
+
+  /** Best effort: marks a taken number as void so the gap it leaves is explained. */
+  private async voidNumber(caseNumber: string, cause: unknown): Promise<void> {
+    try {
+      await this.store.client.send(
+        new PutCommand({
+          TableName: this.store.tableName,
+          Item: {
+            ...keys.caseNumber(caseNumber),
+            entity: 'voidedCaseNumber',
+            reason: cause instanceof Error ? cause.name : 'unknown',
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    } catch {
+      // The original failure is what the caller needs to hear about.
+    }
+  }
+
+  /**
+   * The registration transaction. The idempotency marker, when there is one,
+   * goes last so a failed condition on it can be found by position.
+   */
+  private registrationItems(plan: RegistrationPlan): TransactItems {
+    const { caseRecord, contact } = plan;
+    return [
+      this.putNew({ ...keys.case(caseRecord.caseId), ...this.caseAttributes(caseRecord) }),
+      this.putNew({ ...keys.contact(contact.caseId), entity: 'contact', ...contact }),
+      this.putNew({
+        ...keys.caseNumber(caseRecord.caseNumber),
+        entity: 'caseNumber',
+        caseId: caseRecord.caseId,
+        ...(plan.accessCodeHash ? { accessCodeHash: plan.accessCodeHash } : {}),
+      }),
+      ...plan.events.map((event) => this.putNew(this.eventItem(event))),
+      ...(plan.outbox ?? []).map((message) =>
+        this.putNew({ ...keys.outbox(message.caseId, message.createdAt, message.messageId), entity: 'outbox', ...message }),
+      ),
+      ...(plan.idempotency
+        ? [
+            {
+              Put: {
+                ...this.putNew({
+                  ...keys.idempotencyMarker(plan.idempotency.keyHash),
+                  entity: 'idempotencyMarker',
+                  caseId: caseRecord.caseId,
+                  caseNumber: caseRecord.caseNumber,
+                  payloadHash: plan.idempotency.payloadHash,
+                }).Put,
+                ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+              },
+            },
+          ]
+        : []),
+    ];
   }
 
   async get(caseId: string): Promise<CaseRecord | undefined> {
@@ -180,6 +221,80 @@ export class CaseRepository {
     return last ? { items, next: last } : { items };
   }
 
+  /**
+   * Adds a complainant's supplement: the event and the case's supplement
+   * count move together, and the count is capped so one access code cannot
+   * flood a case's timeline. Returns false when the cap is reached.
+   */
+  async addSupplement(caseId: string, event: TimelineEvent, maxSupplements: number): Promise<boolean> {
+    return this.transactUnlessFirstConditionFails([
+      {
+        Update: {
+          TableName: this.store.tableName,
+          Key: keys.case(caseId),
+          UpdateExpression: 'SET supplementCount = if_not_exists(supplementCount, :zero) + :one',
+          ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(supplementCount) OR supplementCount < :max)',
+          ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':max': maxSupplements },
+        },
+      },
+      this.putNew(this.eventItem(event)),
+    ]);
+  }
+
+  /**
+   * Records the complainant's rating once, only on a closed case, with its
+   * timeline event and the union's monthly satisfaction figures, atomically.
+   * Returns false when the case no longer qualifies (rated meanwhile, reopened).
+   */
+  async recordFeedback(
+    caseRecord: CaseRecord,
+    feedback: NonNullable<CaseRecord['feedback']>,
+    event: TimelineEvent,
+    stats: { month: string; satisfied: boolean },
+  ): Promise<boolean> {
+    return this.transactUnlessFirstConditionFails([
+      {
+        Update: {
+          TableName: this.store.tableName,
+          Key: keys.case(caseRecord.caseId),
+          UpdateExpression: 'SET feedback = :feedback, version = version + :one',
+          ConditionExpression: 'attribute_not_exists(feedback) AND #status IN (:closed, :followedUp)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':feedback': feedback, ':one': 1, ':closed': 'closed', ':followedUp': 'followed_up' },
+        },
+      },
+      this.putNew(this.eventItem(event)),
+      {
+        Update: {
+          TableName: this.store.tableName,
+          Key: keys.monthlyStats(caseRecord.unionCode, stats.month),
+          UpdateExpression: 'ADD feedbackCount :one, feedbackScoreSum :score, satisfiedCount :satisfied',
+          ExpressionAttributeValues: { ':one': 1, ':score': feedback.score, ':satisfied': stats.satisfied ? 1 : 0 },
+        },
+      },
+    ]);
+  }
+
+  private async transact(items: TransactItems): Promise<void> {
+    const result = await this.store.client.send(
+      new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity: 'TOTAL' }),
+    );
+    recordCapacity(result.ConsumedCapacity);
+  }
+
+  /** Runs a transaction whose first item carries the business condition; false if that condition failed. */
+  private async transactUnlessFirstConditionFails(items: TransactItems): Promise<boolean> {
+    try {
+      await this.transact(items);
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+        return false;
+      }
+      throw error;
+    }
+  }
+
   /** Earlier cases of a caller, newest first (projected summary attributes only). */
   async findByPhoneHash(phoneHash: string, limit = 50): Promise<CaseLookupRow[]> {
     const result = await queryPage(this.store, {
@@ -202,7 +317,7 @@ export class CaseRepository {
   }
 
   private eventItem(event: TimelineEvent): Record<string, unknown> {
-    return { ...keys.event(event.caseId, event.at, event.seq), entity: 'event', ...event };
+    return { ...keys.event(event.caseId, event.at, event.seq, event.eventId), entity: 'event', ...event };
   }
 
   /** Puts an item that must not exist yet: ids, numbers and events are never overwritten. */
@@ -217,22 +332,25 @@ export class CaseRepository {
   }
 }
 
-/**
- * Whether the transaction lost the day's counter to a concurrent registration
- * (or collided with one), and if the winner's counter came back, its value.
- */
-function lostNumberRace(error: unknown): { winnerLast?: number } | undefined {
-  if (!(error instanceof TransactionCanceledException)) return undefined;
-  const [counterReason, ...others] = error.CancellationReasons ?? [];
-  if (counterReason?.Code === 'ConditionalCheckFailed') {
-    const winnerLast = counterReason.Item?.last?.N;
-    return winnerLast === undefined ? {} : { winnerLast: Number(winnerLast) };
-  }
-  const collided = [counterReason, ...others].some((reason) => reason?.Code === 'TransactionConflict');
-  return collided ? {} : undefined;
+/** A registration whose Idempotency-Key already created a case (found by the permanent marker). */
+export interface IdempotencyMarker {
+  readonly caseId: string;
+  readonly caseNumber: string;
+  readonly payloadHash: string;
 }
 
-function backOff(attempt: number): Promise<void> {
-  const ms = Math.random() * Math.min(100, 5 * attempt);
-  return new Promise((resolve) => setTimeout(resolve, ms));
+export class IdempotencyKeyTaken extends Error {
+  constructor(readonly marker: IdempotencyMarker) {
+    super('This Idempotency-Key already created a case');
+    this.name = 'IdempotencyKeyTaken';
+  }
+}
+
+/** The marker the transaction collided with, if its last item (the marker) failed its condition. */
+function takenIdempotencyKey(error: unknown): IdempotencyMarker | undefined {
+  if (!(error instanceof TransactionCanceledException)) return undefined;
+  const reason = error.CancellationReasons?.at(-1);
+  const item = reason?.Code === 'ConditionalCheckFailed' ? reason.Item : undefined;
+  if (item?.entity?.S !== 'idempotencyMarker') return undefined;
+  return { caseId: item.caseId!.S!, caseNumber: item.caseNumber!.S!, payloadHash: item.payloadHash!.S! };
 }

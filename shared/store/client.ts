@@ -7,13 +7,17 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
  * DynamoDB Local) is read when it is needed and tests need no import-order
  * tricks. `DYNAMODB_ENDPOINT` is set only locally.
  */
+let baseClient: DynamoDBClient | undefined;
 let documentClient: DynamoDBDocumentClient | undefined;
 
+/** The plain client, for libraries that take one (Powertools idempotency). */
+export function getDynamoDbClient(): DynamoDBClient {
+  baseClient ??= new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT || undefined, maxAttempts: 3 });
+  return baseClient;
+}
+
 export function getDocumentClient(): DynamoDBDocumentClient {
-  documentClient ??= DynamoDBDocumentClient.from(
-    new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT || undefined, maxAttempts: 3 }),
-    { marshallOptions: { removeUndefinedValues: true } },
-  );
+  documentClient ??= DynamoDBDocumentClient.from(getDynamoDbClient(), { marshallOptions: { removeUndefinedValues: true } });
   return documentClient;
 }
 

@@ -13,11 +13,25 @@ export const keys = {
   }),
   case: (caseId: string) => ({ PK: `CASE#${caseId}`, SK: 'CASE' }),
   contact: (caseId: string) => ({ PK: `CASE#${caseId}`, SK: 'CONTACT' }),
-  /** `at` is ISO UTC and `seq` zero-padded, so events sort in the order they happened. */
-  event: (caseId: string, at: string, seq: number) => ({
+  /**
+   * `at` is ISO UTC and `seq` zero-padded, so events sort in the order they
+   * happened (events written together share `at` and differ in `seq`); the
+   * event id keeps events written separately in the same millisecond apart.
+   */
+  event: (caseId: string, at: string, seq: number, eventId: string) => ({
     PK: `CASE#${caseId}`,
-    SK: `EVENT#${at}#${String(seq).padStart(3, '0')}`,
+    SK: `EVENT#${at}#${String(seq).padStart(3, '0')}#${eventId}`,
   }),
+  outbox: (caseId: string, createdAt: string, messageId: string) => ({
+    PK: `CASE#${caseId}`,
+    SK: `OUTBOX#${createdAt}#${messageId}`,
+  }),
+  /** Permanent record that an Idempotency-Key created a case (keyed by a hash of the key). */
+  idempotencyMarker: (keyHash: string) => ({ PK: `IDEMKEY#${keyHash}`, SK: 'IDEMKEY' }),
+  /** Failed access-code attempts against one case number, existing or not (see public-access-repository). */
+  publicGuard: (caseNumber: string) => ({ PK: `GUARD#${caseNumber}`, SK: 'GUARD' }),
+  /** A union's figures for one month, maintained in the transactions that move them. */
+  monthlyStats: (unionCode: string, month: string) => ({ PK: `UNION#${unionCode}`, SK: `STATS#${month}` }),
   eventPrefix: 'EVENT#',
   caseNumber: (caseNumber: string) => ({ PK: `CASENO#${caseNumber}`, SK: 'CASENO' }),
 } as const;

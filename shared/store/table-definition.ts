@@ -11,8 +11,13 @@
  * | daily case-number counter| UNION#<code>        | CASESEQ#<YYYYMMDD>         |
  * | case                     | CASE#<caseId>       | CASE                       |
  * | case contact details     | CASE#<caseId>       | CONTACT                    |
- * | timeline event           | CASE#<caseId>       | EVENT#<at>#<seq>           |
+ * | timeline event           | CASE#<caseId>       | EVENT#<at>#<seq>#<eventId> |
+ * | outbox message           | CASE#<caseId>       | OUTBOX#<at>#<messageId>    |
  * | case-number reservation  | CASENO#<caseNumber> | CASENO                     |
+ * | idempotency marker       | IDEMKEY#<keyHash>   | IDEMKEY                    |
+ * | idempotency record (TTL) | IDEMPOTENCY#<fn>    | <hash>  (Powertools)       |
+ * | access-code guard (TTL)  | GUARD#<caseNumber>  | GUARD                      |
+ * | union monthly figures    | UNION#<code>        | STATS#<YYYY-MM>            |
  *
  * Why the union directory is one partition: it is small (a few thousand unions
  * nationwide at most) and read whole by one Query to resolve regions and

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { newAccessCode } from '../security/digests.js';
 import { CaseRepository } from '../store/case-repository.js';
+import { PublicAccessRepository } from '../store/public-access-repository.js';
 import { UnionRepository } from '../store/union-repository.js';
 
 /** What the use cases need from the outside world; tests substitute any of it. */
 export interface Dependencies {
   readonly cases: CaseRepository;
   readonly unions: UnionRepository;
+  readonly publicAccess: PublicAccessRepository;
   readonly now: () => Date;
   readonly newId: () => string;
+  readonly newAccessCode: () => string;
 }
 
 /**
@@ -26,8 +30,10 @@ export function defaultDependencies(): Dependencies {
   defaults ??= {
     cases: new CaseRepository(),
     unions: new UnionRepository(),
+    publicAccess: new PublicAccessRepository(),
     now: () => new Date(),
     newId: randomUUID,
+    newAccessCode,
   };
   return defaults;
 }

@@ -9,6 +9,8 @@ let itemsBefore: Record<string, unknown>[];
 
 const operator = demo('op-heping');
 const valid = complaint();
+const { channel: _hotline, ...content } = valid;
+const online = { ...content, channel: 'web' };
 
 /** A token with the right claims, signed by a key the authorizer does not trust. */
 async function forgedToken(): Promise<string> {
@@ -307,6 +309,123 @@ const MALFORMED: readonly Case[] = [
     status: 400,
     code: 'VALIDATION_FAILED',
     field: 'unionCode',
+  },
+  // The complainant's public routes.
+  {
+    name: 'online complaint via the hotline channel',
+    method: 'POST',
+    path: '/public/complaints',
+    options: () => ({ body: { ...online, channel: 'hotline' } }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'channel',
+  },
+  {
+    name: 'online petition',
+    method: 'POST',
+    path: '/public/complaints',
+    options: () => ({ body: { ...online, kind: 'petition' } }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'kind',
+  },
+  {
+    name: 'online complaint with a staff-only field',
+    method: 'POST',
+    path: '/public/complaints',
+    options: () => ({ body: { ...online, answeredOnCall: { advice: 'x' } } }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'answeredOnCall',
+  },
+  {
+    name: 'idempotency key too short',
+    method: 'POST',
+    path: '/public/complaints',
+    options: () => ({ body: online, headers: { 'idempotency-key': 'abc' } }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'idempotency-key',
+  },
+  {
+    name: 'online complaint over 16 KiB',
+    method: 'POST',
+    path: '/public/complaints',
+    options: () => ({ body: { ...online, description: '欠'.repeat(6000) } }),
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+  },
+  {
+    name: 'online complaint as malformed JSON',
+    method: 'POST',
+    path: '/public/complaints',
+    options: () => ({ raw: '{"channel":', headers: { 'content-type': 'application/json' } }),
+    status: 400,
+    code: 'MALFORMED_JSON',
+  },
+  {
+    name: 'malformed case number',
+    method: 'GET',
+    path: '/public/complaints/210103-2026-1',
+    options: () => ({ headers: { 'x-access-code': 'K7QM-2XWD-9HRT' } }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'caseNumber',
+  },
+  {
+    name: 'status without an access code',
+    method: 'GET',
+    path: '/public/complaints/210103-20261121-0001',
+    options: () => ({}),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'x-access-code',
+  },
+  {
+    name: 'supplement over 8 KiB',
+    method: 'POST',
+    path: '/public/complaints/210103-20261121-0001/supplements',
+    options: () => ({ body: { text: 'x'.repeat(9000) }, headers: { 'x-access-code': 'K7QM-2XWD-9HRT' } }),
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+  },
+  {
+    name: 'empty supplement',
+    method: 'POST',
+    path: '/public/complaints/210103-20261121-0001/supplements',
+    options: () => ({ body: { text: '   ' }, headers: { 'x-access-code': 'K7QM-2XWD-9HRT' } }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'text',
+  },
+  {
+    name: 'score out of range',
+    method: 'POST',
+    path: '/public/complaints/210103-20261121-0001/feedback',
+    options: () => ({ body: { score: 6 }, headers: { 'x-access-code': 'K7QM-2XWD-9HRT' } }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'score',
+  },
+  {
+    name: 'fractional score',
+    method: 'POST',
+    path: '/public/complaints/210103-20261121-0001/feedback',
+    options: () => ({ body: { score: 4.5 }, headers: { 'x-access-code': 'K7QM-2XWD-9HRT' } }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    field: 'score',
+  },
+  {
+    name: 'feedback as a form',
+    method: 'POST',
+    path: '/public/complaints/210103-20261121-0001/feedback',
+    options: () => ({
+      raw: 'score=5',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-access-code': 'K7QM-2XWD-9HRT' },
+    }),
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
   },
   { name: 'no token', method: 'POST', path: '/cases', options: () => ({ body: valid }), status: 401, code: 'UNAUTHENTICATED' },
   {

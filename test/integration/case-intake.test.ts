@@ -1,27 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/domain/errors.js';
-import { hashPhone } from '../../shared/security/phone-hash.js';
-import { CaseRepository } from '../../shared/store/case-repository.js';
-import { UnionRepository, forgetCachedDirectory } from '../../shared/store/union-repository.js';
+import { forgetCachedDirectory } from '../../shared/store/union-repository.js';
 import { getCase, getTimeline, listCases, lookupCaller, registerCase } from '../../shared/usecases/cases.js';
 import type { Dependencies, PhoneHashing } from '../../shared/usecases/dependencies.js';
 import { answeredConsultation, callerOf, complaint, complaint as baseComplaint } from '../support/fixtures.js';
-import { createTestTable, type TestTable } from '../support/store.js';
-
-const PHONE_KEY = 'integration-test-key';
+import { createTestTable, testDependencies, type TestTable } from '../support/store.js';
 
 let table: TestTable;
 
 function dependencies(now: () => Date = () => new Date('2026-11-21T02:00:00Z')): Dependencies & PhoneHashing {
-  return {
-    cases: new CaseRepository(table),
-    unions: new UnionRepository(table),
-    now,
-    newId: randomUUID,
-    hashPhone: async (mobile) => hashPhone(PHONE_KEY, mobile),
-  };
+  return testDependencies(table, { now });
 }
 
 async function allItems(): Promise<Record<string, unknown>[]> {
@@ -48,13 +37,13 @@ describe('registering a call', () => {
     expect(otherUnion.caseRecord.caseNumber).toBe('210103-20261122-0001');
   });
 
-  it('gives concurrent registrations in one union distinct, gapless numbers', async () => {
+  it('gives a burst of registrations in one union distinct, gapless numbers', async () => {
     const deps = dependencies(() => new Date('2026-11-25T03:00:00Z'));
     const registered = await Promise.all(
-      Array.from({ length: 15 }, () => registerCase(deps, callerOf('op-heping'), complaint())),
+      Array.from({ length: 40 }, () => registerCase(deps, callerOf('op-heping'), complaint())),
     );
     const sequences = registered.map((entry) => Number(entry.caseRecord.caseNumber.slice(-4))).sort((a, b) => a - b);
-    expect(sequences).toEqual(Array.from({ length: 15 }, (_, index) => index + 1));
+    expect(sequences).toEqual(Array.from({ length: 40 }, (_, index) => index + 1));
   });
 
   it('places the case in the deepest union covering its region, within the operator’s subtree', async () => {
@@ -87,16 +76,19 @@ describe('registering a call', () => {
     expect(events[0]).toMatchObject({ actor: { kind: 'staff', role: 'operator', staffId: callerOf('op-heping').staffId } });
   });
 
-  it('is all or nothing: a clash on any item leaves no case, contact, event or counter change', async () => {
+  it('is all or nothing: a clash on any item leaves no case, contact or event, and the number is not reused', async () => {
     const deps = dependencies(() => new Date('2026-12-01T02:00:00Z'));
-    // Occupy the case number the next registration would take, as if a
-    // reservation had been left behind: the transaction must fail whole.
+    // Occupy the case number the next registration will take: the transaction must fail whole.
     await table.client.send(
       new PutCommand({ TableName: table.tableName, Item: { PK: 'CASENO#210102-20261201-0001', SK: 'CASENO', caseId: 'other' } }),
     );
     const before = await allItems();
     await expect(registerCase(deps, callerOf('op-heping'), complaint())).rejects.toThrow();
-    expect(await allItems()).toEqual(before);
+
+    const added = (await allItems()).filter((item) => !before.some((old) => old.PK === item.PK && old.SK === item.SK));
+    expect(added.map((item) => item.SK)).toEqual(['CASESEQ#20261201']);
+    const next = await registerCase(deps, callerOf('op-heping'), complaint());
+    expect(next.caseRecord.caseNumber).toBe('210102-20261201-0002');
   });
 });
 
@@ -145,13 +137,7 @@ describe('listing and looking up', () => {
 
   beforeAll(async () => {
     listTable = await createTestTable();
-    const base: Dependencies & PhoneHashing = {
-      cases: new CaseRepository(listTable),
-      unions: new UnionRepository(listTable),
-      now: () => new Date(),
-      newId: randomUUID,
-      hashPhone: async (mobile) => hashPhone(PHONE_KEY, mobile),
-    };
+    const base = testDependencies(listTable);
     // Seven cases in 和平区 across two months, two in 沈河区.
     const at = (iso: string) => ({ ...base, now: () => new Date(iso) });
     const complaint = (overrides: Parameters<typeof baseComplaint>[0] = {}) =>

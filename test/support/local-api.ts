@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand, ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { inject } from 'vitest';
 import { signLocalToken } from '../../scripts/local/auth.js';
 import type { DemoUser } from '../../scripts/local/demo-data.js';
@@ -25,6 +26,8 @@ export interface LocalApi {
   request(method: string, path: string, options?: RequestOptions): Promise<ApiResponse>;
   /** Every item in the table (tests only: proves what was or was not written). */
   items(): Promise<Record<string, unknown>[]>;
+  /** Closes a case directly in the table, until a route for closing exists (lifecycle work). */
+  closeCase(caseNumber: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -75,10 +78,26 @@ export async function startLocalApi(): Promise<LocalApi> {
       let startKey: Record<string, any> | undefined;
       do {
         const page = await raw.send(new ScanCommand({ TableName: environment.tableName, ExclusiveStartKey: startKey }));
-        items.push(...((page.Items ?? []) as Record<string, unknown>[]));
+        items.push(...(page.Items ?? []).map((item) => unmarshall(item)));
         startKey = page.LastEvaluatedKey;
       } while (startKey);
       return items;
+    },
+    async closeCase(caseNumber) {
+      const reservation = await raw.send(
+        new GetItemCommand({ TableName: environment.tableName, Key: { PK: { S: `CASENO#${caseNumber}` }, SK: { S: 'CASENO' } } }),
+      );
+      const caseId = reservation.Item?.caseId?.S;
+      if (!caseId) throw new Error(`no case ${caseNumber}`);
+      await raw.send(
+        new UpdateItemCommand({
+          TableName: environment.tableName,
+          Key: { PK: { S: `CASE#${caseId}` }, SK: { S: 'CASE' } },
+          UpdateExpression: 'SET #status = :closed',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':closed': { S: 'closed' } },
+        }),
+      );
     },
     async stop() {
       raw.destroy();

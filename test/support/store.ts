@@ -4,7 +4,13 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { LOCAL_AWS_ENV } from '../../scripts/local/dynamodb-local.js';
 import { prepareStore } from '../../scripts/local/environment.js';
+import { newAccessCode } from '../../shared/security/digests.js';
+import { hashPhone } from '../../shared/security/phone-hash.js';
+import { CaseRepository } from '../../shared/store/case-repository.js';
 import type { StoreContext } from '../../shared/store/client.js';
+import { PublicAccessRepository } from '../../shared/store/public-access-repository.js';
+import { UnionRepository } from '../../shared/store/union-repository.js';
+import type { Dependencies, PhoneHashing } from '../../shared/usecases/dependencies.js';
 
 export interface TestTable extends StoreContext {
   readonly endpoint: string;
@@ -31,5 +37,24 @@ export async function createTestTable(): Promise<TestTable> {
       await raw.send(new DeleteTableCommand({ TableName: tableName }));
       raw.destroy();
     },
+  };
+}
+
+export const TEST_PHONE_KEY = 'integration-test-key';
+
+/** Use-case dependencies over a test table; override the clock or ids as a test needs. */
+export function testDependencies(
+  table: StoreContext,
+  overrides: Partial<Dependencies & PhoneHashing> = {},
+): Dependencies & PhoneHashing {
+  return {
+    cases: new CaseRepository(table),
+    unions: new UnionRepository(table),
+    publicAccess: new PublicAccessRepository(table),
+    now: () => new Date(),
+    newId: randomUUID,
+    newAccessCode,
+    hashPhone: async (mobile) => hashPhone(TEST_PHONE_KEY, mobile),
+    ...overrides,
   };
 }

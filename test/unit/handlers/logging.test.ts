@@ -1,4 +1,4 @@
-import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler as lookupHandler } from '../../../functions/callers/lookup.js';
@@ -24,6 +24,7 @@ beforeEach(() => {
     .on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'DIRECTORY' } })
     .resolves({ Items: DEMO_UNIONS.map((union) => ({ ...union })) });
   dynamo.on(GetCommand).resolves({});
+  dynamo.on(UpdateCommand).resolves({ Attributes: { last: 1 } });
   logged = [];
   // The most talkative level: nothing personal may appear even in debug logs.
   logger.setLogLevel('DEBUG');

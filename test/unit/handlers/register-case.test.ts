@@ -1,5 +1,12 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../../functions/cases/register.js';
@@ -27,28 +34,32 @@ beforeEach(() => {
     .on(QueryCommand)
     .resolves({ Items: DEMO_UNIONS.map((union) => ({ PK: 'DIRECTORY', SK: `UNION#${union.code}`, ...union })) });
   dynamo.on(GetCommand).resolves({});
+  dynamo.on(UpdateCommand).resolves({ Attributes: { last: 1 } });
   dynamo.on(TransactWriteCommand).resolves({});
 });
 
 afterEach(() => vi.useRealTimers());
 
 describe('POST /cases handler', () => {
-  it('writes counter, case, contact, case number and first event in one transaction', async () => {
+  it('takes the day’s next number, then writes case, contact, case number and first event in one transaction', async () => {
     vi.useFakeTimers({ now: new Date('2026-11-21T02:00:00Z'), toFake: ['Date'] });
 
     const response = await register(complaint());
 
     expect(response.status).toBe(201);
     expect(response.body.caseNumber).toBe('210102-20261121-0001');
+    expect(dynamo.commandCalls(UpdateCommand)[0]!.args[0].input).toMatchObject({
+      Key: { PK: 'UNION#210102', SK: 'CASESEQ#20261121' },
+      UpdateExpression: 'ADD #last :one',
+    });
     const transactions = dynamo.commandCalls(TransactWriteCommand);
     expect(transactions).toHaveLength(1);
     const items = transactions[0]!.args[0].input.TransactItems!;
-    expect(items.map((item) => item.Update?.Key?.SK ?? item.Put?.Item?.SK)).toEqual([
-      'CASESEQ#20261121',
+    expect(items.map((item) => item.Put?.Item?.SK)).toEqual([
       'CASE',
       'CONTACT',
       'CASENO',
-      expect.stringMatching(/^EVENT#2026-11-21T02:00:00.000Z#001$/),
+      expect.stringMatching(/^EVENT#2026-11-21T02:00:00.000Z#001#/),
     ]);
     // Every put is conditional: nothing is ever overwritten.
     expect(items.filter((item) => item.Put).every((item) => item.Put!.ConditionExpression === 'attribute_not_exists(PK)')).toBe(
@@ -66,23 +77,23 @@ describe('POST /cases handler', () => {
     expect(caseItem.phoneHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
-  it('takes the next number when a concurrent registration won the counter', async () => {
-    dynamo
-      .on(TransactWriteCommand)
-      .rejectsOnce(
-        new TransactionCanceledException({
-          message: 'Transaction cancelled',
-          $metadata: {},
-          CancellationReasons: [{ Code: 'ConditionalCheckFailed', Item: { last: { N: '1' } } }, { Code: 'None' }],
-        }),
-      )
-      .resolves({});
+  it('marks a number void when its transaction fails, so the gap is explained', async () => {
+    dynamo.on(TransactWriteCommand).rejects(
+      new TransactionCanceledException({
+        message: 'Transaction cancelled',
+        $metadata: {},
+        CancellationReasons: [{ Code: 'ThrottlingError' }],
+      }),
+    );
 
     const response = await register(complaint());
 
-    expect(response.status).toBe(201);
-    expect(response.body.caseNumber).toMatch(/-0002$/);
-    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(2);
+    expect(response.status).toBe(500);
+    expect(dynamo.commandCalls(PutCommand)[0]!.args[0].input.Item).toMatchObject({
+      PK: expect.stringMatching(/^CASENO#210102-\d{8}-0001$/),
+      entity: 'voidedCaseNumber',
+      reason: 'TransactionCanceledException',
+    });
   });
 
   it('answers 500 without internals when DynamoDB fails unexpectedly', async () => {

@@ -1,0 +1,26 @@
+import { httpHandler } from '../../shared/http/handler.js';
+import { phoneHash } from '../../shared/security/phone-hash.js';
+import { idempotentByKey } from '../../shared/store/idempotency.js';
+import { defaultDependencies } from '../../shared/usecases/dependencies.js';
+import { fileComplaint, idempotencyKeyReused } from '../../shared/usecases/public-complaints.js';
+import type { FileComplaintInput } from '../../shared/schemas/public.js';
+import { toFiledComplaintView } from '../../shared/views/public-views.js';
+import { fileComplaintRoute } from './file.contract.js';
+
+const file = (body: FileComplaintInput, idempotencyKey?: string) =>
+  fileComplaint({ ...defaultDependencies(), hashPhone: phoneHash }, body, idempotencyKey).then(toFiledComplaintView);
+
+/** A retry within the hour gets the original answer (same case number and access code). */
+const fileOnce = idempotentByKey<FileComplaintInput, ReturnType<typeof toFiledComplaintView>>(
+  'fileComplaint',
+  ({ body, idempotencyKey }) => file(body, idempotencyKey),
+  {
+    expiresAfterSeconds: 60 * 60,
+    conflictMessage: idempotencyKeyReused().message,
+  },
+);
+
+export const handler = httpHandler(fileComplaintRoute, async ({ body, headers }, context) => {
+  const idempotencyKey = headers['idempotency-key'];
+  return { body: idempotencyKey ? await fileOnce({ idempotencyKey, body }, context) : await file(body) };
+});

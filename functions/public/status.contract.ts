@@ -1,0 +1,27 @@
+import { defineRoute } from '../../shared/http/contract.js';
+import { AccessCodeHeaders, CaseNumberParams, PublicCaseView } from '../../shared/schemas/public.js';
+
+/** DynamoDB use shared by the routes that open a case with its access code (see openCase). */
+export const OPEN_CASE_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+] as const;
+
+export const getPublicComplaintRoute = defineRoute({
+  name: 'getPublicComplaint',
+  method: 'GET',
+  path: '/public/complaints/{caseNumber}',
+  summary: 'Follow your complaint: status, next step and what has happened',
+  description:
+    'Needs the access code in the `X-Access-Code` header. An unknown case number and a wrong code get the same 404; ' +
+    'after 5 wrong codes the case number is locked for 15 minutes (429 with Retry-After).',
+  tags: ['public'],
+  access: { public: true },
+  request: { params: CaseNumberParams, headers: AccessCodeHeaders },
+  response: { status: 200, description: 'The case as its complainant sees it.', schema: PublicCaseView },
+  errors: [400, 404, 429],
+  data: { actions: OPEN_CASE_ACTIONS, indexes: [] },
+});

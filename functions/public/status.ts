@@ -1,0 +1,14 @@
+import { httpHandler } from '../../shared/http/handler.js';
+import { defaultDependencies } from '../../shared/usecases/dependencies.js';
+import { publicCaseStatus } from '../../shared/usecases/public-complaints.js';
+import { toPublicCaseView } from '../../shared/views/public-views.js';
+import { getPublicComplaintRoute } from './status.contract.js';
+
+export const handler = httpHandler(getPublicComplaintRoute, async ({ params, headers }) => {
+  const { caseRecord, unionName, events } = await publicCaseStatus(
+    defaultDependencies(),
+    params.caseNumber,
+    headers['x-access-code'],
+  );
+  return { body: toPublicCaseView(caseRecord, unionName, events) };
+});

@@ -1,0 +1,174 @@
+import type { CaseRecord, TimelineEvent } from './cases.js';
+import { COLLECTIVE_DISPUTE_WORKERS } from './cases.js';
+import { AppError } from './errors.js';
+import type { CaseStatus, TimelineEventType } from './vocabulary.js';
+
+/**
+ * What a worker without an account sees of their own case, and the rules of
+ * their access to it. Pure: randomness and time come in as arguments.
+ */
+
+/** Crockford base32: no I, L, O or U, so a code read aloud or copied by hand survives. */
+const ACCESS_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** 12 characters × 5 bits = 60 bits of randomness (the floor is 40). */
+export const ACCESS_CODE_LENGTH = 12;
+export const ACCESS_CODE_RANDOM_BYTES = 8;
+
+/** `K7QM-2XWD-9HRT` from 8 random bytes (the top 60 bits are used). */
+export function formatAccessCode(random: Uint8Array): string {
+  if (random.length < ACCESS_CODE_RANDOM_BYTES) throw new Error('need 8 random bytes');
+  let bits = 0n;
+  for (const byte of random.slice(0, ACCESS_CODE_RANDOM_BYTES)) bits = (bits << 8n) | BigInt(byte);
+  let code = '';
+  for (let i = 0; i < ACCESS_CODE_LENGTH; i++) {
+    code += ACCESS_CODE_ALPHABET[Number((bits >> BigInt(64 - 5 * (i + 1))) & 31n)];
+  }
+  return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
+}
+
+/**
+ * The canonical form of a code as typed: case, spaces and hyphens do not
+ * matter, and the look-alikes O→0 and I/L→1 are read as Crockford intends.
+ * Returns undefined for anything that cannot be a code.
+ */
+export function normalizeAccessCode(typed: string): string | undefined {
+  const code = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  if (code.length !== ACCESS_CODE_LENGTH || [...code].some((character) => !ACCESS_CODE_ALPHABET.includes(character))) {
+    return undefined;
+  }
+  return code;
+}
+
+/** After this many wrong codes within the window, a case number is locked. */
+export const MAX_FAILED_ATTEMPTS = 5;
+export const LOCKOUT_MS = 15 * 60 * 1000;
+
+/** The one answer for an unknown case number and a wrong access code alike, so neither can be told apart. */
+export function caseNotFoundForPublic(): AppError {
+  return new AppError('NOT_FOUND', 'No case matches this case number and access code.');
+}
+
+export function lockedOut(lockedUntil: number, now: number): AppError {
+  const seconds = Math.max(1, Math.ceil((lockedUntil - now) / 1000));
+  return new AppError(
+    'TOO_MANY_REQUESTS',
+    `Too many wrong access codes for this case number. Try again in ${Math.ceil(seconds / 60)} minutes.`,
+    undefined,
+    { 'retry-after': String(seconds) },
+  );
+}
+
+/** Status in plain words for the worker. */
+export const PUBLIC_STATUS_TEXT: Record<CaseStatus, string> = {
+  registered: '已收到，等待工会受理',
+  triaged: '工会已受理，正在安排处理人员',
+  in_mediation: '劳动争议调解中',
+  in_pool: '正在为您安排志愿律师',
+  claimed: '已有律师或调解员负责您的案件',
+  in_progress: '正在办理',
+  transfer_pending: '正在转交给更合适的工会办理',
+  closed: '已办结',
+  followed_up: '已办结并回访',
+};
+
+/** First-response tiers of 12351 practice (e.g. Gansu): urgent 30 min, priority 2 h, ordinary 24 h. */
+export const FIRST_RESPONSE_MS = { urgent: 30 * 60 * 1000, priority: 2 * 60 * 60 * 1000, ordinary: 24 * 60 * 60 * 1000 } as const;
+export type ResponseTier = keyof typeof FIRST_RESPONSE_MS;
+
+/**
+ * The first-response tier a case is owed: collective disputes are urgent;
+ * model workers, and migrant workers claiming pay or injury compensation, are
+ * priority; everyone else ordinary.
+ */
+export function responseTier(caseRecord: Pick<CaseRecord, 'workersInvolved' | 'complainant' | 'category'>): ResponseTier {
+  if (caseRecord.workersInvolved >= COLLECTIVE_DISPUTE_WORKERS) return 'urgent';
+  const migrantClaim = caseRecord.complainant.migrantWorker && ['wage_arrears', 'work_injury'].includes(caseRecord.category);
+  if (caseRecord.complainant.modelWorker || migrantClaim) return 'priority';
+  return 'ordinary';
+}
+
+export interface NextStep {
+  readonly text: string;
+  /** When the union is due to act, if a clock runs. */
+  readonly dueAt?: string;
+}
+
+export function nextStep(caseRecord: CaseRecord): NextStep {
+  switch (caseRecord.status) {
+    case 'registered':
+    case 'triaged': {
+      const dueAt = new Date(Date.parse(caseRecord.registeredAt) + FIRST_RESPONSE_MS[responseTier(caseRecord)]).toISOString();
+      return { text: '工会工作人员将通过您留下的手机号与您联系', dueAt };
+    }
+    case 'in_pool':
+      return { text: '志愿律师认领后将与您联系' };
+    case 'in_mediation':
+      return { text: '调解员将与您和用人单位沟通，调解应自受理之日起15日内结束' };
+    case 'claimed':
+    case 'in_progress':
+      return { text: '承办人正在办理，如有新情况可在此补充材料' };
+    case 'transfer_pending':
+      return { text: '接收工会确认后将继续办理，案件编号不变' };
+    case 'closed':
+      return caseRecord.feedback ? { text: '感谢您的评价' } : { text: '请对本次服务进行评价' };
+    case 'followed_up':
+      return { text: '案件已办结' };
+  }
+}
+
+/** How each event reads to the worker; events not listed here are internal and never shown. */
+const PUBLIC_EVENT_TEXT: Partial<Record<TimelineEventType, string>> = {
+  registered: '案件已登记',
+  answered_on_call: '已当场解答',
+  supplement_added: '您补充了材料',
+  feedback_given: '您评价了本次服务',
+};
+
+const ROLE_WORDS: Record<string, string> = {
+  operator: '12351热线',
+  lawyer: '志愿律师',
+  mediator: '调解员',
+  legal_admin: '工会法律部',
+};
+
+export interface PublicTimelineEntry {
+  readonly at: string;
+  readonly what: string;
+  /** A role, never a staff member's name or id. */
+  readonly by: string;
+}
+
+export function publicTimeline(events: readonly TimelineEvent[]): PublicTimelineEntry[] {
+  return events.flatMap((event) => {
+    const what = PUBLIC_EVENT_TEXT[event.type];
+    if (!what) return [];
+    const by =
+      event.actor.kind === 'staff'
+        ? (ROLE_WORDS[event.actor.role] ?? '工会')
+        : event.actor.kind === 'complainant'
+          ? '您'
+          : '系统';
+    return [{ at: event.at, what, by }];
+  });
+}
+
+/** Feedback is given once, after the case is closed. */
+export function checkFeedbackAllowed(caseRecord: CaseRecord): void {
+  if (caseRecord.feedback) throw new AppError('CONFLICT', 'Feedback for this case has already been given.');
+  if (caseRecord.status !== 'closed' && caseRecord.status !== 'followed_up') {
+    throw new AppError('CONFLICT', 'Feedback can be given once the case is closed.');
+  }
+}
+
+/** A score of 4 or 5 counts as satisfied in the union's satisfaction rate. */
+export function isSatisfied(score: number): boolean {
+  return score >= 4;
+}
+
+/** Supplements a complainant may add to one case: enough for any real case, a bound on abuse. */
+export const MAX_SUPPLEMENTS = 20;
+
+/** The acknowledgement text messaged to the complainant; the access code is never sent. */
+export function acknowledgementText(caseNumber: string, unionName: string): string {
+  return `【12351职工维权】您的诉求已由${unionName}受理，案件编号${caseNumber}。请凭提交时显示的查询码查询进度。`;
+}

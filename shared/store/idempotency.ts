@@ -1,0 +1,82 @@
+import {
+  IdempotencyAlreadyInProgressError,
+  IdempotencyConfig,
+  IdempotencyValidationError,
+  makeIdempotent,
+} from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import type { Context } from 'aws-lambda';
+import { AppError } from '../domain/errors.js';
+import { getDynamoDbClient, tableName } from './client.js';
+
+/**
+ * Safe retries for requests carrying an `Idempotency-Key`, with Powertools for
+ * AWS Lambda's idempotency utility: the first request runs; a retry with the
+ * same key and body gets the stored response; the same key with another body
+ * is refused; a retry arriving while the first is still running waits for its
+ * answer. Records live in the one table (partition `IDEMPOTENCY#<name>`) and
+ * expire after `expiresAfterSeconds` through the table's TTL.
+ */
+export interface IdempotentCall<Body> {
+  readonly idempotencyKey: string;
+  readonly body: Body;
+}
+
+/** How long a retry waits for a first request still in flight before being told to retry later. */
+const IN_PROGRESS_WAIT_MS = 8_000;
+const IN_PROGRESS_POLL_MS = 250;
+
+export function idempotentByKey<Body, Result>(
+  name: string,
+  run: (call: IdempotentCall<Body>) => Promise<Result>,
+  options: { expiresAfterSeconds: number; conflictMessage: string },
+): (call: IdempotentCall<Body>, context: Context) => Promise<Result> {
+  let wrapped: ((call: IdempotentCall<Body>) => Promise<Result>) | undefined;
+  let config: IdempotencyConfig | undefined;
+
+  // Built on first use: the table name is configuration read at run time.
+  const idempotent = () => {
+    config ??= new IdempotencyConfig({
+      eventKeyJmesPath: 'idempotencyKey',
+      payloadValidationJmesPath: 'body',
+      expiresAfterSeconds: options.expiresAfterSeconds,
+    });
+    wrapped ??= makeIdempotent(run, {
+      config,
+      persistenceStore: new DynamoDBPersistenceLayer({
+        tableName: tableName(),
+        awsSdkV3Client: getDynamoDbClient(),
+        keyAttr: 'PK',
+        sortKeyAttr: 'SK',
+        staticPkValue: `IDEMPOTENCY#${name}`,
+        expiryAttr: 'expiresAt',
+      }),
+    });
+    return { wrapped, config };
+  };
+
+  return async (call, context) => {
+    const { wrapped: once, config: idempotencyConfig } = idempotent();
+    idempotencyConfig.registerLambdaContext(context);
+    const deadline = Date.now() + IN_PROGRESS_WAIT_MS;
+    for (;;) {
+      try {
+        return await once(call);
+      } catch (error) {
+        if (error instanceof IdempotencyValidationError) throw new AppError('IDEMPOTENCY_KEY_REUSED', options.conflictMessage);
+        if (!(error instanceof IdempotencyAlreadyInProgressError)) throw error;
+        if (Date.now() > deadline) {
+          throw new AppError(
+            'REQUEST_IN_PROGRESS',
+            'The first request with this Idempotency-Key is still being processed; retry shortly.',
+            undefined,
+            {
+              'retry-after': '2',
+            },
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, IN_PROGRESS_POLL_MS));
+      }
+    }
+  };
+}

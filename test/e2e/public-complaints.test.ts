@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FiledComplaintView, PublicCaseView } from '../../shared/schemas/public.js';
+import { complaint, demo } from '../support/fixtures.js';
+import { startLocalApi, type ApiResponse, type LocalApi } from '../support/local-api.js';
+
+let api: LocalApi;
+
+beforeAll(async () => {
+  api = await startLocalApi();
+});
+afterAll(async () => api.stop());
+
+/** What a worker's WeChat client sends. */
+function onlineComplaint(overrides: Record<string, unknown> = {}) {
+  const { channel: _hotline, ...content } = complaint({ regionCode: '210103' });
+  return { ...content, channel: 'wechat', ...overrides };
+}
+
+function file(body: unknown, idempotencyKey?: string): Promise<ApiResponse> {
+  return api.request('POST', '/public/complaints', {
+    body,
+    headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
+  });
+}
+
+/** Runs tasks with at most `limit` in flight. */
+async function pooled<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < tasks.length) {
+        const index = next++;
+        results[index] = await tasks[index]!();
+      }
+    }),
+  );
+  return results;
+}
+
+describe('a worker filing and following a complaint', () => {
+  it('files, follows, adds information the staff see, and cannot rate before closing', async () => {
+    const filed = await file(onlineComplaint(), randomUUID());
+    expect(filed.status).toBe(201);
+    expect(FiledComplaintView.safeParse(filed.body).success).toBe(true);
+    expect(filed.body).toMatchObject({ status: 'registered', statusText: '已收到，等待工会受理', unionName: '沈河区总工会' });
+    const { caseNumber, accessCode } = filed.body;
+    const withCode = { headers: { 'x-access-code': accessCode } };
+
+    const status = await api.request('GET', `/public/complaints/${caseNumber}`, withCode);
+    expect(status.status).toBe(200);
+    expect(PublicCaseView.safeParse(status.body).success).toBe(true);
+    expect(status.body.timeline).toEqual([{ at: expect.any(String), what: '案件已登记', by: '您' }]);
+    expect(status.body.nextStep).toMatchObject({ text: expect.any(String), dueAt: expect.any(String) });
+
+    const supplement = await api.request('POST', `/public/complaints/${caseNumber}/supplements`, {
+      ...withCode,
+      body: { text: '老板姓李' },
+    });
+    expect(supplement.status).toBe(201);
+
+    // The operator of 沈河区 finds the case and sees the supplement.
+    const list = await api.request('GET', '/cases', { user: demo('op-shenhe') });
+    const listed = list.body.items.find((item: { caseNumber: string }) => item.caseNumber === caseNumber);
+    const timeline = await api.request('GET', `/cases/${listed.caseId}/timeline`, { user: demo('op-shenhe') });
+    expect(timeline.body.events.map((event: { type: string }) => event.type)).toContain('supplement_added');
+
+    const feedback = await api.request('POST', `/public/complaints/${caseNumber}/feedback`, { ...withCode, body: { score: 5 } });
+    expect(feedback.status).toBe(409);
+    expect(feedback.body.error.message).toMatch(/closed/);
+  });
+
+  it('never shows the complainant’s phone or ID number, or who on the staff did what', async () => {
+    const filed = await file(
+      onlineComplaint({ complainant: { name: '赵六', mobile: '13655551234', idNumber: '210102199003071233' } }),
+    );
+    const status = await api.request('GET', `/public/complaints/${filed.body.caseNumber}`, {
+      headers: { 'x-access-code': filed.body.accessCode },
+    });
+    const everything = JSON.stringify([filed.body, status.body]);
+    for (const secret of ['13655551234', '5551234', '210102199003071233', '赵六', 'staffId', demo('op-shenhe').sub]) {
+      expect(everything).not.toContain(secret);
+    }
+  });
+});
+
+describe('idempotent filing', () => {
+  it('200 concurrent submissions sharing 50 Idempotency-Keys create exactly 50 cases; replays return the originals', async () => {
+    const keys = Array.from({ length: 50 }, () => randomUUID());
+    const before = (await api.items()).filter((item) => item.SK === 'CASE').length;
+
+    const responses = await Promise.all(
+      Array.from({ length: 200 }, (_, index) => {
+        const key = keys[index % 50]!;
+        return file(onlineComplaint({ description: `投诉 ${key}` }), key).then((response) => ({ key, response }));
+      }),
+    );
+
+    expect(responses.map(({ response }) => response.status).filter((status) => status !== 201)).toEqual([]);
+    const created = (await api.items()).filter((item) => item.SK === 'CASE').length - before;
+    expect(created).toBe(50);
+    for (const key of keys) {
+      const answers = responses
+        .filter((entry) => entry.key === key)
+        .map(({ response }) => `${response.body.caseNumber} ${response.body.accessCode}`);
+      expect(new Set(answers).size).toBe(1);
+    }
+    const caseNumbers = new Set(responses.map(({ response }) => response.body.caseNumber));
+    expect(caseNumbers.size).toBe(50);
+
+    // A replay afterwards returns the original answer; a different body under the same key is refused.
+    const original = responses.find((entry) => entry.key === keys[0])!.response.body;
+    const replay = await file(onlineComplaint({ description: `投诉 ${keys[0]}` }), keys[0]);
+    expect(replay.status).toBe(201);
+    expect(replay.body).toEqual(original);
+    const reused = await file(onlineComplaint({ description: '别的事' }), keys[0]);
+    expect(reused.status).toBe(422);
+    expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+});
+
+describe('guessing', () => {
+  it('1,000 guesses against real and made-up case numbers learn nothing beyond “not found”, and trip the lockout', async () => {
+    const real = await file(onlineComplaint());
+    const realNumber: string = real.body.caseNumber;
+    const madeUp = Array.from({ length: 9 }, (_, index) => `${realNumber.slice(0, 16)}${String(9000 + index)}`);
+    const numbers = [realNumber, ...madeUp];
+
+    // 100 guesses per number, each number guessed in order, the numbers in parallel.
+    const perNumber = await pooled(
+      numbers.map((number) => async () => {
+        const answers: ApiResponse[] = [];
+        for (let guess = 0; guess < 100; guess++) {
+          const code = randomUUID().replaceAll('-', '').slice(0, 12).toUpperCase();
+          answers.push(await api.request('GET', `/public/complaints/${number}`, { headers: { 'x-access-code': code } }));
+        }
+        return answers;
+      }),
+      10,
+    );
+    const all = perNumber.flat();
+    expect(all).toHaveLength(1000);
+
+    // Every answer is one of two shapes, the same for real and made-up numbers
+    // (the minutes left in a lockout count down, the same for both).
+    const shape = (answer: ApiResponse) =>
+      JSON.stringify({
+        status: answer.status,
+        code: answer.body.error?.code,
+        message: answer.body.error?.message.replace(/\d+/g, 'N'),
+        retryAfter: answer.headers.has('retry-after'),
+      });
+    expect(new Set(all.map(shape)).size).toBe(2);
+    const sequences = perNumber.map((answers) => answers.map((answer) => answer.status).join(','));
+    expect(new Set(sequences).size).toBe(1);
+    expect(sequences[0]!.split(',').slice(0, 5)).toEqual(['404', '404', '404', '404', '429']);
+    expect(all.filter((answer) => answer.status === 429)).toHaveLength(960);
+
+    // Locked means locked, even for the rightful code.
+    const owner = await api.request('GET', `/public/complaints/${realNumber}`, {
+      headers: { 'x-access-code': real.body.accessCode },
+    });
+    expect(owner.status).toBe(429);
+    expect(Number(owner.headers.get('retry-after'))).toBeGreaterThan(800);
+  });
+});
