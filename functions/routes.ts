@@ -1,4 +1,15 @@
-import type { RouteContract } from '../shared/http/contract.js';
+import * as z from 'zod/mini';
+import type { RouteContract, Schema } from '../shared/http/contract.js';
+import {
+  CallerLookupResponse,
+  CaseListResponse,
+  CaseView,
+  FeedbackView,
+  FiledComplaintView,
+  PublicCaseView,
+  SupplementView,
+  TimelineResponse,
+} from '../shared/schemas/responses.js';
 import { lookupCallerRoute } from './callers/lookup.contract.js';
 import { getCaseRoute } from './cases/get.contract.js';
 import { listCasesRoute } from './cases/list.contract.js';
@@ -19,17 +30,19 @@ export interface RouteEntry {
   readonly contract: RouteContract;
   /** Handler module, relative to the repository root; it exports `handler`. */
   readonly entry: string;
+  /** Schema of the success body (documentation and tests; handlers never load it). */
+  readonly response: Schema;
 }
 
 export const ROUTES: readonly RouteEntry[] = [
-  { contract: registerCaseRoute, entry: 'functions/cases/register.ts' },
-  { contract: listCasesRoute, entry: 'functions/cases/list.ts' },
-  { contract: getCaseRoute, entry: 'functions/cases/get.ts' },
-  { contract: getCaseTimelineRoute, entry: 'functions/cases/timeline.ts' },
-  { contract: lookupCallerRoute, entry: 'functions/callers/lookup.ts' },
-  { contract: fileComplaintRoute, entry: 'functions/public/file.ts' },
-  { contract: getPublicComplaintRoute, entry: 'functions/public/status.ts' },
-  { contract: addPublicSupplementRoute, entry: 'functions/public/supplement.ts' },
-  { contract: givePublicFeedbackRoute, entry: 'functions/public/feedback.ts' },
-  { contract: getOpenApiRoute, entry: 'functions/docs/openapi.ts' },
+  { contract: registerCaseRoute, entry: 'functions/cases/register.ts', response: CaseView },
+  { contract: listCasesRoute, entry: 'functions/cases/list.ts', response: CaseListResponse },
+  { contract: getCaseRoute, entry: 'functions/cases/get.ts', response: CaseView },
+  { contract: getCaseTimelineRoute, entry: 'functions/cases/timeline.ts', response: TimelineResponse },
+  { contract: lookupCallerRoute, entry: 'functions/callers/lookup.ts', response: CallerLookupResponse },
+  { contract: fileComplaintRoute, entry: 'functions/public/file.ts', response: FiledComplaintView },
+  { contract: getPublicComplaintRoute, entry: 'functions/public/status.ts', response: PublicCaseView },
+  { contract: addPublicSupplementRoute, entry: 'functions/public/supplement.ts', response: SupplementView },
+  { contract: givePublicFeedbackRoute, entry: 'functions/public/feedback.ts', response: FeedbackView },
+  { contract: getOpenApiRoute, entry: 'functions/docs/openapi.ts', response: z.record(z.string(), z.unknown()) },
 ];

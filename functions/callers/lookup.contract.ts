@@ -1,5 +1,5 @@
 import { defineRoute } from '../../shared/http/contract.js';
-import { CallerLookupBody, CallerLookupResponse } from '../../shared/schemas/case.js';
+import { CallerLookupBody } from '../../shared/schemas/case.js';
 
 export const lookupCallerRoute = defineRoute({
   name: 'lookupCaller',
@@ -12,7 +12,7 @@ export const lookupCallerRoute = defineRoute({
   tags: ['callers'],
   access: { roles: ['operator', 'legal_admin'] },
   request: { body: CallerLookupBody },
-  response: { status: 200, description: 'Earlier cases, newest first.', schema: CallerLookupResponse },
+  response: { status: 200, description: 'Earlier cases, newest first.' },
   errors: [400, 413, 415],
   data: { actions: ['dynamodb:Query'], indexes: ['casesByPhoneHash'], phoneHashKey: true },
 });

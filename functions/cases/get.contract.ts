@@ -1,5 +1,5 @@
 import { defineRoute } from '../../shared/http/contract.js';
-import { CaseIdParams, CaseView } from '../../shared/schemas/case.js';
+import { CaseIdParams } from '../../shared/schemas/case.js';
 
 export const getCaseRoute = defineRoute({
   name: 'getCase',
@@ -12,7 +12,7 @@ export const getCaseRoute = defineRoute({
   tags: ['cases'],
   access: { roles: ['operator', 'lawyer', 'mediator', 'legal_admin'] },
   request: { params: CaseIdParams },
-  response: { status: 200, description: 'The case.', schema: CaseView },
+  response: { status: 200, description: 'The case.' },
   errors: [400, 404],
   data: { actions: ['dynamodb:Query', 'dynamodb:GetItem'], indexes: [] },
 });

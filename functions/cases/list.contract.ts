@@ -1,5 +1,5 @@
 import { defineRoute } from '../../shared/http/contract.js';
-import { CaseListResponse, ListCasesQuery } from '../../shared/schemas/case.js';
+import { ListCasesQuery } from '../../shared/schemas/case.js';
 
 export const listCasesRoute = defineRoute({
   name: 'listCases',
@@ -12,7 +12,7 @@ export const listCasesRoute = defineRoute({
   tags: ['cases'],
   access: { roles: ['operator', 'lawyer', 'mediator', 'legal_admin'] },
   request: { query: ListCasesQuery },
-  response: { status: 200, description: 'One page of cases.', schema: CaseListResponse },
+  response: { status: 200, description: 'One page of cases.' },
   errors: [400],
   data: {
     actions: ['dynamodb:Query'],

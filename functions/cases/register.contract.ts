@@ -1,5 +1,5 @@
 import { defineRoute } from '../../shared/http/contract.js';
-import { CaseView, RegisterCaseBody } from '../../shared/schemas/case.js';
+import { RegisterCaseBody } from '../../shared/schemas/case.js';
 
 export const registerCaseRoute = defineRoute({
   name: 'registerCase',
@@ -13,7 +13,7 @@ export const registerCaseRoute = defineRoute({
   tags: ['cases'],
   access: { roles: ['operator'] },
   request: { body: RegisterCaseBody },
-  response: { status: 201, description: 'The case as registered.', schema: CaseView },
+  response: { status: 201, description: 'The case as registered.' },
   errors: [400, 413, 415, 422],
   data: {
     actions: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],

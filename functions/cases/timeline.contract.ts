@@ -1,5 +1,5 @@
 import { defineRoute } from '../../shared/http/contract.js';
-import { CaseIdParams, TimelineResponse } from '../../shared/schemas/case.js';
+import { CaseIdParams } from '../../shared/schemas/case.js';
 
 export const getCaseTimelineRoute = defineRoute({
   name: 'getCaseTimeline',
@@ -10,7 +10,7 @@ export const getCaseTimelineRoute = defineRoute({
   tags: ['cases'],
   access: { roles: ['operator', 'lawyer', 'mediator', 'legal_admin'] },
   request: { params: CaseIdParams },
-  response: { status: 200, description: 'Every event of the case.', schema: TimelineResponse },
+  response: { status: 200, description: 'Every event of the case.' },
   errors: [400, 404],
   data: { actions: ['dynamodb:Query', 'dynamodb:GetItem'], indexes: [] },
 });

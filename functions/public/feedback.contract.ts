@@ -1,5 +1,5 @@
 import { defineRoute } from '../../shared/http/contract.js';
-import { AccessCodeHeaders, CaseNumberParams, FeedbackBody, FeedbackView } from '../../shared/schemas/public.js';
+import { AccessCodeHeaders, CaseNumberParams, FeedbackBody } from '../../shared/schemas/public.js';
 import { OPEN_CASE_ACTIONS } from './status.contract.js';
 
 export const givePublicFeedbackRoute = defineRoute({
@@ -11,7 +11,7 @@ export const givePublicFeedbackRoute = defineRoute({
   tags: ['public'],
   access: { public: true },
   request: { params: CaseNumberParams, headers: AccessCodeHeaders, body: FeedbackBody, maxBodyBytes: 4 * 1024 },
-  response: { status: 201, description: 'The rating was recorded.', schema: FeedbackView },
+  response: { status: 201, description: 'The rating was recorded.' },
   errors: [400, 404, 409, 413, 415, 429],
   data: { actions: OPEN_CASE_ACTIONS, indexes: [] },
 });

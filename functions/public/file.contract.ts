@@ -1,5 +1,5 @@
 import { defineRoute } from '../../shared/http/contract.js';
-import { FileComplaintBody, FiledComplaintView, IdempotencyHeaders } from '../../shared/schemas/public.js';
+import { FileComplaintBody, IdempotencyHeaders } from '../../shared/schemas/public.js';
 
 export const fileComplaintRoute = defineRoute({
   name: 'fileComplaint',
@@ -13,7 +13,7 @@ export const fileComplaintRoute = defineRoute({
   tags: ['public'],
   access: { public: true },
   request: { body: FileComplaintBody, headers: IdempotencyHeaders },
-  response: { status: 201, description: 'The case number and its access code.', schema: FiledComplaintView },
+  response: { status: 201, description: 'The case number and its access code.' },
   errors: [400, 409, 413, 415, 422, 429],
   data: {
     // Query + GetItem: union directory, idempotency records; PutItem/UpdateItem/DeleteItem: the

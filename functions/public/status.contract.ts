@@ -1,5 +1,5 @@
 import { defineRoute } from '../../shared/http/contract.js';
-import { AccessCodeHeaders, CaseNumberParams, PublicCaseView } from '../../shared/schemas/public.js';
+import { AccessCodeHeaders, CaseNumberParams } from '../../shared/schemas/public.js';
 
 /** DynamoDB use shared by the routes that open a case with its access code (see openCase). */
 export const OPEN_CASE_ACTIONS = [
@@ -21,7 +21,7 @@ export const getPublicComplaintRoute = defineRoute({
   tags: ['public'],
   access: { public: true },
   request: { params: CaseNumberParams, headers: AccessCodeHeaders },
-  response: { status: 200, description: 'The case as its complainant sees it.', schema: PublicCaseView },
+  response: { status: 200, description: 'The case as its complainant sees it.' },
   errors: [400, 404, 429],
   data: { actions: OPEN_CASE_ACTIONS, indexes: [] },
 });

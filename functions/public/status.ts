@@ -1,12 +1,12 @@
 import { httpHandler } from '../../shared/http/handler.js';
-import { defaultDependencies } from '../../shared/usecases/dependencies.js';
+import { publicDependencies } from '../../shared/usecases/public-dependencies.js';
 import { publicCaseStatus } from '../../shared/usecases/public-complaints.js';
 import { toPublicCaseView } from '../../shared/views/public-views.js';
 import { getPublicComplaintRoute } from './status.contract.js';
 
 export const handler = httpHandler(getPublicComplaintRoute, async ({ params, headers }) => {
   const { caseRecord, unionName, events } = await publicCaseStatus(
-    defaultDependencies(),
+    publicDependencies(),
     params.caseNumber,
     headers['x-access-code'],
   );

@@ -1,5 +1,5 @@
 import { defineRoute } from '../../shared/http/contract.js';
-import { AccessCodeHeaders, CaseNumberParams, SupplementBody, SupplementView } from '../../shared/schemas/public.js';
+import { AccessCodeHeaders, CaseNumberParams, SupplementBody } from '../../shared/schemas/public.js';
 import { OPEN_CASE_ACTIONS } from './status.contract.js';
 
 export const addPublicSupplementRoute = defineRoute({
@@ -11,7 +11,7 @@ export const addPublicSupplementRoute = defineRoute({
   tags: ['public'],
   access: { public: true },
   request: { params: CaseNumberParams, headers: AccessCodeHeaders, body: SupplementBody, maxBodyBytes: 8 * 1024 },
-  response: { status: 201, description: 'The supplement was added.', schema: SupplementView },
+  response: { status: 201, description: 'The supplement was added.' },
   errors: [400, 404, 409, 413, 415, 429],
   data: { actions: OPEN_CASE_ACTIONS, indexes: [] },
 });

@@ -58,11 +58,11 @@ export interface RouteContract {
     /** Largest accepted body in bytes; defaults to DEFAULT_MAX_BODY_BYTES. */
     readonly maxBodyBytes?: number;
   };
+  /** The success answer; its schema sits in the route table (functions/routes.ts), away from handler bundles. */
   readonly response: {
     readonly status: number;
     readonly description: string;
-    readonly schema: Schema;
-    /** Served as-is instead of JSON-encoded (used by the OpenAPI document route). */
+    /** Served as-is instead of JSON-encoded. */
     readonly contentType?: string;
   };
   /** Error statuses this route documents besides the ones every route can return. */
@@ -94,4 +94,3 @@ export type ParamsOf<C extends RouteContract> = C['request']['params'] extends S
 export type HeadersOf<C extends RouteContract> = C['request']['headers'] extends Schema
   ? z.infer<C['request']['headers']>
   : Readonly<Record<string, string>>;
-export type ResponseOf<C extends RouteContract> = z.input<C['response']['schema']>;

@@ -52,11 +52,11 @@ function example(schema: Schema): unknown {
   return examples?.[0];
 }
 
-export function buildOpenApiDocument(routes: readonly { contract: RouteContract }[]) {
+export function buildOpenApiDocument(routes: readonly { contract: RouteContract; response: Schema }[]) {
   const collector = new SchemaCollector();
   const errorSchema = collector.convert(ErrorResponse, 'output');
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const { contract } of routes) {
+  for (const { contract, response } of routes) {
     const errorStatuses = [...new Set([...contract.errors, ...(isPublic(contract.access) ? [] : [401, 403]), 405, 500])].sort();
     const body = contract.request.body;
     const bodyExample = body ? example(body) : undefined;
@@ -91,7 +91,7 @@ export function buildOpenApiDocument(routes: readonly { contract: RouteContract 
           description: contract.response.description,
           content: {
             [contract.response.contentType ?? 'application/json']: {
-              schema: collector.convert(contract.response.schema, 'output'),
+              schema: collector.convert(response, 'output'),
             },
           },
         },

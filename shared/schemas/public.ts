@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { PUBLIC_CHANNELS, PUBLIC_REQUEST_KINDS } from '../domain/vocabulary.js';
-import { CategorySchema, CaseStatusSchema, disputeContentShape, employerNamedWhenNeeded } from './case.js';
+import { disputeContentShape, employerNamedWhenNeeded } from './case.js';
 import { documented, text } from './common.js';
 
 /** Routes for workers without an account: the web page and the WeChat mini-program. */
@@ -63,40 +63,3 @@ export const FeedbackBody = documented(
   }),
   { id: 'FeedbackRequest', examples: [{ score: 5, comment: '律师很耐心，工资已经拿到了。' }] },
 );
-
-const NextStepView = z.object({ text: z.string(), dueAt: z.optional(z.string()) });
-
-export const FiledComplaintView = documented(
-  z.object({
-    caseNumber: z.string(),
-    /** Shown once: the only way, with the case number, to follow the case. */
-    accessCode: z.string(),
-    status: CaseStatusSchema,
-    statusText: z.string(),
-    unionName: z.string(),
-    registeredAt: z.string(),
-    nextStep: NextStepView,
-    notice: z.string(),
-  }),
-  { id: 'FiledComplaint' },
-);
-
-export const PublicCaseView = documented(
-  z.object({
-    caseNumber: z.string(),
-    status: CaseStatusSchema,
-    statusText: z.string(),
-    category: CategorySchema,
-    categoryLabel: z.string(),
-    unionName: z.string(),
-    registeredAt: z.string(),
-    nextStep: NextStepView,
-    timeline: z.array(z.object({ at: z.string(), what: z.string(), by: z.string() })),
-    canGiveFeedback: z.boolean(),
-    feedback: z.optional(z.object({ score: z.int(), at: z.string() })),
-  }),
-  { id: 'PublicCase' },
-);
-
-export const SupplementView = z.object({ caseNumber: z.string(), at: z.string(), message: z.string() });
-export const FeedbackView = z.object({ caseNumber: z.string(), score: z.int(), at: z.string(), message: z.string() });

@@ -1,17 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { newAccessCode } from '../security/digests.js';
 import { CaseRepository } from '../store/case-repository.js';
-import { PublicAccessRepository } from '../store/public-access-repository.js';
+import type { PublicAccessRepository } from '../store/public-access-repository.js';
 import { UnionRepository } from '../store/union-repository.js';
 
 /** What the use cases need from the outside world; tests substitute any of it. */
 export interface Dependencies {
   readonly cases: CaseRepository;
   readonly unions: UnionRepository;
-  readonly publicAccess: PublicAccessRepository;
   readonly now: () => Date;
   readonly newId: () => string;
-  readonly newAccessCode: () => string;
 }
 
 /**
@@ -23,6 +20,12 @@ export interface PhoneHashing {
   readonly hashPhone: (mobile: string) => Promise<string>;
 }
 
+/** A complainant's access to their own case (public routes only; built in public-dependencies.ts). */
+export interface ComplainantAccess {
+  readonly publicAccess: PublicAccessRepository;
+  readonly newAccessCode: () => string;
+}
+
 let defaults: Dependencies | undefined;
 
 /** Built on first use in a container and reused, like the SDK client under it. */
@@ -30,10 +33,8 @@ export function defaultDependencies(): Dependencies {
   defaults ??= {
     cases: new CaseRepository(),
     unions: new UnionRepository(),
-    publicAccess: new PublicAccessRepository(),
     now: () => new Date(),
     newId: randomUUID,
-    newAccessCode,
   };
   return defaults;
 }

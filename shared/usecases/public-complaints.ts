@@ -14,7 +14,7 @@ import {
 } from '../domain/public-case.js';
 import { accessCodeMatches, hashAccessCode, hashIdempotencyKey, hashPayload } from '../security/digests.js';
 import { IdempotencyKeyTaken } from '../store/case-repository.js';
-import type { Dependencies, PhoneHashing } from './dependencies.js';
+import type { ComplainantAccess, Dependencies, PhoneHashing } from './dependencies.js';
 
 /** What the complainant gets back once: the case number and the access code to follow it. */
 export interface FiledComplaint {
@@ -39,7 +39,7 @@ const COMPLAINANT = { kind: 'complainant' } as const;
  * the old code's hash was kept.
  */
 export async function fileComplaint(
-  deps: Dependencies & PhoneHashing,
+  deps: Dependencies & ComplainantAccess & PhoneHashing,
   input: IntakeInput,
   idempotencyKey?: string,
 ): Promise<FiledComplaint> {
@@ -100,7 +100,7 @@ export async function fileComplaint(
 }
 
 async function reissue(
-  deps: Dependencies,
+  deps: Dependencies & ComplainantAccess,
   marker: { caseId: string; caseNumber: string; payloadHash: string },
   payloadHash: string,
 ): Promise<FiledComplaint> {
@@ -124,7 +124,11 @@ export function idempotencyKeyReused(): AppError {
  * number and a wrong code get the same answer and both count towards the
  * number's lockout, so guessing reveals nothing, real number or not.
  */
-export async function openCase(deps: Dependencies, caseNumber: string, typedCode: string): Promise<CaseRecord> {
+export async function openCase(
+  deps: Dependencies & ComplainantAccess,
+  caseNumber: string,
+  typedCode: string,
+): Promise<CaseRecord> {
   const now = deps.now().getTime();
   const guard = await deps.publicAccess.guard(caseNumber);
   if (guard?.lockedUntil && guard.lockedUntil > now) throw lockedOut(guard.lockedUntil, now);
@@ -147,7 +151,7 @@ export async function openCase(deps: Dependencies, caseNumber: string, typedCode
 }
 
 export async function publicCaseStatus(
-  deps: Dependencies,
+  deps: Dependencies & ComplainantAccess,
   caseNumber: string,
   accessCode: string,
 ): Promise<{ caseRecord: CaseRecord; unionName: string; events: TimelineEvent[] }> {
@@ -157,7 +161,7 @@ export async function publicCaseStatus(
 }
 
 export async function addSupplement(
-  deps: Dependencies,
+  deps: Dependencies & ComplainantAccess,
   caseNumber: string,
   accessCode: string,
   text: string,
@@ -179,7 +183,7 @@ export async function addSupplement(
 }
 
 export async function giveFeedback(
-  deps: Dependencies,
+  deps: Dependencies & ComplainantAccess,
   caseNumber: string,
   accessCode: string,
   rating: { score: number; comment?: string },

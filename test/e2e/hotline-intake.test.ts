@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDate } from '../../shared/domain/china-time.js';
-import { CaseView, TimelineResponse } from '../../shared/schemas/case.js';
+import { CaseView, TimelineResponse } from '../../shared/schemas/responses.js';
 import { answeredConsultation, complaint, demo } from '../support/fixtures.js';
 import { startLocalApi, type LocalApi } from '../support/local-api.js';
 

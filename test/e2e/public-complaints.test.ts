@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FiledComplaintView, PublicCaseView } from '../../shared/schemas/public.js';
+import { FiledComplaintView, PublicCaseView } from '../../shared/schemas/responses.js';
 import { complaint, demo } from '../support/fixtures.js';
 import { startLocalApi, type ApiResponse, type LocalApi } from '../support/local-api.js';
 

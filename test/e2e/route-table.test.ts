@@ -81,9 +81,10 @@ describe('OpenAPI document', () => {
     expect(Object.values(served.body.paths).flatMap((path) => Object.keys(path as object))).toHaveLength(ROUTES.length);
   });
 
-  const withExamples = ROUTES.filter(({ contract }) => contract.request.body).map(({ contract }) => ({
+  const withExamples = ROUTES.filter(({ contract }) => contract.request.body).map(({ contract, response }) => ({
     route: `${contract.method} ${contract.path}`,
     contract,
+    responseSchema: response,
     example: (z.globalRegistry.get(contract.request.body as z.core.$ZodType)?.examples as unknown[] | undefined)?.[0],
   }));
 
@@ -106,13 +107,15 @@ describe('OpenAPI document', () => {
     };
   }
 
-  it.each(withExamples)('$route accepts its own example with the seeded data', async ({ contract, example }) => {
+  it.each(withExamples)('$route accepts its own example with the seeded data', async ({ contract, example, responseSchema }) => {
     const user = isPublic(contract.access)
       ? undefined
       : DEMO_USERS.find((candidate) => allowedRoles(contract.access).includes(candidate.role));
     const { path, headers } = await exampleTarget(contract);
     const response = await api.request(contract.method, path, { ...(user ? { user } : {}), body: example, headers });
     expect(response.status, JSON.stringify(response.body)).toBe(contract.response.status);
+    // …and answers in the shape the route table documents.
+    expect(responseSchema.safeParse(response.body).error?.issues ?? []).toEqual([]);
   });
 });
 

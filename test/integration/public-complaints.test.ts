@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeInput } from '../../shared/domain/cases.js';
 import { forgetCachedDirectory } from '../../shared/store/union-repository.js';
 import { getTimeline } from '../../shared/usecases/cases.js';
-import type { Dependencies, PhoneHashing } from '../../shared/usecases/dependencies.js';
+import type { ComplainantAccess, Dependencies, PhoneHashing } from '../../shared/usecases/dependencies.js';
 import {
   addSupplement,
   fileComplaint,
@@ -16,7 +16,7 @@ import { createTestTable, testDependencies, type TestTable } from '../support/st
 
 let table: TestTable;
 let clock = new Date('2026-11-21T02:00:00Z');
-let deps: Dependencies & PhoneHashing;
+let deps: Dependencies & ComplainantAccess & PhoneHashing;
 
 /** A complaint as a worker files it on WeChat in 沈河区. */
 function online(overrides: Partial<IntakeInput> = {}): IntakeInput {

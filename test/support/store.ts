@@ -10,7 +10,7 @@ import { CaseRepository } from '../../shared/store/case-repository.js';
 import type { StoreContext } from '../../shared/store/client.js';
 import { PublicAccessRepository } from '../../shared/store/public-access-repository.js';
 import { UnionRepository } from '../../shared/store/union-repository.js';
-import type { Dependencies, PhoneHashing } from '../../shared/usecases/dependencies.js';
+import type { ComplainantAccess, Dependencies, PhoneHashing } from '../../shared/usecases/dependencies.js';
 
 export interface TestTable extends StoreContext {
   readonly endpoint: string;
@@ -45,8 +45,8 @@ export const TEST_PHONE_KEY = 'integration-test-key';
 /** Use-case dependencies over a test table; override the clock or ids as a test needs. */
 export function testDependencies(
   table: StoreContext,
-  overrides: Partial<Dependencies & PhoneHashing> = {},
-): Dependencies & PhoneHashing {
+  overrides: Partial<Dependencies & ComplainantAccess & PhoneHashing> = {},
+): Dependencies & ComplainantAccess & PhoneHashing {
   return {
     cases: new CaseRepository(table),
     unions: new UnionRepository(table),

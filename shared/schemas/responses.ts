@@ -1,0 +1,151 @@
+import * as z from 'zod/mini';
+import { TIMELINE_EVENT_TYPES, keysOf } from '../domain/vocabulary.js';
+import { CaseStatusSchema, CategorySchema, ChannelSchema, OutcomeSchema, RequestKindSchema } from './case.js';
+import { CaseId, documented } from './common.js';
+
+/**
+ * What the routes answer, for the OpenAPI document and the tests. Kept apart
+ * from the request schemas on purpose: handlers never import this module, so
+ * building these schemas costs no function any cold-start time.
+ */
+
+const ActorView = z.object({
+  kind: z.enum(['staff', 'complainant', 'system']),
+  role: z.optional(z.string()),
+  staffId: z.optional(z.string()),
+});
+
+const ComplainantView = z.object({
+  name: z.string(),
+  mobile: z.string(),
+  idNumber: z.optional(z.string()),
+  migrantWorker: z.boolean(),
+  modelWorker: z.boolean(),
+  womanWorker: z.boolean(),
+  /** True when name, mobile and ID number are masked for the caller's role. */
+  masked: z.boolean(),
+});
+
+export const CaseView = documented(
+  z.object({
+    caseId: CaseId,
+    caseNumber: z.string(),
+    unionCode: z.string(),
+    unionName: z.string(),
+    kind: RequestKindSchema,
+    kindLabel: z.string(),
+    channel: ChannelSchema,
+    channelLabel: z.string(),
+    category: CategorySchema,
+    categoryLabel: z.string(),
+    status: CaseStatusSchema,
+    statusLabel: z.string(),
+    regionCode: z.string(),
+    complainant: ComplainantView,
+    employer: z.optional(z.object({ name: z.string(), creditCode: z.optional(z.string()) })),
+    description: z.string(),
+    workersInvolved: z.int(),
+    collective: z.boolean(),
+    amountClaimedFen: z.optional(z.int()),
+    occurredOn: z.optional(z.string()),
+    employmentEndedOn: z.optional(z.string()),
+    receivedAt: z.string(),
+    registeredAt: z.string(),
+    registeredBy: ActorView,
+    outcome: z.optional(OutcomeSchema),
+    outcomeLabel: z.optional(z.string()),
+    closedAt: z.optional(z.string()),
+    version: z.int(),
+  }),
+  { id: 'Case' },
+);
+
+export const CaseSummary = documented(
+  z.object({
+    caseId: CaseId,
+    caseNumber: z.string(),
+    unionCode: z.string(),
+    kind: RequestKindSchema,
+    channel: ChannelSchema,
+    category: CategorySchema,
+    categoryLabel: z.string(),
+    status: CaseStatusSchema,
+    statusLabel: z.string(),
+    registeredAt: z.string(),
+    outcome: z.optional(OutcomeSchema),
+  }),
+  { id: 'CaseSummary' },
+);
+
+export const CaseListResponse = documented(
+  z.object({
+    items: z.array(CaseView),
+    /** Pass as `cursor` to get the next page; absent on the last page. */
+    nextCursor: z.optional(z.string()),
+  }),
+  { id: 'CaseList' },
+);
+
+export const TimelineEventView = documented(
+  z.object({
+    eventId: z.string(),
+    at: z.string(),
+    type: z.enum(keysOf(TIMELINE_EVENT_TYPES)),
+    typeLabel: z.string(),
+    actor: z.object({
+      kind: z.enum(['staff', 'complainant', 'system']),
+      role: z.optional(z.string()),
+      staffId: z.optional(z.string()),
+    }),
+    data: z.record(z.string(), z.unknown()),
+  }),
+  { id: 'TimelineEvent' },
+);
+
+export const TimelineResponse = z.object({ caseId: CaseId, events: z.array(TimelineEventView) });
+
+export const CallerLookupResponse = documented(
+  z.object({
+    /** Masked form of the number looked up. */
+    phone: z.string(),
+    cases: z.array(CaseSummary),
+  }),
+  { id: 'CallerLookup' },
+);
+
+const NextStepView = z.object({ text: z.string(), dueAt: z.optional(z.string()) });
+
+export const FiledComplaintView = documented(
+  z.object({
+    caseNumber: z.string(),
+    /** Shown once: the only way, with the case number, to follow the case. */
+    accessCode: z.string(),
+    status: CaseStatusSchema,
+    statusText: z.string(),
+    unionName: z.string(),
+    registeredAt: z.string(),
+    nextStep: NextStepView,
+    notice: z.string(),
+  }),
+  { id: 'FiledComplaint' },
+);
+
+export const PublicCaseView = documented(
+  z.object({
+    caseNumber: z.string(),
+    status: CaseStatusSchema,
+    statusText: z.string(),
+    category: CategorySchema,
+    categoryLabel: z.string(),
+    unionName: z.string(),
+    registeredAt: z.string(),
+    nextStep: NextStepView,
+    timeline: z.array(z.object({ at: z.string(), what: z.string(), by: z.string() })),
+    canGiveFeedback: z.boolean(),
+    feedback: z.optional(z.object({ score: z.int(), at: z.string() })),
+  }),
+  { id: 'PublicCase' },
+);
+
+export const SupplementView = z.object({ caseNumber: z.string(), at: z.string(), message: z.string() });
+export const FeedbackView = z.object({ caseNumber: z.string(), score: z.int(), at: z.string(), message: z.string() });
