@@ -6,11 +6,26 @@ import {
   CaseView,
   FeedbackView,
   FiledComplaintView,
+  PoolResponse,
   PublicCaseView,
+  RosterResponse,
+  StaffView,
   SupplementView,
   TimelineResponse,
+  TransfersResponse,
 } from '../shared/schemas/responses.js';
 import { lookupCallerRoute } from './callers/lookup.contract.js';
+import { assignCaseRoute } from './dispatch/assign.contract.js';
+import { claimCaseRoute } from './dispatch/claim.contract.js';
+import { getPoolRoute } from './dispatch/pool.contract.js';
+import { releaseCaseRoute } from './dispatch/release.contract.js';
+import { acceptTransferRoute } from './dispatch/transfer-accept.contract.js';
+import { rejectTransferRoute } from './dispatch/transfer-reject.contract.js';
+import { transferCaseRoute } from './dispatch/transfer.contract.js';
+import { listTransfersRoute } from './dispatch/transfers.contract.js';
+import { getStaffRoute } from './staff/get.contract.js';
+import { listStaffRoute } from './staff/list.contract.js';
+import { putStaffRoute } from './staff/put.contract.js';
 import { getCaseRoute } from './cases/get.contract.js';
 import { listCasesRoute } from './cases/list.contract.js';
 import { registerCaseRoute } from './cases/register.contract.js';
@@ -40,6 +55,17 @@ export const ROUTES: readonly RouteEntry[] = [
   { contract: getCaseRoute, entry: 'functions/cases/get.ts', response: CaseView },
   { contract: getCaseTimelineRoute, entry: 'functions/cases/timeline.ts', response: TimelineResponse },
   { contract: lookupCallerRoute, entry: 'functions/callers/lookup.ts', response: CallerLookupResponse },
+  { contract: listStaffRoute, entry: 'functions/staff/list.ts', response: RosterResponse },
+  { contract: getStaffRoute, entry: 'functions/staff/get.ts', response: StaffView },
+  { contract: putStaffRoute, entry: 'functions/staff/put.ts', response: StaffView },
+  { contract: getPoolRoute, entry: 'functions/dispatch/pool.ts', response: PoolResponse },
+  { contract: claimCaseRoute, entry: 'functions/dispatch/claim.ts', response: CaseView },
+  { contract: releaseCaseRoute, entry: 'functions/dispatch/release.ts', response: CaseView },
+  { contract: assignCaseRoute, entry: 'functions/dispatch/assign.ts', response: CaseView },
+  { contract: transferCaseRoute, entry: 'functions/dispatch/transfer.ts', response: CaseView },
+  { contract: acceptTransferRoute, entry: 'functions/dispatch/transfer-accept.ts', response: CaseView },
+  { contract: rejectTransferRoute, entry: 'functions/dispatch/transfer-reject.ts', response: CaseView },
+  { contract: listTransfersRoute, entry: 'functions/dispatch/transfers.ts', response: TransfersResponse },
   { contract: fileComplaintRoute, entry: 'functions/public/file.ts', response: FiledComplaintView },
   { contract: getPublicComplaintRoute, entry: 'functions/public/status.ts', response: PublicCaseView },
   { contract: addPublicSupplementRoute, entry: 'functions/public/supplement.ts', response: SupplementView },

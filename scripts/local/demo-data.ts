@@ -118,3 +118,38 @@ export const DEMO_USERS: readonly DemoUser[] = [
 export function demoUser(username: string): DemoUser | undefined {
   return DEMO_USERS.find((user) => user.username === username);
 }
+
+/** Roster entries for the demo lawyers and mediators (what a legal department would PUT /staff/{id}). */
+export const DEMO_ROSTER = DEMO_USERS.filter(
+  (user): user is DemoUser & { role: 'lawyer' | 'mediator' } => user.role === 'lawyer' || user.role === 'mediator',
+).map((user) => ({
+  staffId: user.sub,
+  displayName: user.displayName,
+  role: user.role,
+  unionCode: user.unionCode,
+  categories:
+    user.role === 'mediator'
+      ? ([
+          'wage_arrears',
+          'compensation',
+          'working_hours_leave',
+          'labour_contract',
+          'social_insurance',
+          'labour_dispatch',
+        ] as const)
+      : ([
+          'wage_arrears',
+          'work_injury',
+          'occupational_disease',
+          'labour_contract',
+          'labour_relationship',
+          'compensation',
+          'women_workers_rights',
+          'other',
+        ] as const),
+  capacity: 10,
+  dutyWeekdays: [1, 2, 3, 4, 5],
+  dutyDates: [] as string[],
+  conflicts: [] as string[],
+  active: true,
+}));

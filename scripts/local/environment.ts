@@ -6,7 +6,9 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ROUTES } from '../../functions/routes.js';
 import { UnionRepository, forgetCachedDirectory } from '../../shared/store/union-repository.js';
 import { createLocalVerifier } from './auth.js';
-import { DEMO_UNIONS } from './demo-data.js';
+import { DEMO_ROSTER, DEMO_UNIONS } from './demo-data.js';
+import { UnionDirectory } from '../../shared/domain/unions.js';
+import { StaffRepository } from '../../shared/store/staff-repository.js';
 import { LOCAL_AWS_ENV, LocalSetupError, ensureTable, startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local.js';
 import { LOCAL_STATE_DIR, localSecrets } from './secrets.js';
 import { createLocalServer } from './server.js';
@@ -47,8 +49,19 @@ export async function configureHandlerEnvironment(endpoint: string, tableName: s
 export async function prepareStore(dynamoDb: Pick<RunningDynamoDb, 'client'>, tableName: string): Promise<void> {
   await ensureTable(dynamoDb.client, tableName);
   const documents = DynamoDBDocumentClient.from(dynamoDb.client);
-  await new UnionRepository({ client: documents, tableName }).putAll(DEMO_UNIONS);
+  const store = { client: documents, tableName };
+  await new UnionRepository(store).putAll(DEMO_UNIONS);
   forgetCachedDirectory();
+  const directory = new UnionDirectory(DEMO_UNIONS);
+  const roster = new StaffRepository(store);
+  for (const entry of DEMO_ROSTER) {
+    const unionPath = directory.pathOf(entry.unionCode);
+    if (await roster.get(unionPath[0]!, entry.staffId)) continue; // kept from an earlier --persist run
+    await roster.put(
+      { ...entry, unionPath, activeCases: 0, updatedAt: new Date().toISOString() },
+      { exists: false, activeCases: 0 },
+    );
+  }
 }
 
 function listen(server: Server, port: number): Promise<number> {

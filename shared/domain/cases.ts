@@ -3,6 +3,7 @@ import { AppError } from './errors.js';
 import { maskMobile, maskName, maskResidentId } from './masking.js';
 import type { Caller, Role } from './roles.js';
 import type { UnionDirectory } from './unions.js';
+import { DEFAULT_TRIAGE_CONFIG, poolOf, triage, type Pool, type Priority, type Route, type TriageConfig } from './triage.js';
 import type { CaseStatus, Category, Channel, Outcome, RequestKind, TimelineEventType } from './vocabulary.js';
 
 /** A case as the domain knows it. Personal details appear only masked here. */
@@ -16,6 +17,15 @@ export interface CaseRecord {
   readonly channel: Channel;
   readonly category: Category;
   readonly status: CaseStatus;
+  /** From triage at registration (see triage.ts). */
+  readonly priority: Priority;
+  readonly route: Route;
+  /** The pool the case waits in while claimable, by the role that works it. */
+  readonly pool?: Pool;
+  /** The lawyer or mediator working the case (one owner or none, never two). */
+  readonly owner?: { readonly staffId: string; readonly role: Role; readonly since: string };
+  /** A transfer to another union awaiting its answer; the sending union stays accountable until then. */
+  readonly transfer?: PendingTransfer;
   readonly regionCode: string;
   readonly complainant: {
     readonly nameMasked: string;
@@ -48,6 +58,18 @@ export interface CaseRecord {
   readonly version: number;
 }
 
+export interface PendingTransfer {
+  readonly fromUnion: string;
+  readonly toUnion: string;
+  /** The receiving union's path, so its subtree sees the case while it decides. */
+  readonly toUnionPath: readonly string[];
+  readonly reason: string;
+  readonly requestedAt: string;
+  readonly requestedBy: string;
+  /** Status to return to if the receiver rejects. */
+  readonly previousStatus: CaseStatus;
+}
+
 /** The complainant's full personal details, stored apart from the case. */
 export interface ContactDetails {
   readonly caseId: string;
@@ -73,8 +95,8 @@ export interface TimelineEvent {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
-/** Collective dispute threshold (Labour Dispute Mediation and Arbitration Law, Art. 7). */
-export const COLLECTIVE_DISPUTE_WORKERS = 10;
+export { COLLECTIVE_DISPUTE_WORKERS } from './triage.js';
+import { COLLECTIVE_DISPUTE_WORKERS } from './triage.js';
 
 export interface IntakeInput {
   readonly kind: RequestKind;
@@ -176,6 +198,14 @@ export interface RegistrationContext {
   /** Staff logging a call, or the complainant filing online. */
   readonly actor: Actor;
   readonly newEventId: () => string;
+  /** The responsible union's triage configuration (defaults when it has none). */
+  readonly triageConfig?: TriageConfig;
+}
+
+/** Where a triage route leaves a new case. */
+function statusAfterTriage(route: Route): CaseStatus {
+  if (route === 'closed') return 'closed';
+  return poolOf(route) ? 'in_pool' : 'triaged';
 }
 
 /**
@@ -187,6 +217,18 @@ export function planRegistration(input: IntakeInput, context: RegistrationContex
   const { now, caseId, actor } = context;
   const at = now.toISOString();
   const answered = input.answeredOnCall !== undefined;
+  const decision = triage(
+    {
+      kind: input.kind,
+      category: input.category,
+      workersInvolved: input.workersInvolved,
+      migrantWorker: input.complainant.migrantWorker,
+      modelWorker: input.complainant.modelWorker,
+      answeredOnCall: answered,
+    },
+    context.triageConfig ?? DEFAULT_TRIAGE_CONFIG,
+  );
+  const pool = poolOf(decision.route.value);
   const caseRecord: CaseRecord = {
     caseId,
     caseNumber: formatCaseNumber(context.unionCode, chinaDate(now), context.sequence),
@@ -195,7 +237,10 @@ export function planRegistration(input: IntakeInput, context: RegistrationContex
     kind: input.kind,
     channel: input.channel,
     category: input.category,
-    status: answered ? 'closed' : 'registered',
+    status: statusAfterTriage(decision.route.value),
+    priority: decision.priority.value,
+    route: decision.route.value,
+    ...(pool ? { pool } : {}),
     regionCode: input.regionCode,
     complainant: {
       nameMasked: maskName(input.complainant.name),
@@ -236,11 +281,27 @@ export function planRegistration(input: IntakeInput, context: RegistrationContex
       },
     },
   ];
+  events.push({
+    caseId,
+    eventId: context.newEventId(),
+    seq: 2,
+    at,
+    type: 'triaged',
+    actor: { kind: 'system' },
+    data: {
+      priority: decision.priority.value,
+      priorityRule: decision.priority.rule,
+      priorityInputs: decision.priority.inputs,
+      route: decision.route.value,
+      routeRule: decision.route.rule,
+      routeInputs: decision.route.inputs,
+    },
+  });
   if (input.answeredOnCall) {
     events.push({
       caseId,
       eventId: context.newEventId(),
-      seq: 2,
+      seq: 3,
       at,
       type: 'answered_on_call',
       actor,
@@ -262,11 +323,21 @@ export function planRegistration(input: IntakeInput, context: RegistrationContex
 /** Roles that work with the complainant directly and need their full contact details. */
 const ROLES_SEEING_CONTACT_DETAILS: readonly Role[] = ['operator', 'legal_admin'];
 
-export function seesContactDetails(caller: Caller): boolean {
+export function seesContactDetails(caller: Caller, caseRecord?: Pick<CaseRecord, 'owner'>): boolean {
+  if (caseRecord?.owner?.staffId === caller.staffId) return true;
   return caller.roles.some((role) => ROLES_SEEING_CONTACT_DETAILS.includes(role));
 }
 
-/** Whether the caller may see a case at all: it must lie in their union's subtree. */
-export function canSeeCase(caller: Caller, caseRecord: Pick<CaseRecord, 'unionPath'>): boolean {
-  return caseRecord.unionPath.includes(caller.unionCode);
+/**
+ * Whether the caller may see a case at all: it must lie in their union's
+ * subtree, or, while a transfer to their subtree awaits an answer, in the
+ * receiving union's (both unions see a pending transfer).
+ */
+export function canSeeCase(
+  caller: Caller,
+  caseRecord: Pick<CaseRecord, 'unionPath'> & { transfer?: Pick<PendingTransfer, 'toUnionPath'> },
+): boolean {
+  return (
+    caseRecord.unionPath.includes(caller.unionCode) || (caseRecord.transfer?.toUnionPath.includes(caller.unionCode) ?? false)
+  );
 }

@@ -1,6 +1,6 @@
 import type { CaseRecord, TimelineEvent } from './cases.js';
-import { COLLECTIVE_DISPUTE_WORKERS } from './cases.js';
 import { AppError } from './errors.js';
+import { FIRST_RESPONSE_MS } from './triage.js';
 import type { CaseStatus, TimelineEventType } from './vocabulary.js';
 
 /**
@@ -59,11 +59,11 @@ export function lockedOut(lockedUntil: number, now: number): AppError {
 }
 
 /** Status in plain words for the worker. */
-export const PUBLIC_STATUS_TEXT: Record<CaseStatus, string> = {
+const PUBLIC_STATUS_TEXT: Record<CaseStatus, string> = {
   registered: '已收到，等待工会受理',
-  triaged: '工会已受理，正在安排处理人员',
+  triaged: '工会法律部正在安排处理',
   in_mediation: '劳动争议调解中',
-  in_pool: '正在为您安排志愿律师',
+  in_pool: '正在为您安排承办人员',
   claimed: '已有律师或调解员负责您的案件',
   in_progress: '正在办理',
   transfer_pending: '正在转交给更合适的工会办理',
@@ -71,20 +71,10 @@ export const PUBLIC_STATUS_TEXT: Record<CaseStatus, string> = {
   followed_up: '已办结并回访',
 };
 
-/** First-response tiers of 12351 practice (e.g. Gansu): urgent 30 min, priority 2 h, ordinary 24 h. */
-export const FIRST_RESPONSE_MS = { urgent: 30 * 60 * 1000, priority: 2 * 60 * 60 * 1000, ordinary: 24 * 60 * 60 * 1000 } as const;
-export type ResponseTier = keyof typeof FIRST_RESPONSE_MS;
-
-/**
- * The first-response tier a case is owed: collective disputes are urgent;
- * model workers, and migrant workers claiming pay or injury compensation, are
- * priority; everyone else ordinary.
- */
-export function responseTier(caseRecord: Pick<CaseRecord, 'workersInvolved' | 'complainant' | 'category'>): ResponseTier {
-  if (caseRecord.workersInvolved >= COLLECTIVE_DISPUTE_WORKERS) return 'urgent';
-  const migrantClaim = caseRecord.complainant.migrantWorker && ['wage_arrears', 'work_injury'].includes(caseRecord.category);
-  if (caseRecord.complainant.modelWorker || migrantClaim) return 'priority';
-  return 'ordinary';
+export function publicStatusText(caseRecord: Pick<CaseRecord, 'status' | 'pool'>): string {
+  if (caseRecord.status === 'in_pool')
+    return caseRecord.pool === 'mediation' ? '正在为您安排劳动争议调解员' : '正在为您安排志愿律师';
+  return PUBLIC_STATUS_TEXT[caseRecord.status];
 }
 
 export interface NextStep {
@@ -94,14 +84,16 @@ export interface NextStep {
 }
 
 export function nextStep(caseRecord: CaseRecord): NextStep {
+  // Until someone owns the case, the union owes the worker a first call by the tier's deadline.
+  const firstCallDue = new Date(Date.parse(caseRecord.registeredAt) + FIRST_RESPONSE_MS[caseRecord.priority]).toISOString();
   switch (caseRecord.status) {
     case 'registered':
-    case 'triaged': {
-      const dueAt = new Date(Date.parse(caseRecord.registeredAt) + FIRST_RESPONSE_MS[responseTier(caseRecord)]).toISOString();
-      return { text: '工会工作人员将通过您留下的手机号与您联系', dueAt };
-    }
+    case 'triaged':
+      return { text: '工会工作人员将通过您留下的手机号与您联系', dueAt: firstCallDue };
     case 'in_pool':
-      return { text: '志愿律师认领后将与您联系' };
+      return caseRecord.pool === 'mediation'
+        ? { text: '调解员接手后将与您联系', dueAt: firstCallDue }
+        : { text: '志愿律师认领后将与您联系', dueAt: firstCallDue };
     case 'in_mediation':
       return { text: '调解员将与您和用人单位沟通，调解应自受理之日起15日内结束' };
     case 'claimed':
@@ -119,7 +111,14 @@ export function nextStep(caseRecord: CaseRecord): NextStep {
 /** How each event reads to the worker; events not listed here are internal and never shown. */
 const PUBLIC_EVENT_TEXT: Partial<Record<TimelineEventType, string>> = {
   registered: '案件已登记',
+  triaged: '工会已受理并分流',
   answered_on_call: '已当场解答',
+  claimed: '承办人员已接手',
+  assigned: '工会已指派承办人员',
+  released: '案件重新等待安排承办人员',
+  transfer_requested: '案件正在转交其他工会',
+  transfer_accepted: '案件已由新的工会接收',
+  transfer_rejected: '转交未被接收，原工会继续办理',
   supplement_added: '您补充了材料',
   feedback_given: '您评价了本次服务',
 };
@@ -147,7 +146,7 @@ export function publicTimeline(events: readonly TimelineEvent[]): PublicTimeline
         ? (ROLE_WORDS[event.actor.role] ?? '工会')
         : event.actor.kind === 'complainant'
           ? '您'
-          : '系统';
+          : '工会';
     return [{ at: event.at, what, by }];
   });
 }

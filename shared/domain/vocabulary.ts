@@ -80,6 +80,14 @@ export const TIMELINE_EVENT_TYPES = {
   answered_on_call: '当场解答',
   supplement_added: '补充材料',
   feedback_given: '服务评价',
+  triaged: '分流',
+  claimed: '认领',
+  released: '退回待认领',
+  assigned: '指派',
+  contact_viewed: '查看联系方式',
+  transfer_requested: '申请转交',
+  transfer_accepted: '接收转交',
+  transfer_rejected: '拒绝转交',
 } as const;
 export type TimelineEventType = keyof typeof TIMELINE_EVENT_TYPES;
 

@@ -40,6 +40,19 @@ export const CaseView = documented(
     categoryLabel: z.string(),
     status: CaseStatusSchema,
     statusLabel: z.string(),
+    priority: z.enum(['urgent', 'priority', 'ordinary']),
+    route: z.enum(['closed', 'mediation', 'lawyer', 'legal_department']),
+    pool: z.optional(z.enum(['mediation', 'lawyer'])),
+    owner: z.optional(z.object({ staffId: z.string(), role: z.string(), since: z.string() })),
+    transfer: z.optional(
+      z.object({
+        fromUnion: z.string(),
+        toUnion: z.string(),
+        reason: z.string(),
+        requestedAt: z.string(),
+        requestedBy: z.string(),
+      }),
+    ),
     regionCode: z.string(),
     complainant: ComplainantView,
     employer: z.optional(z.object({ name: z.string(), creditCode: z.optional(z.string()) })),
@@ -149,3 +162,25 @@ export const PublicCaseView = documented(
 
 export const SupplementView = z.object({ caseNumber: z.string(), at: z.string(), message: z.string() });
 export const FeedbackView = z.object({ caseNumber: z.string(), score: z.int(), at: z.string(), message: z.string() });
+
+export const StaffView = documented(
+  z.object({
+    staffId: z.string(),
+    displayName: z.string(),
+    role: z.enum(['lawyer', 'mediator']),
+    unionCode: z.string(),
+    categories: z.array(CategorySchema),
+    capacity: z.int(),
+    activeCases: z.int(),
+    dutyWeekdays: z.array(z.int()),
+    dutyDates: z.array(z.string()),
+    conflicts: z.array(z.string()),
+    active: z.boolean(),
+    updatedAt: z.string(),
+  }),
+  { id: 'RosterEntry' },
+);
+
+export const RosterResponse = z.object({ items: z.array(StaffView) });
+export const PoolResponse = z.object({ items: z.array(CaseView) });
+export const TransfersResponse = z.object({ incoming: z.array(CaseView), outgoing: z.array(CaseView) });

@@ -5,13 +5,24 @@ import type { DivisionLevel } from '../domain/identifiers.js';
 import type { CaseStatus, Category, RequestKind } from '../domain/vocabulary.js';
 import { recordCapacity } from './capacity.js';
 import { defaultStore, type StoreContext } from './client.js';
-import { keys, listIndexAttributes, listIndexFor, listSortKey } from './keys.js';
+import { keys, listIndexAttributes, listIndexFor, listSortKey, poolIndexAttributes, poolKey } from './keys.js';
 import { getItem, queryAll, queryPage } from './operations.js';
 
 type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
 
 /** Attributes that exist only for keys and indexes; stripped before the domain sees an item. */
-const STORAGE_ATTRIBUTES = ['PK', 'SK', 'l1Union', 'l2Union', 'l3Union', 'listSk', 'entity'] as const;
+const STORAGE_ATTRIBUTES = [
+  'PK',
+  'SK',
+  'l1Union',
+  'l2Union',
+  'l3Union',
+  'listSk',
+  'entity',
+  'poolKey',
+  'poolSk',
+  'transferTarget',
+] as const;
 
 function withoutStorageAttributes<T>(item: Record<string, unknown>): T {
   const copy = { ...item };
@@ -295,6 +306,68 @@ export class CaseRepository {
     }
   }
 
+  /**
+   * Moves a case to its next state, with the transition's events and other
+   * writes (staff counters), in one transaction. The case is replaced only if
+   * it still has the version the transition was computed from, so of two
+   * people acting at once exactly one wins; the other gets TransitionConflict
+   * naming which write's condition failed.
+   */
+  async saveTransition(
+    next: CaseRecord,
+    expectedVersion: number,
+    events: readonly TimelineEvent[],
+    others: TransactItems = [],
+  ): Promise<void> {
+    const items: TransactItems = [
+      {
+        Put: {
+          TableName: this.store.tableName,
+          Item: { ...keys.case(next.caseId), ...this.caseAttributes(next) },
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        },
+      },
+      ...others,
+      ...events.map((event) => this.putNew(this.eventItem(event))),
+    ];
+    try {
+      await this.transact(items);
+    } catch (error) {
+      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+      const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
+      if (failed === -1) throw error;
+      throw new TransitionConflict(failed === 0 ? 'case' : 'other', failed);
+    }
+  }
+
+  /** Appends an event on its own (an access record such as contact_viewed). */
+  async appendEvent(event: TimelineEvent): Promise<void> {
+    await this.transact([this.putNew(this.eventItem(event))]);
+  }
+
+  /** A union's claimable cases in one pool, most urgent first, then oldest first. */
+  async pool(unionCode: string, pool: string, limit: number): Promise<CaseRecord[]> {
+    const page = await queryPage(this.store, {
+      IndexName: 'casesInPool',
+      KeyConditionExpression: 'poolKey = :pool',
+      ExpressionAttributeValues: { ':pool': poolKey(unionCode, pool) },
+      Limit: limit,
+    });
+    return (page.Items ?? []).map((item) => withoutStorageAttributes<CaseRecord>(item));
+  }
+
+  /** Transfers awaiting this union's answer, newest first. */
+  async incomingTransfers(unionCode: string): Promise<CaseRecord[]> {
+    const items = await queryAll(this.store, {
+      IndexName: 'transfersByTarget',
+      KeyConditionExpression: 'transferTarget = :union',
+      ExpressionAttributeValues: { ':union': unionCode },
+      ScanIndexForward: false,
+    });
+    return items.map((item) => withoutStorageAttributes<CaseRecord>(item));
+  }
+
   /** Earlier cases of a caller, newest first (projected summary attributes only). */
   async findByPhoneHash(phoneHash: string, limit = 50): Promise<CaseLookupRow[]> {
     const result = await queryPage(this.store, {
@@ -313,6 +386,8 @@ export class CaseRepository {
       ...caseRecord,
       ...listIndexAttributes(caseRecord.unionPath),
       listSk: listSortKey(caseRecord.registeredAt, caseRecord.caseId),
+      ...poolIndexAttributes(caseRecord),
+      ...(caseRecord.transfer ? { transferTarget: caseRecord.transfer.toUnion } : {}),
     };
   }
 
@@ -329,6 +404,17 @@ export class CaseRepository {
   private listStartKey(partitionAttribute: string, unionCode: string, listSk: string): Record<string, unknown> {
     const caseId = listSk.slice(listSk.lastIndexOf('#') + 1);
     return { [partitionAttribute]: unionCode, listSk, ...keys.case(caseId) };
+  }
+}
+
+/** A transition lost: the case changed meanwhile (`case`), or another write's condition failed (`other`, at `index`). */
+export class TransitionConflict extends Error {
+  constructor(
+    readonly on: 'case' | 'other',
+    readonly index: number,
+  ) {
+    super(`transition conflict on ${on} (item ${index})`);
+    this.name = 'TransitionConflict';
   }
 }
 

@@ -30,6 +30,13 @@ export const keys = {
   idempotencyMarker: (keyHash: string) => ({ PK: `IDEMKEY#${keyHash}`, SK: 'IDEMKEY' }),
   /** Failed access-code attempts against one case number, existing or not (see public-access-repository). */
   publicGuard: (caseNumber: string) => ({ PK: `GUARD#${caseNumber}`, SK: 'GUARD' }),
+  /**
+   * A lawyer's or mediator's roster entry. One partition per province: a
+   * legal department lists its subtree's staff with one Query, and staff are
+   * only ever seen within their own province.
+   */
+  staff: (provinceCode: string, staffId: string) => ({ PK: `ROSTER#${provinceCode}`, SK: `STAFF#${staffId}` }),
+  rosterPrefix: 'STAFF#',
   /** A union's figures for one month, maintained in the transactions that move them. */
   monthlyStats: (unionCode: string, month: string) => ({ PK: `UNION#${unionCode}`, SK: `STATS#${month}` }),
   eventPrefix: 'EVENT#',
@@ -39,6 +46,28 @@ export const keys = {
 /** Sort key of the case list indexes (see table-definition.ts for why local time). */
 export function listSortKey(registeredAt: string, caseId: string): string {
   return `${chinaLocalIso(new Date(registeredAt)).slice(0, 23)}#${caseId}`;
+}
+
+const PRIORITY_RANK = { urgent: 0, priority: 1, ordinary: 2 } as const;
+
+/** Pool index attributes, present only while a case is claimable (see table-definition.ts). */
+export function poolIndexAttributes(caseRecord: {
+  status: string;
+  pool?: string;
+  unionCode: string;
+  priority: keyof typeof PRIORITY_RANK;
+  registeredAt: string;
+  caseId: string;
+}): Record<string, string> {
+  if (caseRecord.status !== 'in_pool' || !caseRecord.pool) return {};
+  return {
+    poolKey: poolKey(caseRecord.unionCode, caseRecord.pool),
+    poolSk: `${PRIORITY_RANK[caseRecord.priority]}#${caseRecord.registeredAt}#${caseRecord.caseId}`,
+  };
+}
+
+export function poolKey(unionCode: string, pool: string): string {
+  return `${unionCode}#${pool}`;
 }
 
 /** The list index and its partition attribute for a union at hierarchy level 1–3. */

@@ -18,6 +18,7 @@
  * | idempotency record (TTL) | IDEMPOTENCY#<fn>    | <hash>  (Powertools)       |
  * | access-code guard (TTL)  | GUARD#<caseNumber>  | GUARD                      |
  * | union monthly figures    | UNION#<code>        | STATS#<YYYY-MM>            |
+ * | roster entry (staff)     | ROSTER#<province>   | STAFF#<staffId>            |
  *
  * Why the union directory is one partition: it is small (a few thousand unions
  * nationwide at most) and read whole by one Query to resolve regions and
@@ -109,6 +110,27 @@ export const TABLE: TableDefinition = {
      * (keyed, so the index cannot be reversed by hashing all 11-digit
      * numbers); the plain number is never projected.
      */
+    /*
+     * The claim pools. A case carries `poolKey` = `<unionCode>#<pool>` only
+     * while claimable (sparse), and `poolSk` = `<priority rank>#<registeredAt>
+     * #<caseId>`, so one Query returns a union's pool most urgent first, then
+     * oldest first.
+     */
+    {
+      indexName: 'casesInPool',
+      partitionKey: 'poolKey',
+      sortKey: 'poolSk',
+      projection: 'ALL',
+      purpose: 'claimable cases of a union and pool, by priority then age',
+    },
+    /* Transfers awaiting the receiving union's answer (sparse: only pending transfers). */
+    {
+      indexName: 'transfersByTarget',
+      partitionKey: 'transferTarget',
+      sortKey: LIST_SORT_KEY,
+      projection: 'ALL',
+      purpose: 'transfers awaiting a union’s acceptance',
+    },
     {
       indexName: 'casesByPhoneHash',
       partitionKey: 'phoneHash',

@@ -61,7 +61,19 @@ async function visibleCaseRecord(deps: Dependencies, caller: Caller, caseId: str
 
 export async function getCase(deps: Dependencies, caller: Caller, caseId: string): Promise<VisibleCase> {
   const [caseRecord, directory] = await Promise.all([visibleCaseRecord(deps, caller, caseId), deps.unions.directory()]);
-  const contact = seesContactDetails(caller) ? await deps.cases.getContact(caseId) : undefined;
+  const contact = seesContactDetails(caller, caseRecord) ? await deps.cases.getContact(caseId) : undefined;
+  if (contact) {
+    // Every disclosure of personal details is on the record (PIPL): who saw them, when.
+    await deps.cases.appendEvent({
+      caseId,
+      eventId: deps.newId(),
+      seq: 1,
+      at: deps.now().toISOString(),
+      type: 'contact_viewed',
+      actor: { kind: 'staff', staffId: caller.staffId, role: caller.roles[0]! },
+      data: {},
+    });
+  }
   return {
     caseRecord,
     unionName: directory.get(caseRecord.unionCode)?.name ?? caseRecord.unionCode,

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { CaseRepository } from '../store/case-repository.js';
 import type { PublicAccessRepository } from '../store/public-access-repository.js';
+import { StaffRepository } from '../store/staff-repository.js';
 import { UnionRepository } from '../store/union-repository.js';
 
 /** What the use cases need from the outside world; tests substitute any of it. */
 export interface Dependencies {
   readonly cases: CaseRepository;
   readonly unions: UnionRepository;
+  readonly staff: StaffRepository;
   readonly now: () => Date;
   readonly newId: () => string;
 }
@@ -33,6 +35,7 @@ export function defaultDependencies(): Dependencies {
   defaults ??= {
     cases: new CaseRepository(),
     unions: new UnionRepository(),
+    staff: new StaffRepository(),
     now: () => new Date(),
     newId: randomUUID,
   };

@@ -1,4 +1,5 @@
-import type { TimelineEvent } from '../domain/cases.js';
+import type { CaseRecord, TimelineEvent } from '../domain/cases.js';
+import type { StaffProfile } from '../domain/roster.js';
 import { CASE_STATUSES, CATEGORIES, CHANNELS, OUTCOMES, REQUEST_KINDS, TIMELINE_EVENT_TYPES } from '../domain/vocabulary.js';
 import type { CaseLookupRow } from '../store/case-repository.js';
 import type { VisibleCase } from '../usecases/cases.js';
@@ -18,6 +19,21 @@ export function toCaseView({ caseRecord: c, unionName, contact }: VisibleCase) {
     categoryLabel: CATEGORIES[c.category],
     status: c.status,
     statusLabel: CASE_STATUSES[c.status],
+    priority: c.priority,
+    route: c.route,
+    ...(c.pool ? { pool: c.pool } : {}),
+    ...(c.owner ? { owner: c.owner } : {}),
+    ...(c.transfer
+      ? {
+          transfer: {
+            fromUnion: c.transfer.fromUnion,
+            toUnion: c.transfer.toUnion,
+            reason: c.transfer.reason,
+            requestedAt: c.transfer.requestedAt,
+            requestedBy: c.transfer.requestedBy,
+          },
+        }
+      : {}),
     regionCode: c.regionCode,
     complainant: {
       name: contact?.name ?? c.complainant.nameMasked,
@@ -73,4 +89,26 @@ export function toTimelineEventView(event: TimelineEvent) {
     actor: event.actor,
     data: event.data,
   };
+}
+
+export function toStaffView(staff: StaffProfile) {
+  return {
+    staffId: staff.staffId,
+    displayName: staff.displayName,
+    role: staff.role,
+    unionCode: staff.unionCode,
+    categories: staff.categories,
+    capacity: staff.capacity,
+    activeCases: staff.activeCases,
+    dutyWeekdays: staff.dutyWeekdays,
+    dutyDates: staff.dutyDates,
+    conflicts: staff.conflicts,
+    active: staff.active,
+    updatedAt: staff.updatedAt,
+  };
+}
+
+/** A case in a list or pool: never with contact details. */
+export function toMaskedCaseView(caseRecord: CaseRecord, directory: { get(code: string): { name: string } | undefined }) {
+  return toCaseView({ caseRecord, unionName: directory.get(caseRecord.unionCode)?.name ?? caseRecord.unionCode });
 }

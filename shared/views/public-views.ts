@@ -1,5 +1,5 @@
 import type { CaseRecord, TimelineEvent } from '../domain/cases.js';
-import { PUBLIC_STATUS_TEXT, nextStep, publicTimeline } from '../domain/public-case.js';
+import { nextStep, publicStatusText, publicTimeline } from '../domain/public-case.js';
 import { CATEGORIES } from '../domain/vocabulary.js';
 import type { FiledComplaint } from '../usecases/public-complaints.js';
 
@@ -12,7 +12,7 @@ export function toFiledComplaintView({ caseRecord, unionName, accessCode }: File
     caseNumber: caseRecord.caseNumber,
     accessCode,
     status: caseRecord.status,
-    statusText: PUBLIC_STATUS_TEXT[caseRecord.status],
+    statusText: publicStatusText(caseRecord),
     unionName,
     registeredAt: caseRecord.registeredAt,
     nextStep: nextStep(caseRecord),
@@ -25,7 +25,7 @@ export function toPublicCaseView(caseRecord: CaseRecord, unionName: string, even
   return {
     caseNumber: caseRecord.caseNumber,
     status: caseRecord.status,
-    statusText: PUBLIC_STATUS_TEXT[caseRecord.status],
+    statusText: publicStatusText(caseRecord),
     category: caseRecord.category,
     categoryLabel: CATEGORIES[caseRecord.category],
     unionName,

@@ -21,8 +21,11 @@ describe('a hotline operator logging calls over HTTP', () => {
     expect(CaseView.safeParse(created.body).success).toBe(true);
     expect(created.body.caseNumber).toMatch(new RegExp(`^210102-${today()}-\\d{4}$`));
     expect(created.body).toMatchObject({
-      status: 'registered',
-      statusLabel: '已登记',
+      status: 'in_pool',
+      statusLabel: '待认领',
+      priority: 'priority',
+      route: 'mediation',
+      pool: 'mediation',
       categoryLabel: '欠薪/劳动报酬',
       unionName: '和平区总工会',
     });
@@ -31,7 +34,15 @@ describe('a hotline operator logging calls over HTTP', () => {
     const timeline = await api.request('GET', `/cases/${created.body.caseId}/timeline`, { user: demo('op-heping') });
     expect(timeline.status).toBe(200);
     expect(TimelineResponse.safeParse(timeline.body).success).toBe(true);
-    expect(timeline.body.events).toHaveLength(1);
+    expect(timeline.body.events.map((event: { type: string }) => event.type)).toEqual(['registered', 'triaged']);
+    // Anyone can see why the case went where it went.
+    expect(timeline.body.events[1].data).toMatchObject({
+      priority: 'priority',
+      priorityRule: 'migrant-worker-pay-or-injury',
+      route: 'mediation',
+      routeRule: 'suited-to-mediation',
+      routeInputs: { kind: 'complaint', category: 'wage_arrears' },
+    });
     expect(timeline.body.events[0]).toMatchObject({
       type: 'registered',
       typeLabel: '登记',
@@ -50,7 +61,11 @@ describe('a hotline operator logging calls over HTTP', () => {
       outcomeLabel: '已解答',
     });
     const timeline = await api.request('GET', `/cases/${created.body.caseId}/timeline`, { user: demo('op-heping') });
-    expect(timeline.body.events.map((event: { type: string }) => event.type)).toEqual(['registered', 'answered_on_call']);
+    expect(timeline.body.events.map((event: { type: string }) => event.type)).toEqual([
+      'registered',
+      'triaged',
+      'answered_on_call',
+    ]);
   });
 
   it('numbers successive cases of a union sequentially', async () => {

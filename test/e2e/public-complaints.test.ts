@@ -44,15 +44,18 @@ describe('a worker filing and following a complaint', () => {
     const filed = await file(onlineComplaint(), randomUUID());
     expect(filed.status).toBe(201);
     expect(FiledComplaintView.safeParse(filed.body).success).toBe(true);
-    expect(filed.body).toMatchObject({ status: 'registered', statusText: '已收到，等待工会受理', unionName: '沈河区总工会' });
+    expect(filed.body).toMatchObject({ status: 'in_pool', statusText: '正在为您安排劳动争议调解员', unionName: '沈河区总工会' });
     const { caseNumber, accessCode } = filed.body;
     const withCode = { headers: { 'x-access-code': accessCode } };
 
     const status = await api.request('GET', `/public/complaints/${caseNumber}`, withCode);
     expect(status.status).toBe(200);
     expect(PublicCaseView.safeParse(status.body).success).toBe(true);
-    expect(status.body.timeline).toEqual([{ at: expect.any(String), what: '案件已登记', by: '您' }]);
-    expect(status.body.nextStep).toMatchObject({ text: expect.any(String), dueAt: expect.any(String) });
+    expect(status.body.timeline).toEqual([
+      { at: expect.any(String), what: '案件已登记', by: '您' },
+      { at: expect.any(String), what: '工会已受理并分流', by: '工会' },
+    ]);
+    expect(status.body.nextStep).toMatchObject({ text: '调解员接手后将与您联系', dueAt: expect.any(String) });
 
     const supplement = await api.request('POST', `/public/complaints/${caseNumber}/supplements`, {
       ...withCode,

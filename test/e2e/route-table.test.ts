@@ -10,6 +10,7 @@ import { OPENAPI_FILE, renderOpenApi } from '../../scripts/openapi.js';
 import { lambdaContext } from '../../scripts/local/server.js';
 import { ROLES } from '../../shared/domain/roles.js';
 import { allowedRoles, isPublic, type RouteContract } from '../../shared/http/contract.js';
+import { complaint, demo } from '../support/fixtures.js';
 import { startLocalApi, type LocalApi } from '../support/local-api.js';
 
 /**
@@ -97,6 +98,8 @@ describe('OpenAPI document', () => {
    * a complaint filed online (closed, for feedback) for the complainant's routes.
    */
   async function exampleTarget(contract: RouteContract): Promise<{ path: string; headers: Record<string, string> }> {
+    if (contract.path.includes('{caseId}'))
+      return { path: contract.path.replace('{caseId}', await caseReadyFor(contract.name)), headers: {} };
     if (!contract.path.includes('{caseNumber}')) return { path: concretePath(contract.path), headers: {} };
     const fileRoute = withExamples.find((candidate) => candidate.contract.name === 'fileComplaint')!;
     const filed = await api.request('POST', '/public/complaints', { body: fileRoute.example });
@@ -105,6 +108,24 @@ describe('OpenAPI document', () => {
       path: contract.path.replace('{caseNumber}', filed.body.caseNumber),
       headers: { 'x-access-code': filed.body.accessCode },
     };
+  }
+
+  /** A hotline case in 和平区 in the state the route acts on (a work injury: the lawyer pool). */
+  async function caseReadyFor(routeName: string): Promise<string> {
+    const injury = { ...complaint(), category: 'work_injury' };
+    if (routeName === 'rejectTransfer') {
+      // A case of 沈河区 that the city sends to 和平区, whose legal department answers it.
+      const created = await api.request('POST', '/cases', { user: demo('op-shenhe'), body: { ...injury, regionCode: '210103' } });
+      await api.request('POST', `/cases/${created.body.caseId}/transfer`, {
+        user: demo('admin-shenyang'),
+        body: { toUnion: '210102', reason: '用工地在和平区' },
+      });
+      return created.body.caseId;
+    }
+    const created = await api.request('POST', '/cases', { user: demo('op-heping'), body: injury });
+    if (routeName === 'releaseCase')
+      await api.request('POST', `/cases/${created.body.caseId}/claim`, { user: demo('lawyer-heping') });
+    return created.body.caseId;
   }
 
   it.each(withExamples)('$route accepts its own example with the seeded data', async ({ contract, example, responseSchema }) => {

@@ -72,7 +72,7 @@ describe('registering a call', () => {
     expect(consultation.caseRecord.outcome).toBe('advice_given');
 
     const events = await getTimeline(deps, callerOf('op-heping'), consultation.caseRecord.caseId);
-    expect(events.map((event) => event.type)).toEqual(['registered', 'answered_on_call']);
+    expect(events.map((event) => event.type)).toEqual(['registered', 'triaged', 'answered_on_call']);
     expect(events[0]).toMatchObject({ actor: { kind: 'staff', role: 'operator', staffId: callerOf('op-heping').staffId } });
   });
 

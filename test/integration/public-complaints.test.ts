@@ -54,7 +54,7 @@ describe('filing online', () => {
     expect(filed.caseRecord).toMatchObject({ unionCode: '210103', channel: 'wechat', registeredBy: { kind: 'complainant' } });
     expect(filed.accessCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     const events = await getTimeline(deps, callerOf('op-shenhe'), filed.caseRecord.caseId);
-    expect(events.map((event) => event.type)).toEqual(['registered']);
+    expect(events.map((event) => event.type)).toEqual(['registered', 'triaged']);
 
     const stored = await items();
     const outbox = stored.filter((item) => item.entity === 'outbox' && item.caseId === filed.caseRecord.caseId);
@@ -144,8 +144,8 @@ describe('the complainant’s own view, supplements and feedback', () => {
   it('shows status, next step and a public timeline with no personal data', async () => {
     const filed = await fileComplaint(deps, online());
     const { caseRecord, events } = await publicCaseStatus(deps, filed.caseRecord.caseNumber, filed.accessCode);
-    expect(caseRecord.status).toBe('registered');
-    expect(events).toHaveLength(1);
+    expect(caseRecord.status).toBe('in_pool');
+    expect(events).toHaveLength(2);
   });
 
   it('adds a supplement the staff see on the timeline, up to a cap', async () => {

@@ -9,6 +9,7 @@ import { hashPhone } from '../../shared/security/phone-hash.js';
 import { CaseRepository } from '../../shared/store/case-repository.js';
 import type { StoreContext } from '../../shared/store/client.js';
 import { PublicAccessRepository } from '../../shared/store/public-access-repository.js';
+import { StaffRepository } from '../../shared/store/staff-repository.js';
 import { UnionRepository } from '../../shared/store/union-repository.js';
 import type { ComplainantAccess, Dependencies, PhoneHashing } from '../../shared/usecases/dependencies.js';
 
@@ -50,6 +51,7 @@ export function testDependencies(
   return {
     cases: new CaseRepository(table),
     unions: new UnionRepository(table),
+    staff: new StaffRepository(table),
     publicAccess: new PublicAccessRepository(table),
     now: () => new Date(),
     newId: randomUUID,

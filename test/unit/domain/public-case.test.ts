@@ -8,7 +8,6 @@ import {
   nextStep,
   normalizeAccessCode,
   publicTimeline,
-  responseTier,
 } from '../../../shared/domain/public-case.js';
 
 function caseWith(overrides: Partial<CaseRecord> = {}): CaseRecord {
@@ -21,6 +20,8 @@ function caseWith(overrides: Partial<CaseRecord> = {}): CaseRecord {
     channel: 'wechat',
     category: 'social_insurance',
     status: 'registered',
+    priority: 'ordinary',
+    route: 'mediation',
     regionCode: '210103',
     complainant: { nameMasked: '王*', mobileMasked: '137****1234', migrantWorker: false, modelWorker: false, womanWorker: false },
     phoneHash: 'h',
@@ -75,23 +76,10 @@ describe('access codes', () => {
   });
 });
 
-describe('first-response tier and next step', () => {
-  it.each([
-    ['a collective dispute', { workersInvolved: 12 }, 'urgent'],
-    ['a model worker', { complainant: { ...caseWith().complainant, modelWorker: true } }, 'priority'],
-    [
-      'a migrant worker claiming pay',
-      { category: 'wage_arrears' as const, complainant: { ...caseWith().complainant, migrantWorker: true } },
-      'priority',
-    ],
-    ['a migrant worker about social insurance', { complainant: { ...caseWith().complainant, migrantWorker: true } }, 'ordinary'],
-    ['anyone else', {}, 'ordinary'],
-  ])('%s → %s', (_name, overrides, tier) => {
-    expect(responseTier(caseWith(overrides))).toBe(tier);
-  });
-
+describe('next step', () => {
   it('tells a newly registered complainant when the union is due to call', () => {
-    expect(nextStep(caseWith({ workersInvolved: 30 })).dueAt).toBe('2026-11-21T02:30:00.000Z');
+    expect(nextStep(caseWith({ priority: 'urgent' })).dueAt).toBe('2026-11-21T02:30:00.000Z');
+    expect(nextStep(caseWith({ priority: 'priority' })).dueAt).toBe('2026-11-21T04:00:00.000Z');
     expect(nextStep(caseWith()).dueAt).toBe('2026-11-22T02:00:00.000Z');
   });
 

@@ -60,6 +60,7 @@ describe('POST /cases handler', () => {
       'CONTACT',
       'CASENO',
       expect.stringMatching(/^EVENT#2026-11-21T02:00:00.000Z#001#/),
+      expect.stringMatching(/^EVENT#2026-11-21T02:00:00.000Z#002#/),
     ]);
     // Every put is conditional: nothing is ever overwritten.
     expect(items.filter((item) => item.Put).every((item) => item.Put!.ConditionExpression === 'attribute_not_exists(PK)')).toBe(

@@ -1,0 +1,15 @@
+import { defineRoute } from '../../shared/http/contract.js';
+import { StaffIdParams } from '../../shared/schemas/dispatch.js';
+
+export const getStaffRoute = defineRoute({
+  name: 'getStaff',
+  method: 'GET',
+  path: '/staff/{staffId}',
+  summary: 'One roster entry of your subtree',
+  tags: ['roster'],
+  access: { roles: ['legal_admin'] },
+  request: { params: StaffIdParams },
+  response: { status: 200, description: 'The roster entry.' },
+  errors: [400, 404],
+  data: { actions: ['dynamodb:Query', 'dynamodb:GetItem'], indexes: [] },
+});

@@ -1,0 +1,207 @@
+import type { CaseRecord, TimelineEvent } from './cases.js';
+import { AppError } from './errors.js';
+import type { Caller } from './roles.js';
+import { OVERRIDABLE, explain, ineligibility, type StaffProfile } from './roster.js';
+import type { Union } from './unions.js';
+
+/**
+ * Dispatch transitions: claim, release, assign, transfer. Pure: each takes
+ * the case as read and returns its next state (version + 1) and the events to
+ * write; the store writes them only if nobody changed the case meanwhile.
+ */
+export interface Transition {
+  readonly next: CaseRecord;
+  readonly events: readonly TimelineEvent[];
+}
+
+export interface Moment {
+  readonly now: Date;
+  readonly newEventId: () => string;
+}
+
+function staffActor(caller: Caller) {
+  return { kind: 'staff' as const, staffId: caller.staffId, role: caller.roles[0]! };
+}
+
+function event(
+  caseRecord: CaseRecord,
+  type: TimelineEvent['type'],
+  actor: TimelineEvent['actor'],
+  data: Record<string, unknown>,
+  moment: Moment,
+): TimelineEvent {
+  return { caseId: caseRecord.caseId, eventId: moment.newEventId(), seq: 1, at: moment.now.toISOString(), type, actor, data };
+}
+
+const OPEN_STATUSES = new Set(['registered', 'triaged', 'in_mediation', 'in_pool', 'claimed', 'in_progress']);
+
+/** A lawyer or mediator takes a case from their union's pool. */
+export function claim(caseRecord: CaseRecord, staff: StaffProfile, caller: Caller, moment: Moment): Transition {
+  if (caseRecord.status !== 'in_pool' || !caseRecord.pool) {
+    // Who holds it is not the claimer's business.
+    throw new AppError('CONFLICT', 'This case is no longer waiting to be claimed.');
+  }
+  const reasons = ineligibility(staff, caseRecord);
+  if (reasons.includes('at_capacity')) {
+    throw new AppError('CONFLICT', `You already work ${staff.activeCases} cases, your capacity; release or close one first.`);
+  }
+  if (reasons.length > 0)
+    throw new AppError('UNPROCESSABLE', `You cannot take this case: you ${reasons.map(explain).join('; ')}.`);
+  const since = moment.now.toISOString();
+  return {
+    next: {
+      ...caseRecord,
+      status: 'claimed',
+      owner: { staffId: staff.staffId, role: staff.role, since },
+      version: caseRecord.version + 1,
+    },
+    events: [event(caseRecord, 'claimed', staffActor(caller), { pool: caseRecord.pool }, moment)],
+  };
+}
+
+/** The owner gives a case back, with a reason; it returns to the pool it came from (or the legal department). */
+export function release(caseRecord: CaseRecord, caller: Caller, reason: string, moment: Moment): Transition {
+  if (caseRecord.owner?.staffId !== caller.staffId)
+    throw new AppError('CONFLICT', 'Only the lawyer or mediator working a case can release it.');
+  const { owner: _owner, ...rest } = caseRecord;
+  return {
+    next: { ...rest, status: caseRecord.pool ? 'in_pool' : 'triaged', version: caseRecord.version + 1 },
+    events: [event(caseRecord, 'released', staffActor(caller), { reason, pool: caseRecord.pool ?? null }, moment)],
+  };
+}
+
+/**
+ * A legal department assigns (or reassigns) a case. Capacity, conflicts of
+ * interest and categories are honoured unless overridden with a reason, which
+ * the timeline keeps; an inactive staff member is never assigned.
+ */
+export function assign(
+  caseRecord: CaseRecord,
+  staff: StaffProfile,
+  caller: Caller,
+  override: { reason: string } | undefined,
+  moment: Moment,
+): Transition & { overridden: string[] } {
+  if (!OPEN_STATUSES.has(caseRecord.status))
+    throw new AppError('CONFLICT', `A case that is ${caseRecord.status} cannot be assigned.`);
+  if (caseRecord.owner?.staffId === staff.staffId) throw new AppError('CONFLICT', 'The case is already assigned to this person.');
+  const reasons = ineligibility(staff, { ...caseRecord, pool: undefined });
+  const blocking = reasons.filter((reason) => !override || !OVERRIDABLE.includes(reason));
+  if (blocking.length > 0) {
+    const hint = blocking.every((reason) => OVERRIDABLE.includes(reason)) ? ' Assign anyway with an override and a reason.' : '';
+    throw new AppError('UNPROCESSABLE', `${staff.displayName} ${blocking.map(explain).join('; ')}.${hint}`);
+  }
+  const since = moment.now.toISOString();
+  return {
+    next: {
+      ...caseRecord,
+      status: 'claimed',
+      owner: { staffId: staff.staffId, role: staff.role, since },
+      version: caseRecord.version + 1,
+    },
+    events: [
+      event(
+        caseRecord,
+        'assigned',
+        staffActor(caller),
+        {
+          staffId: staff.staffId,
+          role: staff.role,
+          previousOwner: caseRecord.owner?.staffId ?? null,
+          ...(override && reasons.length > 0 ? { override: { reason: override.reason, overridden: reasons } } : {}),
+        },
+        moment,
+      ),
+    ],
+    overridden: override ? reasons : [],
+  };
+}
+
+/** 转交: a legal department hands a case to another union; until it accepts, the sender stays accountable. */
+export function requestTransfer(
+  caseRecord: CaseRecord,
+  target: Union,
+  targetPath: readonly string[],
+  caller: Caller,
+  reason: string,
+  moment: Moment,
+): Transition {
+  if (caseRecord.transfer) throw new AppError('CONFLICT', `A transfer to ${caseRecord.transfer.toUnion} is already pending.`);
+  if (!OPEN_STATUSES.has(caseRecord.status))
+    throw new AppError('CONFLICT', `A case that is ${caseRecord.status} cannot be transferred.`);
+  if (caseRecord.owner)
+    throw new AppError('CONFLICT', 'The case is being worked; its owner must release it before it can be transferred.');
+  if (target.code === caseRecord.unionCode) {
+    throw new AppError('UNPROCESSABLE', 'The case already belongs to that union.', [
+      { path: 'toUnion', message: 'choose another union' },
+    ]);
+  }
+  const requestedAt = moment.now.toISOString();
+  return {
+    next: {
+      ...caseRecord,
+      status: 'transfer_pending',
+      transfer: {
+        fromUnion: caseRecord.unionCode,
+        toUnion: target.code,
+        toUnionPath: targetPath,
+        reason,
+        requestedAt,
+        requestedBy: caller.staffId,
+        previousStatus: caseRecord.status,
+      },
+      version: caseRecord.version + 1,
+    },
+    events: [
+      event(
+        caseRecord,
+        'transfer_requested',
+        staffActor(caller),
+        { fromUnion: caseRecord.unionCode, toUnion: target.code, reason },
+        moment,
+      ),
+    ],
+  };
+}
+
+/** The receiving union's legal department accepts (the case becomes theirs, number unchanged) or rejects (it goes back, with the reason). */
+export function decideTransfer(
+  caseRecord: CaseRecord,
+  caller: Caller,
+  decision: { accept: true } | { accept: false; reason: string },
+  moment: Moment,
+): Transition {
+  const transfer = caseRecord.transfer;
+  if (!transfer) throw new AppError('CONFLICT', 'This case has no transfer awaiting an answer.');
+  if (!transfer.toUnionPath.includes(caller.unionCode)) {
+    throw new AppError('FORBIDDEN', 'Only the receiving union’s legal department can answer this transfer.');
+  }
+  const { transfer: _pending, ...rest } = caseRecord;
+  const actor = staffActor(caller);
+  if (decision.accept) {
+    return {
+      next: {
+        ...rest,
+        unionCode: transfer.toUnion,
+        unionPath: transfer.toUnionPath,
+        status: caseRecord.pool ? 'in_pool' : 'triaged',
+        version: caseRecord.version + 1,
+      },
+      events: [
+        event(caseRecord, 'transfer_accepted', actor, { fromUnion: transfer.fromUnion, toUnion: transfer.toUnion }, moment),
+      ],
+    };
+  }
+  return {
+    next: { ...rest, status: transfer.previousStatus, version: caseRecord.version + 1 },
+    events: [
+      event(
+        caseRecord,
+        'transfer_rejected',
+        actor,
+        { fromUnion: transfer.fromUnion, toUnion: transfer.toUnion, reason: decision.reason },
+        moment,
+      ),
+    ],
+  };
+}

@@ -1,0 +1,68 @@
+import type { CaseRecord } from './cases.js';
+import { poolForRole } from './triage.js';
+import type { Category } from './vocabulary.js';
+
+/** A volunteer lawyer or labour-dispute mediator on a union's roster. */
+export interface StaffProfile {
+  readonly staffId: string;
+  readonly displayName: string;
+  readonly role: 'lawyer' | 'mediator';
+  readonly unionCode: string;
+  readonly unionPath: readonly string[];
+  /** Dispute categories they take. */
+  readonly categories: readonly Category[];
+  /** Most cases they work at once. */
+  readonly capacity: number;
+  /** Cases they work now (maintained in the same transactions as claims and releases). */
+  readonly activeCases: number;
+  /** ISO weekdays they are on duty (1 = Monday … 7 = Sunday). */
+  readonly dutyWeekdays: readonly number[];
+  /** Extra duty dates, `YYYY-MM-DD`. */
+  readonly dutyDates: readonly string[];
+  /** Unified social credit codes of employers they must not act against (conflict of interest). */
+  readonly conflicts: readonly string[];
+  readonly active: boolean;
+  readonly updatedAt: string;
+}
+
+export type Ineligibility = 'inactive' | 'wrong_pool' | 'category_not_taken' | 'conflict_of_interest' | 'at_capacity';
+
+const EXPLANATIONS: Record<Ineligibility, string> = {
+  inactive: 'is not active on the roster',
+  wrong_pool: 'does not work this kind of case (lawyers take the lawyer pool, mediators the mediation pool)',
+  category_not_taken: 'does not take cases of this category',
+  conflict_of_interest: 'has a declared conflict of interest with this employer',
+  at_capacity: 'already works as many cases as their capacity allows',
+};
+
+export function explain(reason: Ineligibility): string {
+  return EXPLANATIONS[reason];
+}
+
+/**
+ * Why a staff member may not take a case, if they may not. Capacity and
+ * conflicts may be overridden by a legal department with a reason; the rest
+ * never.
+ */
+export function ineligibility(
+  staff: StaffProfile,
+  caseRecord: Pick<CaseRecord, 'category' | 'employer' | 'pool'>,
+): Ineligibility[] {
+  const reasons: Ineligibility[] = [];
+  if (!staff.active) reasons.push('inactive');
+  if (caseRecord.pool && poolForRole(staff.role) !== caseRecord.pool) reasons.push('wrong_pool');
+  if (!staff.categories.includes(caseRecord.category)) reasons.push('category_not_taken');
+  const creditCode = caseRecord.employer?.creditCode;
+  if (creditCode && staff.conflicts.includes(creditCode)) reasons.push('conflict_of_interest');
+  if (staff.activeCases >= staff.capacity) reasons.push('at_capacity');
+  return reasons;
+}
+
+export const OVERRIDABLE: readonly Ineligibility[] = ['at_capacity', 'conflict_of_interest', 'category_not_taken', 'wrong_pool'];
+
+/** On duty on a China-local date (`YYYY-MM-DD`). */
+export function onDuty(staff: Pick<StaffProfile, 'dutyWeekdays' | 'dutyDates' | 'active'>, localDate: string): boolean {
+  if (!staff.active) return false;
+  const weekday = ((new Date(`${localDate}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+  return staff.dutyDates.includes(localDate) || staff.dutyWeekdays.includes(weekday);
+}

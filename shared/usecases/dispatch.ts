@@ -1,0 +1,154 @@
+import { canSeeCase, type CaseRecord } from '../domain/cases.js';
+import { assign, claim, decideTransfer, release, requestTransfer, type Transition } from '../domain/dispatch.js';
+import { AppError } from '../domain/errors.js';
+import type { Caller } from '../domain/roles.js';
+import { ineligibility, type StaffProfile } from '../domain/roster.js';
+import { poolForRole } from '../domain/triage.js';
+import { TransitionConflict } from '../store/case-repository.js';
+import type { Dependencies } from './dependencies.js';
+
+/** Loads a case the caller may see, or answers 404 exactly as for a case that does not exist. */
+async function visibleCase(deps: Dependencies, caller: Caller, caseId: string): Promise<CaseRecord> {
+  const caseRecord = await deps.cases.get(caseId);
+  if (!caseRecord || !canSeeCase(caller, caseRecord)) throw new AppError('NOT_FOUND', 'No such case in your union’s area.');
+  return caseRecord;
+}
+
+function provinceOf(unionCode: string, deps: Dependencies) {
+  return deps.unions.directory().then((directory) => directory.pathOf(unionCode)[0] ?? unionCode);
+}
+
+/** The caller's own roster entry (lawyers and mediators work only when on the roster). */
+async function ownProfile(deps: Dependencies, caller: Caller): Promise<StaffProfile> {
+  const profile = await deps.staff.get(await provinceOf(caller.unionCode, deps), caller.staffId);
+  if (!profile) throw new AppError('FORBIDDEN', 'You are not on your union’s roster yet; ask its legal department to add you.');
+  return profile;
+}
+
+const moment = (deps: Dependencies) => ({ now: deps.now(), newEventId: deps.newId });
+
+function lostRace(message: string) {
+  return (error: unknown): never => {
+    if (error instanceof TransitionConflict && error.on === 'case') throw new AppError('CONFLICT', message);
+    throw error;
+  };
+}
+
+/** Claimable cases for a lawyer or mediator: their union's pool, categories they take, no conflicts; masked. */
+export async function poolFor(deps: Dependencies, caller: Caller): Promise<CaseRecord[]> {
+  const profile = await ownProfile(deps, caller);
+  const pool = poolForRole(profile.role)!;
+  const cases = await deps.cases.pool(caller.unionCode, pool, 100);
+  return cases.filter((caseRecord) => ineligibility(profile, caseRecord).every((reason) => reason === 'at_capacity'));
+}
+
+export async function claimCase(deps: Dependencies, caller: Caller, caseId: string): Promise<CaseRecord> {
+  const [caseRecord, profile] = await Promise.all([visibleCase(deps, caller, caseId), ownProfile(deps, caller)]);
+  // A pool is its own union's: a city lawyer does not claim from a district's pool.
+  if (caseRecord.unionCode !== caller.unionCode) throw new AppError('NOT_FOUND', 'No such case in your union’s pool.');
+  const { next, events } = claim(caseRecord, profile, caller, moment(deps));
+  await deps.cases.saveTransition(next, caseRecord.version, events, [deps.staff.takeCase(profile)]).catch((error: unknown) => {
+    if (error instanceof TransitionConflict && error.on === 'other') {
+      throw new AppError('CONFLICT', 'You reached your capacity meanwhile; release or close a case first.');
+    }
+    return lostRace('This case is no longer waiting to be claimed.')(error);
+  });
+  return next;
+}
+
+export async function releaseCase(deps: Dependencies, caller: Caller, caseId: string, reason: string): Promise<CaseRecord> {
+  const caseRecord = await visibleCase(deps, caller, caseId);
+  const { next, events } = release(caseRecord, caller, reason, moment(deps));
+  const province = await provinceOf(caseRecord.unionCode, deps);
+  await deps.cases
+    .saveTransition(next, caseRecord.version, events, [deps.staff.giveUpCase(province, caller.staffId)])
+    .catch(lostRace('The case changed meanwhile; reload it.'));
+  return next;
+}
+
+export async function assignCase(
+  deps: Dependencies,
+  caller: Caller,
+  caseId: string,
+  request: { staffId: string; override?: { reason: string } },
+): Promise<CaseRecord> {
+  const caseRecord = await visibleCase(deps, caller, caseId);
+  const directory = await deps.unions.directory();
+  const province = directory.pathOf(caseRecord.unionCode)[0]!;
+  const staff = await deps.staff.get(province, request.staffId);
+  if (!staff || !staff.unionPath.includes(caller.unionCode)) {
+    throw new AppError('UNPROCESSABLE', 'No such lawyer or mediator on your roster.', [
+      { path: 'staffId', message: 'not on your roster' },
+    ]);
+  }
+  const transition: Transition & { overridden: string[] } = assign(caseRecord, staff, caller, request.override, moment(deps));
+  const previous = caseRecord.owner;
+  const counters = [
+    transition.overridden.includes('at_capacity') ? deps.staff.takeCaseOverCapacity(staff) : deps.staff.takeCase(staff),
+    ...(previous ? [deps.staff.giveUpCase(province, previous.staffId)] : []),
+  ];
+  await deps.cases.saveTransition(transition.next, caseRecord.version, transition.events, counters).catch((error: unknown) => {
+    if (error instanceof TransitionConflict && error.index === 1) {
+      throw new AppError('CONFLICT', `${staff.displayName} reached their capacity meanwhile; choose someone else or override.`);
+    }
+    return lostRace('The case changed meanwhile; reload it.')(error);
+  });
+  return transition.next;
+}
+
+export async function transferCase(
+  deps: Dependencies,
+  caller: Caller,
+  caseId: string,
+  request: { toUnion: string; reason: string },
+): Promise<CaseRecord> {
+  const caseRecord = await visibleCase(deps, caller, caseId);
+  const directory = await deps.unions.directory();
+  const target = directory.get(request.toUnion);
+  if (!target)
+    throw new AppError('UNPROCESSABLE', `No union ${request.toUnion} on Weiquan.`, [
+      { path: 'toUnion', message: 'unknown union' },
+    ]);
+  const { next, events } = requestTransfer(
+    caseRecord,
+    target,
+    directory.pathOf(target.code),
+    caller,
+    request.reason,
+    moment(deps),
+  );
+  await deps.cases.saveTransition(next, caseRecord.version, events).catch(lostRace('The case changed meanwhile; reload it.'));
+  return next;
+}
+
+export async function answerTransfer(
+  deps: Dependencies,
+  caller: Caller,
+  caseId: string,
+  decision: { accept: true } | { accept: false; reason: string },
+): Promise<CaseRecord> {
+  const caseRecord = await visibleCase(deps, caller, caseId);
+  const { next, events } = decideTransfer(caseRecord, caller, decision, moment(deps));
+  await deps.cases
+    .saveTransition(next, caseRecord.version, events)
+    .catch(lostRace('The transfer was answered meanwhile; reload it.'));
+  return next;
+}
+
+/** Transfers the caller's union is asked to take, and those it asked others to take. */
+export async function pendingTransfers(
+  deps: Dependencies,
+  caller: Caller,
+): Promise<{ incoming: CaseRecord[]; outgoing: CaseRecord[] }> {
+  const directory = await deps.unions.directory();
+  const [incoming, outgoing] = await Promise.all([
+    deps.cases.incomingTransfers(caller.unionCode),
+    deps.cases.list({
+      unionCode: caller.unionCode,
+      level: directory.levelOf(caller.unionCode),
+      status: 'transfer_pending',
+      limit: 100,
+    }),
+  ]);
+  return { incoming, outgoing: outgoing.items };
+}

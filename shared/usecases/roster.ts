@@ -1,0 +1,73 @@
+import { AppError } from '../domain/errors.js';
+import type { Caller } from '../domain/roles.js';
+import type { StaffProfile } from '../domain/roster.js';
+import type { Category } from '../domain/vocabulary.js';
+import type { Dependencies } from './dependencies.js';
+
+export interface RosterEntryInput {
+  readonly displayName: string;
+  readonly role: 'lawyer' | 'mediator';
+  readonly unionCode: string;
+  readonly categories: readonly Category[];
+  readonly capacity: number;
+  readonly dutyWeekdays: readonly number[];
+  readonly dutyDates: readonly string[];
+  readonly conflicts: readonly string[];
+  readonly active: boolean;
+}
+
+async function provinceOf(deps: Dependencies, unionCode: string): Promise<string> {
+  return (await deps.unions.directory()).pathOf(unionCode)[0] ?? unionCode;
+}
+
+/** The lawyers and mediators of the caller's subtree. */
+export async function listRoster(
+  deps: Dependencies,
+  caller: Caller,
+  filter: { role?: 'lawyer' | 'mediator' },
+): Promise<StaffProfile[]> {
+  const everyone = await deps.staff.listProvince(await provinceOf(deps, caller.unionCode));
+  return everyone.filter((staff) => staff.unionPath.includes(caller.unionCode) && (!filter.role || staff.role === filter.role));
+}
+
+export async function getRosterEntry(deps: Dependencies, caller: Caller, staffId: string): Promise<StaffProfile> {
+  const staff = await deps.staff.get(await provinceOf(deps, caller.unionCode), staffId);
+  if (!staff || !staff.unionPath.includes(caller.unionCode))
+    throw new AppError('NOT_FOUND', 'No such lawyer or mediator on your roster.');
+  return staff;
+}
+
+/** Adds or updates a roster entry within the caller's subtree; the active-case count is never set by hand. */
+export async function putRosterEntry(
+  deps: Dependencies,
+  caller: Caller,
+  staffId: string,
+  input: RosterEntryInput,
+): Promise<StaffProfile> {
+  const directory = await deps.unions.directory();
+  if (!directory.get(input.unionCode) || !directory.isWithin(input.unionCode, caller.unionCode)) {
+    throw new AppError('UNPROCESSABLE', 'The union must be yours or one below it.', [
+      { path: 'unionCode', message: 'outside your union’s area' },
+    ]);
+  }
+  const unionPath = directory.pathOf(input.unionCode);
+  const existing = await deps.staff.get(unionPath[0]!, staffId);
+  if (existing && !existing.unionPath.includes(caller.unionCode))
+    throw new AppError('NOT_FOUND', 'No such lawyer or mediator on your roster.');
+  const profile: StaffProfile = {
+    staffId,
+    ...input,
+    unionPath,
+    activeCases: existing?.activeCases ?? 0,
+    updatedAt: deps.now().toISOString(),
+  };
+  try {
+    await deps.staff.put(profile, { exists: existing !== undefined, activeCases: profile.activeCases });
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') {
+      throw new AppError('CONFLICT', 'The roster entry changed meanwhile (a claim or release); reload and try again.');
+    }
+    throw error;
+  }
+  return profile;
+}
