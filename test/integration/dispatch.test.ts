@@ -1,0 +1,240 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseRecord } from '../../shared/domain/cases.js';
+import type { Caller } from '../../shared/domain/roles.js';
+import { forgetCachedDirectory } from '../../shared/store/union-repository.js';
+import { getCase, getTimeline, registerCase } from '../../shared/usecases/cases.js';
+import type { ComplainantAccess, Dependencies, PhoneHashing } from '../../shared/usecases/dependencies.js';
+import {
+  answerTransfer,
+  assignCase,
+  claimCase,
+  pendingTransfers,
+  poolFor,
+  releaseCase,
+  transferCase,
+} from '../../shared/usecases/dispatch.js';
+import { putRosterEntry, type RosterEntryInput } from '../../shared/usecases/roster.js';
+import { callerOf, complaint } from '../support/fixtures.js';
+import { createTestTable, testDependencies, type TestTable } from '../support/store.js';
+
+let table: TestTable;
+let deps: Dependencies & ComplainantAccess & PhoneHashing;
+
+/** A work-injury complaint: triage sends it to the lawyer pool. */
+const injury = (overrides: Parameters<typeof complaint>[0] = {}) =>
+  complaint({ category: 'work_injury', occurredOn: '2026-09-01', ...overrides });
+
+function lawyerEntry(unionCode: string, overrides: Partial<RosterEntryInput> = {}): RosterEntryInput {
+  return {
+    displayName: '志愿律师',
+    role: 'lawyer',
+    unionCode,
+    categories: ['work_injury', 'wage_arrears'],
+    capacity: 10,
+    dutyWeekdays: [1, 2, 3, 4, 5],
+    dutyDates: [],
+    conflicts: [],
+    active: true,
+    ...overrides,
+  };
+}
+
+/** A lawyer on the roster of `unionCode`, as its legal department would add them. */
+async function newLawyer(unionCode: string, overrides: Partial<RosterEntryInput> = {}): Promise<Caller> {
+  const staffId = randomUUID();
+  const admin = unionCode.startsWith('21') ? callerOf('admin-liaoning') : callerOf('admin-sichuan');
+  await putRosterEntry(deps, admin, staffId, lawyerEntry(unionCode, overrides));
+  return { staffId, username: `lawyer-${staffId.slice(0, 8)}`, roles: ['lawyer'], unionCode };
+}
+
+async function newInjuryCase(operator = 'op-heping', overrides: Parameters<typeof complaint>[0] = {}): Promise<CaseRecord> {
+  return (await registerCase(deps, callerOf(operator), injury(overrides))).caseRecord;
+}
+
+const statusOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 200,
+    (error: { status?: number }) => error.status ?? 500,
+  );
+
+beforeAll(async () => {
+  table = await createTestTable();
+  forgetCachedDirectory();
+  deps = testDependencies(table);
+});
+afterAll(async () => table.drop());
+
+describe('claiming from the pool', () => {
+  it('50 concurrent claimers on each of 200 cases: one owner per case, every loser a 409, one claim on each timeline', async () => {
+    const claimers = await Promise.all(Array.from({ length: 50 }, () => newLawyer('210102')));
+    const cases = await Promise.all(Array.from({ length: 200 }, () => newInjuryCase()));
+
+    const outcomes: { caseId: string; statuses: number[] }[] = [];
+    // Ten cases at a time, each raced by all 50 claimers (500 claims in flight).
+    for (let start = 0; start < cases.length; start += 10) {
+      outcomes.push(
+        ...(await Promise.all(
+          cases.slice(start, start + 10).map(async (caseRecord) => ({
+            caseId: caseRecord.caseId,
+            statuses: await Promise.all(claimers.map((claimer) => statusOf(claimCase(deps, claimer, caseRecord.caseId)))),
+          })),
+        )),
+      );
+    }
+
+    for (const { caseId, statuses } of outcomes) {
+      expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+      expect(statuses.filter((status) => status === 409)).toHaveLength(49);
+      const stored = await deps.cases.get(caseId);
+      expect(stored?.status).toBe('claimed');
+      const claims = (await deps.cases.timeline(caseId)).filter((event) => event.type === 'claimed');
+      expect(claims).toHaveLength(1);
+      expect(claims[0]!.actor).toMatchObject({ staffId: stored!.owner!.staffId });
+    }
+    // Every claimer's active-case count matches the cases they won.
+    const owners = await Promise.all(outcomes.map(async ({ caseId }) => (await deps.cases.get(caseId))!.owner!.staffId));
+    for (const claimer of claimers) {
+      const profile = await deps.staff.get('210000', claimer.staffId);
+      expect(profile!.activeCases).toBe(owners.filter((owner) => owner === claimer.staffId).length);
+    }
+  }, 300_000);
+
+  it('hides details until claimed, shows them to the owner after, and records each disclosure', async () => {
+    const lawyer = await newLawyer('210102');
+    const caseRecord = await newInjuryCase();
+
+    const inPool = (await poolFor(deps, lawyer)).find((candidate) => candidate.caseId === caseRecord.caseId);
+    expect(inPool).toBeDefined();
+    expect((await getCase(deps, lawyer, caseRecord.caseId)).contact).toBeUndefined();
+
+    await claimCase(deps, lawyer, caseRecord.caseId);
+    const owned = await getCase(deps, lawyer, caseRecord.caseId);
+    expect(owned.contact).toMatchObject({ name: '张伟', mobile: '13812345678' });
+    expect((await poolFor(deps, lawyer)).some((candidate) => candidate.caseId === caseRecord.caseId)).toBe(false);
+
+    const disclosures = (await getTimeline(deps, lawyer, caseRecord.caseId)).filter((event) => event.type === 'contact_viewed');
+    expect(disclosures.map((event) => event.actor)).toEqual([{ kind: 'staff', staffId: lawyer.staffId, role: 'lawyer' }]);
+  });
+
+  it('keeps another union’s lawyer out: not in their pool, and 404 on claim', async () => {
+    const sibling = await newLawyer('210103');
+    const caseRecord = await newInjuryCase();
+    expect((await poolFor(deps, sibling)).some((candidate) => candidate.caseId === caseRecord.caseId)).toBe(false);
+    await expect(claimCase(deps, sibling, caseRecord.caseId)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('honours conflicts of interest and categories (422) and capacity (409)', async () => {
+    const caseRecord = await newInjuryCase();
+    const conflicted = await newLawyer('210102', { conflicts: ['91210102MA0QC12347'] });
+    expect((await poolFor(deps, conflicted)).some((candidate) => candidate.caseId === caseRecord.caseId)).toBe(false);
+    await expect(claimCase(deps, conflicted, caseRecord.caseId)).rejects.toMatchObject({ status: 422 });
+
+    const wagesOnly = await newLawyer('210102', { categories: ['wage_arrears'] });
+    await expect(claimCase(deps, wagesOnly, caseRecord.caseId)).rejects.toMatchObject({ status: 422 });
+
+    const busy = await newLawyer('210102', { capacity: 1 });
+    await claimCase(deps, busy, caseRecord.caseId);
+    const another = await newInjuryCase();
+    await expect(claimCase(deps, busy, another.caseId)).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringMatching(/capacity/),
+    });
+
+    // Releasing frees the capacity and returns the case to the pool.
+    await releaseCase(deps, busy, caseRecord.caseId, '需要回避');
+    expect((await deps.cases.get(caseRecord.caseId))!.status).toBe('in_pool');
+    await claimCase(deps, busy, another.caseId);
+  });
+});
+
+describe('assignment by the legal department', () => {
+  it('assigns within capacity, refuses beyond it, and overrides only with a reason kept on the timeline', async () => {
+    const lawyer = await newLawyer('210102', { capacity: 1 });
+    const first = await newInjuryCase();
+    const second = await newInjuryCase();
+    await assignCase(deps, callerOf('admin-heping'), first.caseId, { staffId: lawyer.staffId });
+    await expect(assignCase(deps, callerOf('admin-heping'), second.caseId, { staffId: lawyer.staffId })).rejects.toMatchObject({
+      status: 422,
+    });
+
+    await assignCase(deps, callerOf('admin-heping'), second.caseId, {
+      staffId: lawyer.staffId,
+      override: { reason: '律师本人同意加办' },
+    });
+    const assigned = (await getTimeline(deps, callerOf('admin-heping'), second.caseId)).find(
+      (event) => event.type === 'assigned',
+    );
+    expect(assigned?.data).toMatchObject({ override: { reason: '律师本人同意加办', overridden: ['at_capacity'] } });
+    expect((await deps.staff.get('210000', lawyer.staffId))!.activeCases).toBe(2);
+  });
+
+  it('reassigns: the previous owner’s count goes down, the new owner’s up', async () => {
+    const [one, two] = [await newLawyer('210102'), await newLawyer('210102')];
+    const caseRecord = await newInjuryCase();
+    await claimCase(deps, one, caseRecord.caseId);
+    await assignCase(deps, callerOf('admin-shenyang'), caseRecord.caseId, { staffId: two.staffId });
+    expect((await deps.staff.get('210000', one.staffId))!.activeCases).toBe(0);
+    expect((await deps.staff.get('210000', two.staffId))!.activeCases).toBe(1);
+    expect((await deps.cases.get(caseRecord.caseId))!.owner!.staffId).toBe(two.staffId);
+  });
+
+  it('cannot assign someone outside the admin’s subtree', async () => {
+    const elsewhere = await newLawyer('511902');
+    const caseRecord = await newInjuryCase();
+    await expect(
+      assignCase(deps, callerOf('admin-heping'), caseRecord.caseId, { staffId: elsewhere.staffId }),
+    ).rejects.toMatchObject({
+      status: 422,
+    });
+  });
+});
+
+describe('transfers between unions', () => {
+  it('is pending for both unions, then belongs only to the receiver, in its pool, with the same number', async () => {
+    const caseRecord = await newInjuryCase();
+    await transferCase(deps, callerOf('admin-heping'), caseRecord.caseId, { toUnion: '210103', reason: '用工地在沈河区' });
+
+    const receiver = callerOf('admin-shenyang');
+    const shenhe = { ...callerOf('admin-heping'), staffId: randomUUID(), unionCode: '210103' };
+    expect((await pendingTransfers(deps, shenhe)).incoming.map((pending) => pending.caseId)).toContain(caseRecord.caseId);
+    expect((await pendingTransfers(deps, callerOf('admin-heping'))).outgoing.map((pending) => pending.caseId)).toContain(
+      caseRecord.caseId,
+    );
+    expect((await getCase(deps, shenhe, caseRecord.caseId)).caseRecord.status).toBe('transfer_pending');
+    expect((await getCase(deps, callerOf('op-heping'), caseRecord.caseId)).caseRecord.status).toBe('transfer_pending');
+    // The sender cannot answer its own transfer.
+    await expect(answerTransfer(deps, callerOf('admin-heping'), caseRecord.caseId, { accept: true })).rejects.toMatchObject({
+      status: 403,
+    });
+
+    const accepted = await answerTransfer(deps, shenhe, caseRecord.caseId, { accept: true });
+    expect(accepted).toMatchObject({ unionCode: '210103', status: 'in_pool', caseNumber: caseRecord.caseNumber });
+    await expect(getCase(deps, callerOf('op-heping'), caseRecord.caseId)).rejects.toMatchObject({ status: 404 });
+    expect((await getCase(deps, receiver, caseRecord.caseId)).caseRecord.unionCode).toBe('210103');
+    const shenheLawyer = await newLawyer('210103');
+    expect((await poolFor(deps, shenheLawyer)).map((candidate) => candidate.caseId)).toContain(caseRecord.caseId);
+  });
+
+  it('returns a rejected transfer to the sender with the reason', async () => {
+    const caseRecord = await newInjuryCase();
+    await transferCase(deps, callerOf('admin-heping'), caseRecord.caseId, { toUnion: '210103', reason: '用工地在沈河区' });
+    const shenhe = { ...callerOf('admin-heping'), staffId: randomUUID(), unionCode: '210103' };
+    const rejected = await answerTransfer(deps, shenhe, caseRecord.caseId, { accept: false, reason: '用人单位在和平区注册' });
+
+    expect(rejected).toMatchObject({ unionCode: '210102', status: 'in_pool' });
+    expect(rejected.transfer).toBeUndefined();
+    await expect(getCase(deps, shenhe, caseRecord.caseId)).rejects.toMatchObject({ status: 404 });
+    const events = await getTimeline(deps, callerOf('admin-heping'), caseRecord.caseId);
+    expect(events.find((event) => event.type === 'transfer_rejected')?.data).toMatchObject({ reason: '用人单位在和平区注册' });
+  });
+
+  it('refuses to transfer a case someone is working', async () => {
+    const lawyer = await newLawyer('210102');
+    const caseRecord = await newInjuryCase();
+    await claimCase(deps, lawyer, caseRecord.caseId);
+    await expect(
+      transferCase(deps, callerOf('admin-heping'), caseRecord.caseId, { toUnion: '210103', reason: '转交' }),
+    ).rejects.toMatchObject({ status: 409 });
+  });
+});
