@@ -22,7 +22,13 @@ export const DEMO_UNIONS: readonly Union[] = [
   { code: '510000', name: '四川省总工会', parentCode: null },
   { code: '511100', name: '乐山市总工会', parentCode: '510000' },
   { code: '511900', name: '巴中市总工会', parentCode: '510000' },
-  { code: '511902', name: '巴州区总工会', parentCode: '511900' },
+  // 巴州区 sends work-injury complaints to mediation first (a union's own triage configuration).
+  {
+    code: '511902',
+    name: '巴州区总工会',
+    parentCode: '511900',
+    triage: { mediationCategories: ['wage_arrears', 'compensation', 'working_hours_leave', 'work_injury'] },
+  },
 ];
 
 export interface DemoUser {

@@ -205,3 +205,34 @@ export function decideTransfer(
     ],
   };
 }
+
+/** A claim with no action for this long returns to the pool (the lifecycle sweeper calls returnStaleClaim). */
+export const CLAIM_IDLE_LIMIT_MS = 48 * 60 * 60 * 1000;
+
+/**
+ * The seam for the sweeper: a claimed case whose owner has done nothing since
+ * `lastActivityAt` for CLAIM_IDLE_LIMIT_MS goes back to its pool. Returns
+ * undefined when the claim is not stale (or the case is not a pool claim).
+ */
+export function returnStaleClaim(caseRecord: CaseRecord, lastActivityAt: string, moment: Moment): Transition | undefined {
+  if (caseRecord.status !== 'claimed' || !caseRecord.owner || !caseRecord.pool) return undefined;
+  const idleMs = moment.now.getTime() - Date.parse(lastActivityAt);
+  if (idleMs < CLAIM_IDLE_LIMIT_MS) return undefined;
+  const { owner, ...rest } = caseRecord;
+  return {
+    next: { ...rest, status: 'in_pool', version: caseRecord.version + 1 },
+    events: [
+      event(
+        caseRecord,
+        'released',
+        { kind: 'system' },
+        {
+          reason: 'no action within the claim time limit',
+          previousOwner: owner.staffId,
+          idleHours: Math.floor(idleMs / 3_600_000),
+        },
+        moment,
+      ),
+    ],
+  };
+}

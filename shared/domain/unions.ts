@@ -1,10 +1,13 @@
 import { divisionCovers, divisionLevel, type DivisionLevel } from './identifiers.js';
+import type { TriageConfig } from './triage.js';
 
 /** A trade union, identified by the division code of the area it serves. */
 export interface Union {
   readonly code: string;
   readonly name: string;
   readonly parentCode: string | null;
+  /** The union's own triage configuration, if it departs from the default. */
+  readonly triage?: TriageConfig;
 }
 
 /**
@@ -59,4 +62,10 @@ export class UnionDirectory {
   all(): Union[] {
     return [...this.#byCode.values()];
   }
+}
+
+/** The registration context's triage configuration for a union (empty: the default applies). */
+export function triageConfigOf(directory: UnionDirectory, unionCode: string): { triageConfig?: TriageConfig } {
+  const config = directory.get(unionCode)?.triage;
+  return config ? { triageConfig: config } : {};
 }

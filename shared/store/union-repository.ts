@@ -25,6 +25,7 @@ export class UnionRepository {
       code: item.code as string,
       name: item.name as string,
       parentCode: (item.parentCode as string | null | undefined) ?? null,
+      ...(item.triage ? { triage: item.triage as Union['triage'] } : {}),
     }));
     const directory = new UnionDirectory(unions);
     cached = { directory, loadedAt: now, tableName: this.store.tableName };
@@ -35,7 +36,7 @@ export class UnionRepository {
   async putAll(unions: readonly Union[]): Promise<void> {
     for (let i = 0; i < unions.length; i += 25) {
       let requests: Record<string, unknown>[] | undefined = unions.slice(i, i + 25).map((union) => ({
-        PutRequest: { Item: { ...keys.union(union.code), code: union.code, name: union.name, parentCode: union.parentCode } },
+        PutRequest: { Item: { ...keys.union(union.code), ...union } },
       }));
       while (requests && requests.length > 0) {
         const result = await this.store.client.send(

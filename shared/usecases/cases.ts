@@ -11,6 +11,7 @@ import {
 } from '../domain/cases.js';
 import { chinaDate } from '../domain/china-time.js';
 import { AppError } from '../domain/errors.js';
+import { triageConfigOf } from '../domain/unions.js';
 import { maskMobile } from '../domain/masking.js';
 import type { Caller, Role } from '../domain/roles.js';
 import type { CaseLookupRow } from '../store/case-repository.js';
@@ -47,6 +48,7 @@ export async function registerCase(deps: Dependencies & PhoneHashing, caller: Ca
       now,
       actor: staffActor(caller, 'operator'),
       newEventId: deps.newId,
+      ...triageConfigOf(directory, unionCode),
     }),
   );
   return { caseRecord: plan.caseRecord, unionName: directory.get(unionCode)?.name ?? unionCode, contact: plan.contact };

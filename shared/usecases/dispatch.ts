@@ -1,5 +1,13 @@
 import { canSeeCase, type CaseRecord } from '../domain/cases.js';
-import { assign, claim, decideTransfer, release, requestTransfer, type Transition } from '../domain/dispatch.js';
+import {
+  assign,
+  claim,
+  decideTransfer,
+  release,
+  requestTransfer,
+  returnStaleClaim,
+  type Transition,
+} from '../domain/dispatch.js';
 import { AppError } from '../domain/errors.js';
 import type { Caller } from '../domain/roles.js';
 import { ineligibility, type StaffProfile } from '../domain/roster.js';
@@ -151,4 +159,28 @@ export async function pendingTransfers(
     }),
   ]);
   return { incoming, outgoing: outgoing.items };
+}
+
+/**
+ * For the lifecycle sweeper (a later issue schedules it): returns a stale
+ * claim to the pool and frees the owner's capacity. Safe to run twice: the
+ * second run finds the case no longer claimed, or loses the version check.
+ */
+export async function returnStaleClaimToPool(deps: Dependencies, caseId: string): Promise<boolean> {
+  const caseRecord = await deps.cases.get(caseId);
+  if (!caseRecord?.owner) return false;
+  const events = await deps.cases.timeline(caseId);
+  const lastActivityAt = events.at(-1)?.at ?? caseRecord.owner.since;
+  const transition = returnStaleClaim(caseRecord, lastActivityAt, moment(deps));
+  if (!transition) return false;
+  const province = await provinceOf(caseRecord.unionCode, deps);
+  try {
+    await deps.cases.saveTransition(transition.next, caseRecord.version, transition.events, [
+      deps.staff.giveUpCase(province, caseRecord.owner.staffId),
+    ]);
+    return true;
+  } catch (error) {
+    if (error instanceof TransitionConflict) return false;
+    throw error;
+  }
 }

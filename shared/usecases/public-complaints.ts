@@ -1,6 +1,7 @@
 import { checkIntakeDates, planRegistration, type CaseRecord, type IntakeInput, type TimelineEvent } from '../domain/cases.js';
 import { chinaDate, chinaMonth } from '../domain/china-time.js';
 import { AppError } from '../domain/errors.js';
+import { triageConfigOf } from '../domain/unions.js';
 import {
   LOCKOUT_MS,
   MAX_FAILED_ATTEMPTS,
@@ -74,6 +75,7 @@ export async function fileComplaint(
         now,
         actor: COMPLAINANT,
         newEventId: deps.newId,
+        ...triageConfigOf(directory, union.code),
       });
       return {
         ...base,

@@ -12,6 +12,7 @@ import {
   pendingTransfers,
   poolFor,
   releaseCase,
+  returnStaleClaimToPool,
   transferCase,
 } from '../../shared/usecases/dispatch.js';
 import { putRosterEntry, type RosterEntryInput } from '../../shared/usecases/roster.js';
@@ -145,6 +146,32 @@ describe('claiming from the pool', () => {
     await releaseCase(deps, busy, caseRecord.caseId, '需要回避');
     expect((await deps.cases.get(caseRecord.caseId))!.status).toBe('in_pool');
     await claimCase(deps, busy, another.caseId);
+  });
+});
+
+describe('stale claims', () => {
+  it('go back to the pool after 48 hours without action, once, freeing the owner’s capacity', async () => {
+    const lawyer = await newLawyer('210102');
+    const caseRecord = await newInjuryCase();
+    await claimCase(deps, lawyer, caseRecord.caseId);
+
+    expect(await returnStaleClaimToPool(deps, caseRecord.caseId)).toBe(false);
+    const later = testDependencies(table, { now: () => new Date(Date.now() + 49 * 60 * 60 * 1000) });
+    const runs = await Promise.all([
+      returnStaleClaimToPool(later, caseRecord.caseId),
+      returnStaleClaimToPool(later, caseRecord.caseId),
+    ]);
+    expect(runs.filter(Boolean)).toHaveLength(1);
+    expect((await deps.cases.get(caseRecord.caseId))!.status).toBe('in_pool');
+    expect((await deps.staff.get('210000', lawyer.staffId))!.activeCases).toBe(0);
+  });
+});
+
+describe('triage per union', () => {
+  it('follows the union’s own configuration: 巴州区 mediates work injuries first', async () => {
+    const bazhou = await registerCase(deps, callerOf('op-bazhou'), injury({ regionCode: '511902' }));
+    expect(bazhou.caseRecord).toMatchObject({ route: 'mediation', pool: 'mediation' });
+    expect((await newInjuryCase()).route).toBe('lawyer');
   });
 });
 
