@@ -1,4 +1,5 @@
 import type { Role } from '../../shared/domain/roles.js';
+import { DEFAULT_TRIAGE_CONFIG } from '../../shared/domain/triage.js';
 import type { Union } from '../../shared/domain/unions.js';
 
 /** The demo union hierarchy (administrative division codes, GB/T 2260). */
@@ -135,14 +136,7 @@ export const DEMO_ROSTER = DEMO_USERS.filter(
   unionCode: user.unionCode,
   categories:
     user.role === 'mediator'
-      ? ([
-          'wage_arrears',
-          'compensation',
-          'working_hours_leave',
-          'labour_contract',
-          'social_insurance',
-          'labour_dispatch',
-        ] as const)
+      ? DEFAULT_TRIAGE_CONFIG.mediationCategories
       : ([
           'wage_arrears',
           'work_injury',

@@ -33,6 +33,17 @@ function event(
   return { caseId: caseRecord.caseId, eventId: moment.newEventId(), seq: 1, at: moment.now.toISOString(), type, actor, data };
 }
 
+/** The case worked by `staff` from now on. */
+function ownedBy(caseRecord: CaseRecord, staff: StaffProfile, moment: Moment): CaseRecord {
+  const since = moment.now.toISOString();
+  return {
+    ...caseRecord,
+    status: 'claimed',
+    owner: { staffId: staff.staffId, role: staff.role, since },
+    version: caseRecord.version + 1,
+  };
+}
+
 const OPEN_STATUSES = new Set(['registered', 'triaged', 'in_mediation', 'in_pool', 'claimed', 'in_progress']);
 
 /** A lawyer or mediator takes a case from their union's pool. */
@@ -47,14 +58,8 @@ export function claim(caseRecord: CaseRecord, staff: StaffProfile, caller: Calle
   }
   if (reasons.length > 0)
     throw new AppError('UNPROCESSABLE', `You cannot take this case: you ${reasons.map(explain).join('; ')}.`);
-  const since = moment.now.toISOString();
   return {
-    next: {
-      ...caseRecord,
-      status: 'claimed',
-      owner: { staffId: staff.staffId, role: staff.role, since },
-      version: caseRecord.version + 1,
-    },
+    next: ownedBy(caseRecord, staff, moment),
     events: [event(caseRecord, 'claimed', staffActor(caller), { pool: caseRecord.pool }, moment)],
   };
 }
@@ -91,14 +96,8 @@ export function assign(
     const hint = blocking.every((reason) => OVERRIDABLE.includes(reason)) ? ' Assign anyway with an override and a reason.' : '';
     throw new AppError('UNPROCESSABLE', `${staff.displayName} ${blocking.map(explain).join('; ')}.${hint}`);
   }
-  const since = moment.now.toISOString();
   return {
-    next: {
-      ...caseRecord,
-      status: 'claimed',
-      owner: { staffId: staff.staffId, role: staff.role, since },
-      version: caseRecord.version + 1,
-    },
+    next: ownedBy(caseRecord, staff, moment),
     events: [
       event(
         caseRecord,

@@ -40,6 +40,11 @@ export class UnionDirectory {
     return path;
   }
 
+  /** The province at the root of a union's path (the roster's partition). */
+  provinceOf(code: string): string {
+    return this.pathOf(code)[0] ?? code;
+  }
+
   /** The deepest union whose area covers `regionCode`, if any union serves it. */
   responsibleFor(regionCode: string): Union | undefined {
     let best: Union | undefined;

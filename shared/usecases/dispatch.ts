@@ -22,8 +22,8 @@ async function visibleCase(deps: Dependencies, caller: Caller, caseId: string): 
   return caseRecord;
 }
 
-function provinceOf(unionCode: string, deps: Dependencies) {
-  return deps.unions.directory().then((directory) => directory.pathOf(unionCode)[0] ?? unionCode);
+async function provinceOf(unionCode: string, deps: Dependencies): Promise<string> {
+  return (await deps.unions.directory()).provinceOf(unionCode);
 }
 
 /** The caller's own roster entry (lawyers and mediators work only when on the roster). */
@@ -82,7 +82,7 @@ export async function assignCase(
 ): Promise<CaseRecord> {
   const caseRecord = await visibleCase(deps, caller, caseId);
   const directory = await deps.unions.directory();
-  const province = directory.pathOf(caseRecord.unionCode)[0]!;
+  const province = directory.provinceOf(caseRecord.unionCode);
   const staff = await deps.staff.get(province, request.staffId);
   if (!staff || !staff.unionPath.includes(caller.unionCode)) {
     throw new AppError('UNPROCESSABLE', 'No such lawyer or mediator on your roster.', [

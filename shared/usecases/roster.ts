@@ -17,7 +17,7 @@ export interface RosterEntryInput {
 }
 
 async function provinceOf(deps: Dependencies, unionCode: string): Promise<string> {
-  return (await deps.unions.directory()).pathOf(unionCode)[0] ?? unionCode;
+  return (await deps.unions.directory()).provinceOf(unionCode);
 }
 
 /** The lawyers and mediators of the caller's subtree. */
