@@ -6,7 +6,13 @@ import type { Union } from '../../shared/domain/unions.js';
 export const DEMO_UNIONS: readonly Union[] = [
   { code: '210000', name: '辽宁省总工会', parentCode: null },
   { code: '210100', name: '沈阳市总工会', parentCode: '210000' },
-  { code: '210102', name: '和平区总工会', parentCode: '210100' },
+  // 和平区 sends urgent hotline cases straight to the lawyer on duty.
+  {
+    code: '210102',
+    name: '和平区总工会',
+    parentCode: '210100',
+    triage: { mediationCategories: DEFAULT_TRIAGE_CONFIG.mediationCategories, autoAssignUrgentHotline: true },
+  },
   { code: '210103', name: '沈河区总工会', parentCode: '210100' },
   { code: '210104', name: '大东区总工会', parentCode: '210100' },
   { code: '210105', name: '皇姑区总工会', parentCode: '210100' },

@@ -66,3 +66,19 @@ export function onDuty(staff: Pick<StaffProfile, 'dutyWeekdays' | 'dutyDates' | 
   const weekday = ((new Date(`${localDate}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
   return staff.dutyDates.includes(localDate) || staff.dutyWeekdays.includes(weekday);
 }
+
+/**
+ * The lawyer to give an urgent case to today: on duty, eligible, with the most
+ * room left (fewest active cases for their capacity), ties broken by id so the
+ * choice is reproducible.
+ */
+export function dutyLawyerFor(
+  roster: readonly StaffProfile[],
+  caseRecord: Pick<CaseRecord, 'category' | 'employer' | 'unionCode'>,
+  localDate: string,
+): StaffProfile | undefined {
+  return roster
+    .filter((staff) => staff.role === 'lawyer' && staff.unionCode === caseRecord.unionCode && onDuty(staff, localDate))
+    .filter((staff) => ineligibility(staff, { ...caseRecord, pool: undefined }).length === 0)
+    .sort((a, b) => a.activeCases / a.capacity - b.activeCases / b.capacity || a.staffId.localeCompare(b.staffId))[0];
+}

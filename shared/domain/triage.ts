@@ -36,6 +36,8 @@ export interface TriageFacts {
 export interface TriageConfig {
   /** Complaints in these categories go to a labour-dispute mediator first; others to a lawyer. */
   readonly mediationCategories: readonly Category[];
+  /** Urgent hotline cases go straight to the lawyer on duty today (if one is free). */
+  readonly autoAssignUrgentHotline?: boolean;
 }
 
 export const DEFAULT_TRIAGE_CONFIG: TriageConfig = {

@@ -17,6 +17,7 @@ import type { Caller, Role } from '../domain/roles.js';
 import type { CaseLookupRow } from '../store/case-repository.js';
 import type { CaseStatus, Category, RequestKind } from '../domain/vocabulary.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { autoAssignUrgentHotlineCase } from './dispatch.js';
 import type { Dependencies, PhoneHashing } from './dependencies.js';
 
 /** A case as one caller may see it: contact details only for roles that need them. */
@@ -51,7 +52,8 @@ export async function registerCase(deps: Dependencies & PhoneHashing, caller: Ca
       ...triageConfigOf(directory, unionCode),
     }),
   );
-  return { caseRecord: plan.caseRecord, unionName: directory.get(unionCode)?.name ?? unionCode, contact: plan.contact };
+  const caseRecord = await autoAssignUrgentHotlineCase(deps, plan.caseRecord);
+  return { caseRecord, unionName: directory.get(unionCode)?.name ?? unionCode, contact: plan.contact };
 }
 
 /** A case of the caller's subtree; anything else is "not found", never "forbidden". */

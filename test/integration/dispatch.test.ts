@@ -167,6 +167,34 @@ describe('stale claims', () => {
   });
 });
 
+describe('urgent hotline cases', () => {
+  it('go straight to a lawyer on duty in unions that ask for it, and wait for the legal department otherwise', async () => {
+    const collective = injury({ workersInvolved: 14, category: 'wage_arrears' });
+    const monday = testDependencies(table, { now: () => new Date('2026-11-23T02:00:00Z') });
+    const assigned = (await registerCase(monday, callerOf('op-heping'), collective)).caseRecord;
+    expect(assigned).toMatchObject({
+      priority: 'urgent',
+      route: 'legal_department',
+      status: 'claimed',
+      owner: { role: 'lawyer' },
+    });
+    const onDuty = await deps.staff.get('210000', assigned.owner!.staffId);
+    expect(onDuty!.dutyWeekdays).toContain(1);
+    const events = await getTimeline(monday, callerOf('admin-heping'), assigned.caseId);
+    expect(events.find((event) => event.type === 'assigned')).toMatchObject({
+      actor: { kind: 'system' },
+      data: { rule: 'urgent-hotline-to-duty-lawyer' },
+    });
+
+    // Saturday: nobody on duty, so the case waits for the legal department.
+    const saturday = testDependencies(table, { now: () => new Date('2026-11-21T02:00:00Z') });
+    expect((await registerCase(saturday, callerOf('op-heping'), collective)).caseRecord).toMatchObject({ status: 'triaged' });
+    // 沈河区 has not asked for automatic assignment.
+    const shenhe = (await registerCase(monday, callerOf('op-shenhe'), { ...collective, regionCode: '210103' })).caseRecord;
+    expect(shenhe.owner).toBeUndefined();
+  });
+});
+
 describe('triage per union', () => {
   it('follows the union’s own configuration: 巴州区 mediates work injuries first', async () => {
     const bazhou = await registerCase(deps, callerOf('op-bazhou'), injury({ regionCode: '511902' }));

@@ -24,6 +24,8 @@ export async function createTestTable(): Promise<TestTable> {
   const endpoint = inject('dynamoDbEndpoint');
   const raw = new DynamoDBClient({
     endpoint,
+    // Race tests keep hundreds of requests in flight.
+    requestHandler: { httpAgent: { maxSockets: 512 } },
     region: LOCAL_AWS_ENV.AWS_REGION,
     credentials: { accessKeyId: LOCAL_AWS_ENV.AWS_ACCESS_KEY_ID, secretAccessKey: LOCAL_AWS_ENV.AWS_SECRET_ACCESS_KEY },
   });
