@@ -1,14 +1,12 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord, ContactDetails, RegistrationPlan, TimelineEvent } from '../domain/cases.js';
 import type { DivisionLevel } from '../domain/identifiers.js';
 import type { CaseStatus, Category, RequestKind } from '../domain/vocabulary.js';
 import { recordCapacity } from './capacity.js';
 import { defaultStore, type StoreContext } from './client.js';
 import { keys, listIndexAttributes, listIndexFor, listSortKey, poolIndexAttributes, poolKey } from './keys.js';
-import { getItem, queryAll, queryPage } from './operations.js';
-
-type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
+import { eventItem, getItem, putNew, queryAll, queryPage, transact, type TransactItems } from './operations.js';
 
 /** Attributes that exist only for keys and indexes; stripped before the domain sees an item. */
 const STORAGE_ATTRIBUTES = [
@@ -77,7 +75,7 @@ export class CaseRepository {
     const sequence = await this.takeNextNumber(unionCode, localDate);
     const plan = build(sequence);
     try {
-      await this.transact(this.registrationItems(plan));
+      await transact(this.store, this.registrationItems(plan));
       return plan;
     } catch (error) {
       await this.voidNumber(plan.caseRecord.caseNumber, error);
@@ -85,14 +83,6 @@ export class CaseRepository {
       if (taken) throw new IdempotencyKeyTaken(taken);
       throw error;
     }
-  }
-
-  /** Looks up the permanent marker of an Idempotency-Key (by its hash). */
-  async idempotencyMarker(keyHash: string): Promise<IdempotencyMarker | undefined> {
-    const item = await getItem(this.store, keys.idempotencyMarker(keyHash), true);
-    return item
-      ? { caseId: item.caseId as string, caseNumber: item.caseNumber as string, payloadHash: item.payloadHash as string }
-      : undefined;
   }
 
   private async takeNextNumber(unionCode: string, localDate: string): Promise<number> {
@@ -137,23 +127,27 @@ export class CaseRepository {
   private registrationItems(plan: RegistrationPlan): TransactItems {
     const { caseRecord, contact } = plan;
     return [
-      this.putNew({ ...keys.case(caseRecord.caseId), ...this.caseAttributes(caseRecord) }),
-      this.putNew({ ...keys.contact(contact.caseId), entity: 'contact', ...contact }),
-      this.putNew({
+      putNew(this.store, { ...keys.case(caseRecord.caseId), ...this.caseAttributes(caseRecord) }),
+      putNew(this.store, { ...keys.contact(contact.caseId), entity: 'contact', ...contact }),
+      putNew(this.store, {
         ...keys.caseNumber(caseRecord.caseNumber),
         entity: 'caseNumber',
         caseId: caseRecord.caseId,
         ...(plan.accessCodeHash ? { accessCodeHash: plan.accessCodeHash } : {}),
       }),
-      ...plan.events.map((event) => this.putNew(this.eventItem(event))),
+      ...plan.events.map((event) => putNew(this.store, eventItem(event))),
       ...(plan.outbox ?? []).map((message) =>
-        this.putNew({ ...keys.outbox(message.caseId, message.createdAt, message.messageId), entity: 'outbox', ...message }),
+        putNew(this.store, {
+          ...keys.outbox(message.caseId, message.createdAt, message.messageId),
+          entity: 'outbox',
+          ...message,
+        }),
       ),
       ...(plan.idempotency
         ? [
             {
               Put: {
-                ...this.putNew({
+                ...putNew(this.store, {
                   ...keys.idempotencyMarker(plan.idempotency.keyHash),
                   entity: 'idempotencyMarker',
                   caseId: caseRecord.caseId,
@@ -233,80 +227,6 @@ export class CaseRepository {
   }
 
   /**
-   * Adds a complainant's supplement: the event and the case's supplement
-   * count move together, and the count is capped so one access code cannot
-   * flood a case's timeline. Returns false when the cap is reached.
-   */
-  async addSupplement(caseId: string, event: TimelineEvent, maxSupplements: number): Promise<boolean> {
-    return this.transactUnlessFirstConditionFails([
-      {
-        Update: {
-          TableName: this.store.tableName,
-          Key: keys.case(caseId),
-          UpdateExpression: 'SET supplementCount = if_not_exists(supplementCount, :zero) + :one',
-          ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(supplementCount) OR supplementCount < :max)',
-          ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':max': maxSupplements },
-        },
-      },
-      this.putNew(this.eventItem(event)),
-    ]);
-  }
-
-  /**
-   * Records the complainant's rating once, only on a closed case, with its
-   * timeline event and the union's monthly satisfaction figures, atomically.
-   * Returns false when the case no longer qualifies (rated meanwhile, reopened).
-   */
-  async recordFeedback(
-    caseRecord: CaseRecord,
-    feedback: NonNullable<CaseRecord['feedback']>,
-    event: TimelineEvent,
-    stats: { month: string; satisfied: boolean },
-  ): Promise<boolean> {
-    return this.transactUnlessFirstConditionFails([
-      {
-        Update: {
-          TableName: this.store.tableName,
-          Key: keys.case(caseRecord.caseId),
-          UpdateExpression: 'SET feedback = :feedback, version = version + :one',
-          ConditionExpression: 'attribute_not_exists(feedback) AND #status IN (:closed, :followedUp)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':feedback': feedback, ':one': 1, ':closed': 'closed', ':followedUp': 'followed_up' },
-        },
-      },
-      this.putNew(this.eventItem(event)),
-      {
-        Update: {
-          TableName: this.store.tableName,
-          Key: keys.monthlyStats(caseRecord.unionCode, stats.month),
-          UpdateExpression: 'ADD feedbackCount :one, feedbackScoreSum :score, satisfiedCount :satisfied',
-          ExpressionAttributeValues: { ':one': 1, ':score': feedback.score, ':satisfied': stats.satisfied ? 1 : 0 },
-        },
-      },
-    ]);
-  }
-
-  private async transact(items: TransactItems): Promise<void> {
-    const result = await this.store.client.send(
-      new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity: 'TOTAL' }),
-    );
-    recordCapacity(result.ConsumedCapacity);
-  }
-
-  /** Runs a transaction whose first item carries the business condition; false if that condition failed. */
-  private async transactUnlessFirstConditionFails(items: TransactItems): Promise<boolean> {
-    try {
-      await this.transact(items);
-      return true;
-    } catch (error) {
-      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
-        return false;
-      }
-      throw error;
-    }
-  }
-
-  /**
    * Moves a case to its next state, with the transition's events and other
    * writes (staff counters), in one transaction. The case is replaced only if
    * it still has the version the transition was computed from, so of two
@@ -329,10 +249,10 @@ export class CaseRepository {
         },
       },
       ...others,
-      ...events.map((event) => this.putNew(this.eventItem(event))),
+      ...events.map((event) => putNew(this.store, eventItem(event))),
     ];
     try {
-      await this.transact(items);
+      await transact(this.store, items);
     } catch (error) {
       const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
       const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
@@ -343,7 +263,7 @@ export class CaseRepository {
 
   /** Appends an event on its own (an access record such as contact_viewed). */
   async appendEvent(event: TimelineEvent): Promise<void> {
-    await this.transact([this.putNew(this.eventItem(event))]);
+    await transact(this.store, [putNew(this.store, eventItem(event))]);
   }
 
   /** A union's claimable cases in one pool, most urgent first, then oldest first. */
@@ -389,15 +309,6 @@ export class CaseRepository {
       ...poolIndexAttributes(caseRecord),
       ...(caseRecord.transfer ? { transferTarget: caseRecord.transfer.toUnion } : {}),
     };
-  }
-
-  private eventItem(event: TimelineEvent): Record<string, unknown> {
-    return { ...keys.event(event.caseId, event.at, event.seq, event.eventId), entity: 'event', ...event };
-  }
-
-  /** Puts an item that must not exist yet: ids, numbers and events are never overwritten. */
-  private putNew(item: Record<string, unknown>) {
-    return { Put: { TableName: this.store.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } };
   }
 
   /** Rebuilds the index's ExclusiveStartKey from a list sort key (`<localTime>#<caseId>`). */

@@ -1,4 +1,13 @@
-import { GetCommand, QueryCommand, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type QueryCommandInput,
+  type QueryCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
+import type { TimelineEvent } from '../domain/cases.js';
+import { keys } from './keys.js';
 import { recordCapacity } from './capacity.js';
 import type { StoreContext } from './client.js';
 
@@ -34,4 +43,34 @@ export async function queryAll(store: StoreContext, input: Omit<QueryInput, 'Exc
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return items;
+}
+
+export type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
+
+/** Several writes as one: all of them or none. */
+export async function transact(store: StoreContext, items: TransactItems): Promise<void> {
+  const result = await store.client.send(new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity: 'TOTAL' }));
+  recordCapacity(result.ConsumedCapacity);
+}
+
+/** Runs a transaction whose first item carries the business condition; false if that condition failed. */
+export async function transactUnlessFirstConditionFails(store: StoreContext, items: TransactItems): Promise<boolean> {
+  try {
+    await transact(store, items);
+    return true;
+  } catch (error) {
+    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+      return false;
+    }
+    throw error;
+  }
+}
+
+/** A transaction item that puts an item which must not exist yet: ids, numbers and events are never overwritten. */
+export function putNew(store: StoreContext, item: Item) {
+  return { Put: { TableName: store.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } };
+}
+
+export function eventItem(event: TimelineEvent): Item {
+  return { ...keys.event(event.caseId, event.at, event.seq, event.eventId), entity: 'event', ...event };
 }

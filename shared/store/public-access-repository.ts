@@ -3,7 +3,9 @@ import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { recordCapacity } from './capacity.js';
 import { defaultStore, type StoreContext } from './client.js';
 import { keys } from './keys.js';
-import { getItem } from './operations.js';
+import type { CaseRecord, TimelineEvent } from '../domain/cases.js';
+import type { IdempotencyMarker } from './case-repository.js';
+import { eventItem, getItem, putNew, transactUnlessFirstConditionFails } from './operations.js';
 
 export interface CaseNumberEntry {
   readonly caseId: string;
@@ -20,9 +22,10 @@ export interface GuardState {
 const toSeconds = (ms: number) => Math.ceil(ms / 1000);
 
 /**
- * Storage for the complainant's access to their case: the case-number
- * reservation (which holds the access code's hash) and the guard that counts
- * wrong codes. The guard is kept per case-number *string*, whether or not
+ * Storage for what complainants do without an account: the case-number
+ * reservation (which holds the access code's hash), the guard that counts
+ * wrong codes, Idempotency-Key markers, supplements and feedback. Kept apart
+ * from CaseRepository so staff functions do not bundle it. The guard is kept per case-number *string*, whether or not
  * such a case exists, so that locking out cannot reveal which numbers are
  * real. Guards expire through the table's TTL.
  */
@@ -115,5 +118,67 @@ export class PublicAccessRepository {
   /** A correct code clears earlier mistakes. */
   async clearGuard(caseNumber: string): Promise<void> {
     await this.store.client.send(new DeleteCommand({ TableName: this.store.tableName, Key: keys.publicGuard(caseNumber) }));
+  }
+
+  /** Looks up the permanent marker of an Idempotency-Key (by its hash). */
+  async idempotencyMarker(keyHash: string): Promise<IdempotencyMarker | undefined> {
+    const item = await getItem(this.store, keys.idempotencyMarker(keyHash), true);
+    return item
+      ? { caseId: item.caseId as string, caseNumber: item.caseNumber as string, payloadHash: item.payloadHash as string }
+      : undefined;
+  }
+
+  /**
+   * Adds a complainant's supplement: the event and the case's supplement
+   * count move together, and the count is capped so one access code cannot
+   * flood a case's timeline. Returns false when the cap is reached.
+   */
+  async addSupplement(caseId: string, event: TimelineEvent, maxSupplements: number): Promise<boolean> {
+    return transactUnlessFirstConditionFails(this.store, [
+      {
+        Update: {
+          TableName: this.store.tableName,
+          Key: keys.case(caseId),
+          UpdateExpression: 'SET supplementCount = if_not_exists(supplementCount, :zero) + :one',
+          ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(supplementCount) OR supplementCount < :max)',
+          ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':max': maxSupplements },
+        },
+      },
+      putNew(this.store, eventItem(event)),
+    ]);
+  }
+
+  /**
+   * Records the complainant's rating once, only on a closed case, with its
+   * timeline event and the union's monthly satisfaction figures, atomically.
+   * Returns false when the case no longer qualifies (rated meanwhile, reopened).
+   */
+  async recordFeedback(
+    caseRecord: CaseRecord,
+    feedback: NonNullable<CaseRecord['feedback']>,
+    event: TimelineEvent,
+    stats: { month: string; satisfied: boolean },
+  ): Promise<boolean> {
+    return transactUnlessFirstConditionFails(this.store, [
+      {
+        Update: {
+          TableName: this.store.tableName,
+          Key: keys.case(caseRecord.caseId),
+          UpdateExpression: 'SET feedback = :feedback, version = version + :one',
+          ConditionExpression: 'attribute_not_exists(feedback) AND #status IN (:closed, :followedUp)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':feedback': feedback, ':one': 1, ':closed': 'closed', ':followedUp': 'followed_up' },
+        },
+      },
+      putNew(this.store, eventItem(event)),
+      {
+        Update: {
+          TableName: this.store.tableName,
+          Key: keys.monthlyStats(caseRecord.unionCode, stats.month),
+          UpdateExpression: 'ADD feedbackCount :one, feedbackScoreSum :score, satisfiedCount :satisfied',
+          ExpressionAttributeValues: { ':one': 1, ':score': feedback.score, ':satisfied': stats.satisfied ? 1 : 0 },
+        },
+      },
+    ]);
   }
 }

@@ -17,7 +17,7 @@ import type { Caller, Role } from '../domain/roles.js';
 import type { CaseLookupRow } from '../store/case-repository.js';
 import type { CaseStatus, Category, RequestKind } from '../domain/vocabulary.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { autoAssignUrgentHotlineCase } from './dispatch.js';
+import { autoAssignUrgentHotlineCase } from './auto-assign.js';
 import type { Dependencies, PhoneHashing } from './dependencies.js';
 
 /** A case as one caller may see it: contact details only for roles that need them. */

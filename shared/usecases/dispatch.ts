@@ -10,8 +10,7 @@ import {
 } from '../domain/dispatch.js';
 import { AppError } from '../domain/errors.js';
 import type { Caller } from '../domain/roles.js';
-import { dutyLawyerFor, ineligibility, type StaffProfile } from '../domain/roster.js';
-import { chinaDate } from '../domain/china-time.js';
+import { ineligibility, type StaffProfile } from '../domain/roster.js';
 import { poolForRole } from '../domain/triage.js';
 import { TransitionConflict } from '../store/case-repository.js';
 import type { Dependencies } from './dependencies.js';
@@ -182,43 +181,6 @@ export async function returnStaleClaimToPool(deps: Dependencies, caseId: string)
     return true;
   } catch (error) {
     if (error instanceof TransitionConflict) return false;
-    throw error;
-  }
-}
-
-/**
- * For unions that ask for it: an urgent hotline case goes straight to the
- * lawyer on duty today, as an assignment by the system. If nobody suitable is
- * on duty, or the chosen lawyer fills up meanwhile, the case simply stays
- * where triage put it for the legal department.
- */
-export async function autoAssignUrgentHotlineCase(deps: Dependencies, caseRecord: CaseRecord): Promise<CaseRecord> {
-  if (caseRecord.priority !== 'urgent' || caseRecord.channel !== 'hotline' || caseRecord.owner) return caseRecord;
-  const directory = await deps.unions.directory();
-  if (!directory.get(caseRecord.unionCode)?.triage?.autoAssignUrgentHotline) return caseRecord;
-  const province = directory.provinceOf(caseRecord.unionCode);
-  const lawyer = dutyLawyerFor(await deps.staff.listProvince(province), caseRecord, chinaDate(deps.now()));
-  if (!lawyer) return caseRecord;
-  const next: CaseRecord = {
-    ...caseRecord,
-    status: 'claimed',
-    owner: { staffId: lawyer.staffId, role: 'lawyer', since: deps.now().toISOString() },
-    version: caseRecord.version + 1,
-  };
-  const event = {
-    caseId: caseRecord.caseId,
-    eventId: deps.newId(),
-    seq: 1,
-    at: deps.now().toISOString(),
-    type: 'assigned' as const,
-    actor: { kind: 'system' as const },
-    data: { staffId: lawyer.staffId, role: 'lawyer', rule: 'urgent-hotline-to-duty-lawyer', previousOwner: null },
-  };
-  try {
-    await deps.cases.saveTransition(next, caseRecord.version, [event], [deps.staff.takeCase(lawyer)]);
-    return next;
-  } catch (error) {
-    if (error instanceof TransitionConflict) return caseRecord;
     throw error;
   }
 }

@@ -50,7 +50,7 @@ export async function fileComplaint(
     ? { keyHash: hashIdempotencyKey(idempotencyKey), payloadHash: hashPayload(input) }
     : undefined;
   if (idempotency) {
-    const marker = await deps.cases.idempotencyMarker(idempotency.keyHash);
+    const marker = await deps.publicAccess.idempotencyMarker(idempotency.keyHash);
     if (marker) return reissue(deps, marker, idempotency.payloadHash);
   }
 
@@ -178,7 +178,7 @@ export async function addSupplement(
     actor: COMPLAINANT,
     data: { text },
   };
-  if (!(await deps.cases.addSupplement(caseRecord.caseId, event, MAX_SUPPLEMENTS))) {
+  if (!(await deps.publicAccess.addSupplement(caseRecord.caseId, event, MAX_SUPPLEMENTS))) {
     throw new AppError('CONFLICT', `A case takes at most ${MAX_SUPPLEMENTS} supplements; call 12351 to add more.`);
   }
   return event;
@@ -203,7 +203,7 @@ export async function giveFeedback(
     actor: COMPLAINANT,
     data: feedback,
   };
-  const recorded = await deps.cases.recordFeedback(caseRecord, feedback, event, {
+  const recorded = await deps.publicAccess.recordFeedback(caseRecord, feedback, event, {
     month: chinaMonth(now),
     satisfied: isSatisfied(rating.score),
   });
