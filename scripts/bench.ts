@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --runs N]`: the cold-start budget of every function in
- * the route table (docs: /work/shared/ARCHITECTURE.md, "Performance
+ * the route table (the architecture brief, "Performance
  * principles"). Each handler is bundled exactly as deployed (infra/bundling.ts)
  * and compared with the floor, a bare DynamoDB DocumentClient bundled the same
  * way (scripts/bench/floor.ts), on
