@@ -3,7 +3,16 @@ import { AppError } from './errors.js';
 import { maskMobile, maskName, maskResidentId } from './masking.js';
 import type { Caller, Role } from './roles.js';
 import type { UnionDirectory } from './unions.js';
-import { DEFAULT_TRIAGE_CONFIG, poolOf, triage, type Pool, type Priority, type Route, type TriageConfig } from './triage.js';
+import {
+  COLLECTIVE_DISPUTE_WORKERS,
+  DEFAULT_TRIAGE_CONFIG,
+  poolOf,
+  triage,
+  type Pool,
+  type Priority,
+  type Route,
+  type TriageConfig,
+} from './triage.js';
 import type { CaseStatus, Category, Channel, Outcome, RequestKind, TimelineEventType } from './vocabulary.js';
 
 /** A case as the domain knows it. Personal details appear only masked here. */
@@ -83,6 +92,11 @@ export type Actor =
   | { readonly kind: 'complainant' }
   | { readonly kind: 'system' };
 
+/** A staff member as the actor of an event, in the role they acted in (their first role unless given). */
+export function staffActor(caller: Caller, role: Role = caller.roles[0]!): Actor & { kind: 'staff' } {
+  return { kind: 'staff', staffId: caller.staffId, role };
+}
+
 /** An immutable timeline entry; corrections are new events. */
 export interface TimelineEvent {
   readonly caseId: string;
@@ -94,9 +108,6 @@ export interface TimelineEvent {
   readonly actor: Actor;
   readonly data: Readonly<Record<string, unknown>>;
 }
-
-export { COLLECTIVE_DISPUTE_WORKERS } from './triage.js';
-import { COLLECTIVE_DISPUTE_WORKERS } from './triage.js';
 
 export interface IntakeInput {
   readonly kind: RequestKind;

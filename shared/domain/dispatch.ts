@@ -1,4 +1,4 @@
-import type { CaseRecord, TimelineEvent } from './cases.js';
+import { staffActor, type CaseRecord, type TimelineEvent } from './cases.js';
 import { AppError } from './errors.js';
 import type { Caller } from './roles.js';
 import { OVERRIDABLE, explain, ineligibility, type StaffProfile } from './roster.js';
@@ -17,10 +17,6 @@ export interface Transition {
 export interface Moment {
   readonly now: Date;
   readonly newEventId: () => string;
-}
-
-function staffActor(caller: Caller) {
-  return { kind: 'staff' as const, staffId: caller.staffId, role: caller.roles[0]! };
 }
 
 function event(

@@ -70,10 +70,6 @@ export class AppError extends Error {
   }
 }
 
-export function statusOf(code: ErrorCode): number {
-  return STATUS_BY_CODE[code];
-}
-
 /** The one error body every route returns. */
 export interface ErrorBody {
   readonly error: {

@@ -7,6 +7,7 @@ import type { Category, RequestKind } from './vocabulary.js';
  * went. Unions may configure the mediation categories.
  */
 
+/** Priorities with their rank: pools list rank 0 first. */
 export const PRIORITIES = { urgent: 0, priority: 1, ordinary: 2 } as const;
 export type Priority = keyof typeof PRIORITIES;
 

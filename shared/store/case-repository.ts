@@ -6,27 +6,16 @@ import type { CaseStatus, Category, RequestKind } from '../domain/vocabulary.js'
 import { recordCapacity } from './capacity.js';
 import { defaultStore, type StoreContext } from './client.js';
 import { keys, listIndexAttributes, listIndexFor, listSortKey, poolIndexAttributes, poolKey } from './keys.js';
-import { eventItem, getItem, putNew, queryAll, queryPage, transact, type TransactItems } from './operations.js';
-
-/** Attributes that exist only for keys and indexes; stripped before the domain sees an item. */
-const STORAGE_ATTRIBUTES = [
-  'PK',
-  'SK',
-  'l1Union',
-  'l2Union',
-  'l3Union',
-  'listSk',
-  'entity',
-  'poolKey',
-  'poolSk',
-  'transferTarget',
-] as const;
-
-function withoutStorageAttributes<T>(item: Record<string, unknown>): T {
-  const copy = { ...item };
-  for (const attribute of STORAGE_ATTRIBUTES) delete copy[attribute];
-  return copy as T;
-}
+import {
+  eventItem,
+  getItem,
+  putNew,
+  queryAll,
+  queryPage,
+  transact,
+  withoutStorageAttributes,
+  type TransactItems,
+} from './operations.js';
 
 export interface CaseListQuery {
   readonly unionCode: string;

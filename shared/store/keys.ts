@@ -1,4 +1,5 @@
 import { chinaLocalIso } from '../domain/china-time.js';
+import { PRIORITIES, type Priority } from '../domain/triage.js';
 
 /**
  * Key builders: the only place key shapes are spelled out (see the item table
@@ -48,21 +49,19 @@ export function listSortKey(registeredAt: string, caseId: string): string {
   return `${chinaLocalIso(new Date(registeredAt)).slice(0, 23)}#${caseId}`;
 }
 
-const PRIORITY_RANK = { urgent: 0, priority: 1, ordinary: 2 } as const;
-
 /** Pool index attributes, present only while a case is claimable (see table-definition.ts). */
 export function poolIndexAttributes(caseRecord: {
   status: string;
   pool?: string;
   unionCode: string;
-  priority: keyof typeof PRIORITY_RANK;
+  priority: Priority;
   registeredAt: string;
   caseId: string;
 }): Record<string, string> {
   if (caseRecord.status !== 'in_pool' || !caseRecord.pool) return {};
   return {
     poolKey: poolKey(caseRecord.unionCode, caseRecord.pool),
-    poolSk: `${PRIORITY_RANK[caseRecord.priority]}#${caseRecord.registeredAt}#${caseRecord.caseId}`,
+    poolSk: `${PRIORITIES[caseRecord.priority]}#${caseRecord.registeredAt}#${caseRecord.caseId}`,
   };
 }
 

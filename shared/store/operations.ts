@@ -13,6 +13,26 @@ import type { StoreContext } from './client.js';
 
 type Item = Record<string, unknown>;
 
+/** Attributes that exist only for keys and indexes; stripped before the domain sees an item. */
+const STORAGE_ATTRIBUTES = [
+  'PK',
+  'SK',
+  'entity',
+  'l1Union',
+  'l2Union',
+  'l3Union',
+  'listSk',
+  'poolKey',
+  'poolSk',
+  'transferTarget',
+] as const;
+
+export function withoutStorageAttributes<T>(item: Item): T {
+  const copy = { ...item };
+  for (const attribute of STORAGE_ATTRIBUTES) delete copy[attribute];
+  return copy as T;
+}
+
 /** One item by key, with its request units recorded. */
 export async function getItem(store: StoreContext, key: Item, consistent = false): Promise<Item | undefined> {
   const result = await store.client.send(

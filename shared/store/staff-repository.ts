@@ -3,12 +3,9 @@ import type { StaffProfile } from '../domain/roster.js';
 import { recordCapacity } from './capacity.js';
 import { defaultStore, type StoreContext } from './client.js';
 import { keys } from './keys.js';
-import { getItem, queryAll } from './operations.js';
+import { getItem, queryAll, withoutStorageAttributes } from './operations.js';
 
-function toProfile(item: Record<string, unknown>): StaffProfile {
-  const { PK: _pk, SK: _sk, entity: _entity, ...profile } = item;
-  return profile as unknown as StaffProfile;
-}
+const toProfile = (item: Record<string, unknown>) => withoutStorageAttributes<StaffProfile>(item);
 
 /** The roster: one partition per province (see keys.staff). */
 export class StaffRepository {
@@ -47,30 +44,20 @@ export class StaffRepository {
     recordCapacity(result.ConsumedCapacity);
   }
 
-  /** Transaction item: one more active case, only within capacity and while active. */
-  takeCase(profile: StaffProfile) {
+  /**
+   * Transaction item: one more active case, only while active and within
+   * capacity, unless a legal department overrides capacity (`beyondCapacity`).
+   */
+  takeCase(profile: StaffProfile, { beyondCapacity = false } = {}) {
     return {
       Update: {
         TableName: this.store.tableName,
         Key: keys.staff(profile.unionPath[0]!, profile.staffId),
         UpdateExpression: 'ADD activeCases :one',
-        ConditionExpression: 'active = :true AND activeCases < #capacity',
+        ConditionExpression: beyondCapacity ? 'active = :true' : 'active = :true AND activeCases < #capacity',
         // `capacity` is a DynamoDB reserved word.
-        ExpressionAttributeNames: { '#capacity': 'capacity' },
+        ...(beyondCapacity ? {} : { ExpressionAttributeNames: { '#capacity': 'capacity' } }),
         ExpressionAttributeValues: { ':one': 1, ':true': true },
-      },
-    };
-  }
-
-  /** Transaction item: one more active case, regardless of capacity (a legal department's override). */
-  takeCaseOverCapacity(profile: StaffProfile) {
-    return {
-      Update: {
-        TableName: this.store.tableName,
-        Key: keys.staff(profile.unionPath[0]!, profile.staffId),
-        UpdateExpression: 'ADD activeCases :one',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeValues: { ':one': 1 },
       },
     };
   }

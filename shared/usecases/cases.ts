@@ -4,6 +4,7 @@ import {
   planRegistration,
   responsibleUnion,
   seesContactDetails,
+  staffActor,
   type CaseRecord,
   type ContactDetails,
   type IntakeInput,
@@ -13,7 +14,7 @@ import { chinaDate } from '../domain/china-time.js';
 import { AppError } from '../domain/errors.js';
 import { triageConfigOf } from '../domain/unions.js';
 import { maskMobile } from '../domain/masking.js';
-import type { Caller, Role } from '../domain/roles.js';
+import type { Caller } from '../domain/roles.js';
 import type { CaseLookupRow } from '../store/case-repository.js';
 import type { CaseStatus, Category, RequestKind } from '../domain/vocabulary.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -25,10 +26,6 @@ export interface VisibleCase {
   readonly caseRecord: CaseRecord;
   readonly unionName: string;
   readonly contact?: ContactDetails;
-}
-
-function staffActor(caller: Caller, role: Role) {
-  return { kind: 'staff' as const, staffId: caller.staffId, role };
 }
 
 /** Registers a call in the responsible union of the caller's subtree (see planRegistration). */
@@ -74,7 +71,7 @@ export async function getCase(deps: Dependencies, caller: Caller, caseId: string
       seq: 1,
       at: deps.now().toISOString(),
       type: 'contact_viewed',
-      actor: { kind: 'staff', staffId: caller.staffId, role: caller.roles[0]! },
+      actor: staffActor(caller),
       data: {},
     });
   }

@@ -92,7 +92,7 @@ export async function assignCase(
   const transition: Transition & { overridden: string[] } = assign(caseRecord, staff, caller, request.override, moment(deps));
   const previous = caseRecord.owner;
   const counters = [
-    transition.overridden.includes('at_capacity') ? deps.staff.takeCaseOverCapacity(staff) : deps.staff.takeCase(staff),
+    deps.staff.takeCase(staff, { beyondCapacity: transition.overridden.includes('at_capacity') }),
     ...(previous ? [deps.staff.giveUpCase(province, previous.staffId)] : []),
   ];
   await deps.cases.saveTransition(transition.next, caseRecord.version, transition.events, counters).catch((error: unknown) => {
