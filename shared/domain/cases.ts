@@ -1,4 +1,8 @@
 import { chinaDate } from './china-time.js';
+import { registrationDeadlines, type ClockRules } from './case-clocks.js';
+import { limitationCheck, type LimitationCheck } from './clocks.js';
+import type { Deadline } from './deadlines.js';
+import { acknowledgement, type OutboxMessage } from './notifications.js';
 import { AppError } from './errors.js';
 import { maskMobile, maskName, maskResidentId } from './masking.js';
 import type { Caller, Role } from './roles.js';
@@ -59,12 +63,46 @@ export interface CaseRecord {
   readonly registeredBy: Actor;
   readonly outcome?: Outcome;
   readonly closedAt?: string;
+  /** Money actually recovered for the worker, integer fen (closure). */
+  readonly amountRecoveredFen?: number;
+  /** Money agreed in mediation, integer fen (mediated agreement or closure). */
+  readonly amountAgreedFen?: number;
+  /** The arbitration the case went to, as the owner records it. */
+  readonly arbitration?: {
+    readonly filedOn: string;
+    readonly acceptedOn?: string;
+    readonly extended?: boolean;
+    readonly awardedOn?: string;
+    readonly amountAwardedFen?: number;
+  };
+  /** The union's call-back (回访) after closure. */
+  readonly followUp?: FollowUp;
   /** The complainant's satisfaction rating, given once after closure. */
   readonly feedback?: { readonly score: number; readonly comment?: string; readonly at: string };
   /** How many supplements the complainant has added (capped). */
   readonly supplementCount?: number;
+  /** The clocks that apply to the case (see deadlines.ts and clocks.ts). */
+  readonly deadlines?: readonly Deadline[];
+  /** When an accountable clock was first missed: the case counts as overdue from then. */
+  readonly overdueAt?: string;
+  /** The last time staff worked the case; the claim-idle clock runs from here. */
+  readonly lastActivityAt?: string;
+  /** The one-year limitation period for arbitration as seen at intake (Art. 27). */
+  readonly limitation?: LimitationCheck;
+  /** How many times the case was reopened after closure. */
+  readonly reopenCount?: number;
   /** Optimistic-concurrency version; 1 when registered. */
   readonly version: number;
+}
+
+export interface FollowUp {
+  readonly at: string;
+  readonly by: string;
+  /** Whether the worker was reached; an unanswered call-back is still recorded. */
+  readonly reached: boolean;
+  /** 1 (very dissatisfied) to 5 (very satisfied), when the worker answered. */
+  readonly satisfaction?: number;
+  readonly note?: string;
 }
 
 export interface PendingTransfer {
@@ -176,18 +214,6 @@ export function formatCaseNumber(unionCode: string, localDate: string, sequence:
   return `${unionCode}-${localDate.replaceAll('-', '')}-${String(sequence).padStart(4, '0')}`;
 }
 
-/** A message to send, written with the state change that causes it (transactional outbox). */
-export interface OutboxMessage {
-  readonly caseId: string;
-  readonly messageId: string;
-  readonly createdAt: string;
-  readonly channel: 'sms';
-  /** Resolved at delivery from the case's contact details, so no phone number is copied here. */
-  readonly recipient: 'complainant';
-  readonly template: 'acknowledgement';
-  readonly text: string;
-}
-
 export interface RegistrationPlan {
   readonly caseRecord: CaseRecord;
   readonly contact: ContactDetails;
@@ -211,6 +237,10 @@ export interface RegistrationContext {
   readonly newEventId: () => string;
   /** The responsible union's triage configuration (defaults when it has none). */
   readonly triageConfig?: TriageConfig;
+  /** The responsible union's clocks (calendar and completion targets). */
+  readonly clockRules: ClockRules;
+  /** For the complainant's acknowledgement. */
+  readonly unionName: string;
 }
 
 /** Where a triage route leaves a new case. */
@@ -240,7 +270,7 @@ export function planRegistration(input: IntakeInput, context: RegistrationContex
     context.triageConfig ?? DEFAULT_TRIAGE_CONFIG,
   );
   const pool = poolOf(decision.route.value);
-  const caseRecord: CaseRecord = {
+  const draft: CaseRecord = {
     caseId,
     caseNumber: formatCaseNumber(context.unionCode, chinaDate(now), context.sequence),
     unionCode: context.unionCode,
@@ -275,6 +305,17 @@ export function planRegistration(input: IntakeInput, context: RegistrationContex
     ...(answered ? { outcome: 'advice_given' as const, closedAt: at } : {}),
     version: 1,
   };
+  const limitation = limitationCheck({
+    category: input.category,
+    receivedAt: draft.receivedAt,
+    ...(input.occurredOn ? { occurredOn: input.occurredOn } : {}),
+    ...(input.employmentEndedOn ? { employmentEndedOn: input.employmentEndedOn } : {}),
+  });
+  const caseRecord: CaseRecord = {
+    ...draft,
+    limitation,
+    ...(draft.status === 'closed' ? {} : { deadlines: registrationDeadlines(draft, context.clockRules) }),
+  };
   const events: TimelineEvent[] = [
     {
       caseId,
@@ -308,11 +349,22 @@ export function planRegistration(input: IntakeInput, context: RegistrationContex
       routeInputs: decision.route.inputs,
     },
   });
+  if (LIMITATION_WARNINGS.includes(limitation.status)) {
+    events.push({
+      caseId,
+      eventId: context.newEventId(),
+      seq: events.length + 1,
+      at,
+      type: 'limitation_warning',
+      actor: { kind: 'system' },
+      data: { ...limitation },
+    });
+  }
   if (input.answeredOnCall) {
     events.push({
       caseId,
       eventId: context.newEventId(),
-      seq: 3,
+      seq: events.length + 1,
       at,
       type: 'answered_on_call',
       actor,
@@ -328,8 +380,12 @@ export function planRegistration(input: IntakeInput, context: RegistrationContex
       ...(input.complainant.idNumber ? { idNumber: input.complainant.idNumber } : {}),
     },
     events,
+    outbox: [acknowledgement(caseRecord, context.unionName, { now, newEventId: context.newEventId })],
   };
 }
+
+/** Limitation states worth a warning on the timeline (and to the operator at intake). */
+const LIMITATION_WARNINGS: readonly LimitationCheck['status'][] = ['may_have_run', 'runs_soon'];
 
 /** Roles that work with the complainant directly and need their full contact details. */
 const ROLES_SEEING_CONTACT_DETAILS: readonly Role[] = ['operator', 'legal_admin'];

@@ -1,53 +1,41 @@
-import { staffActor, type CaseRecord, type TimelineEvent } from './cases.js';
+import { afterOwnerLeaves, afterTakenBy, type ClockRules } from './case-clocks.js';
+import { staffActor, type CaseRecord } from './cases.js';
 import { AppError } from './errors.js';
+import { authorize } from './lifecycle.js';
 import type { Caller } from './roles.js';
 import { OVERRIDABLE, explain, ineligibility, type StaffProfile } from './roster.js';
+import { event, type Moment, type Transition } from './transition.js';
 import type { Union } from './unions.js';
 
 /**
  * Dispatch transitions: claim, release, assign, transfer. Pure: each takes
  * the case as read and returns its next state (version + 1) and the events to
  * write; the store writes them only if nobody changed the case meanwhile.
+ * Who may take which action from which status is lifecycle.ts's table.
  */
-export interface Transition {
-  readonly next: CaseRecord;
-  readonly events: readonly TimelineEvent[];
-}
 
-export interface Moment {
-  readonly now: Date;
-  readonly newEventId: () => string;
-}
-
-function event(
-  caseRecord: CaseRecord,
-  type: TimelineEvent['type'],
-  actor: TimelineEvent['actor'],
-  data: Record<string, unknown>,
-  moment: Moment,
-): TimelineEvent {
-  return { caseId: caseRecord.caseId, eventId: moment.newEventId(), seq: 1, at: moment.now.toISOString(), type, actor, data };
-}
-
-/** The case worked by `staff` from now on. */
-function ownedBy(caseRecord: CaseRecord, staff: StaffProfile, moment: Moment): CaseRecord {
+/** The case worked by `staff` from now on; their clocks start (first response met, idle and mediation clocks). */
+function ownedBy(caseRecord: CaseRecord, staff: StaffProfile, moment: Moment, rules: ClockRules, fromPool: boolean): CaseRecord {
   const since = moment.now.toISOString();
-  return {
+  const owned: CaseRecord = {
     ...caseRecord,
     status: 'claimed',
     owner: { staffId: staff.staffId, role: staff.role, since },
     version: caseRecord.version + 1,
   };
+  return afterTakenBy(owned, { role: staff.role, fromPool }, moment.now, rules);
 }
 
-const OPEN_STATUSES = new Set(['registered', 'triaged', 'in_mediation', 'in_pool', 'claimed', 'in_progress']);
-
 /** A lawyer or mediator takes a case from their union's pool. */
-export function claim(caseRecord: CaseRecord, staff: StaffProfile, caller: Caller, moment: Moment): Transition {
-  if (caseRecord.status !== 'in_pool' || !caseRecord.pool) {
-    // Who holds it is not the claimer's business.
-    throw new AppError('CONFLICT', 'This case is no longer waiting to be claimed.');
-  }
+export function claim(
+  caseRecord: CaseRecord,
+  staff: StaffProfile,
+  caller: Caller,
+  moment: Moment,
+  rules: ClockRules,
+): Transition {
+  // A lost race lands here too; who holds the case is not the claimer's business.
+  authorize('claim', caseRecord, caller);
   const reasons = ineligibility(staff, caseRecord);
   if (reasons.includes('at_capacity')) {
     throw new AppError('CONFLICT', `You already work ${staff.activeCases} cases, your capacity; release or close one first.`);
@@ -55,18 +43,17 @@ export function claim(caseRecord: CaseRecord, staff: StaffProfile, caller: Calle
   if (reasons.length > 0)
     throw new AppError('UNPROCESSABLE', `You cannot take this case: you ${reasons.map(explain).join('; ')}.`);
   return {
-    next: ownedBy(caseRecord, staff, moment),
+    next: ownedBy(caseRecord, staff, moment, rules, true),
     events: [event(caseRecord, 'claimed', staffActor(caller), { pool: caseRecord.pool }, moment)],
   };
 }
 
 /** The owner gives a case back, with a reason; it returns to the pool it came from (or the legal department). */
 export function release(caseRecord: CaseRecord, caller: Caller, reason: string, moment: Moment): Transition {
-  if (caseRecord.owner?.staffId !== caller.staffId)
-    throw new AppError('CONFLICT', 'Only the lawyer or mediator working a case can release it.');
+  authorize('release', caseRecord, caller);
   const { owner: _owner, ...rest } = caseRecord;
   return {
-    next: { ...rest, status: caseRecord.pool ? 'in_pool' : 'triaged', version: caseRecord.version + 1 },
+    next: afterOwnerLeaves({ ...rest, status: caseRecord.pool ? 'in_pool' : 'triaged', version: caseRecord.version + 1 }),
     events: [event(caseRecord, 'released', staffActor(caller), { reason, pool: caseRecord.pool ?? null }, moment)],
   };
 }
@@ -82,9 +69,9 @@ export function assign(
   caller: Caller,
   override: { reason: string } | undefined,
   moment: Moment,
+  rules: ClockRules,
 ): Transition & { overridden: string[] } {
-  if (!OPEN_STATUSES.has(caseRecord.status))
-    throw new AppError('CONFLICT', `A case that is ${caseRecord.status} cannot be assigned.`);
+  authorize('assign', caseRecord, caller);
   if (caseRecord.owner?.staffId === staff.staffId) throw new AppError('CONFLICT', 'The case is already assigned to this person.');
   const reasons = ineligibility(staff, { ...caseRecord, pool: undefined });
   const blocking = reasons.filter((reason) => !override || !OVERRIDABLE.includes(reason));
@@ -93,7 +80,7 @@ export function assign(
     throw new AppError('UNPROCESSABLE', `${staff.displayName} ${blocking.map(explain).join('; ')}.${hint}`);
   }
   return {
-    next: ownedBy(caseRecord, staff, moment),
+    next: ownedBy(afterOwnerLeaves(caseRecord), staff, moment, rules, false),
     events: [
       event(
         caseRecord,
@@ -122,10 +109,7 @@ export function requestTransfer(
   moment: Moment,
 ): Transition {
   if (caseRecord.transfer) throw new AppError('CONFLICT', `A transfer to ${caseRecord.transfer.toUnion} is already pending.`);
-  if (!OPEN_STATUSES.has(caseRecord.status))
-    throw new AppError('CONFLICT', `A case that is ${caseRecord.status} cannot be transferred.`);
-  if (caseRecord.owner)
-    throw new AppError('CONFLICT', 'The case is being worked; its owner must release it before it can be transferred.');
+  authorize('transfer', caseRecord, caller);
   if (target.code === caseRecord.unionCode) {
     throw new AppError('UNPROCESSABLE', 'The case already belongs to that union.', [
       { path: 'toUnion', message: 'choose another union' },
@@ -167,6 +151,7 @@ export function decideTransfer(
   moment: Moment,
 ): Transition {
   const transfer = caseRecord.transfer;
+  authorize(decision.accept ? 'accept_transfer' : 'reject_transfer', caseRecord, caller);
   if (!transfer) throw new AppError('CONFLICT', 'This case has no transfer awaiting an answer.');
   if (!transfer.toUnionPath.includes(caller.unionCode)) {
     throw new AppError('FORBIDDEN', 'Only the receiving union’s legal department can answer this transfer.');
@@ -195,37 +180,6 @@ export function decideTransfer(
         'transfer_rejected',
         actor,
         { fromUnion: transfer.fromUnion, toUnion: transfer.toUnion, reason: decision.reason },
-        moment,
-      ),
-    ],
-  };
-}
-
-/** A claim with no action for this long returns to the pool (the lifecycle sweeper calls returnStaleClaim). */
-export const CLAIM_IDLE_LIMIT_MS = 48 * 60 * 60 * 1000;
-
-/**
- * The seam for the sweeper: a claimed case whose owner has done nothing since
- * `lastActivityAt` for CLAIM_IDLE_LIMIT_MS goes back to its pool. Returns
- * undefined when the claim is not stale (or the case is not a pool claim).
- */
-export function returnStaleClaim(caseRecord: CaseRecord, lastActivityAt: string, moment: Moment): Transition | undefined {
-  if (caseRecord.status !== 'claimed' || !caseRecord.owner || !caseRecord.pool) return undefined;
-  const idleMs = moment.now.getTime() - Date.parse(lastActivityAt);
-  if (idleMs < CLAIM_IDLE_LIMIT_MS) return undefined;
-  const { owner, ...rest } = caseRecord;
-  return {
-    next: { ...rest, status: 'in_pool', version: caseRecord.version + 1 },
-    events: [
-      event(
-        caseRecord,
-        'released',
-        { kind: 'system' },
-        {
-          reason: 'no action within the claim time limit',
-          previousOwner: owner.staffId,
-          idleHours: Math.floor(idleMs / 3_600_000),
-        },
         moment,
       ),
     ],

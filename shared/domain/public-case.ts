@@ -166,8 +166,3 @@ export function isSatisfied(score: number): boolean {
 
 /** Supplements a complainant may add to one case: enough for any real case, a bound on abuse. */
 export const MAX_SUPPLEMENTS = 20;
-
-/** The acknowledgement text messaged to the complainant; the access code is never sent. */
-export function acknowledgementText(caseNumber: string, unionName: string): string {
-  return `【12351职工维权】您的诉求已由${unionName}受理，案件编号${caseNumber}。请凭提交时显示的查询码查询进度。`;
-}

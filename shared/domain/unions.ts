@@ -1,5 +1,9 @@
 import { divisionCovers, divisionLevel, type DivisionLevel } from './identifiers.js';
+import type { ClockRules } from './case-clocks.js';
+import { DEFAULT_COMPLETION_TARGET_WORKING_DAYS } from './clocks.js';
+import { DEFAULT_HOLIDAY_CALENDAR, type HolidayCalendar } from './holiday-calendar.js';
 import type { TriageConfig } from './triage.js';
+import type { Category } from './vocabulary.js';
 
 /** A trade union, identified by the division code of the area it serves. */
 export interface Union {
@@ -8,6 +12,8 @@ export interface Union {
   readonly parentCode: string | null;
   /** The union's own triage configuration, if it departs from the default. */
   readonly triage?: TriageConfig;
+  /** The union's own completion targets (限时办结) in working days, by category, where they depart from the default. */
+  readonly completionTargets?: Partial<Record<Category, number>>;
 }
 
 /**
@@ -18,8 +24,24 @@ export interface Union {
 export class UnionDirectory {
   readonly #byCode: ReadonlyMap<string, Union>;
 
-  constructor(unions: Iterable<Union>) {
+  constructor(
+    unions: Iterable<Union>,
+    /** The working-day calendar every union's clocks count with (national holidays). */
+    readonly calendar: HolidayCalendar = DEFAULT_HOLIDAY_CALENDAR,
+  ) {
     this.#byCode = new Map([...unions].map((union) => [union.code, union]));
+  }
+
+  /** Unions directly below `code`. */
+  childrenOf(code: string): Union[] {
+    return this.all().filter((union) => union.parentCode === code);
+  }
+
+  /** `code` and every union below it, parents before children. */
+  subtreeOf(code: string): string[] {
+    const codes = [code];
+    for (let i = 0; i < codes.length; i++) codes.push(...this.childrenOf(codes[i]!).map((union) => union.code));
+    return codes;
   }
 
   get(code: string): Union | undefined {
@@ -73,4 +95,12 @@ export class UnionDirectory {
 export function triageConfigOf(directory: UnionDirectory, unionCode: string): { triageConfig?: TriageConfig } {
   const config = directory.get(unionCode)?.triage;
   return config ? { triageConfig: config } : {};
+}
+
+/** The clocks of a union's cases: the national calendar and the union's completion targets over the defaults. */
+export function clockRulesOf(directory: UnionDirectory, unionCode: string): ClockRules {
+  return {
+    calendar: directory.calendar,
+    completionTargets: { ...DEFAULT_COMPLETION_TARGET_WORKING_DAYS, ...directory.get(unionCode)?.completionTargets },
+  };
 }

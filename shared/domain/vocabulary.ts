@@ -88,6 +88,21 @@ export const TIMELINE_EVENT_TYPES = {
   transfer_requested: '申请转交',
   transfer_accepted: '接收转交',
   transfer_rejected: '拒绝转交',
+  note_added: '办理记录',
+  call_logged: '电话沟通',
+  mediation_session: '调解会',
+  mediated_agreement: '达成调解协议',
+  arbitration_filed: '申请仲裁',
+  arbitration_accepted: '仲裁立案',
+  arbitration_extended: '仲裁延期',
+  arbitration_awarded: '仲裁裁决',
+  labour_inspection_referred: '转劳动监察',
+  correction: '更正',
+  closed: '办结',
+  followed_up: '回访',
+  reopened: '重新办理',
+  deadline_missed: '超期督办',
+  limitation_warning: '时效提示',
 } as const;
 export type TimelineEventType = keyof typeof TIMELINE_EVENT_TYPES;
 

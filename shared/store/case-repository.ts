@@ -1,11 +1,23 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord, ContactDetails, RegistrationPlan, TimelineEvent } from '../domain/cases.js';
+import { nextDueAt } from '../domain/deadlines.js';
+import type { OutboxMessage } from '../domain/notifications.js';
+import type { Transition } from '../domain/transition.js';
 import type { DivisionLevel } from '../domain/identifiers.js';
 import type { CaseStatus, Category, RequestKind } from '../domain/vocabulary.js';
 import { recordCapacity } from './capacity.js';
 import { defaultStore, type StoreContext } from './client.js';
-import { keys, listIndexAttributes, listIndexFor, listSortKey, poolIndexAttributes, poolKey } from './keys.js';
+import {
+  dueIndexAttributes,
+  keys,
+  listIndexAttributes,
+  listIndexFor,
+  listSortKey,
+  poolIndexAttributes,
+  poolKey,
+} from './keys.js';
+import { figureUpdates } from './monthly-figures.js';
 import {
   eventItem,
   getItem,
@@ -125,13 +137,8 @@ export class CaseRepository {
         ...(plan.accessCodeHash ? { accessCodeHash: plan.accessCodeHash } : {}),
       }),
       ...plan.events.map((event) => putNew(this.store, eventItem(event))),
-      ...(plan.outbox ?? []).map((message) =>
-        putNew(this.store, {
-          ...keys.outbox(message.caseId, message.createdAt, message.messageId),
-          entity: 'outbox',
-          ...message,
-        }),
-      ),
+      ...this.outboxItems(plan.outbox),
+      ...figureUpdates(this.store, undefined, caseRecord),
       ...(plan.idempotency
         ? [
             {
@@ -216,29 +223,28 @@ export class CaseRepository {
   }
 
   /**
-   * Moves a case to its next state, with the transition's events and other
-   * writes (staff counters), in one transaction. The case is replaced only if
-   * it still has the version the transition was computed from, so of two
-   * people acting at once exactly one wins; the other gets TransitionConflict
-   * naming which write's condition failed.
+   * Moves a case to its next state, in one transaction with the transition's
+   * events and messages, the monthly figures it moves, and other writes
+   * (staff counters). The case is replaced only if it still has the version
+   * the transition was computed from, so of two people acting at once exactly
+   * one wins; the other gets TransitionConflict naming which write's
+   * condition failed (`others` come right after the case, in order).
    */
-  async saveTransition(
-    next: CaseRecord,
-    expectedVersion: number,
-    events: readonly TimelineEvent[],
-    others: TransactItems = [],
-  ): Promise<void> {
+  async saveTransition(previous: CaseRecord, transition: Transition, others: TransactItems = []): Promise<void> {
+    const { next, events, outbox } = transition;
     const items: TransactItems = [
       {
         Put: {
           TableName: this.store.tableName,
           Item: { ...keys.case(next.caseId), ...this.caseAttributes(next) },
           ConditionExpression: 'version = :expected',
-          ExpressionAttributeValues: { ':expected': expectedVersion },
+          ExpressionAttributeValues: { ':expected': previous.version },
         },
       },
       ...others,
       ...events.map((event) => putNew(this.store, eventItem(event))),
+      ...this.outboxItems(outbox),
+      ...figureUpdates(this.store, previous, next),
     ];
     try {
       await transact(this.store, items);
@@ -248,6 +254,12 @@ export class CaseRepository {
       if (failed === -1) throw error;
       throw new TransitionConflict(failed === 0 ? 'case' : 'other', failed);
     }
+  }
+
+  private outboxItems(outbox: readonly OutboxMessage[] = []): TransactItems {
+    return outbox.map((message) =>
+      putNew(this.store, { ...keys.outbox(message.caseId, message.createdAt, message.messageId), entity: 'outbox', ...message }),
+    );
   }
 
   /** Appends an event on its own (an access record such as contact_viewed). */
@@ -264,6 +276,22 @@ export class CaseRepository {
       Limit: limit,
     });
     return (page.Items ?? []).map((item) => withoutStorageAttributes<CaseRecord>(item));
+  }
+
+  /**
+   * Ids of a province's cases with a clock due at or before `now`, earliest
+   * first, one page at a time (from the sparse due-time index; no Scan).
+   */
+  async dueCases(provinceCode: string, now: string, limit: number, after?: Record<string, unknown>) {
+    const page = await queryPage(this.store, {
+      IndexName: 'casesByDueTime',
+      KeyConditionExpression: 'dueProvince = :province AND dueSk <= :bound',
+      // `~` sorts after every character of a case id, so a case due exactly now is included.
+      ExpressionAttributeValues: { ':province': provinceCode, ':bound': `${now}#~` },
+      Limit: limit,
+      ExclusiveStartKey: after,
+    });
+    return { caseIds: (page.Items ?? []).map((item) => item.caseId as string), next: page.LastEvaluatedKey };
   }
 
   /** Transfers awaiting this union's answer, newest first. */
@@ -297,6 +325,7 @@ export class CaseRepository {
       listSk: listSortKey(caseRecord.registeredAt, caseRecord.caseId),
       ...poolIndexAttributes(caseRecord),
       ...(caseRecord.transfer ? { transferTarget: caseRecord.transfer.toUnion } : {}),
+      ...dueIndexAttributes(caseRecord, nextDueAt(caseRecord.deadlines)),
     };
   }
 

@@ -8,6 +8,8 @@ import { PRIORITIES, type Priority } from '../domain/triage.js';
 export const keys = {
   unionDirectory: () => ({ PK: 'DIRECTORY' }),
   union: (code: string) => ({ PK: 'DIRECTORY', SK: `UNION#${code}` }),
+  /** The working-day calendar lives with the directory: read by the same one Query, cached with it. */
+  holidayCalendar: () => ({ PK: 'DIRECTORY', SK: 'CALENDAR' }),
   caseSequence: (unionCode: string, localDate: string) => ({
     PK: `UNION#${unionCode}`,
     SK: `CASESEQ#${localDate.replaceAll('-', '')}`,
@@ -38,11 +40,27 @@ export const keys = {
    */
   staff: (provinceCode: string, staffId: string) => ({ PK: `ROSTER#${provinceCode}`, SK: `STAFF#${staffId}` }),
   rosterPrefix: 'STAFF#',
-  /** A union's figures for one month, maintained in the transactions that move them. */
-  monthlyStats: (unionCode: string, month: string) => ({ PK: `UNION#${unionCode}`, SK: `STATS#${month}` }),
+  /** A union's own figures for one month (its own cases, not its subtree's), maintained in the transactions that move them. */
+  monthlyFigures: (unionCode: string, month: string) => ({ PK: `UNION#${unionCode}`, SK: `FIGURES#${month}` }),
+  /** A filing of a union's monthly report: the figures as filed, revision by revision (never overwritten). */
+  reportFiling: (unionCode: string, month: string, revision: number) => ({
+    PK: `UNION#${unionCode}`,
+    SK: `FILED#${month}#${String(revision).padStart(3, '0')}`,
+  }),
+  reportFilingPrefix: (month: string) => `FILED#${month}#`,
   eventPrefix: 'EVENT#',
   caseNumber: (caseNumber: string) => ({ PK: `CASENO#${caseNumber}`, SK: 'CASENO' }),
 } as const;
+
+/**
+ * Due-time index attributes, present only while a clock runs on an open case
+ * (sparse). Partitioned by province so no one partition takes every case's
+ * writes; the sweeper queries each province for `dueSk <= now`.
+ */
+export function dueIndexAttributes(caseRecord: { unionPath: readonly string[]; caseId: string }, dueAt: string | undefined) {
+  if (!dueAt) return {};
+  return { dueProvince: caseRecord.unionPath[0]!, dueSk: `${dueAt}#${caseRecord.caseId}` };
+}
 
 /** Sort key of the case list indexes (see table-definition.ts for why local time). */
 export function listSortKey(registeredAt: string, caseId: string): string {

@@ -25,6 +25,8 @@ const STORAGE_ATTRIBUTES = [
   'poolKey',
   'poolSk',
   'transferTarget',
+  'dueProvince',
+  'dueSk',
 ] as const;
 
 export function withoutStorageAttributes<T>(item: Item): T {

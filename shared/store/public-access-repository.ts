@@ -3,6 +3,7 @@ import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { recordCapacity } from './capacity.js';
 import { defaultStore, type StoreContext } from './client.js';
 import { keys } from './keys.js';
+import { figureUpdates } from './monthly-figures.js';
 import type { CaseRecord, TimelineEvent } from '../domain/cases.js';
 import type { IdempotencyMarker } from './case-repository.js';
 import { eventItem, getItem, putNew, transactUnlessFirstConditionFails } from './operations.js';
@@ -151,34 +152,34 @@ export class PublicAccessRepository {
   /**
    * Records the complainant's rating once, only on a closed case, with its
    * timeline event and the union's monthly satisfaction figures, atomically.
-   * Returns false when the case no longer qualifies (rated meanwhile, reopened).
+   * Returns false when the case no longer qualifies or changed meanwhile
+   * (rated, reopened, followed up), so the figures moved are always right.
    */
   async recordFeedback(
     caseRecord: CaseRecord,
     feedback: NonNullable<CaseRecord['feedback']>,
     event: TimelineEvent,
-    stats: { month: string; satisfied: boolean },
   ): Promise<boolean> {
+    const rated: CaseRecord = { ...caseRecord, feedback, version: caseRecord.version + 1 };
     return transactUnlessFirstConditionFails(this.store, [
       {
         Update: {
           TableName: this.store.tableName,
           Key: keys.case(caseRecord.caseId),
-          UpdateExpression: 'SET feedback = :feedback, version = version + :one',
-          ConditionExpression: 'attribute_not_exists(feedback) AND #status IN (:closed, :followedUp)',
+          UpdateExpression: 'SET feedback = :feedback, version = :next',
+          ConditionExpression: 'attribute_not_exists(feedback) AND #status IN (:closed, :followedUp) AND version = :expected',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':feedback': feedback, ':one': 1, ':closed': 'closed', ':followedUp': 'followed_up' },
+          ExpressionAttributeValues: {
+            ':feedback': feedback,
+            ':next': rated.version,
+            ':expected': caseRecord.version,
+            ':closed': 'closed',
+            ':followedUp': 'followed_up',
+          },
         },
       },
       putNew(this.store, eventItem(event)),
-      {
-        Update: {
-          TableName: this.store.tableName,
-          Key: keys.monthlyStats(caseRecord.unionCode, stats.month),
-          UpdateExpression: 'ADD feedbackCount :one, feedbackScoreSum :score, satisfiedCount :satisfied',
-          ExpressionAttributeValues: { ':one': 1, ':score': feedback.score, ':satisfied': stats.satisfied ? 1 : 0 },
-        },
-      },
+      ...figureUpdates(this.store, caseRecord, rated),
     ]);
   }
 }

@@ -8,6 +8,7 @@
  * | item                     | PK                  | SK                         |
  * |--------------------------|---------------------|----------------------------|
  * | union directory entry    | DIRECTORY           | UNION#<divisionCode>       |
+ * | working-day calendar     | DIRECTORY           | CALENDAR                   |
  * | daily case-number counter| UNION#<code>        | CASESEQ#<YYYYMMDD>         |
  * | case                     | CASE#<caseId>       | CASE                       |
  * | case contact details     | CASE#<caseId>       | CONTACT                    |
@@ -17,7 +18,12 @@
  * | idempotency marker       | IDEMKEY#<keyHash>   | IDEMKEY                    |
  * | idempotency record (TTL) | IDEMPOTENCY#<fn>    | <hash>  (Powertools)       |
  * | access-code guard (TTL)  | GUARD#<caseNumber>  | GUARD                      |
- * | union monthly figures    | UNION#<code>        | STATS#<YYYY-MM>            |
+ * | union monthly figures    | UNION#<code>        | FIGURES#<YYYY-MM>          |
+ * | filed monthly report     | UNION#<code>        | FILED#<YYYY-MM>#<revision> |
+ * | employer complaint       | EMPLOYER#<creditCode>| COMPLAINT#<at>#<caseId>   |
+ * | early-warning alert      | ALERT#<alertId>     | ALERT                      |
+ * | alert in a union's inbox | ALERTS#<unionCode>  | <raisedAt>#<alertId>       |
+ * | notification delivery    | DELIVERY#<messageId>| DELIVERY                   |
  * | roster entry (staff)     | ROSTER#<province>   | STAFF#<staffId>            |
  *
  * Why the union directory is one partition: it is small (a few thousand unions
@@ -130,6 +136,20 @@ export const TABLE: TableDefinition = {
       sortKey: LIST_SORT_KEY,
       projection: 'ALL',
       purpose: 'transfers awaiting a union’s acceptance',
+    },
+    /*
+     * Clocks. A case carries `dueProvince` and `dueSk` = `<next due time>
+     * #<caseId>` only while a clock runs (sparse), so the sweeper finds every
+     * due or overdue case of a province with one Query, `dueSk <= now`, and
+     * never scans. Only the keys are projected: the sweeper reads the case
+     * itself before acting on it.
+     */
+    {
+      indexName: 'casesByDueTime',
+      partitionKey: 'dueProvince',
+      sortKey: 'dueSk',
+      projection: ['caseId'],
+      purpose: 'open cases by the due time of their next clock, per province',
     },
     {
       indexName: 'casesByPhoneHash',

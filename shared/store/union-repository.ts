@@ -1,4 +1,5 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { HolidayCalendar } from '../domain/holiday-calendar.js';
 import { UnionDirectory, type Union } from '../domain/unions.js';
 import { defaultStore, type StoreContext } from './client.js';
 import { keys } from './keys.js';
@@ -21,15 +22,33 @@ export class UnionRepository {
       KeyConditionExpression: 'PK = :pk',
       ExpressionAttributeValues: { ':pk': keys.unionDirectory().PK },
     });
-    const unions: Union[] = items.map((item) => ({
-      code: item.code as string,
-      name: item.name as string,
-      parentCode: (item.parentCode as string | null | undefined) ?? null,
-      ...(item.triage ? { triage: item.triage as Union['triage'] } : {}),
-    }));
-    const directory = new UnionDirectory(unions);
+    const calendarItem = items.find((item) => item.SK === keys.holidayCalendar().SK);
+    const unions: Union[] = items
+      .filter((item) => item !== calendarItem)
+      .map((item) => ({
+        code: item.code as string,
+        name: item.name as string,
+        parentCode: (item.parentCode as string | null | undefined) ?? null,
+        ...(item.triage ? { triage: item.triage as Union['triage'] } : {}),
+        ...(item.completionTargets ? { completionTargets: item.completionTargets as Union['completionTargets'] } : {}),
+      }));
+    const calendar = calendarItem
+      ? { holidays: calendarItem.holidays as string[], adjustedWorkdays: calendarItem.adjustedWorkdays as string[] }
+      : undefined;
+    const directory = new UnionDirectory(unions, calendar);
     cached = { directory, loadedAt: now, tableName: this.store.tableName };
     return directory;
+  }
+
+  /** Replaces the working-day calendar (administration: once a year, when the State Council publishes the holidays). */
+  async putCalendar(calendar: HolidayCalendar): Promise<void> {
+    await this.store.client.send(
+      new PutCommand({
+        TableName: this.store.tableName,
+        Item: { ...keys.holidayCalendar(), entity: 'holidayCalendar', ...calendar },
+      }),
+    );
+    cached = undefined;
   }
 
   /** Seeding and administration only (not on a request path). */

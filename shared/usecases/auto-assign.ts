@@ -1,4 +1,8 @@
+import { afterTakenBy } from '../domain/case-clocks.js';
 import type { CaseRecord } from '../domain/cases.js';
+import { assignmentNotices } from '../domain/notifications.js';
+import { event } from '../domain/transition.js';
+import { clockRulesOf } from '../domain/unions.js';
 import { chinaDate } from '../domain/china-time.js';
 import { dutyLawyerFor } from '../domain/roster.js';
 import { TransitionConflict } from '../store/case-repository.js';
@@ -17,23 +21,34 @@ export async function autoAssignUrgentHotlineCase(deps: Dependencies, caseRecord
   const province = directory.provinceOf(caseRecord.unionCode);
   const lawyer = dutyLawyerFor(await deps.staff.listProvince(province), caseRecord, chinaDate(deps.now()));
   if (!lawyer) return caseRecord;
-  const next: CaseRecord = {
+  const moment = { now: deps.now(), newEventId: deps.newId };
+  const owned: CaseRecord = {
     ...caseRecord,
     status: 'claimed',
-    owner: { staffId: lawyer.staffId, role: 'lawyer', since: deps.now().toISOString() },
+    owner: { staffId: lawyer.staffId, role: 'lawyer', since: moment.now.toISOString() },
     version: caseRecord.version + 1,
   };
-  const event = {
-    caseId: caseRecord.caseId,
-    eventId: deps.newId(),
-    seq: 1,
-    at: deps.now().toISOString(),
-    type: 'assigned' as const,
-    actor: { kind: 'system' as const },
-    data: { staffId: lawyer.staffId, role: 'lawyer', rule: 'urgent-hotline-to-duty-lawyer', previousOwner: null },
+  const next = afterTakenBy(
+    owned,
+    { role: 'lawyer', fromPool: false },
+    moment.now,
+    clockRulesOf(directory, caseRecord.unionCode),
+  );
+  const transition = {
+    next,
+    events: [
+      event(
+        caseRecord,
+        'assigned',
+        { kind: 'system' },
+        { staffId: lawyer.staffId, role: 'lawyer', rule: 'urgent-hotline-to-duty-lawyer', previousOwner: null },
+        moment,
+      ),
+    ],
+    outbox: assignmentNotices(next, moment, true),
   };
   try {
-    await deps.cases.saveTransition(next, caseRecord.version, [event], [deps.staff.takeCase(lawyer)]);
+    await deps.cases.saveTransition(caseRecord, transition, [deps.staff.takeCase(lawyer)]);
     return next;
   } catch (error) {
     if (error instanceof TransitionConflict) return caseRecord;

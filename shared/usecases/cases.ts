@@ -12,7 +12,7 @@ import {
 } from '../domain/cases.js';
 import { chinaDate } from '../domain/china-time.js';
 import { AppError } from '../domain/errors.js';
-import { triageConfigOf } from '../domain/unions.js';
+import { clockRulesOf, triageConfigOf } from '../domain/unions.js';
 import { maskMobile } from '../domain/masking.js';
 import type { Caller } from '../domain/roles.js';
 import type { CaseLookupRow } from '../store/case-repository.js';
@@ -47,6 +47,8 @@ export async function registerCase(deps: Dependencies & PhoneHashing, caller: Ca
       actor: staffActor(caller, 'operator'),
       newEventId: deps.newId,
       ...triageConfigOf(directory, unionCode),
+      clockRules: clockRulesOf(directory, unionCode),
+      unionName: directory.get(unionCode)?.name ?? unionCode,
     }),
   );
   const caseRecord = await autoAssignUrgentHotlineCase(deps, plan.caseRecord);

@@ -1,17 +1,11 @@
 import { canSeeCase, type CaseRecord } from '../domain/cases.js';
-import {
-  assign,
-  claim,
-  decideTransfer,
-  release,
-  requestTransfer,
-  returnStaleClaim,
-  type Transition,
-} from '../domain/dispatch.js';
+import { assign, claim, decideTransfer, release, requestTransfer } from '../domain/dispatch.js';
 import { AppError } from '../domain/errors.js';
+import { assignmentNotices } from '../domain/notifications.js';
 import type { Caller } from '../domain/roles.js';
 import { ineligibility, type StaffProfile } from '../domain/roster.js';
 import { poolForRole } from '../domain/triage.js';
+import { clockRulesOf } from '../domain/unions.js';
 import { TransitionConflict } from '../store/case-repository.js';
 import type { Dependencies } from './dependencies.js';
 
@@ -20,6 +14,10 @@ async function visibleCase(deps: Dependencies, caller: Caller, caseId: string): 
   const caseRecord = await deps.cases.get(caseId);
   if (!caseRecord || !canSeeCase(caller, caseRecord)) throw new AppError('NOT_FOUND', 'No such case in your union’s area.');
   return caseRecord;
+}
+
+async function clockRules(deps: Dependencies, unionCode: string) {
+  return clockRulesOf(await deps.unions.directory(), unionCode);
 }
 
 async function provinceOf(unionCode: string, deps: Dependencies): Promise<string> {
@@ -54,24 +52,25 @@ export async function claimCase(deps: Dependencies, caller: Caller, caseId: stri
   const [caseRecord, profile] = await Promise.all([visibleCase(deps, caller, caseId), ownProfile(deps, caller)]);
   // A pool is its own union's: a city lawyer does not claim from a district's pool.
   if (caseRecord.unionCode !== caller.unionCode) throw new AppError('NOT_FOUND', 'No such case in your union’s pool.');
-  const { next, events } = claim(caseRecord, profile, caller, moment(deps));
-  await deps.cases.saveTransition(next, caseRecord.version, events, [deps.staff.takeCase(profile)]).catch((error: unknown) => {
+  const claimed = claim(caseRecord, profile, caller, moment(deps), await clockRules(deps, caseRecord.unionCode));
+  const transition = { ...claimed, outbox: assignmentNotices(claimed.next, moment(deps), false) };
+  await deps.cases.saveTransition(caseRecord, transition, [deps.staff.takeCase(profile)]).catch((error: unknown) => {
     if (error instanceof TransitionConflict && error.on === 'other') {
       throw new AppError('CONFLICT', 'You reached your capacity meanwhile; release or close a case first.');
     }
     return lostRace('This case is no longer waiting to be claimed.')(error);
   });
-  return next;
+  return transition.next;
 }
 
 export async function releaseCase(deps: Dependencies, caller: Caller, caseId: string, reason: string): Promise<CaseRecord> {
   const caseRecord = await visibleCase(deps, caller, caseId);
-  const { next, events } = release(caseRecord, caller, reason, moment(deps));
+  const transition = release(caseRecord, caller, reason, moment(deps));
   const province = await provinceOf(caseRecord.unionCode, deps);
   await deps.cases
-    .saveTransition(next, caseRecord.version, events, [deps.staff.giveUpCase(province, caller.staffId)])
+    .saveTransition(caseRecord, transition, [deps.staff.giveUpCase(province, caller.staffId)])
     .catch(lostRace('The case changed meanwhile; reload it.'));
-  return next;
+  return transition.next;
 }
 
 export async function assignCase(
@@ -89,13 +88,21 @@ export async function assignCase(
       { path: 'staffId', message: 'not on your roster' },
     ]);
   }
-  const transition: Transition & { overridden: string[] } = assign(caseRecord, staff, caller, request.override, moment(deps));
+  const assigned = assign(
+    caseRecord,
+    staff,
+    caller,
+    request.override,
+    moment(deps),
+    clockRulesOf(directory, caseRecord.unionCode),
+  );
+  const transition = { ...assigned, outbox: assignmentNotices(assigned.next, moment(deps), true) };
   const previous = caseRecord.owner;
   const counters = [
-    deps.staff.takeCase(staff, { beyondCapacity: transition.overridden.includes('at_capacity') }),
+    deps.staff.takeCase(staff, { beyondCapacity: assigned.overridden.includes('at_capacity') }),
     ...(previous ? [deps.staff.giveUpCase(province, previous.staffId)] : []),
   ];
-  await deps.cases.saveTransition(transition.next, caseRecord.version, transition.events, counters).catch((error: unknown) => {
+  await deps.cases.saveTransition(caseRecord, transition, counters).catch((error: unknown) => {
     if (error instanceof TransitionConflict && error.index === 1) {
       throw new AppError('CONFLICT', `${staff.displayName} reached their capacity meanwhile; choose someone else or override.`);
     }
@@ -117,16 +124,9 @@ export async function transferCase(
     throw new AppError('UNPROCESSABLE', `No union ${request.toUnion} on Weiquan.`, [
       { path: 'toUnion', message: 'unknown union' },
     ]);
-  const { next, events } = requestTransfer(
-    caseRecord,
-    target,
-    directory.pathOf(target.code),
-    caller,
-    request.reason,
-    moment(deps),
-  );
-  await deps.cases.saveTransition(next, caseRecord.version, events).catch(lostRace('The case changed meanwhile; reload it.'));
-  return next;
+  const transition = requestTransfer(caseRecord, target, directory.pathOf(target.code), caller, request.reason, moment(deps));
+  await deps.cases.saveTransition(caseRecord, transition).catch(lostRace('The case changed meanwhile; reload it.'));
+  return transition.next;
 }
 
 export async function answerTransfer(
@@ -136,11 +136,9 @@ export async function answerTransfer(
   decision: { accept: true } | { accept: false; reason: string },
 ): Promise<CaseRecord> {
   const caseRecord = await visibleCase(deps, caller, caseId);
-  const { next, events } = decideTransfer(caseRecord, caller, decision, moment(deps));
-  await deps.cases
-    .saveTransition(next, caseRecord.version, events)
-    .catch(lostRace('The transfer was answered meanwhile; reload it.'));
-  return next;
+  const transition = decideTransfer(caseRecord, caller, decision, moment(deps));
+  await deps.cases.saveTransition(caseRecord, transition).catch(lostRace('The transfer was answered meanwhile; reload it.'));
+  return transition.next;
 }
 
 /** Transfers the caller's union is asked to take, and those it asked others to take. */
@@ -159,28 +157,4 @@ export async function pendingTransfers(
     }),
   ]);
   return { incoming, outgoing: outgoing.items };
-}
-
-/**
- * For the lifecycle sweeper (a later issue schedules it): returns a stale
- * claim to the pool and frees the owner's capacity. Safe to run twice: the
- * second run finds the case no longer claimed, or loses the version check.
- */
-export async function returnStaleClaimToPool(deps: Dependencies, caseId: string): Promise<boolean> {
-  const caseRecord = await deps.cases.get(caseId);
-  if (!caseRecord?.owner) return false;
-  const events = await deps.cases.timeline(caseId);
-  const lastActivityAt = events.at(-1)?.at ?? caseRecord.owner.since;
-  const transition = returnStaleClaim(caseRecord, lastActivityAt, moment(deps));
-  if (!transition) return false;
-  const province = await provinceOf(caseRecord.unionCode, deps);
-  try {
-    await deps.cases.saveTransition(transition.next, caseRecord.version, transition.events, [
-      deps.staff.giveUpCase(province, caseRecord.owner.staffId),
-    ]);
-    return true;
-  } catch (error) {
-    if (error instanceof TransitionConflict) return false;
-    throw error;
-  }
 }

@@ -1,12 +1,11 @@
 import { checkIntakeDates, planRegistration, type CaseRecord, type IntakeInput, type TimelineEvent } from '../domain/cases.js';
 import { chinaDate, chinaMonth } from '../domain/china-time.js';
 import { AppError } from '../domain/errors.js';
-import { triageConfigOf } from '../domain/unions.js';
+import { clockRulesOf, triageConfigOf } from '../domain/unions.js';
 import {
   LOCKOUT_MS,
   MAX_FAILED_ATTEMPTS,
   MAX_SUPPLEMENTS,
-  acknowledgementText,
   caseNotFoundForPublic,
   checkFeedbackAllowed,
   isSatisfied,
@@ -76,21 +75,12 @@ export async function fileComplaint(
         actor: COMPLAINANT,
         newEventId: deps.newId,
         ...triageConfigOf(directory, union.code),
+        clockRules: clockRulesOf(directory, union.code),
+        unionName: union.name,
       });
       return {
         ...base,
         accessCodeHash: hashAccessCode(caseId, normalizeAccessCode(accessCode)!),
-        outbox: [
-          {
-            caseId,
-            messageId: deps.newId(),
-            createdAt: now.toISOString(),
-            channel: 'sms',
-            recipient: 'complainant',
-            template: 'acknowledgement',
-            text: acknowledgementText(base.caseRecord.caseNumber, union.name),
-          },
-        ],
         ...(idempotency ? { idempotency } : {}),
       };
     });
@@ -203,10 +193,7 @@ export async function giveFeedback(
     actor: COMPLAINANT,
     data: feedback,
   };
-  const recorded = await deps.publicAccess.recordFeedback(caseRecord, feedback, event, {
-    month: chinaMonth(now),
-    satisfied: isSatisfied(rating.score),
-  });
+  const recorded = await deps.publicAccess.recordFeedback(caseRecord, feedback, event);
   // Lost a race with a second submission (or the case was reopened meanwhile).
   if (!recorded) throw new AppError('CONFLICT', 'Feedback for this case has already been given, or the case is open again.');
   return feedback;

@@ -12,9 +12,9 @@ import {
   pendingTransfers,
   poolFor,
   releaseCase,
-  returnStaleClaimToPool,
   transferCase,
 } from '../../shared/usecases/dispatch.js';
+import { sweep } from '../../shared/usecases/sweeper.js';
 import { putRosterEntry, type RosterEntryInput } from '../../shared/usecases/roster.js';
 import { callerOf, complaint } from '../support/fixtures.js';
 import { createTestTable, testDependencies, type TestTable } from '../support/store.js';
@@ -155,15 +155,17 @@ describe('stale claims', () => {
     const caseRecord = await newInjuryCase();
     await claimCase(deps, lawyer, caseRecord.caseId);
 
-    expect(await returnStaleClaimToPool(deps, caseRecord.caseId)).toBe(false);
+    await sweep(testDependencies(table, { now: () => new Date(Date.now() + 47 * 60 * 60 * 1000) }));
+    expect((await deps.cases.get(caseRecord.caseId))!.status).toBe('claimed');
+
     const later = testDependencies(table, { now: () => new Date(Date.now() + 49 * 60 * 60 * 1000) });
-    const runs = await Promise.all([
-      returnStaleClaimToPool(later, caseRecord.caseId),
-      returnStaleClaimToPool(later, caseRecord.caseId),
-    ]);
-    expect(runs.filter(Boolean)).toHaveLength(1);
+    await Promise.all([sweep(later), sweep(later)]);
     expect((await deps.cases.get(caseRecord.caseId))!.status).toBe('in_pool');
     expect((await deps.staff.get('210000', lawyer.staffId))!.activeCases).toBe(0);
+    const returned = (await deps.cases.timeline(caseRecord.caseId)).filter(
+      (event) => event.type === 'released' && event.actor.kind === 'system',
+    );
+    expect(returned).toHaveLength(1);
   });
 });
 

@@ -1,8 +1,10 @@
-import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeInput } from '../../shared/domain/cases.js';
+import { chinaMonth } from '../../shared/domain/china-time.js';
 import { forgetCachedDirectory } from '../../shared/store/union-repository.js';
 import { getTimeline } from '../../shared/usecases/cases.js';
+import { closeCaseWithOutcome } from '../../shared/usecases/lifecycle.js';
 import type { ComplainantAccess, Dependencies, PhoneHashing } from '../../shared/usecases/dependencies.js';
 import {
   addSupplement,
@@ -28,16 +30,9 @@ async function items(): Promise<Record<string, unknown>[]> {
 }
 
 /** Closing arrives with the lifecycle work; until then tests close a case directly. */
+/** The city legal department closes the case (out of scope), as it may any open case of its subtree. */
 async function close(caseId: string): Promise<void> {
-  await table.client.send(
-    new UpdateCommand({
-      TableName: table.tableName,
-      Key: { PK: `CASE#${caseId}`, SK: 'CASE' },
-      UpdateExpression: 'SET #status = :closed',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':closed': 'closed' },
-    }),
-  );
+  await closeCaseWithOutcome(deps, callerOf('admin-shenyang'), caseId, { outcome: 'out_of_scope', summary: '不属受理范围' });
 }
 
 beforeAll(async () => {
@@ -59,7 +54,7 @@ describe('filing online', () => {
     const stored = await items();
     const outbox = stored.filter((item) => item.entity === 'outbox' && item.caseId === filed.caseRecord.caseId);
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({ channel: 'sms', recipient: 'complainant', template: 'acknowledgement' });
+    expect(outbox[0]).toMatchObject({ channel: 'sms', recipient: { kind: 'complainant' }, template: 'acknowledgement' });
     expect(outbox[0]!.text).toContain(filed.caseRecord.caseNumber);
     // Neither the phone number nor the access code is copied anywhere but where it must be.
     const code = filed.accessCode;
@@ -179,7 +174,8 @@ describe('the complainant’s own view, supplements and feedback', () => {
     ).toEqual([409, 409]);
     await expect(giveFeedback(deps, caseNumber, filed.accessCode, { score: 1 })).rejects.toMatchObject({ status: 409 });
 
-    const stats = (await items()).find((item) => item.PK === 'UNION#210103' && item.SK === 'STATS#2026-11');
-    expect(stats).toMatchObject({ feedbackCount: 1 });
+    const month = chinaMonth(new Date());
+    const figures = (await items()).find((item) => item.PK === 'UNION#210103' && item.SK === `FIGURES#${month}`);
+    expect(figures).toMatchObject({ rated: 1, closed: expect.any(Number) });
   });
 });

@@ -41,7 +41,7 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('POST /cases handler', () => {
-  it('takes the day’s next number, then writes case, contact, case number and first event in one transaction', async () => {
+  it('takes the day’s next number, then writes case, contact, case number, first events, acknowledgement and figures in one transaction', async () => {
     vi.useFakeTimers({ now: new Date('2026-11-21T02:00:00Z'), toFake: ['Date'] });
 
     const response = await register(complaint());
@@ -55,12 +55,14 @@ describe('POST /cases handler', () => {
     const transactions = dynamo.commandCalls(TransactWriteCommand);
     expect(transactions).toHaveLength(1);
     const items = transactions[0]!.args[0].input.TransactItems!;
-    expect(items.map((item) => item.Put?.Item?.SK)).toEqual([
+    expect(items.map((item) => item.Put?.Item?.SK ?? item.Update?.Key?.SK)).toEqual([
       'CASE',
       'CONTACT',
       'CASENO',
       expect.stringMatching(/^EVENT#2026-11-21T02:00:00.000Z#001#/),
       expect.stringMatching(/^EVENT#2026-11-21T02:00:00.000Z#002#/),
+      expect.stringMatching(/^OUTBOX#2026-11-21T02:00:00.000Z#/),
+      'FIGURES#2026-11',
     ]);
     // Every put is conditional: nothing is ever overwritten.
     expect(items.filter((item) => item.Put).every((item) => item.Put!.ConditionExpression === 'attribute_not_exists(PK)')).toBe(

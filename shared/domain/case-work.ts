@@ -1,0 +1,244 @@
+import {
+  afterOwnerLeaves,
+  afterStaffAction,
+  afterWork,
+  arbitrationAcceptanceDeadline,
+  arbitrationAwardDeadline,
+  meetAll,
+  restartCompletionTarget,
+  startOfChinaDay,
+  type ClockRules,
+} from './case-clocks.js';
+import { staffActor, type CaseRecord, type FollowUp } from './cases.js';
+import { closureNotice } from './notifications.js';
+import { chinaDate } from './china-time.js';
+import { meetClocks, startClock } from './deadlines.js';
+import { AppError, type FieldIssue } from './errors.js';
+import { authorize } from './lifecycle.js';
+import type { Caller } from './roles.js';
+import { event, type Moment, type Transition } from './transition.js';
+import type { CaseStatus, Outcome, TimelineEventType } from './vocabulary.js';
+
+/**
+ * The work of a case after it is taken, through closure, call-back and
+ * reopening. Pure, like dispatch: each function checks the state machine,
+ * returns the next record and the events, and leaves writing to the store.
+ */
+
+/** One entry of case work; every entry becomes an immutable timeline event. */
+export type WorkEntry =
+  | { readonly type: 'note'; readonly text: string }
+  | { readonly type: 'call'; readonly with: 'complainant' | 'employer' | 'other'; readonly summary: string }
+  | { readonly type: 'mediation_session'; readonly heldOn: string; readonly summary: string }
+  | { readonly type: 'mediated_agreement'; readonly signedOn: string; readonly amountAgreedFen: number; readonly summary: string }
+  | { readonly type: 'arbitration_filed'; readonly filedOn: string; readonly commission: string }
+  | { readonly type: 'arbitration_accepted'; readonly acceptedOn: string }
+  | { readonly type: 'arbitration_extended'; readonly reason: string }
+  | {
+      readonly type: 'arbitration_awarded';
+      readonly awardedOn: string;
+      readonly amountAwardedFen?: number;
+      readonly summary: string;
+    }
+  | { readonly type: 'labour_inspection_referred'; readonly referredOn: string; readonly summary: string }
+  /** Events are never edited: a mistake is put right by a correction that names the event it corrects. */
+  | { readonly type: 'correction'; readonly correctsEventId: string; readonly text: string };
+
+const EVENT_OF: Record<WorkEntry['type'], TimelineEventType> = {
+  note: 'note_added',
+  call: 'call_logged',
+  mediation_session: 'mediation_session',
+  mediated_agreement: 'mediated_agreement',
+  arbitration_filed: 'arbitration_filed',
+  arbitration_accepted: 'arbitration_accepted',
+  arbitration_extended: 'arbitration_extended',
+  arbitration_awarded: 'arbitration_awarded',
+  labour_inspection_referred: 'labour_inspection_referred',
+  correction: 'correction',
+};
+
+function invalid(path: string, message: string): never {
+  throw new AppError('UNPROCESSABLE', message, [{ path, message }]);
+}
+
+function notInFuture(entry: WorkEntry, now: Date): void {
+  const today = chinaDate(now);
+  const issues: FieldIssue[] = [];
+  for (const field of ['heldOn', 'signedOn', 'filedOn', 'acceptedOn', 'awardedOn', 'referredOn'] as const) {
+    const value = (entry as Partial<Record<typeof field, string>>)[field];
+    if (value !== undefined && value > today) issues.push({ path: field, message: 'cannot be in the future' });
+  }
+  if (issues.length > 0) throw new AppError('VALIDATION_FAILED', 'Some dates lie in the future.', issues);
+}
+
+/** The record after an entry's facts: arbitration dates, amounts, and the clocks they start or meet. */
+function applyEntry(caseRecord: CaseRecord, entry: WorkEntry, rules: ClockRules): CaseRecord {
+  const deadlines = caseRecord.deadlines ?? [];
+  const arbitration = caseRecord.arbitration;
+  switch (entry.type) {
+    case 'mediated_agreement':
+      return {
+        ...caseRecord,
+        amountAgreedFen: entry.amountAgreedFen,
+        deadlines: meetClocks(deadlines, ['mediation'], startOfChinaDay(entry.signedOn)),
+      };
+    case 'arbitration_filed':
+      if (arbitration) invalid('type', `Arbitration was already filed on ${arbitration.filedOn}.`);
+      // Going to arbitration ends mediation (Art. 14: the party may apply once the period runs out).
+      return {
+        ...caseRecord,
+        arbitration: { filedOn: entry.filedOn },
+        deadlines: startClock(
+          meetClocks(deadlines, ['mediation'], startOfChinaDay(entry.filedOn)),
+          arbitrationAcceptanceDeadline(entry.filedOn, rules),
+        ),
+      };
+    case 'arbitration_accepted':
+      if (!arbitration) invalid('type', 'Record the arbitration filing first.');
+      if (arbitration.acceptedOn) invalid('type', `The commission already accepted on ${arbitration.acceptedOn}.`);
+      if (entry.acceptedOn < arbitration.filedOn) invalid('acceptedOn', 'cannot be before the filing date');
+      return {
+        ...caseRecord,
+        arbitration: { ...arbitration, acceptedOn: entry.acceptedOn },
+        deadlines: startClock(
+          meetClocks(deadlines, ['arbitration_acceptance'], startOfChinaDay(entry.acceptedOn)),
+          arbitrationAwardDeadline(entry.acceptedOn, false, rules),
+        ),
+      };
+    case 'arbitration_extended':
+      if (!arbitration?.acceptedOn) invalid('type', 'Only an accepted arbitration can be extended.');
+      if (arbitration.extended) invalid('type', 'The award period can be extended once, by 15 days (Art. 43).');
+      if (arbitration.awardedOn) invalid('type', 'The award was already made.');
+      return {
+        ...caseRecord,
+        arbitration: { ...arbitration, extended: true },
+        deadlines: startClock(deadlines, arbitrationAwardDeadline(arbitration.acceptedOn, true, rules)),
+      };
+    case 'arbitration_awarded':
+      if (!arbitration?.acceptedOn) invalid('type', 'Record the commission’s acceptance first.');
+      if (entry.awardedOn < arbitration.acceptedOn) invalid('awardedOn', 'cannot be before the acceptance date');
+      return {
+        ...caseRecord,
+        arbitration: {
+          ...arbitration,
+          awardedOn: entry.awardedOn,
+          ...(entry.amountAwardedFen !== undefined ? { amountAwardedFen: entry.amountAwardedFen } : {}),
+        },
+        deadlines: meetClocks(deadlines, ['arbitration_award'], startOfChinaDay(entry.awardedOn)),
+      };
+    default:
+      return caseRecord;
+  }
+}
+
+/** Work status: a mediator's case (or one with a mediation session) is in mediation, any other in progress. */
+function workingStatus(caseRecord: CaseRecord, entry: WorkEntry): CaseStatus {
+  if (caseRecord.status === 'in_mediation' || entry.type === 'mediation_session') return 'in_mediation';
+  if (caseRecord.owner?.role === 'mediator' && caseRecord.status === 'claimed') return 'in_mediation';
+  return 'in_progress';
+}
+
+/** The owner (or the legal department) records work; the entry goes on the timeline and moves the clocks. */
+export function recordWork(
+  caseRecord: CaseRecord,
+  entry: WorkEntry,
+  caller: Caller,
+  moment: Moment,
+  rules: ClockRules,
+  correctable?: ReadonlySet<string>,
+): Transition {
+  authorize('record_work', caseRecord, caller);
+  notInFuture(entry, moment.now);
+  if (entry.type === 'correction' && !correctable?.has(entry.correctsEventId)) {
+    invalid('correctsEventId', 'no such event on this case’s timeline');
+  }
+  const applied = applyEntry(caseRecord, entry, rules);
+  const next = afterWork({ ...applied, status: workingStatus(caseRecord, entry), version: caseRecord.version + 1 }, moment.now);
+  const { type, ...data } = entry;
+  return { next, events: [event(caseRecord, EVENT_OF[type], staffActor(caller), data, moment)] };
+}
+
+export interface Closure {
+  readonly outcome: Outcome;
+  readonly summary: string;
+  readonly amountRecoveredFen?: number;
+  readonly amountAgreedFen?: number;
+}
+
+/**
+ * The case is concluded with an outcome: every running clock is met (late if
+ * past due), whoever worked it keeps the credit as owner but no longer
+ * carries it (the caller frees their capacity), and the complainant is told.
+ */
+export function closeCase(caseRecord: CaseRecord, closure: Closure, caller: Caller, moment: Moment): Transition {
+  authorize('close', caseRecord, caller);
+  const at = moment.now.toISOString();
+  const amountAgreedFen = closure.amountAgreedFen ?? caseRecord.amountAgreedFen;
+  const next: CaseRecord = {
+    ...afterStaffAction(caseRecord, moment.now),
+    status: 'closed',
+    outcome: closure.outcome,
+    closedAt: at,
+    ...(closure.amountRecoveredFen !== undefined ? { amountRecoveredFen: closure.amountRecoveredFen } : {}),
+    ...(amountAgreedFen !== undefined ? { amountAgreedFen } : {}),
+    deadlines: meetAll(caseRecord.deadlines, at),
+    version: caseRecord.version + 1,
+  };
+  const { summary, ...figures } = closure;
+  return {
+    next,
+    events: [event(caseRecord, 'closed', staffActor(caller), { ...figures, summary }, moment)],
+    outbox: [closureNotice(next, moment)],
+  };
+}
+
+/** The union's call-back (回访) after closure, with the worker's satisfaction when they were reached. */
+export function recordFollowUp(
+  caseRecord: CaseRecord,
+  input: Omit<FollowUp, 'at' | 'by'>,
+  caller: Caller,
+  moment: Moment,
+): Transition {
+  authorize('follow_up', caseRecord, caller);
+  if (input.reached && input.satisfaction === undefined) invalid('satisfaction', 'ask the worker to rate the service (1–5)');
+  if (!input.reached && input.satisfaction !== undefined) invalid('satisfaction', 'only a worker who was reached can rate');
+  const followUp: FollowUp = { ...input, at: moment.now.toISOString(), by: caller.staffId };
+  return {
+    next: { ...caseRecord, status: 'followed_up', followUp, version: caseRecord.version + 1 },
+    events: [event(caseRecord, 'followed_up', staffActor(caller), { ...input }, moment)],
+  };
+}
+
+/**
+ * The legal department reopens a concluded case: the closure (and its
+ * call-back) no longer stands, so its figures leave the month they were in;
+ * the case waits where triage put it, with a new completion target.
+ */
+export function reopenCase(
+  caseRecord: CaseRecord,
+  reason: string,
+  caller: Caller,
+  moment: Moment,
+  rules: ClockRules,
+): Transition {
+  authorize('reopen', caseRecord, caller);
+  const { owner: _owner, outcome, closedAt, amountRecoveredFen: _recovered, followUp: _followUp, ...open } = caseRecord;
+  const reopened: CaseRecord = {
+    ...open,
+    status: caseRecord.pool ? 'in_pool' : 'triaged',
+    reopenCount: (caseRecord.reopenCount ?? 0) + 1,
+    version: caseRecord.version + 1,
+  };
+  return {
+    next: afterOwnerLeaves({ ...reopened, deadlines: restartCompletionTarget(reopened, moment.now, rules) }),
+    events: [
+      event(
+        caseRecord,
+        'reopened',
+        staffActor(caller),
+        { reason, previousOutcome: outcome ?? null, closedAt: closedAt ?? null },
+        moment,
+      ),
+    ],
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * The clocks running on a case, kept on the case itself. A deadline is never
+ * deleted: when it is met or missed it stays, stamped, so the case shows which
+ * clocks ran and how each ended. The earliest deadline neither met nor
+ * escalated is the case's next due time, which the due-time index sorts by so
+ * the sweeper finds due cases without a Scan.
+ */
+export const CLOCKS = {
+  first_response: '首次响应',
+  mediation: '调解期限',
+  arbitration_acceptance: '仲裁受理期限',
+  arbitration_award: '仲裁裁决期限',
+  completion_target: '限时办结',
+  claim_idle: '认领后办理期限',
+} as const;
+export type ClockName = keyof typeof CLOCKS;
+
+export interface Deadline {
+  readonly clock: ClockName;
+  readonly startedAt: string;
+  readonly dueAt: string;
+  /** Why this due time: the rule and article it comes from. */
+  readonly basis: string;
+  readonly metAt?: string;
+  /** When the sweeper found it missed and escalated it (once). */
+  readonly escalatedAt?: string;
+}
+
+export function isRunning(deadline: Deadline): boolean {
+  return deadline.metAt === undefined && deadline.escalatedAt === undefined;
+}
+
+/** Starts (or restarts) a clock: a running deadline of the same clock is replaced, a finished one kept as history. */
+export function startClock(deadlines: readonly Deadline[], deadline: Deadline): Deadline[] {
+  return [...deadlines.filter((existing) => existing.clock !== deadline.clock || !isRunning(existing)), deadline];
+}
+
+/** Marks the named clocks met at `at`; clocks already met or escalated are left as they are. */
+export function meetClocks(deadlines: readonly Deadline[], clocks: readonly ClockName[], at: string): Deadline[] {
+  return deadlines.map((deadline) =>
+    clocks.includes(deadline.clock) && deadline.metAt === undefined ? { ...deadline, metAt: at } : deadline,
+  );
+}
+
+/** Drops a running clock that no longer applies (e.g. the idle clock when a claim ends); finished ones stay. */
+export function stopClock(deadlines: readonly Deadline[], clock: ClockName): Deadline[] {
+  return deadlines.filter((deadline) => deadline.clock !== clock || !isRunning(deadline));
+}
+
+/** The earliest due time among running clocks: what the sweeper waits for. */
+export function nextDueAt(deadlines: readonly Deadline[] = []): string | undefined {
+  return deadlines
+    .filter(isRunning)
+    .map((deadline) => deadline.dueAt)
+    .sort()
+    .at(0);
+}
+
+/** Running clocks whose due time has passed at `now`. */
+export function missedDeadlines(deadlines: readonly Deadline[] = [], now: Date): Deadline[] {
+  const instant = now.toISOString();
+  return deadlines.filter((deadline) => isRunning(deadline) && deadline.dueAt <= instant);
+}
+
+/**
+ * Clocks that hold the union to account (限时办结). The claim-idle clock only
+ * moves work between people, so missing it makes nobody's case late.
+ */
+export function isAccountable(clock: ClockName): boolean {
+  return clock !== 'claim_idle';
+}
+
+/** A clock missed: escalated by the sweeper, or met only after its due time. */
+export function wasMissed(deadline: Deadline): boolean {
+  return deadline.escalatedAt !== undefined || (deadline.metAt !== undefined && deadline.metAt > deadline.dueAt);
+}
+
+/** No accountable clock was missed: the case was handled on time. */
+export function everyClockMet(deadlines: readonly Deadline[] = []): boolean {
+  return deadlines.every((deadline) => !isAccountable(deadline.clock) || !wasMissed(deadline));
+}

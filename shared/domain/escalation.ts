@@ -1,0 +1,69 @@
+import type { CaseRecord, TimelineEvent } from './cases.js';
+import { isAccountable, missedDeadlines } from './deadlines.js';
+import { CASE_ACTIONS } from './lifecycle.js';
+import { escalationNotices } from './notifications.js';
+import { event, type Moment, type Transition } from './transition.js';
+
+const SYSTEM = { kind: 'system' } as const;
+
+/**
+ * What the sweeper does to a case whose clocks ran out: each missed clock is
+ * stamped escalated (so it is never escalated twice) with a `deadline_missed`
+ * event; a missed accountable clock makes the case overdue and alerts the
+ * legal department and the owner; a claim nobody worked goes back to its
+ * pool. Undefined when nothing is due, so a second sweep changes nothing.
+ */
+export function escalate(caseRecord: CaseRecord, moment: Moment): (Transition & { releasedOwner?: string }) | undefined {
+  if (!(CASE_ACTIONS.escalate.from as readonly string[]).includes(caseRecord.status)) return undefined;
+  const missed = missedDeadlines(caseRecord.deadlines, moment.now);
+  if (missed.length === 0) return undefined;
+  const at = moment.now.toISOString();
+  const accountable = missed.filter((deadline) => isAccountable(deadline.clock));
+  const events: TimelineEvent[] = missed.map((deadline, index) =>
+    event(
+      caseRecord,
+      'deadline_missed',
+      SYSTEM,
+      { clock: deadline.clock, dueAt: deadline.dueAt, basis: deadline.basis },
+      moment,
+      index + 1,
+    ),
+  );
+  let next: CaseRecord = {
+    ...caseRecord,
+    deadlines: (caseRecord.deadlines ?? []).map((deadline) =>
+      missed.includes(deadline) ? { ...deadline, escalatedAt: at } : deadline,
+    ),
+    ...(accountable.length > 0 && !caseRecord.overdueAt ? { overdueAt: at } : {}),
+    version: caseRecord.version + 1,
+  };
+  const owner = caseRecord.owner;
+  const staleClaim = missed.some((deadline) => deadline.clock === 'claim_idle') && caseRecord.status === 'claimed' && owner;
+  if (staleClaim && caseRecord.pool) {
+    const { owner: _owner, ...unowned } = next;
+    next = { ...unowned, status: 'in_pool' };
+    events.push(
+      event(
+        caseRecord,
+        'released',
+        SYSTEM,
+        { reason: 'no recorded work within 48 hours of the claim', previousOwner: owner.staffId, pool: caseRecord.pool },
+        moment,
+        events.length + 1,
+      ),
+    );
+  }
+  return {
+    next,
+    events,
+    outbox:
+      accountable.length > 0
+        ? escalationNotices(
+            next,
+            accountable.map((deadline) => deadline.clock),
+            moment,
+          )
+        : [],
+    ...(staleClaim && caseRecord.pool ? { releasedOwner: owner.staffId } : {}),
+  };
+}

@@ -1,0 +1,222 @@
+import type { CaseRecord } from './cases.js';
+import { chinaMonth } from './china-time.js';
+import { everyClockMet } from './deadlines.js';
+import { isSatisfied } from './public-case.js';
+import { CATEGORIES, CHANNELS, OUTCOMES, REQUEST_KINDS } from './vocabulary.js';
+
+/**
+ * The monthly report's figures, as a pure function of case records.
+ *
+ * Each case contributes to the figures of its union in up to five months:
+ * the month it was registered (what was opened), closed (outcome, money,
+ * time taken), first went overdue, followed up, and rated. A case change
+ * moves the figures by `figureDeltas(before, after)`, which the store adds to
+ * the union-month counters in the same transaction as the change; the
+ * reconciliation recomputes the same contributions from the case records.
+ * Both sides use this one function, so "drift" can only come from a write
+ * that bypassed the transaction, never from two definitions disagreeing.
+ *
+ * Figures belong to the union the case belongs to now: a transfer moves a
+ * case's figures, in every month, to the union that accepted it.
+ */
+
+/** The counted figures, with the Chinese headers a legal department files. */
+export const COUNTED_FIGURES = {
+  callsAnswered: '12351来电接听',
+  consultations: '咨询',
+  opened: '受理案件',
+  workersInvolved: '涉及职工人数',
+  collective: '集体争议案件',
+  migrantWorker: '农民工案件',
+  womanWorker: '女职工案件',
+  modelWorker: '劳模案件',
+  amountClaimedFen: '诉求金额（分）',
+  closed: '办结案件',
+  closedOnTime: '按期办结',
+  secondsToClose: '办结用时合计（秒）',
+  amountRecoveredFen: '挽回金额（分）',
+  overdue: '超期案件',
+  followUps: '回访',
+  rated: '评价',
+  satisfied: '满意',
+} as const;
+export type CountedFigure = keyof typeof COUNTED_FIGURES;
+
+/** Breakdowns, each a family of figures `<family>.<value>` (e.g. `category.wage_arrears`). */
+export const BREAKDOWNS = {
+  channel: { label: '受理渠道', values: CHANNELS },
+  kind: { label: '诉求类型', values: REQUEST_KINDS },
+  category: { label: '争议类别', values: CATEGORIES },
+  outcome: { label: '办结结果', values: OUTCOMES },
+} as const;
+export type Breakdown = keyof typeof BREAKDOWNS;
+
+/** Figure name → count (or fen, or seconds); absent means 0. */
+export type Figures = Readonly<Record<string, number>>;
+
+/** Every figure name, in report order: the counted figures, then each breakdown's values. */
+export const FIGURE_NAMES: readonly string[] = [
+  ...Object.keys(COUNTED_FIGURES),
+  ...Object.entries(BREAKDOWNS).flatMap(([family, { values }]) => Object.keys(values).map((value) => `${family}.${value}`)),
+];
+
+/** The Chinese header of a figure name. */
+export function figureLabel(name: string): string {
+  const [family, value] = name.split('.') as [string, string | undefined];
+  if (value === undefined) return COUNTED_FIGURES[family as CountedFigure];
+  const breakdown = BREAKDOWNS[family as Breakdown];
+  return `${breakdown.label}：${(breakdown.values as Record<string, string>)[value]}`;
+}
+
+export interface Contribution {
+  readonly unionCode: string;
+  /** `YYYY-MM`, China time. */
+  readonly month: string;
+  readonly figures: Figures;
+}
+
+const flag = (value: boolean): number => (value ? 1 : 0);
+const monthOf = (instant: string): string => chinaMonth(new Date(instant));
+
+/** The case's rating and when it was given: the call-back's, else the complainant's own online rating. */
+function ratingOf(caseRecord: CaseRecord): { score: number; at: string } | undefined {
+  const { followUp, feedback } = caseRecord;
+  if (followUp?.satisfaction !== undefined) return { score: followUp.satisfaction, at: followUp.at };
+  return feedback ? { score: feedback.score, at: feedback.at } : undefined;
+}
+
+/** What one case adds to its union's monthly figures, month by month. */
+export function contributionsOf(caseRecord: CaseRecord): Contribution[] {
+  const unionCode = caseRecord.unionCode;
+  const contributions: Contribution[] = [
+    {
+      unionCode,
+      month: monthOf(caseRecord.registeredAt),
+      figures: {
+        callsAnswered: flag(caseRecord.channel === 'hotline'),
+        consultations: flag(caseRecord.kind === 'consultation'),
+        opened: 1,
+        workersInvolved: caseRecord.workersInvolved,
+        collective: flag(caseRecord.collective),
+        migrantWorker: flag(caseRecord.complainant.migrantWorker),
+        womanWorker: flag(caseRecord.complainant.womanWorker),
+        modelWorker: flag(caseRecord.complainant.modelWorker),
+        amountClaimedFen: caseRecord.amountClaimedFen ?? 0,
+        [`channel.${caseRecord.channel}`]: 1,
+        [`kind.${caseRecord.kind}`]: 1,
+        [`category.${caseRecord.category}`]: 1,
+      },
+    },
+  ];
+  if (caseRecord.closedAt && caseRecord.outcome) {
+    contributions.push({
+      unionCode,
+      month: monthOf(caseRecord.closedAt),
+      figures: {
+        closed: 1,
+        closedOnTime: flag(everyClockMet(caseRecord.deadlines)),
+        secondsToClose: Math.max(0, Math.round((Date.parse(caseRecord.closedAt) - Date.parse(caseRecord.receivedAt)) / 1000)),
+        amountRecoveredFen: caseRecord.amountRecoveredFen ?? 0,
+        [`outcome.${caseRecord.outcome}`]: 1,
+      },
+    });
+  }
+  if (caseRecord.overdueAt) {
+    contributions.push({ unionCode, month: monthOf(caseRecord.overdueAt), figures: { overdue: 1 } });
+  }
+  if (caseRecord.followUp) {
+    contributions.push({ unionCode, month: monthOf(caseRecord.followUp.at), figures: { followUps: 1 } });
+  }
+  const rating = ratingOf(caseRecord);
+  if (rating) {
+    contributions.push({
+      unionCode,
+      month: monthOf(rating.at),
+      figures: { rated: 1, satisfied: flag(isSatisfied(rating.score)) },
+    });
+  }
+  return contributions;
+}
+
+/** `<unionCode>#<month>`, the key figures are grouped by. */
+export function unionMonthKey(unionCode: string, month: string): string {
+  return `${unionCode}#${month}`;
+}
+
+/** Adds `figures × sign` into `totals` (mutating), dropping figures that come to zero. */
+function accumulate(totals: Map<string, Record<string, number>>, contribution: Contribution, sign: 1 | -1): void {
+  const key = unionMonthKey(contribution.unionCode, contribution.month);
+  const row = totals.get(key) ?? {};
+  for (const [name, value] of Object.entries(contribution.figures)) {
+    const sum = (row[name] ?? 0) + sign * value;
+    if (sum === 0) delete row[name];
+    else row[name] = sum;
+  }
+  totals.set(key, row);
+}
+
+/**
+ * How a change from `before` to `after` moves the figures, per union-month
+ * (only non-zero figures; union-months with no change are left out). A new
+ * case has no `before`.
+ */
+export function figureDeltas(before: CaseRecord | undefined, after: CaseRecord): Map<string, Record<string, number>> {
+  const totals = new Map<string, Record<string, number>>();
+  for (const contribution of contributionsOf(after)) accumulate(totals, contribution, 1);
+  for (const contribution of before ? contributionsOf(before) : []) accumulate(totals, contribution, -1);
+  for (const [key, row] of totals) if (Object.keys(row).length === 0) totals.delete(key);
+  return totals;
+}
+
+/** Totals of many cases' contributions, per union-month: the reconciliation's recomputation. */
+export function recompute(cases: Iterable<CaseRecord>): Map<string, Record<string, number>> {
+  const totals = new Map<string, Record<string, number>>();
+  for (const caseRecord of cases) for (const contribution of contributionsOf(caseRecord)) accumulate(totals, contribution, 1);
+  return totals;
+}
+
+/** Figure-by-figure sum (the roll-up of a subtree). */
+export function sumFigures(rows: Iterable<Figures>): Record<string, number> {
+  const sum: Record<string, number> = {};
+  for (const row of rows) for (const [name, value] of Object.entries(row)) sum[name] = (sum[name] ?? 0) + value;
+  return sum;
+}
+
+/** `a − b`, figure by figure, non-zero differences only (filed vs current). */
+export function differenceOf(current: Figures, filed: Figures): Record<string, number> {
+  const difference: Record<string, number> = {};
+  for (const name of new Set([...Object.keys(current), ...Object.keys(filed)])) {
+    const delta = (current[name] ?? 0) - (filed[name] ?? 0);
+    if (delta !== 0) difference[name] = delta;
+  }
+  return difference;
+}
+
+/** Rates and averages derived from the counts; undefined when there is nothing to divide by. */
+export interface DerivedFigures {
+  /** Closed on time ÷ closed. */
+  readonly onTimeRate?: number;
+  readonly averageDaysToClose?: number;
+  /** Satisfied ÷ rated. */
+  readonly satisfactionRate?: number;
+}
+
+export const DERIVED_LABELS: Record<keyof DerivedFigures, string> = {
+  onTimeRate: '按期办结率',
+  averageDaysToClose: '平均办结天数',
+  satisfactionRate: '满意率',
+};
+
+const ratio = (numerator = 0, denominator = 0, digits = 4): number | undefined =>
+  denominator > 0 ? Math.round((numerator / denominator) * 10 ** digits) / 10 ** digits : undefined;
+
+export function derive(figures: Figures): DerivedFigures {
+  const onTimeRate = ratio(figures.closedOnTime, figures.closed);
+  const averageDaysToClose = ratio(figures.secondsToClose, (figures.closed ?? 0) * 86_400, 1);
+  const satisfactionRate = ratio(figures.satisfied, figures.rated);
+  return {
+    ...(onTimeRate !== undefined ? { onTimeRate } : {}),
+    ...(averageDaysToClose !== undefined ? { averageDaysToClose } : {}),
+    ...(satisfactionRate !== undefined ? { satisfactionRate } : {}),
+  };
+}

@@ -1,0 +1,82 @@
+import { canSeeCase, type CaseRecord } from '../domain/cases.js';
+import { closeCase, recordFollowUp, recordWork, reopenCase, type Closure, type WorkEntry } from '../domain/case-work.js';
+import { AppError } from '../domain/errors.js';
+import type { Caller } from '../domain/roles.js';
+import type { Transition } from '../domain/transition.js';
+import { clockRulesOf } from '../domain/unions.js';
+import { TransitionConflict } from '../store/case-repository.js';
+import type { TransactItems } from '../store/operations.js';
+import type { Dependencies } from './dependencies.js';
+
+/**
+ * Case work after dispatch: recording work, closing, the call-back and
+ * reopening. Each loads the case, asks the domain for the transition, and
+ * saves it under the version it was computed from; a lost race is a 409.
+ */
+
+async function visibleCase(deps: Dependencies, caller: Caller, caseId: string): Promise<CaseRecord> {
+  const caseRecord = await deps.cases.get(caseId);
+  if (!caseRecord || !canSeeCase(caller, caseRecord)) throw new AppError('NOT_FOUND', 'No such case in your union’s area.');
+  return caseRecord;
+}
+
+const moment = (deps: Dependencies) => ({ now: deps.now(), newEventId: deps.newId });
+
+async function save(
+  deps: Dependencies,
+  previous: CaseRecord,
+  transition: Transition,
+  others: TransactItems = [],
+): Promise<CaseRecord> {
+  try {
+    await deps.cases.saveTransition(previous, transition, others);
+    return transition.next;
+  } catch (error) {
+    if (error instanceof TransitionConflict && error.on === 'case') {
+      throw new AppError('CONFLICT', 'Someone else changed the case meanwhile; reload it and try again.');
+    }
+    throw error;
+  }
+}
+
+/** The staff counter of whoever carries the case now, released when the case stops needing them. */
+async function releaseOwnerCapacity(deps: Dependencies, caseRecord: CaseRecord): Promise<TransactItems> {
+  if (!caseRecord.owner) return [];
+  const province = (await deps.unions.directory()).provinceOf(caseRecord.unionCode);
+  return [deps.staff.giveUpCase(province, caseRecord.owner.staffId)];
+}
+
+export async function addCaseWork(deps: Dependencies, caller: Caller, caseId: string, entry: WorkEntry): Promise<CaseRecord> {
+  const caseRecord = await visibleCase(deps, caller, caseId);
+  const rules = clockRulesOf(await deps.unions.directory(), caseRecord.unionCode);
+  const correctable =
+    entry.type === 'correction' ? new Set((await deps.cases.timeline(caseId)).map((event) => event.eventId)) : undefined;
+  return save(deps, caseRecord, recordWork(caseRecord, entry, caller, moment(deps), rules, correctable));
+}
+
+export async function closeCaseWithOutcome(
+  deps: Dependencies,
+  caller: Caller,
+  caseId: string,
+  closure: Closure,
+): Promise<CaseRecord> {
+  const caseRecord = await visibleCase(deps, caller, caseId);
+  const transition = closeCase(caseRecord, closure, caller, moment(deps));
+  return save(deps, caseRecord, transition, await releaseOwnerCapacity(deps, caseRecord));
+}
+
+export async function followUpCase(
+  deps: Dependencies,
+  caller: Caller,
+  caseId: string,
+  input: { reached: boolean; satisfaction?: number; note?: string },
+): Promise<CaseRecord> {
+  const caseRecord = await visibleCase(deps, caller, caseId);
+  return save(deps, caseRecord, recordFollowUp(caseRecord, input, caller, moment(deps)));
+}
+
+export async function reopenClosedCase(deps: Dependencies, caller: Caller, caseId: string, reason: string): Promise<CaseRecord> {
+  const caseRecord = await visibleCase(deps, caller, caseId);
+  const rules = clockRulesOf(await deps.unions.directory(), caseRecord.unionCode);
+  return save(deps, caseRecord, reopenCase(caseRecord, reason, caller, moment(deps), rules));
+}

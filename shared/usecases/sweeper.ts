@@ -1,0 +1,62 @@
+import { escalate } from '../domain/escalation.js';
+import { TransitionConflict } from '../store/case-repository.js';
+import type { Dependencies } from './dependencies.js';
+
+export interface SweepReport {
+  /** Cases the due-time index returned. */
+  readonly due: number;
+  /** Cases this sweep escalated (each once: the next sweep finds their clocks stamped). */
+  readonly escalated: number;
+  /** Claims nobody worked, returned to their pool. */
+  readonly staleClaimsReturned: number;
+  /** Cases someone else (another sweep, a lawyer) changed first; the next sweep looks again. */
+  readonly skipped: number;
+}
+
+/** Cases one sweep handles per province at most, so one run stays short; the rest wait for the next run. */
+export const SWEEP_LIMIT_PER_PROVINCE = 500;
+const PAGE_SIZE = 25;
+
+/**
+ * The scheduled sweep: for each province, the cases whose next clock is due
+ * (from the due-time index), each escalated under its version. Running two
+ * sweeps at once, or one twice, escalates every missed clock exactly once:
+ * the version check lets one writer win, and a won escalation stamps the
+ * clocks so they are no longer due.
+ */
+export async function sweep(deps: Dependencies): Promise<SweepReport> {
+  const directory = await deps.unions.directory();
+  const now = deps.now();
+  const moment = { now, newEventId: deps.newId };
+  const report = { due: 0, escalated: 0, staleClaimsReturned: 0, skipped: 0 };
+  const provinces = directory.all().filter((union) => union.parentCode === null);
+  for (const province of provinces) {
+    const dueBefore = report.due;
+    let after: Record<string, unknown> | undefined;
+    do {
+      const page = await deps.cases.dueCases(province.code, now.toISOString(), PAGE_SIZE, after);
+      after = page.next;
+      report.due += page.caseIds.length;
+      await Promise.all(
+        page.caseIds.map(async (caseId) => {
+          const caseRecord = await deps.cases.get(caseId);
+          const transition = caseRecord && escalate(caseRecord, moment);
+          if (!caseRecord || !transition) {
+            report.skipped++;
+            return;
+          }
+          const others = transition.releasedOwner ? [deps.staff.giveUpCase(province.code, transition.releasedOwner)] : [];
+          try {
+            await deps.cases.saveTransition(caseRecord, transition, others);
+            report.escalated++;
+            if (transition.releasedOwner) report.staleClaimsReturned++;
+          } catch (error) {
+            if (!(error instanceof TransitionConflict)) throw error;
+            report.skipped++;
+          }
+        }),
+      );
+    } while (after && report.due - dueBefore < SWEEP_LIMIT_PER_PROVINCE);
+  }
+  return report;
+}
