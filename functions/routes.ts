@@ -31,6 +31,10 @@ import { listCasesRoute } from './cases/list.contract.js';
 import { registerCaseRoute } from './cases/register.contract.js';
 import { getCaseTimelineRoute } from './cases/timeline.contract.js';
 import { getOpenApiRoute } from './docs/openapi.contract.js';
+import { closeCaseRoute } from './lifecycle/close.contract.js';
+import { followUpCaseRoute } from './lifecycle/followup.contract.js';
+import { reopenCaseRoute } from './lifecycle/reopen.contract.js';
+import { addCaseWorkRoute } from './lifecycle/work.contract.js';
 import { givePublicFeedbackRoute } from './public/feedback.contract.js';
 import { fileComplaintRoute } from './public/file.contract.js';
 import { getPublicComplaintRoute } from './public/status.contract.js';
@@ -66,6 +70,10 @@ export const ROUTES: readonly RouteEntry[] = [
   { contract: acceptTransferRoute, entry: 'functions/dispatch/transfer-accept.ts', response: CaseView },
   { contract: rejectTransferRoute, entry: 'functions/dispatch/transfer-reject.ts', response: CaseView },
   { contract: listTransfersRoute, entry: 'functions/dispatch/transfers.ts', response: TransfersResponse },
+  { contract: addCaseWorkRoute, entry: 'functions/lifecycle/work.ts', response: CaseView },
+  { contract: closeCaseRoute, entry: 'functions/lifecycle/close.ts', response: CaseView },
+  { contract: followUpCaseRoute, entry: 'functions/lifecycle/followup.ts', response: CaseView },
+  { contract: reopenCaseRoute, entry: 'functions/lifecycle/reopen.ts', response: CaseView },
   { contract: fileComplaintRoute, entry: 'functions/public/file.ts', response: FiledComplaintView },
   { contract: getPublicComplaintRoute, entry: 'functions/public/status.ts', response: PublicCaseView },
   { contract: addPublicSupplementRoute, entry: 'functions/public/supplement.ts', response: SupplementView },

@@ -1,3 +1,4 @@
+import { CASE_ACTIONS } from '../../shared/domain/lifecycle.js';
 import { defineRoute } from '../../shared/http/contract.js';
 import { DISPATCH_ACTIONS } from './actions.js';
 import { CaseIdParams } from '../../shared/schemas/case.js';
@@ -10,9 +11,9 @@ export const releaseCaseRoute = defineRoute({
   summary: 'Give a case back to the pool, with a reason',
   description: 'Only the owner can release; the case returns to the pool it came from (or to the legal department).',
   tags: ['dispatch'],
-  access: { roles: ['lawyer', 'mediator'] },
+  access: { roles: CASE_ACTIONS.release.roles },
   request: { params: CaseIdParams, body: ReasonBody },
   response: { status: 200, description: 'The case after the change (contact details masked).' },
-  errors: [400, 404, 409, 413, 415],
+  errors: [400, 403, 404, 409, 413, 415],
   data: { actions: DISPATCH_ACTIONS, indexes: [] },
 });

@@ -1,3 +1,4 @@
+import { CASE_ACTIONS } from '../../shared/domain/lifecycle.js';
 import { defineRoute } from '../../shared/http/contract.js';
 import { DISPATCH_ACTIONS } from './actions.js';
 import { CaseIdParams } from '../../shared/schemas/case.js';
@@ -10,7 +11,7 @@ export const acceptTransferRoute = defineRoute({
   description:
     'The case moves to your union: its pool and its reports. Only the receiving union’s legal department (or one above it) can accept.',
   tags: ['dispatch'],
-  access: { roles: ['legal_admin'] },
+  access: { roles: CASE_ACTIONS.accept_transfer.roles },
   request: { params: CaseIdParams },
   response: { status: 200, description: 'The case after the change (contact details masked).' },
   errors: [400, 403, 404, 409],

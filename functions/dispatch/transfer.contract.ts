@@ -1,3 +1,4 @@
+import { CASE_ACTIONS } from '../../shared/domain/lifecycle.js';
 import { defineRoute } from '../../shared/http/contract.js';
 import { DISPATCH_ACTIONS } from './actions.js';
 import { CaseIdParams } from '../../shared/schemas/case.js';
@@ -11,9 +12,9 @@ export const transferCaseRoute = defineRoute({
   description:
     'The case becomes pending for the receiving union; until it accepts, the sending union stays accountable and both see the case. The case number never changes.',
   tags: ['dispatch'],
-  access: { roles: ['legal_admin'] },
+  access: { roles: CASE_ACTIONS.transfer.roles },
   request: { params: CaseIdParams, body: TransferBody },
   response: { status: 200, description: 'The case after the change (contact details masked).' },
-  errors: [400, 404, 409, 413, 415, 422],
+  errors: [400, 403, 404, 409, 413, 415, 422],
   data: { actions: DISPATCH_ACTIONS, indexes: [] },
 });

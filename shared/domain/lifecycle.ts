@@ -110,7 +110,7 @@ export function authorize(action: CaseAction, caseRecord: CaseState, caller: Cal
   const allowed = allowedActions(caseRecord, caller);
   throw new AppError(
     'INVALID_TRANSITION',
-    `A case that is ${caseRecord.status} cannot be ${action.replaceAll('_', ' ')}; ${
+    `The case is ${caseRecord.status}, so "${action}" is not possible now; ${
       allowed.length > 0 ? `you can: ${allowed.join(', ')}` : 'there is nothing you can do with it now'
     }.`,
     allowed.map((next) => ({ path: 'allowedActions', code: next, message: CASE_ACTIONS[next].label })),

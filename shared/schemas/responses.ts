@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { CLOCKS } from '../domain/deadlines.js';
 import { TIMELINE_EVENT_TYPES, keysOf } from '../domain/vocabulary.js';
 import { CaseStatusSchema, CategorySchema, ChannelSchema, OutcomeSchema, RequestKindSchema } from './case.js';
 import { CaseId, documented } from './common.js';
@@ -25,6 +26,20 @@ const ComplainantView = z.object({
   /** True when name, mobile and ID number are masked for the caller's role. */
   masked: z.boolean(),
 });
+
+const DeadlineView = documented(
+  z.object({
+    clock: z.enum(keysOf(CLOCKS)),
+    clockLabel: z.string(),
+    startedAt: z.string(),
+    dueAt: z.string(),
+    basis: z.string(),
+    metAt: z.optional(z.string()),
+    escalatedAt: z.optional(z.string()),
+    state: z.enum(['running', 'met', 'met_late', 'missed']),
+  }),
+  { id: 'Deadline', description: 'A statutory or target clock on a case.' },
+);
 
 export const CaseView = documented(
   z.object({
@@ -68,6 +83,39 @@ export const CaseView = documented(
     outcome: z.optional(OutcomeSchema),
     outcomeLabel: z.optional(z.string()),
     closedAt: z.optional(z.string()),
+    amountAgreedFen: z.optional(z.int()),
+    amountRecoveredFen: z.optional(z.int()),
+    arbitration: z.optional(
+      z.object({
+        filedOn: z.string(),
+        acceptedOn: z.optional(z.string()),
+        extended: z.optional(z.boolean()),
+        awardedOn: z.optional(z.string()),
+        amountAwardedFen: z.optional(z.int()),
+      }),
+    ),
+    followUp: z.optional(
+      z.object({
+        at: z.string(),
+        by: z.string(),
+        reached: z.boolean(),
+        satisfaction: z.optional(z.int()),
+        note: z.optional(z.string()),
+      }),
+    ),
+    /** Every clock that applies or applied to the case, with its state. */
+    deadlines: z.array(DeadlineView),
+    /** When an accountable clock was first missed. */
+    overdueAt: z.optional(z.string()),
+    /** The one-year limitation period as seen at intake (Art. 27). */
+    limitation: z.optional(
+      z.object({
+        status: z.enum(['not_running', 'running', 'runs_soon', 'may_have_run', 'unknown']),
+        runsOn: z.optional(z.string()),
+        basis: z.string(),
+      }),
+    ),
+    reopenCount: z.optional(z.int()),
     version: z.int(),
   }),
   { id: 'Case' },

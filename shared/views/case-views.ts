@@ -1,4 +1,5 @@
 import type { CaseRecord, TimelineEvent } from '../domain/cases.js';
+import { CLOCKS, type Deadline } from '../domain/deadlines.js';
 import type { StaffProfile } from '../domain/roster.js';
 import { CASE_STATUSES, CATEGORIES, CHANNELS, OUTCOMES, REQUEST_KINDS, TIMELINE_EVENT_TYPES } from '../domain/vocabulary.js';
 import type { CaseLookupRow } from '../store/case-repository.js';
@@ -60,8 +61,28 @@ export function toCaseView({ caseRecord: c, unionName, contact }: VisibleCase) {
     registeredBy: c.registeredBy,
     ...(c.outcome ? { outcome: c.outcome, outcomeLabel: OUTCOMES[c.outcome] } : {}),
     ...(c.closedAt ? { closedAt: c.closedAt } : {}),
+    ...(c.amountAgreedFen !== undefined ? { amountAgreedFen: c.amountAgreedFen } : {}),
+    ...(c.amountRecoveredFen !== undefined ? { amountRecoveredFen: c.amountRecoveredFen } : {}),
+    ...(c.arbitration ? { arbitration: c.arbitration } : {}),
+    ...(c.followUp ? { followUp: c.followUp } : {}),
+    deadlines: (c.deadlines ?? []).map(toDeadlineView),
+    ...(c.overdueAt ? { overdueAt: c.overdueAt } : {}),
+    ...(c.limitation ? { limitation: c.limitation } : {}),
+    ...(c.reopenCount ? { reopenCount: c.reopenCount } : {}),
     version: c.version,
   };
+}
+
+/** A clock as staff see it: what it is, when it is due, and how it stands. */
+export function toDeadlineView(deadline: Deadline) {
+  const state = deadline.escalatedAt
+    ? 'missed'
+    : deadline.metAt
+      ? deadline.metAt > deadline.dueAt
+        ? 'met_late'
+        : 'met'
+      : 'running';
+  return { ...deadline, clockLabel: CLOCKS[deadline.clock], state };
 }
 
 export function toCaseSummary(row: CaseLookupRow) {

@@ -123,9 +123,13 @@ describe('OpenAPI document', () => {
       return created.body.caseId;
     }
     const created = await api.request('POST', '/cases', { user: demo('op-heping'), body: injury });
-    if (routeName === 'releaseCase')
-      await api.request('POST', `/cases/${created.body.caseId}/claim`, { user: demo('lawyer-heping') });
-    return created.body.caseId;
+    const caseId = created.body.caseId;
+    const lawyer = { user: demo('lawyer-heping') };
+    if (['releaseCase', 'addCaseWork', 'closeCase', 'followUpCase', 'reopenCase'].includes(routeName))
+      await api.request('POST', `/cases/${caseId}/claim`, lawyer);
+    if (['followUpCase', 'reopenCase'].includes(routeName))
+      await api.request('POST', `/cases/${caseId}/close`, { ...lawyer, body: { outcome: 'advice_given', summary: '已答复' } });
+    return caseId;
   }
 
   it.each(withExamples)('$route accepts its own example with the seeded data', async ({ contract, example, responseSchema }) => {

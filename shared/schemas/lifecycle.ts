@@ -1,0 +1,77 @@
+import * as z from 'zod/mini';
+import { OutcomeSchema } from './case.js';
+import { CalendarDate, Fen, documented, text } from './common.js';
+
+/** One entry of case work, by type; each becomes an immutable timeline event. */
+export const WorkEntryBody = documented(
+  z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('note'), text: text(1, 2000) }),
+    z.strictObject({ type: z.literal('call'), with: z.enum(['complainant', 'employer', 'other']), summary: text(1, 2000) }),
+    z.strictObject({ type: z.literal('mediation_session'), heldOn: CalendarDate, summary: text(1, 2000) }),
+    z.strictObject({
+      type: z.literal('mediated_agreement'),
+      signedOn: CalendarDate,
+      amountAgreedFen: Fen,
+      summary: text(1, 2000),
+    }),
+    z.strictObject({ type: z.literal('arbitration_filed'), filedOn: CalendarDate, commission: text(2, 100) }),
+    z.strictObject({ type: z.literal('arbitration_accepted'), acceptedOn: CalendarDate }),
+    z.strictObject({ type: z.literal('arbitration_extended'), reason: text(2, 500) }),
+    z.strictObject({
+      type: z.literal('arbitration_awarded'),
+      awardedOn: CalendarDate,
+      amountAwardedFen: z.optional(Fen),
+      summary: text(1, 2000),
+    }),
+    z.strictObject({ type: z.literal('labour_inspection_referred'), referredOn: CalendarDate, summary: text(1, 2000) }),
+    z.strictObject({
+      type: z.literal('correction'),
+      correctsEventId: z.string().check(z.uuid('must be the id of an event on this case')),
+      text: text(1, 2000),
+    }),
+  ]),
+  {
+    id: 'WorkEntryRequest',
+    description:
+      'Case work, by `type`: note, call, mediation_session, mediated_agreement (amount agreed), arbitration_filed (date filed: starts the 5-working-day acceptance clock), arbitration_accepted (starts the 45-day award clock), arbitration_extended (+15 days, once), arbitration_awarded, labour_inspection_referred, correction (events are never edited; a correction names the event it corrects).',
+    examples: [
+      { type: 'mediation_session', heldOn: '2026-11-20', summary: '双方到场，用人单位同意分两期支付欠薪。' },
+      { type: 'arbitration_filed', filedOn: '2026-11-20', commission: '沈阳市和平区劳动人事争议仲裁委员会' },
+    ],
+  },
+);
+
+export const CloseBody = documented(
+  z.strictObject({
+    outcome: OutcomeSchema,
+    summary: text(2, 2000),
+    amountRecoveredFen: z.optional(Fen),
+    amountAgreedFen: z.optional(Fen),
+  }),
+  {
+    id: 'CloseRequest',
+    description: 'Concludes the case with its outcome and the money recovered for the worker (integer fen).',
+    examples: [
+      {
+        outcome: 'mediated_agreement',
+        summary: '调解成功，用人单位已支付全部欠薪。',
+        amountAgreedFen: 3_600_000,
+        amountRecoveredFen: 3_600_000,
+      },
+    ],
+  },
+);
+
+export const FollowUpBody = documented(
+  z.strictObject({
+    reached: z.boolean(),
+    /** 1 (very dissatisfied) … 5 (very satisfied); required when the worker was reached. */
+    satisfaction: z.optional(z.int().check(z.minimum(1), z.maximum(5))),
+    note: z.optional(text(1, 1000)),
+  }),
+  {
+    id: 'FollowUpRequest',
+    description: '回访: the call-back after closure, with the worker’s satisfaction when they were reached.',
+    examples: [{ reached: true, satisfaction: 5, note: '职工表示欠薪已全部到账。' }],
+  },
+);
