@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import type { RouteContract, Schema } from '../shared/http/contract.js';
 import {
+  AlertListResponse,
+  AlertView,
   CallerLookupResponse,
   CaseListResponse,
   CaseView,
@@ -14,6 +16,9 @@ import {
   TimelineResponse,
   TransfersResponse,
 } from '../shared/schemas/responses.js';
+import { FilingReceiptResponse, MonthlyReportResponse } from '../shared/schemas/report-responses.js';
+import { acknowledgeAlertRoute } from './alerts/acknowledge.contract.js';
+import { listAlertsRoute } from './alerts/list.contract.js';
 import { lookupCallerRoute } from './callers/lookup.contract.js';
 import { assignCaseRoute } from './dispatch/assign.contract.js';
 import { claimCaseRoute } from './dispatch/claim.contract.js';
@@ -39,6 +44,8 @@ import { givePublicFeedbackRoute } from './public/feedback.contract.js';
 import { fileComplaintRoute } from './public/file.contract.js';
 import { getPublicComplaintRoute } from './public/status.contract.js';
 import { addPublicSupplementRoute } from './public/supplement.contract.js';
+import { fileMonthlyReportRoute } from './reports/file.contract.js';
+import { getMonthlyReportRoute } from './reports/monthly.contract.js';
 
 /**
  * The one route table. The CDK stack (a Lambda, an API method and its grants
@@ -74,9 +81,13 @@ export const ROUTES: readonly RouteEntry[] = [
   { contract: closeCaseRoute, entry: 'functions/lifecycle/close.ts', response: CaseView },
   { contract: followUpCaseRoute, entry: 'functions/lifecycle/followup.ts', response: CaseView },
   { contract: reopenCaseRoute, entry: 'functions/lifecycle/reopen.ts', response: CaseView },
+  { contract: listAlertsRoute, entry: 'functions/alerts/list.ts', response: AlertListResponse },
+  { contract: acknowledgeAlertRoute, entry: 'functions/alerts/acknowledge.ts', response: AlertView },
   { contract: fileComplaintRoute, entry: 'functions/public/file.ts', response: FiledComplaintView },
   { contract: getPublicComplaintRoute, entry: 'functions/public/status.ts', response: PublicCaseView },
   { contract: addPublicSupplementRoute, entry: 'functions/public/supplement.ts', response: SupplementView },
   { contract: givePublicFeedbackRoute, entry: 'functions/public/feedback.ts', response: FeedbackView },
   { contract: getOpenApiRoute, entry: 'functions/docs/openapi.ts', response: z.record(z.string(), z.unknown()) },
+  { contract: getMonthlyReportRoute, entry: 'functions/reports/monthly.ts', response: MonthlyReportResponse },
+  { contract: fileMonthlyReportRoute, entry: 'functions/reports/file.ts', response: FilingReceiptResponse },
 ];

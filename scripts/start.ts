@@ -50,7 +50,7 @@ async function banner(environment: LocalEnvironment): Promise<string> {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const environment = await startLocalEnvironment({ port, persist, log: (line) => console.log(line) });
+  const environment = await startLocalEnvironment({ port, persist, background: true, log: (line) => console.log(line) });
   recordRunningStore({ pid: process.pid, dynamoDbEndpoint: environment.dynamoDbEndpoint, tableName: environment.tableName });
   console.log(await banner(environment));
   console.log(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

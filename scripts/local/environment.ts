@@ -6,6 +6,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ROUTES } from '../../functions/routes.js';
 import { UnionRepository, forgetCachedDirectory } from '../../shared/store/union-repository.js';
 import { createLocalVerifier } from './auth.js';
+import { startBackgroundWork } from './background.js';
 import { DEMO_ROSTER, DEMO_UNIONS } from './demo-data.js';
 import { UnionDirectory } from '../../shared/domain/unions.js';
 import { StaffRepository } from '../../shared/store/staff-repository.js';
@@ -24,6 +25,8 @@ export interface LocalEnvironmentOptions {
   readonly dynamoDbEndpoint?: string;
   readonly tableName?: string;
   readonly log?: (line: string) => void;
+  /** Also run the stream consumer and the clock sweeper, as the cloud does off the request path. */
+  readonly background?: boolean;
 }
 
 export interface LocalEnvironment {
@@ -100,11 +103,15 @@ export async function startLocalEnvironment(options: LocalEnvironmentOptions): P
       ...(options.log ? { log: options.log } : {}),
     });
     const port = await listen(server, options.port);
+    const background = options.background
+      ? await startBackgroundWork({ client, endpoint, tableName, log: options.log ?? console.log })
+      : undefined;
     return {
       baseUrl: `http://localhost:${port}`,
       dynamoDbEndpoint: endpoint,
       tableName,
       stop: async () => {
+        await background?.stop();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         if (!dynamoDb) client.destroy();

@@ -121,3 +121,20 @@ export function escalationNotices(caseRecord: CaseRecord, clocks: readonly Clock
       : []),
   ];
 }
+
+/** Tells one legal department of an early warning in its area (one message per alert and department). */
+export function earlyWarningNotice(
+  alert: { alertId: string; raisedAt: string; employerName: string; complaints: readonly unknown[]; workersInvolved: number },
+  caseId: string,
+  unionCode: string,
+): OutboxMessage {
+  return {
+    caseId,
+    messageId: `early-warning-${alert.alertId}-${unionCode}`,
+    createdAt: alert.raisedAt,
+    channel: 'staff_notice',
+    recipient: { kind: 'legal_department', unionCode },
+    template: 'early_warning',
+    text: `欠薪预警：${alert.employerName}近期被投诉${alert.complaints.length}次，涉及职工${alert.workersInvolved}人，请关注。`,
+  };
+}

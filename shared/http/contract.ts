@@ -64,6 +64,8 @@ export interface RouteContract {
     readonly description: string;
     /** Served as-is instead of JSON-encoded. */
     readonly contentType?: string;
+    /** Other content types the route answers with when the request asks (e.g. a report as CSV or Excel). */
+    readonly alternativeContentTypes?: readonly string[];
   };
   /** Error statuses this route documents besides the ones every route can return. */
   readonly errors: readonly number[];

@@ -10,9 +10,15 @@ import { INTERNAL_ERROR_MESSAGE, errorResponse, jsonResponse } from './response.
 export interface Reply {
   /** Defaults to the contract's success status. */
   readonly status?: number;
-  /** Checked against the route table's response schema by the end-to-end tests. */
+  /**
+   * Checked against the route table's response schema by the end-to-end
+   * tests. Served as-is when there is a content type (a Buffer base64-encoded,
+   * as API Gateway expects binary), JSON-encoded otherwise.
+   */
   readonly body: unknown;
   readonly headers?: Record<string, string>;
+  /** This reply's content type, for a route that answers in more than one (e.g. a report as JSON or as a file). */
+  readonly contentType?: string;
 }
 
 type ApiHandler = middy.MiddyfiedHandler<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>;
@@ -74,11 +80,15 @@ export function httpHandler<C extends RouteContract>(
       const reply = await act(request, context);
       const requestId = requestIdOf(event, context);
       const status = reply.status ?? contract.response.status;
-      if (contract.response.contentType) {
+      const contentType = reply.contentType ?? contract.response.contentType;
+      if (contentType) {
+        const { body } = reply;
+        const binary = Buffer.isBuffer(body);
         return {
           statusCode: status,
-          headers: { 'content-type': contract.response.contentType, 'x-request-id': requestId, ...reply.headers },
-          body: typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body),
+          headers: { 'content-type': contentType, 'x-request-id': requestId, ...reply.headers },
+          body: binary ? body.toString('base64') : typeof body === 'string' ? body : JSON.stringify(body),
+          ...(binary ? { isBase64Encoded: true } : {}),
         };
       }
       return jsonResponse(status, reply.body, requestId, reply.headers);

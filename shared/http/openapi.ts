@@ -93,6 +93,8 @@ export function buildOpenApiDocument(routes: readonly { contract: RouteContract;
             [contract.response.contentType ?? 'application/json']: {
               schema: collector.convert(response, 'output'),
             },
+            // Files (CSV, spreadsheets): OpenAPI 3.1 describes raw content by its media type alone.
+            ...Object.fromEntries((contract.response.alternativeContentTypes ?? []).map((type) => [type, {}])),
           },
         },
         ...Object.fromEntries(

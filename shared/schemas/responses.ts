@@ -232,3 +232,34 @@ export const StaffView = documented(
 export const RosterResponse = z.object({ items: z.array(StaffView) });
 export const PoolResponse = z.object({ items: z.array(CaseView) });
 export const TransfersResponse = z.object({ incoming: z.array(CaseView), outgoing: z.array(CaseView) });
+
+export const AlertView = documented(
+  z.object({
+    alertId: z.string(),
+    kind: z.literal('wage_arrears_warning'),
+    kindLabel: z.string(),
+    creditCode: z.string(),
+    employerName: z.string(),
+    raisedAt: z.string(),
+    updatedAt: z.string(),
+    complaintCount: z.int(),
+    workersInvolved: z.int(),
+    /** Every union holding one of the cases. */
+    unions: z.array(z.object({ code: z.string(), name: z.string() })),
+    /** The cases in your own area; cases elsewhere are only counted. */
+    cases: z.array(
+      z.object({
+        caseId: CaseId,
+        caseNumber: z.string(),
+        unionCode: z.string(),
+        registeredAt: z.string(),
+        workersInvolved: z.int(),
+      }),
+    ),
+    acknowledgedAt: z.optional(z.string()),
+    acknowledgedBy: z.optional(z.string()),
+  }),
+  { id: 'Alert', description: '欠薪预警: several complaints against one employer within a short window.' },
+);
+
+export const AlertListResponse = documented(z.object({ items: z.array(AlertView) }), { id: 'AlertList' });

@@ -334,6 +334,30 @@ export class CaseRepository {
     const caseId = listSk.slice(listSk.lastIndexOf('#') + 1);
     return { [partitionAttribute]: unionCode, listSk, ...keys.case(caseId) };
   }
+
+  /**
+   * Every case of a union's subtree registered up to the end of `month`
+   * (`YYYY-MM`, China time), oldest first, one index page at a time, from the
+   * list index of the union's level. For the reconciliation, which runs
+   * offline: it reads every case ever registered in the subtree, so it is
+   * never on a request path. `~` sorts after every character of a list sort
+   * key, so the last instant of the month is included.
+   */
+  async *allCasesRegisteredUpTo(unionCode: string, level: DivisionLevel, month: string): AsyncGenerator<CaseRecord[]> {
+    const { indexName, partitionAttribute } = listIndexFor(level);
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await queryPage(this.store, {
+        IndexName: indexName,
+        KeyConditionExpression: '#union = :union AND #sk <= :end',
+        ExpressionAttributeNames: { '#union': partitionAttribute, '#sk': 'listSk' },
+        ExpressionAttributeValues: { ':union': unionCode, ':end': `${month}~` },
+        ExclusiveStartKey: startKey,
+      });
+      yield (page.Items ?? []).map((item) => withoutStorageAttributes<CaseRecord>(item));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+  }
 }
 
 /** A transition lost: the case changed meanwhile (`case`), or another write's condition failed (`other`, at `index`). */

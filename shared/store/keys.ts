@@ -49,6 +49,26 @@ export const keys = {
   }),
   reportFilingPrefix: (month: string) => `FILED#${month}#`,
   eventPrefix: 'EVENT#',
+  /**
+   * An employer's wage-arrears complaints, by time: one partition per
+   * employer (unified social credit code), so the early warning counts a
+   * window with one Query, across every union.
+   */
+  employerComplaint: (creditCode: string, registeredAt: string, caseId: string) => ({
+    PK: `EMPLOYER#${creditCode}`,
+    SK: `COMPLAINT#${registeredAt}#${caseId}`,
+  }),
+  employerComplaintPrefix: 'COMPLAINT#',
+  /** The employer's current alert, if any: concurrent complaints join one alert instead of raising two. */
+  employerAlert: (creditCode: string) => ({ PK: `EMPLOYER#${creditCode}`, SK: 'ALERT' }),
+  alert: (alertId: string) => ({ PK: `ALERT#${alertId}`, SK: 'ALERT' }),
+  /** An alert in one legal department's list (newest first), with that department's acknowledgement. */
+  alertInbox: (unionCode: string, raisedAt: string, alertId: string) => ({
+    PK: `ALERTS#${unionCode}`,
+    SK: `${raisedAt}#${alertId}`,
+  }),
+  /** Marks a notification as sent, so a redelivered stream record does not send it twice. */
+  delivery: (messageId: string) => ({ PK: `DELIVERY#${messageId}`, SK: 'DELIVERY' }),
   caseNumber: (caseNumber: string) => ({ PK: `CASENO#${caseNumber}`, SK: 'CASENO' }),
 } as const;
 

@@ -1,0 +1,60 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { handleRecords } from '../../functions/streams/table-stream.js';
+import { handler as sweepHandler } from '../../functions/lifecycle/sweep.js';
+import { maskMobile } from '../../shared/domain/masking.js';
+import type { NotificationSender } from '../../shared/usecases/notify.js';
+import { streamDependencies } from '../../shared/usecases/stream-dependencies.js';
+import { startStreamFeeder } from './stream-feeder.js';
+
+/** What `npm start` prints instead of sending: the message, its recipient, never a full phone number. */
+export function consoleSender(log: (line: string) => void): NotificationSender {
+  return {
+    send: async (message, to) => {
+      const recipient =
+        to.kind === 'phone'
+          ? `SMS ${maskMobile(to.mobile)}`
+          : to.kind === 'staff'
+            ? `staff ${to.staffId}`
+            : `legal department ${to.unionCode}`;
+      log(`[would send] ${message.template} → ${recipient}: ${message.text}`);
+    },
+  };
+}
+
+/**
+ * The work the cloud does off the request path, run locally by `npm start`:
+ * the stream consumer fed from DynamoDB Local's stream (notifications, early
+ * warning) and the clock sweeper on a timer.
+ */
+export async function startBackgroundWork(options: {
+  client: DynamoDBClient;
+  endpoint: string;
+  tableName: string;
+  log: (line: string) => void;
+  sweepEveryMs?: number;
+}): Promise<{ stop(): Promise<void> }> {
+  const deps = streamDependencies({ sender: consoleSender(options.log) });
+  const feeder = await startStreamFeeder({
+    client: options.client,
+    endpoint: options.endpoint,
+    tableName: options.tableName,
+    consume: (records) => handleRecords(deps, records),
+    onError: (error) => options.log(`stream consumer: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    sweeping = sweepHandler().then(
+      (report) => {
+        if (report.escalated > 0)
+          options.log(`[sweeper] escalated ${report.escalated}, stale claims returned ${report.staleClaimsReturned}`);
+      },
+      (error: unknown) => options.log(`sweeper: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }, options.sweepEveryMs ?? 60_000);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await Promise.all([feeder.stop(), sweeping]);
+    },
+  };
+}

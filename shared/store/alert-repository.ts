@@ -1,0 +1,203 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { EarlyWarningAlert, EmployerComplaint } from '../domain/early-warning.js';
+import type { OutboxMessage } from '../domain/notifications.js';
+import { recordCapacity } from './capacity.js';
+import { defaultStore, type StoreContext } from './client.js';
+import { keys } from './keys.js';
+import { getItem, queryPage, withoutStorageAttributes } from './operations.js';
+
+/** The employer's running alert: which alert new complaints join, and since when it counts. */
+export interface AlertPointer {
+  readonly alertId: string;
+  readonly raisedAt: string;
+  /** The earliest complaint the alert covers. */
+  readonly windowFrom: string;
+  readonly lastComplaintAt: string;
+}
+
+export interface InboxEntry {
+  readonly alertId: string;
+  readonly raisedAt: string;
+  readonly acknowledgedAt?: string;
+  readonly acknowledgedBy?: string;
+}
+
+/** Complaints one alert lists at most; an employer past this is a matter for the labour inspectorate anyway. */
+const MAX_COMPLAINTS_PER_ALERT = 200;
+
+/**
+ * Early-warning storage: each employer's complaints, its running alert, the
+ * alerts themselves and each legal department's list of them. Every write
+ * here is idempotent (the stream consumer may see a record twice).
+ */
+export class AlertRepository {
+  constructor(private readonly store: StoreContext = defaultStore()) {}
+
+  async recordComplaint(creditCode: string, complaint: EmployerComplaint): Promise<void> {
+    await this.store.client.send(
+      new PutCommand({
+        TableName: this.store.tableName,
+        Item: {
+          ...keys.employerComplaint(creditCode, complaint.registeredAt, complaint.caseId),
+          entity: 'employerComplaint',
+          ...complaint,
+        },
+      }),
+    );
+  }
+
+  /** The employer's complaints registered at or after `since`, oldest first. */
+  async complaintsSince(creditCode: string, since: string): Promise<EmployerComplaint[]> {
+    const page = await queryPage(this.store, {
+      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': keys.employerAlert(creditCode).PK,
+        ':from': `${keys.employerComplaintPrefix}${since}`,
+        ':to': `${keys.employerComplaintPrefix}~`,
+      },
+      Limit: MAX_COMPLAINTS_PER_ALERT,
+    });
+    return (page.Items ?? []).map((item) => withoutStorageAttributes<EmployerComplaint>(item));
+  }
+
+  async pointer(creditCode: string): Promise<AlertPointer | undefined> {
+    const item = await getItem(this.store, keys.employerAlert(creditCode), true);
+    return item ? withoutStorageAttributes<AlertPointer>(item) : undefined;
+  }
+
+  /**
+   * Starts a new alert for the employer unless one is still running (its last
+   * complaint inside the window): of two consumers racing, one starts it and
+   * the other joins. Returns false when another alert is running.
+   */
+  async startAlert(creditCode: string, pointer: AlertPointer, runningSince: string): Promise<boolean> {
+    try {
+      await this.store.client.send(
+        new PutCommand({
+          TableName: this.store.tableName,
+          Item: { ...keys.employerAlert(creditCode), entity: 'employerAlert', ...pointer },
+          ConditionExpression: 'attribute_not_exists(PK) OR lastComplaintAt < :since',
+          ExpressionAttributeValues: { ':since': runningSince },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  /** Writes the alert's content whole (recomputed each time, so a replay rewrites the same) and moves its pointer on. */
+  async saveAlert(alert: EarlyWarningAlert): Promise<void> {
+    await this.store.client.send(
+      new PutCommand({ TableName: this.store.tableName, Item: { ...keys.alert(alert.alertId), entity: 'alert', ...alert } }),
+    );
+    const last = alert.complaints.at(-1)?.registeredAt ?? alert.raisedAt;
+    await this.store.client
+      .send(
+        new UpdateCommand({
+          TableName: this.store.tableName,
+          Key: keys.employerAlert(alert.creditCode),
+          UpdateExpression: 'SET lastComplaintAt = :last',
+          ConditionExpression: 'alertId = :alertId AND lastComplaintAt < :last',
+          ExpressionAttributeValues: { ':last': last, ':alertId': alert.alertId },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
+  }
+
+  /**
+   * Puts the alert in a legal department's list, once. Returns true when it
+   * was new there (the department should be told), false if it was already.
+   */
+  async addToInbox(unionCode: string, alert: Pick<EarlyWarningAlert, 'alertId' | 'raisedAt'>): Promise<boolean> {
+    try {
+      await this.store.client.send(
+        new PutCommand({
+          TableName: this.store.tableName,
+          Item: {
+            ...keys.alertInbox(unionCode, alert.raisedAt, alert.alertId),
+            entity: 'alertInbox',
+            alertId: alert.alertId,
+            raisedAt: alert.raisedAt,
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  /** A notice to a legal department, as an outbox message under the case that raised it (idempotent: fixed key). */
+  async queueNotice(message: OutboxMessage): Promise<void> {
+    await this.store.client
+      .send(
+        new PutCommand({
+          TableName: this.store.tableName,
+          Item: { ...keys.outbox(message.caseId, message.createdAt, message.messageId), entity: 'outbox', ...message },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
+  }
+
+  /** A legal department's alerts, newest first, with their acknowledgement. */
+  async inbox(unionCode: string, limit: number): Promise<InboxEntry[]> {
+    const page = await queryPage(this.store, {
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': `ALERTS#${unionCode}` },
+      ScanIndexForward: false,
+      Limit: limit,
+    });
+    return (page.Items ?? []).map((item) => withoutStorageAttributes<InboxEntry>(item));
+  }
+
+  async get(alertId: string): Promise<EarlyWarningAlert | undefined> {
+    const item = await getItem(this.store, keys.alert(alertId));
+    return item ? withoutStorageAttributes<EarlyWarningAlert>(item) : undefined;
+  }
+
+  async getMany(alertIds: readonly string[]): Promise<EarlyWarningAlert[]> {
+    if (alertIds.length === 0) return [];
+    const result = await this.store.client.send(
+      new BatchGetCommand({
+        RequestItems: { [this.store.tableName]: { Keys: alertIds.map((alertId) => keys.alert(alertId)) } },
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    recordCapacity(result.ConsumedCapacity);
+    return (result.Responses?.[this.store.tableName] ?? []).map((item) => withoutStorageAttributes<EarlyWarningAlert>(item));
+  }
+
+  /** Records a department's acknowledgement; false when the alert is not in its list. */
+  async acknowledge(
+    unionCode: string,
+    alert: Pick<EarlyWarningAlert, 'alertId' | 'raisedAt'>,
+    by: string,
+    at: string,
+  ): Promise<boolean> {
+    try {
+      await this.store.client.send(
+        new UpdateCommand({
+          TableName: this.store.tableName,
+          Key: keys.alertInbox(unionCode, alert.raisedAt, alert.alertId),
+          UpdateExpression: 'SET acknowledgedAt = :at, acknowledgedBy = :by',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':at': at, ':by': by },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+}

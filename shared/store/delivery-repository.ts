@@ -1,0 +1,63 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { defaultStore, type StoreContext } from './client.js';
+import { keys } from './keys.js';
+
+/** A send interrupted this long ago (a crashed consumer) may be tried again. */
+const SENDING_TIMEOUT_MS = 5 * 60 * 1000;
+/** Delivery markers outlive the stream's 24-hour retention many times over, then expire. */
+const MARKER_TTL_S = 30 * 24 * 60 * 60;
+
+/**
+ * Delivery markers: a message is claimed before it is sent and marked sent
+ * after, so a stream record delivered again (Lambda retries, a replayed
+ * batch) finds the marker and sends nothing. A send that fails releases its
+ * claim so the retry can send.
+ */
+export class DeliveryRepository {
+  constructor(private readonly store: StoreContext = defaultStore()) {}
+
+  /** True when this caller may send the message now; false when it was sent, or another consumer is sending it. */
+  async claim(messageId: string, now: Date): Promise<boolean> {
+    try {
+      await this.store.client.send(
+        new PutCommand({
+          TableName: this.store.tableName,
+          Item: {
+            ...keys.delivery(messageId),
+            entity: 'delivery',
+            state: 'sending',
+            claimedAt: now.toISOString(),
+            expiresAt: Math.floor(now.getTime() / 1000) + MARKER_TTL_S,
+          },
+          ConditionExpression: 'attribute_not_exists(PK) OR (#state = :sending AND claimedAt < :stale)',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: {
+            ':sending': 'sending',
+            ':stale': new Date(now.getTime() - SENDING_TIMEOUT_MS).toISOString(),
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async markSent(messageId: string, now: Date): Promise<void> {
+    await this.store.client.send(
+      new UpdateCommand({
+        TableName: this.store.tableName,
+        Key: keys.delivery(messageId),
+        UpdateExpression: 'SET #state = :sent, sentAt = :at',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':sent': 'sent', ':at': now.toISOString() },
+      }),
+    );
+  }
+
+  async release(messageId: string): Promise<void> {
+    await this.store.client.send(new DeleteCommand({ TableName: this.store.tableName, Key: keys.delivery(messageId) }));
+  }
+}

@@ -1,0 +1,155 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { unionMonthKey, type Figures } from '../domain/figures.js';
+import { recordCapacity } from './capacity.js';
+import { defaultStore, type StoreContext } from './client.js';
+import { keys } from './keys.js';
+import { queryPage } from './operations.js';
+
+/** A filed monthly report: the subtree's figures as the legal department filed them, one revision of many. */
+export interface ReportFiling {
+  readonly unionCode: string;
+  /** `YYYY-MM`, China time. */
+  readonly month: string;
+  /** 1 for the first filing, then one more per corrected resubmission. */
+  readonly revision: number;
+  readonly filedAt: string;
+  /** Staff id of the legal-department member who filed it. */
+  readonly filedBy: string;
+  /** The subtree roll-up as filed. */
+  readonly figures: Figures;
+}
+
+/** BatchGetItem takes at most 100 keys per request. */
+const BATCH_SIZE = 100;
+/** Rounds of retrying keys DynamoDB left unprocessed (throttling) before giving up. */
+const MAX_BATCH_ATTEMPTS = 8;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The monthly report's storage: the union-month counters (written only by the
+ * case transactions, see monthly-figures.ts; read here) and the filings.
+ */
+export class ReportRepository {
+  constructor(private readonly store: StoreContext = defaultStore()) {}
+
+  /**
+   * The own figures of every (union, month) asked for, keyed by
+   * `unionMonthKey(union, month)`; a union-month with no counter item yet
+   * has `{}`. One BatchGetItem per 100 keys, whatever the number of cases.
+   * `consistent` for reads that must see every committed case change
+   * (filing, reconciliation).
+   */
+  async figures(
+    unionCodes: readonly string[],
+    months: readonly string[],
+    { consistent = false }: { consistent?: boolean } = {},
+  ): Promise<Map<string, Figures>> {
+    const result = new Map<string, Figures>();
+    /** Item key → union-month key, so answers (which come in any order) land where they belong. */
+    const unionMonthOf = new Map<string, string>();
+    // BatchGetItem refuses a request that names one key twice.
+    const requested = [...new Set(unionCodes)].flatMap((unionCode) =>
+      [...new Set(months)].map((month) => {
+        const key = keys.monthlyFigures(unionCode, month);
+        unionMonthOf.set(itemKey(key.PK, key.SK), unionMonthKey(unionCode, month));
+        result.set(unionMonthKey(unionCode, month), {});
+        return key;
+      }),
+    );
+    const chunks: (typeof requested)[] = [];
+    for (let start = 0; start < requested.length; start += BATCH_SIZE) chunks.push(requested.slice(start, start + BATCH_SIZE));
+    const items = (await Promise.all(chunks.map((chunk) => this.batchGet(chunk, consistent)))).flat();
+    for (const item of items) {
+      const unionMonth = unionMonthOf.get(itemKey(item.PK as string, item.SK as string));
+      if (unionMonth) result.set(unionMonth, figuresOf(item));
+    }
+    return result;
+  }
+
+  private async batchGet(requestKeys: Record<string, unknown>[], consistent: boolean): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let pending = requestKeys;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= MAX_BATCH_ATTEMPTS) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed after retries`);
+      if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt) * (0.5 + Math.random() / 2));
+      const response = await this.store.client.send(
+        new BatchGetCommand({
+          RequestItems: { [this.store.tableName]: { Keys: pending, ConsistentRead: consistent } },
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      recordCapacity(response.ConsumedCapacity);
+      items.push(...(response.Responses?.[this.store.tableName] ?? []));
+      pending = response.UnprocessedKeys?.[this.store.tableName]?.Keys ?? [];
+    }
+    return items;
+  }
+
+  /** The union's latest filing for the month, if it filed one: one Query, newest revision first. */
+  async latestFiling(
+    unionCode: string,
+    month: string,
+    { consistent = false }: { consistent?: boolean } = {},
+  ): Promise<ReportFiling | undefined> {
+    const page = await queryPage(this.store, {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.reportFiling(unionCode, month, 0).PK, ':prefix': keys.reportFilingPrefix(month) },
+      ScanIndexForward: false,
+      Limit: 1,
+      ConsistentRead: consistent,
+    });
+    const item = page.Items?.[0];
+    if (!item) return undefined;
+    return {
+      unionCode: item.unionCode as string,
+      month: item.month as string,
+      revision: item.revision as number,
+      filedAt: item.filedAt as string,
+      filedBy: item.filedBy as string,
+      figures: item.figures as Figures,
+    };
+  }
+
+  /**
+   * Records a filing as its revision, never overwriting one: of two
+   * legal-department members filing the same revision at once, exactly one
+   * succeeds and the other gets FilingConflict.
+   */
+  async file(filing: ReportFiling): Promise<void> {
+    try {
+      const result = await this.store.client.send(
+        new PutCommand({
+          TableName: this.store.tableName,
+          Item: { ...keys.reportFiling(filing.unionCode, filing.month, filing.revision), entity: 'reportFiling', ...filing },
+          ConditionExpression: 'attribute_not_exists(PK)',
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      recordCapacity(result.ConsumedCapacity);
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new FilingConflict(filing.revision);
+      throw error;
+    }
+  }
+}
+
+/** Someone else filed this revision first. */
+export class FilingConflict extends Error {
+  constructor(readonly revision: number) {
+    super(`revision ${revision} was filed meanwhile`);
+    this.name = 'FilingConflict';
+  }
+}
+
+const itemKey = (pk: string, sk: string) => `${pk}\n${sk}`;
+
+/** A counter item's figures: every numeric attribute but the keys and `entity`. */
+function figuresOf(item: Record<string, unknown>): Figures {
+  const figures: Record<string, number> = {};
+  for (const [name, value] of Object.entries(item)) {
+    if (name !== 'PK' && name !== 'SK' && name !== 'entity' && typeof value === 'number') figures[name] = value;
+  }
+  return figures;
+}

@@ -1,0 +1,29 @@
+import type { UnionDirectory } from '../domain/unions.js';
+import type { VisibleAlert } from '../usecases/early-warning.js';
+
+/** An alert as a legal department sees it: its own cases listed, the rest counted; union names, never personal details. */
+export function toAlertView(
+  { alert, visibleComplaints, acknowledgedAt, acknowledgedBy }: VisibleAlert,
+  directory: UnionDirectory,
+) {
+  return {
+    alertId: alert.alertId,
+    kind: alert.kind,
+    kindLabel: '欠薪预警',
+    creditCode: alert.creditCode,
+    employerName: alert.employerName,
+    raisedAt: alert.raisedAt,
+    updatedAt: alert.updatedAt,
+    complaintCount: alert.complaints.length,
+    workersInvolved: alert.workersInvolved,
+    unions: alert.unions.map((code) => ({ code, name: directory.get(code)?.name ?? code })),
+    cases: visibleComplaints.map((complaint) => ({
+      caseId: complaint.caseId,
+      caseNumber: complaint.caseNumber,
+      unionCode: complaint.unionCode,
+      registeredAt: complaint.registeredAt,
+      workersInvolved: complaint.workersInvolved,
+    })),
+    ...(acknowledgedAt ? { acknowledgedAt, acknowledgedBy } : {}),
+  };
+}

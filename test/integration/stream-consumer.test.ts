@@ -1,0 +1,101 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OutboxMessage } from '../../shared/domain/notifications.js';
+import { AlertRepository } from '../../shared/store/alert-repository.js';
+import { DeliveryRepository } from '../../shared/store/delivery-repository.js';
+import { forgetCachedDirectory } from '../../shared/store/union-repository.js';
+import { registerCase } from '../../shared/usecases/cases.js';
+import type { ComplainantAccess, Dependencies, PhoneHashing } from '../../shared/usecases/dependencies.js';
+import { listAlerts } from '../../shared/usecases/early-warning.js';
+import type { Address, NotificationSender } from '../../shared/usecases/notify.js';
+import type { StreamDependencies } from '../../shared/usecases/stream-dependencies.js';
+import { handleRecords } from '../../functions/streams/table-stream.js';
+import { callerOf, complaint } from '../support/fixtures.js';
+import { createTestTable, testDependencies, type TestTable } from '../support/store.js';
+import { streamRecords } from '../support/stream.js';
+
+let table: TestTable;
+let deps: Dependencies & ComplainantAccess & PhoneHashing;
+/** Everything any consumer run in this file sent. */
+const sent: { message: OutboxMessage; to: Address }[] = [];
+
+/** Records what would be sent, in order. */
+const recordingSender: NotificationSender = { send: async (message, to) => void sent.push({ message, to }) };
+
+function consumerDeps(sender: NotificationSender): StreamDependencies {
+  return {
+    ...deps,
+    alerts: new AlertRepository(table),
+    deliveries: new DeliveryRepository(table),
+    sender,
+  };
+}
+
+const EMPLOYER = { name: '沈阳某建筑劳务有限公司', creditCode: '91210106MA0P5K7L22' };
+
+beforeAll(async () => {
+  table = await createTestTable();
+  forgetCachedDirectory();
+  deps = testDependencies(table);
+});
+
+afterAll(async () => {
+  await table.drop();
+});
+
+describe('the table stream consumer', () => {
+  it('raises one early warning for three complaints against one employer in two districts, seen by their common city', async () => {
+    // Prepare: three wage-arrears complaints against one employer, in 和平区 and 沈河区.
+    const registrations = [
+      { operator: 'op-heping', regionCode: '210102' },
+      { operator: 'op-shenhe', regionCode: '210103' },
+      { operator: 'op-heping', regionCode: '210102' },
+    ];
+    const cases = [];
+    for (const { operator, regionCode } of registrations) {
+      const input = complaint({ regionCode, category: 'wage_arrears', employer: EMPLOYER, workersInvolved: 2 });
+      cases.push((await registerCase(deps, callerOf(operator), input)).caseRecord);
+    }
+    const sender = recordingSender;
+
+    // Act: the consumer reads the real stream, twice (a redelivered batch).
+    const records = await streamRecords(table);
+    expect((await handleRecords(consumerDeps(sender), records)).batchItemFailures).toEqual([]);
+    expect((await handleRecords(consumerDeps(sender), records)).batchItemFailures).toEqual([]);
+
+    // Assess: one alert, in the city's list with all three cases; each district sees only its own cases.
+    const cityAlerts = await listAlerts(consumerDeps(sender), callerOf('admin-shenyang'));
+    expect(cityAlerts).toHaveLength(1);
+    expect(cityAlerts[0]!.alert).toMatchObject({ creditCode: EMPLOYER.creditCode, workersInvolved: 6 });
+    expect(cityAlerts[0]!.visibleComplaints.map((c) => c.caseId).sort()).toEqual(cases.map((c) => c.caseId).sort());
+    const heping = await listAlerts(consumerDeps(sender), callerOf('admin-heping'));
+    expect(heping[0]!.visibleComplaints.map((c) => c.unionCode)).toEqual(['210102', '210102']);
+    const sichuan = await listAlerts(consumerDeps(sender), callerOf('admin-sichuan'));
+    expect(sichuan).toEqual([]);
+  });
+
+  it('sends each notification once, however often the same records are replayed', async () => {
+    // Act: replay the whole stream (which now also holds the early-warning notices) twice at once, then again.
+    const records = await streamRecords(table);
+    await Promise.all([
+      handleRecords(consumerDeps(recordingSender), records),
+      handleRecords(consumerDeps(recordingSender), records),
+    ]);
+    await handleRecords(consumerDeps(recordingSender), await streamRecords(table));
+
+    // Assess: every outbox message in the table was sent exactly once, to the right kind of recipient.
+    const outbox = (await table.client.send(new ScanCommand({ TableName: table.tableName }))).Items!.filter(
+      (item) => item.entity === 'outbox',
+    );
+    expect(sent.map(({ message }) => message.messageId).sort()).toEqual(outbox.map((item) => item.messageId as string).sort());
+    // 3 acknowledgements by SMS; 1 early warning for each of 和平区, 沈河区, 沈阳市 and 辽宁省.
+    expect(sent.filter(({ to }) => to.kind === 'phone')).toHaveLength(3);
+    const warned = sent.filter(({ message }) => message.template === 'early_warning');
+    expect(warned.map(({ to }) => (to as { unionCode: string }).unionCode).sort()).toEqual([
+      '210000',
+      '210100',
+      '210102',
+      '210103',
+    ]);
+  });
+});
