@@ -7,6 +7,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { RouteEntry } from '../functions/routes.js';
+import type { DataAccess } from '../shared/http/contract.js';
 import { BUNDLING, LAMBDA_NODE_MAJOR } from './bundling.js';
 import type { DataTable } from './data-table.js';
 
@@ -25,8 +26,30 @@ export function lambdaRuntime(): lambda.Runtime {
   return runtime;
 }
 
+/** What a function needs to be built: its code, what it may touch, how long it may run. */
+export interface FunctionSpec {
+  readonly name: string;
+  readonly description: string;
+  /** Handler module, relative to the repository root. */
+  readonly entry: string;
+  readonly data: DataAccess;
+  readonly timeout?: Duration;
+  readonly environment?: Readonly<Record<string, string>>;
+}
+
+/** A route's function, from its route table entry. */
+export function routeSpec(route: RouteEntry): FunctionSpec {
+  const { contract, entry } = route;
+  return {
+    name: contract.name,
+    description: `${contract.name}: ${contract.method} ${contract.path}`,
+    entry,
+    data: contract.data,
+  };
+}
+
 export interface RouteFunctionProps {
-  readonly route: RouteEntry;
+  readonly spec: FunctionSpec;
   readonly repoRoot: string;
   readonly data: DataTable;
   readonly phoneHashSecret: secretsmanager.ISecret;
@@ -34,10 +57,10 @@ export interface RouteFunctionProps {
 }
 
 /**
- * One route's Lambda function with its own role, log group and data grants.
- * The grants are derived from the route's contract (`data.actions`,
- * `data.indexes`, `data.phoneHashKey`), so the handler and its permissions
- * cannot drift apart.
+ * One function (a route's, or a background job's) with its own role, log
+ * group and data grants. The grants are derived from its declared data access
+ * (`data.actions`, `data.indexes`, `data.phoneHashKey`), which for routes is
+ * the contract, so the handler and its permissions cannot drift apart.
  */
 export class RouteFunction extends Construct {
   readonly function: NodejsFunction;
@@ -48,8 +71,8 @@ export class RouteFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: RouteFunctionProps) {
     super(scope, id);
-    const { contract, entry } = props.route;
-    const { actions, indexes, phoneHashKey = false } = contract.data;
+    const { spec } = props;
+    const { actions, indexes, phoneHashKey = false } = spec.data;
     const stack = Stack.of(this);
 
     this.logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetention });
@@ -58,28 +81,29 @@ export class RouteFunction extends Construct {
     // function's own log group only.
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: `Runs ${contract.method} ${contract.path}`,
+      description: `Runs ${spec.description}`,
     });
     this.logGroup.grantWrite(this.role);
 
     this.function = new NodejsFunction(this, 'Function', {
-      entry: path.join(props.repoRoot, entry),
+      entry: path.join(props.repoRoot, spec.entry),
       handler: 'handler',
       projectRoot: props.repoRoot,
       depsLockFilePath: path.join(props.repoRoot, 'package-lock.json'),
       runtime: lambdaRuntime(),
       architecture: lambda.Architecture.ARM_64,
       memorySize: 512,
-      timeout: Duration.seconds(10),
+      timeout: spec.timeout ?? Duration.seconds(10),
       tracing: lambda.Tracing.ACTIVE,
       role: this.role,
       logGroup: this.logGroup,
-      description: `${contract.name}: ${contract.method} ${contract.path}`,
+      description: spec.description,
       environment: {
         TABLE_NAME: props.data.table.tableName,
         POWERTOOLS_SERVICE_NAME: 'weiquan',
         POWERTOOLS_LOG_LEVEL: 'INFO',
         ...(phoneHashKey ? { PHONE_HASH_SECRET_ARN: props.phoneHashSecret.secretArn } : {}),
+        ...spec.environment,
       },
       bundling: {
         minify: BUNDLING.minify,

@@ -4,10 +4,12 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { ROUTES, type RouteEntry } from '../functions/routes.js';
+import { JOBS, type JobEntry } from '../functions/jobs.js';
 import { ApiFirewall } from './api-firewall.js';
+import { BackgroundJobs } from './background-jobs.js';
 import { DataTable } from './data-table.js';
 import { WeiquanApi } from './rest-api.js';
-import { RouteFunction } from './route-function.js';
+import { RouteFunction, routeSpec } from './route-function.js';
 import { StaffAuth } from './staff-auth.js';
 
 /** The repository root: route entries are relative to it. */
@@ -16,6 +18,8 @@ export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export interface WeiquanStackProps extends StackProps {
   /** Defaults to the route table. */
   readonly routes?: readonly RouteEntry[];
+  /** Defaults to the background jobs (functions/jobs.ts). */
+  readonly jobs?: readonly JobEntry[];
   /** Defaults to this repository. */
   readonly repoRoot?: string;
   /** API stage name, the first path segment of the execute-api URL. */
@@ -37,9 +41,10 @@ export class WeiquanStack extends Stack {
   readonly routeFunctions: ReadonlyMap<string, RouteFunction>;
   readonly api: WeiquanApi;
   readonly firewall: ApiFirewall;
+  readonly jobs: BackgroundJobs;
 
   constructor(scope: Construct, id: string, props: WeiquanStackProps = {}) {
-    const { routes = ROUTES, repoRoot = REPO_ROOT, stageName = 'v1', rateLimits = {}, ...stackProps } = props;
+    const { routes = ROUTES, jobs = JOBS, repoRoot = REPO_ROOT, stageName = 'v1', rateLimits = {}, ...stackProps } = props;
     super(scope, id, { description: 'Weiquan: labour-dispute intake and routing for trade union legal aid', ...stackProps });
 
     this.data = new DataTable(this, 'Data');
@@ -68,7 +73,7 @@ export class WeiquanStack extends Stack {
       routeFunctions.set(
         name,
         new RouteFunction(this, `Route-${name}`, {
-          route,
+          spec: routeSpec(route),
           repoRoot,
           data: this.data,
           phoneHashSecret: this.phoneHashSecret,
@@ -77,6 +82,14 @@ export class WeiquanStack extends Stack {
       );
     }
     this.routeFunctions = routeFunctions;
+
+    this.jobs = new BackgroundJobs(this, 'Jobs', {
+      jobs,
+      repoRoot,
+      data: this.data,
+      phoneHashSecret: this.phoneHashSecret,
+      logRetention: logs.RetentionDays.THREE_MONTHS,
+    });
 
     this.api = new WeiquanApi(this, 'Api', {
       routes,
@@ -98,5 +111,6 @@ export class WeiquanStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'StaffNoticesTopicArn', { value: this.jobs.staffNotices.topicArn });
   }
 }

@@ -4,6 +4,7 @@ import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 
 import type { CaseRecord } from '../../shared/domain/cases.js';
 import type { OutboxMessage } from '../../shared/domain/notifications.js';
 import { logger } from '../../shared/observability/logger.js';
+import { STREAM_ENTITIES } from '../jobs.js';
 import { streamDependencies, type StreamDependencies } from '../../shared/usecases/stream-dependencies.js';
 import { raiseEarlyWarning } from '../../shared/usecases/early-warning.js';
 import { deliver } from '../../shared/usecases/notify.js';
@@ -16,7 +17,7 @@ import { deliver } from '../../shared/usecases/notify.js';
  * Every step is idempotent, so a retried record does nothing twice.
  */
 /** The item kinds the consumer acts on; the event source mapping filters the stream to these. */
-export const CONSUMED_ENTITIES = ['outbox', 'case'];
+export const CONSUMED_ENTITIES: readonly string[] = STREAM_ENTITIES;
 
 export async function handleRecords(
   deps: StreamDependencies,

@@ -5,6 +5,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { JOBS } from '../../functions/jobs.js';
 import { ROUTES } from '../../functions/routes.js';
 import { GATEWAY_ERRORS } from '../../infra/error-responses.js';
 import { buildApp, type BuiltApp } from '../../infra/build-app.js';
@@ -59,10 +60,10 @@ function statementsOfRole(roleId: string): Json[] {
 const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
 const sortedJson = (values: unknown[]) => values.map((value) => JSON.stringify(value)).sort();
 
-describe('functions: one per route table entry', () => {
+describe('functions: one per route table entry and background job', () => {
   it('creates exactly one function per route, on Node.js 24 / arm64, with tracing, its own log group and no physical name', () => {
     const functions = ofType('AWS::Lambda::Function');
-    expect(functions).toHaveLength(ROUTES.length);
+    expect(functions).toHaveLength(ROUTES.length + JOBS.length);
 
     for (const { contract } of ROUTES) {
       const construct = built.stack.routeFunctions.get(contract.name);
@@ -83,6 +84,28 @@ describe('functions: one per route table entry', () => {
         expect(env.PHONE_HASH_SECRET_ARN).toEqual({ Ref: logicalId(built.stack.phoneHashSecret) });
       } else {
         expect(env.PHONE_HASH_SECRET_ARN).toBeUndefined();
+      }
+    }
+  });
+
+  it('runs each scheduled job on its EventBridge schedule and feeds the stream consumer only new outbox messages and cases', () => {
+    for (const job of JOBS) {
+      const fn = logicalId(built.stack.jobs.functions.get(job.name)!.function);
+      if ('schedule' in job.trigger) {
+        const rules = ofType('AWS::Events::Rule').filter(([, rule]) =>
+          (rule.Properties.Targets as Json[]).some((target) => target.Arn['Fn::GetAtt']?.[0] === fn),
+        );
+        expect(rules.map(([, rule]) => rule.Properties.ScheduleExpression)).toEqual([job.trigger.schedule]);
+      } else {
+        const mapping = ofType('AWS::Lambda::EventSourceMapping').find(([, m]) => m.Properties.FunctionName.Ref === fn)![1]
+          .Properties;
+        expect(mapping).toMatchObject({ FunctionResponseTypes: ['ReportBatchItemFailures'], BisectBatchOnFunctionError: true });
+        expect(mapping.DestinationConfig.OnFailure.Destination).toBeDefined();
+        const pattern = JSON.parse(mapping.FilterCriteria.Filters[0].Pattern as string);
+        expect(pattern).toEqual({
+          eventName: ['INSERT'],
+          dynamodb: { NewImage: { entity: { S: [...job.trigger.stream.entities] } } },
+        });
       }
     }
   });
@@ -247,8 +270,10 @@ describe('least-privilege grants from the route contracts', () => {
     }
   });
 
-  it('grants no table, key or secret access to anything but the route functions', () => {
-    const routeRoles = new Set([...built.stack.routeFunctions.values()].map((fn) => logicalId(fn.role)));
+  it('grants no table, key or secret access to anything but the route and job functions', () => {
+    const routeRoles = new Set(
+      [...built.stack.routeFunctions.values(), ...built.stack.jobs.functions.values()].map((fn) => logicalId(fn.role)),
+    );
     for (const [, policy] of ofType('AWS::IAM::Policy')) {
       const roles = (policy.Properties.Roles as Json[]).map((role) => role.Ref as string);
       const text = JSON.stringify(policy.Properties.PolicyDocument);
@@ -343,9 +368,15 @@ describe('firewall', () => {
 });
 
 describe('outputs', () => {
-  it('exports the API URL, user pool, app client and table name', () => {
+  it('exports the API URL, user pool, app client, table name and staff-notices topic', () => {
     const outputs = template.toJSON().Outputs as Record<string, unknown>;
-    expect(Object.keys(outputs).sort()).toEqual(['ApiUrl', 'TableName', 'UserPoolClientId', 'UserPoolId']);
+    expect(Object.keys(outputs).sort()).toEqual([
+      'ApiUrl',
+      'StaffNoticesTopicArn',
+      'TableName',
+      'UserPoolClientId',
+      'UserPoolId',
+    ]);
   });
 });
 

@@ -1,0 +1,59 @@
+import type { DataAccess } from '../shared/http/contract.js';
+
+/**
+ * The functions that run off the request path, beside the route table: what
+ * starts each one and what data it may touch. The CDK stack builds a function,
+ * its trigger and its least-privilege grants from each entry; `npm start`
+ * runs the same handlers on a timer and from DynamoDB Local's stream.
+ */
+export type JobTrigger =
+  | { readonly schedule: string }
+  /** New items of these kinds on the table's stream (filtered before Lambda is invoked). */
+  | { readonly stream: { readonly entities: readonly string[] } };
+
+export interface JobEntry {
+  readonly name: string;
+  readonly description: string;
+  readonly entry: string;
+  readonly trigger: JobTrigger;
+  readonly data: DataAccess;
+  /** Sends SMS and staff notices (SNS). */
+  readonly notifies?: boolean;
+  readonly timeoutSeconds: number;
+}
+
+/** Item kinds the stream consumer acts on: outbox messages to deliver, new cases for the early warning. */
+export const STREAM_ENTITIES = ['outbox', 'case'] as const;
+
+export const JOBS: readonly JobEntry[] = [
+  {
+    name: 'sweepClocks',
+    description: 'Escalates missed clocks and returns stale claims to their pools',
+    entry: 'functions/lifecycle/sweep.ts',
+    trigger: { schedule: 'rate(5 minutes)' },
+    data: {
+      actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+      indexes: ['casesByDueTime'],
+    },
+    timeoutSeconds: 120,
+  },
+  {
+    name: 'tableStream',
+    description: 'Delivers outbox notifications and runs the wage-arrears early warning',
+    entry: 'functions/streams/table-stream.ts',
+    trigger: { stream: { entities: STREAM_ENTITIES } },
+    data: {
+      actions: [
+        'dynamodb:GetItem',
+        'dynamodb:BatchGetItem',
+        'dynamodb:Query',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+      ],
+      indexes: [],
+    },
+    notifies: true,
+    timeoutSeconds: 60,
+  },
+];
