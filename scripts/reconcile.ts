@@ -7,7 +7,7 @@
 import './local/preflight.js';
 import { parseArgs } from 'node:util';
 import { AppError } from '../shared/domain/errors.js';
-import { figureLabel } from '../shared/domain/figures.js';
+import { FIGURE_NAMES, figureLabel } from '../shared/domain/figures.js';
 import { ReportRepository } from '../shared/store/report-repository.js';
 import { defaultDependencies } from '../shared/usecases/dependencies.js';
 import { reconcile } from '../shared/usecases/reports.js';
@@ -41,7 +41,8 @@ async function main(): Promise<void> {
   );
   for (const drift of report.drift) {
     console.log(
-      `  ${drift.unionCode}  ${figureLabel(drift.figure)} (${drift.figure}): counted ${drift.counted}, recomputed ${drift.recomputed}`,
+      `  ${drift.unionCode}  ${FIGURE_NAMES.includes(drift.figure) ? figureLabel(drift.figure) : drift.figure} (${drift.figure}): ` +
+        `counted ${drift.counted}, recomputed ${drift.recomputed}`,
     );
   }
   console.log(JSON.stringify(report, null, 2));

@@ -1,25 +1,9 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { handleRecords } from '../../functions/streams/table-stream.js';
 import { handler as sweepHandler } from '../../functions/lifecycle/sweep.js';
-import { maskMobile } from '../../shared/domain/masking.js';
-import type { NotificationSender } from '../../shared/usecases/notify.js';
+import { consoleSender } from '../../shared/notify/console-sender.js';
 import { streamDependencies } from '../../shared/usecases/stream-dependencies.js';
 import { startStreamFeeder } from './stream-feeder.js';
-
-/** What `npm start` prints instead of sending: the message, its recipient, never a full phone number. */
-export function consoleSender(log: (line: string) => void): NotificationSender {
-  return {
-    send: async (message, to) => {
-      const recipient =
-        to.kind === 'phone'
-          ? `SMS ${maskMobile(to.mobile)}`
-          : to.kind === 'staff'
-            ? `staff ${to.staffId}`
-            : `legal department ${to.unionCode}`;
-      log(`[would send] ${message.template} → ${recipient}: ${message.text}`);
-    },
-  };
-}
 
 /**
  * The work the cloud does off the request path, run locally by `npm start`:

@@ -43,6 +43,7 @@ export async function configureHandlerEnvironment(endpoint: string, tableName: s
     TABLE_NAME: tableName,
     DYNAMODB_ENDPOINT: endpoint,
     PHONE_HASH_KEY: phoneHashKey,
+    NOTIFICATIONS: 'console',
     POWERTOOLS_SERVICE_NAME: 'weiquan',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   });

@@ -1,3 +1,4 @@
+import { consoleSender } from '../notify/console-sender.js';
 import { SnsSender } from '../notify/sns-sender.js';
 import { AlertRepository } from '../store/alert-repository.js';
 import { CaseRepository } from '../store/case-repository.js';
@@ -18,7 +19,8 @@ export function streamDependencies(overrides: Partial<StreamDependencies> = {}):
     cases: new CaseRepository(),
     deliveries: new DeliveryRepository(),
     unions: new UnionRepository(),
-    sender: new SnsSender(process.env.STAFF_NOTICES_TOPIC_ARN ?? ''),
+    // Locally (npm start, npm run invoke) messages are printed, not sent.
+    sender: process.env.NOTIFICATIONS === 'console' ? consoleSender() : new SnsSender(process.env.STAFF_NOTICES_TOPIC_ARN ?? ''),
     now: () => new Date(),
     newId: randomUUID,
   };
