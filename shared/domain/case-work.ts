@@ -133,6 +133,8 @@ function applyEntry(caseRecord: CaseRecord, entry: WorkEntry, rules: ClockRules)
 
 /** Work status: a mediator's case (or one with a mediation session) is in mediation, any other in progress. */
 function workingStatus(caseRecord: CaseRecord, entry: WorkEntry): CaseStatus {
+  // Arbitration and labour inspection take the dispute out of mediation.
+  if (entry.type.startsWith('arbitration_') || entry.type === 'labour_inspection_referred') return 'in_progress';
   if (caseRecord.status === 'in_mediation' || entry.type === 'mediation_session') return 'in_mediation';
   if (caseRecord.owner?.role === 'mediator' && caseRecord.status === 'claimed') return 'in_mediation';
   return 'in_progress';

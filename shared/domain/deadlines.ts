@@ -59,15 +59,20 @@ export function nextDueAt(deadlines: readonly Deadline[] = []): string | undefin
 /** Running clocks whose due time has passed at `now`. */
 export function missedDeadlines(deadlines: readonly Deadline[] = [], now: Date): Deadline[] {
   const instant = now.toISOString();
-  return deadlines.filter((deadline) => isRunning(deadline) && deadline.dueAt <= instant);
+  // Strictly after: a clock met exactly at its due time is on time (see wasMissed).
+  return deadlines.filter((deadline) => isRunning(deadline) && deadline.dueAt < instant);
 }
 
 /**
  * Clocks that hold the union to account (限时办结). The claim-idle clock only
- * moves work between people, so missing it makes nobody's case late.
+ * moves work between people, and the arbitration clocks bind the arbitration
+ * commission: missing them is escalated (someone should chase the
+ * commission) but makes no union's case late.
  */
+const NOT_ACCOUNTABLE: readonly ClockName[] = ['claim_idle', 'arbitration_acceptance', 'arbitration_award'];
+
 export function isAccountable(clock: ClockName): boolean {
-  return clock !== 'claim_idle';
+  return !NOT_ACCOUNTABLE.includes(clock);
 }
 
 /** A clock missed: escalated by the sweeper, or met only after its due time. */
@@ -78,4 +83,17 @@ export function wasMissed(deadline: Deadline): boolean {
 /** No accountable clock was missed: the case was handled on time. */
 export function everyClockMet(deadlines: readonly Deadline[] = []): boolean {
   return deadlines.every((deadline) => !isAccountable(deadline.clock) || !wasMissed(deadline));
+}
+
+/**
+ * When the case became overdue: the due time of the earliest accountable
+ * clock it missed, whether the sweeper escalated it or it was met late before
+ * any sweep saw it, so the figure never depends on when the sweeper ran.
+ */
+export function overdueSince(deadlines: readonly Deadline[] = []): string | undefined {
+  return deadlines
+    .filter((deadline) => isAccountable(deadline.clock) && wasMissed(deadline))
+    .map((deadline) => deadline.dueAt)
+    .sort()
+    .at(0);
 }

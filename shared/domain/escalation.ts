@@ -9,9 +9,9 @@ const SYSTEM = { kind: 'system' } as const;
 /**
  * What the sweeper does to a case whose clocks ran out: each missed clock is
  * stamped escalated (so it is never escalated twice) with a `deadline_missed`
- * event; a missed accountable clock makes the case overdue and alerts the
- * legal department and the owner; a claim nobody worked goes back to its
- * pool. Undefined when nothing is due, so a second sweep changes nothing.
+ * event; a missed accountable clock makes the case overdue; the legal
+ * department and the owner are told of every missed clock; a claim nobody
+ * worked goes back to its pool. Undefined when nothing is due, so a second sweep changes nothing.
  */
 export function escalate(caseRecord: CaseRecord, moment: Moment): (Transition & { releasedOwner?: string }) | undefined {
   if (!(CASE_ACTIONS.escalate.from as readonly string[]).includes(caseRecord.status)) return undefined;
@@ -19,6 +19,7 @@ export function escalate(caseRecord: CaseRecord, moment: Moment): (Transition & 
   if (missed.length === 0) return undefined;
   const at = moment.now.toISOString();
   const accountable = missed.filter((deadline) => isAccountable(deadline.clock));
+  const reported = missed.filter((deadline) => deadline.clock !== 'claim_idle');
   const events: TimelineEvent[] = missed.map((deadline, index) =>
     event(
       caseRecord,

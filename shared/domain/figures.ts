@@ -1,6 +1,6 @@
 import type { CaseRecord } from './cases.js';
 import { chinaMonth } from './china-time.js';
-import { everyClockMet } from './deadlines.js';
+import { everyClockMet, overdueSince } from './deadlines.js';
 import { isSatisfied } from './public-case.js';
 import { CATEGORIES, CHANNELS, OUTCOMES, REQUEST_KINDS } from './vocabulary.js';
 
@@ -9,7 +9,8 @@ import { CATEGORIES, CHANNELS, OUTCOMES, REQUEST_KINDS } from './vocabulary.js';
  *
  * Each case contributes to the figures of its union in up to five months:
  * the month it was registered (what was opened), closed (outcome, money,
- * time taken), first went overdue, followed up, and rated. A case change
+ * time taken), first went overdue (an accountable clock's due time passed
+ * unmet), followed up, and rated. A case change
  * moves the figures by `figureDeltas(before, after)`, which the store adds to
  * the union-month counters in the same transaction as the change; the
  * reconciliation recomputes the same contributions from the case records.
@@ -121,9 +122,8 @@ export function contributionsOf(caseRecord: CaseRecord): Contribution[] {
       },
     });
   }
-  if (caseRecord.overdueAt) {
-    contributions.push({ unionCode, month: monthOf(caseRecord.overdueAt), figures: { overdue: 1 } });
-  }
+  const overdue = overdueSince(caseRecord.deadlines);
+  if (overdue) contributions.push({ unionCode, month: monthOf(overdue), figures: { overdue: 1 } });
   if (caseRecord.followUp) {
     contributions.push({ unionCode, month: monthOf(caseRecord.followUp.at), figures: { followUps: 1 } });
   }

@@ -47,10 +47,13 @@ function rowsOf(report: MonthlyReport): Row[] {
   ]);
 }
 
+/** A figure's Chinese header; a name outside today's vocabulary (an old counter) keeps its own name. */
+const labelOf = (name: string) => (FIGURE_NAMES.includes(name) ? figureLabel(name) : name);
+
 const fixedHeaders = ['月份', '口径', '单位代码', '单位名称'];
 const headersOf = (names: readonly string[]) => [
   ...fixedHeaders,
-  ...names.map(figureLabel),
+  ...names.map(labelOf),
   ...DERIVED_NAMES.map((name) => DERIVED_LABELS[name]),
 ];
 

@@ -1,0 +1,362 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseRecord } from '../../shared/domain/cases.js';
+import { recompute } from '../../shared/domain/figures.js';
+import type { Caller } from '../../shared/domain/roles.js';
+import { keys } from '../../shared/store/keys.js';
+import { getItem, queryAll } from '../../shared/store/operations.js';
+import { forgetCachedDirectory } from '../../shared/store/union-repository.js';
+import { registerCase } from '../../shared/usecases/cases.js';
+import type { ComplainantAccess, Dependencies, PhoneHashing } from '../../shared/usecases/dependencies.js';
+import { claimCase } from '../../shared/usecases/dispatch.js';
+import { addCaseWork, closeCaseWithOutcome, followUpCase, reopenClosedCase } from '../../shared/usecases/lifecycle.js';
+import { putRosterEntry } from '../../shared/usecases/roster.js';
+import { sweep } from '../../shared/usecases/sweeper.js';
+import { answeredConsultation, callerOf, complaint } from '../support/fixtures.js';
+import { createTestTable, testDependencies, type TestTable } from '../support/store.js';
+
+/** Monday 2026-11-23, 10:00 in China. */
+const T0 = '2026-11-23T02:00:00.000Z';
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
+const after = (instant: string, ms: number) => new Date(Date.parse(instant) + ms);
+
+type Deps = Dependencies & ComplainantAccess & PhoneHashing;
+
+const statusOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 200,
+    (error: { status?: number }) => error.status ?? 500,
+  );
+
+const outcomeOf = (promise: Promise<unknown>): Promise<{ status: number; code?: string }> =>
+  promise.then(
+    () => ({ status: 200 }),
+    (error: { status?: number; code?: string }) => ({ status: error.status ?? 500, code: error.code }),
+  );
+
+/** A work-injury complaint of a migrant worker: priority (first response within 2 h), to the lawyer pool. */
+const injury = (overrides: Parameters<typeof complaint>[0] = {}) =>
+  complaint({ category: 'work_injury', occurredOn: '2026-09-01', ...overrides });
+
+/** A fresh table for one describe, so no other test's cases are due, counted or raced. */
+function freshTable(): { table: () => TestTable } {
+  let table: TestTable;
+  beforeAll(async () => {
+    table = await createTestTable();
+    forgetCachedDirectory();
+  });
+  afterAll(async () => table.drop());
+  return { table: () => table };
+}
+
+/** A lawyer on 和平区's roster, as its legal department would add them. */
+async function newLawyer(deps: Deps): Promise<Caller> {
+  const staffId = randomUUID();
+  await putRosterEntry(deps, callerOf('admin-liaoning'), staffId, {
+    displayName: '志愿律师',
+    role: 'lawyer',
+    unionCode: '210102',
+    categories: ['work_injury'],
+    capacity: 10,
+    dutyWeekdays: [1, 2, 3, 4, 5],
+    dutyDates: [],
+    conflicts: [],
+    active: true,
+  });
+  return { staffId, username: `lawyer-${staffId.slice(0, 8)}`, roles: ['lawyer'], unionCode: '210102' };
+}
+
+describe('concurrent transitions on one case', () => {
+  const { table } = freshTable();
+  let deps: Deps;
+  beforeAll(() => {
+    // Every reading of the clock is a second later than the one before: events keep the order they were decided in.
+    let tick = 0;
+    deps = testDependencies(table(), { now: () => after(T0, tick++ * 1000) });
+  });
+
+  /** A lawyer working three claimed cases, so a double release of capacity would show (it cannot hide behind zero). */
+  async function lawyerWithThreeCases(): Promise<{ lawyer: Caller; caseIds: string[] }> {
+    const lawyer = await newLawyer(deps);
+    const caseIds: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { caseRecord } = await registerCase(deps, callerOf('op-heping'), injury());
+      await claimCase(deps, lawyer, caseRecord.caseId);
+      caseIds.push(caseRecord.caseId);
+    }
+    return { lawyer, caseIds };
+  }
+
+  const activeCasesOf = async (lawyer: Caller) => (await deps.staff.get('210000', lawyer.staffId))!.activeCases;
+  const closure = { outcome: 'withdrawn' as const, summary: '职工撤回申请' };
+
+  it('20 closes by the owner at once: one wins, 19 are 409, one closure on the timeline, capacity freed once', async () => {
+    // Prepare
+    const { lawyer, caseIds } = await lawyerWithThreeCases();
+    const caseId = caseIds[0]!;
+    expect(await activeCasesOf(lawyer)).toBe(3);
+
+    // Act
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, () => statusOf(closeCaseWithOutcome(deps, lawyer, caseId, closure))),
+    );
+
+    // Assess
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(19);
+    expect((await deps.cases.get(caseId))!.status).toBe('closed');
+    expect((await deps.cases.timeline(caseId)).filter((event) => event.type === 'closed')).toHaveLength(1);
+    expect(await activeCasesOf(lawyer)).toBe(2);
+  });
+
+  it('owner and legal department closing while the owner records work: one closure, all work before it, the rest 409', async () => {
+    // Prepare
+    const { lawyer, caseIds } = await lawyerWithThreeCases();
+    const caseId = caseIds[0]!;
+    const admin = callerOf('admin-heping');
+    const note = { type: 'note' as const, text: '已联系用人单位。' };
+    const request = {
+      'owner records work': () => addCaseWork(deps, lawyer, caseId, note),
+      'owner closes': () => closeCaseWithOutcome(deps, lawyer, caseId, closure),
+      'legal department closes': () => closeCaseWithOutcome(deps, admin, caseId, closure),
+    };
+    const kinds = Object.keys(request) as (keyof typeof request)[];
+
+    // Act: 30 requests at once, 10 of each, interleaved. Whoever closes and hears that someone else changed the case
+    // reloads and tries again, as the message tells them to; recording work is not retried.
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, async (_, index) => {
+        const kind = kinds[index % kinds.length]!;
+        let outcome = await outcomeOf(request[kind]());
+        for (let retries = 0; kind !== 'owner records work' && outcome.code === 'CONFLICT' && retries < 50; retries++) {
+          outcome = await outcomeOf(request[kind]());
+        }
+        return { kind, ...outcome };
+      }),
+    );
+
+    // Assess
+    const closes = outcomes.filter((outcome) => outcome.kind !== 'owner records work');
+    const works = outcomes.filter((outcome) => outcome.kind === 'owner records work');
+    expect(closes.filter((outcome) => outcome.status === 200)).toHaveLength(1);
+    expect(closes.filter((outcome) => outcome.status !== 200).map((outcome) => outcome.code)).toEqual(
+      Array(closes.length - 1).fill('INVALID_TRANSITION'),
+    );
+    expect(works.every((outcome) => outcome.status === 200 || outcome.status === 409)).toBe(true);
+    const timeline = await deps.cases.timeline(caseId);
+    const closed = timeline.filter((event) => event.type === 'closed');
+    const notes = timeline.filter((event) => event.type === 'note_added');
+    expect(closed).toHaveLength(1);
+    expect(notes).toHaveLength(works.filter((outcome) => outcome.status === 200).length);
+    expect(notes.every((event) => event.at < closed[0]!.at)).toBe(true);
+    expect((await deps.cases.get(caseId))!.status).toBe('closed');
+    expect(await activeCasesOf(lawyer)).toBe(2);
+  });
+});
+
+describe('the sweeper', () => {
+  const { table } = freshTable();
+  let deps: Deps;
+  beforeAll(() => {
+    deps = testDependencies(table(), { now: () => new Date(T0) });
+  });
+
+  /**
+   * What was registered at T0 in 沈河区 (which assigns nothing automatically),
+   * and which clocks have run out when: first response within 30 min (urgent),
+   * 2 h (priority) or 24 h (ordinary); completion targets are days away.
+   */
+  const REGISTERED = [
+    {
+      name: 'urgent collective dispute A',
+      input: complaint({ regionCode: '210103', workersInvolved: 12 }),
+      missedBy: { '3h': ['first_response'], '25h': ['first_response'] },
+    },
+    {
+      name: 'urgent collective dispute B',
+      input: complaint({ regionCode: '210103', workersInvolved: 30 }),
+      missedBy: { '3h': ['first_response'], '25h': ['first_response'] },
+    },
+    {
+      name: 'priority: migrant worker injured',
+      input: injury({ regionCode: '210103' }),
+      missedBy: { '3h': ['first_response'], '25h': ['first_response'] },
+    },
+    {
+      name: 'ordinary injury',
+      input: injury({
+        regionCode: '210103',
+        complainant: { name: '王军', mobile: '13700001111', migrantWorker: false, modelWorker: false, womanWorker: false },
+      }),
+      missedBy: { '3h': [], '25h': ['first_response'] },
+    },
+    {
+      name: 'urgent, but closed by the legal department within 10 minutes',
+      input: complaint({ regionCode: '210103', workersInvolved: 15 }),
+      closeAfter: 10 * MINUTE,
+      missedBy: { '3h': [], '25h': [] },
+    },
+    {
+      name: 'consultation answered on the call',
+      input: answeredConsultation({ regionCode: '210103' }),
+      missedBy: { '3h': [], '25h': [] },
+    },
+  ] as const;
+
+  const cases: {
+    name: string;
+    caseId: string;
+    missedBy: { readonly '3h': readonly string[]; readonly '25h': readonly string[] };
+  }[] = [];
+  /** The clocks the timeline says were missed, one deadline_missed event each. */
+  const missedClocks = async (caseId: string) =>
+    (await deps.cases.timeline(caseId))
+      .filter((event) => event.type === 'deadline_missed')
+      .map((event) => event.data.clock as string)
+      .sort();
+  const noticesOf = async (caseId: string) =>
+    (
+      await queryAll(table(), {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.case(caseId).PK, ':prefix': 'OUTBOX#' },
+      })
+    ).filter((message) => message.template === 'deadline_missed');
+
+  beforeAll(async () => {
+    for (const entry of REGISTERED) {
+      const { caseRecord } = await registerCase(deps, callerOf('op-shenhe'), entry.input);
+      if ('closeAfter' in entry) {
+        const closing = testDependencies(table(), { now: () => after(T0, entry.closeAfter) });
+        await closeCaseWithOutcome(closing, callerOf('admin-shenyang'), caseRecord.caseId, {
+          outcome: 'referred_to_labour_inspection',
+          summary: '转劳动监察',
+        });
+      }
+      cases.push({ name: entry.name, caseId: caseRecord.caseId, missedBy: entry.missedBy });
+    }
+  });
+
+  it('two sweeps at once escalate each missed clock exactly once; a third escalates nothing', async () => {
+    // Prepare
+    const later = testDependencies(table(), { now: () => after(T0, 3 * HOUR) });
+    const expectedOverdue = cases.filter((entry) => entry.missedBy['3h'].length > 0);
+
+    // Act
+    const reports = await Promise.all([sweep(later), sweep(later)]);
+    const third = await sweep(later);
+
+    // Assess
+    expect(reports[0].escalated + reports[1].escalated).toBe(expectedOverdue.length);
+    expect(third.escalated).toBe(0);
+    for (const entry of cases) {
+      expect({ name: entry.name, missed: await missedClocks(entry.caseId) }).toEqual({
+        name: entry.name,
+        missed: entry.missedBy['3h'],
+      });
+      const stored = (await deps.cases.get(entry.caseId))!;
+      expect({ name: entry.name, overdue: stored.overdueAt !== undefined }).toEqual({
+        name: entry.name,
+        overdue: entry.missedBy['3h'].length > 0,
+      });
+      // The legal department hears of the case once, not once per sweep.
+      expect({ name: entry.name, notices: (await noticesOf(entry.caseId)).length }).toEqual({
+        name: entry.name,
+        notices: entry.missedBy['3h'].length > 0 ? 1 : 0,
+      });
+    }
+  });
+
+  it('a day later escalates only the clocks that have run out since', async () => {
+    // Prepare
+    const dayLater = testDependencies(table(), { now: () => after(T0, 25 * HOUR) });
+    const newlyEscalated = cases.filter((entry) => entry.missedBy['25h'].length > entry.missedBy['3h'].length).length;
+
+    // Act
+    const reports = await Promise.all([sweep(dayLater), sweep(dayLater)]);
+
+    // Assess
+    expect(reports[0].escalated + reports[1].escalated).toBe(newlyEscalated);
+    for (const entry of cases) {
+      expect({ name: entry.name, missed: await missedClocks(entry.caseId) }).toEqual({
+        name: entry.name,
+        missed: entry.missedBy['25h'],
+      });
+    }
+    expect((await sweep(dayLater)).escalated).toBe(0);
+  });
+});
+
+describe('monthly figures through a case’s life', () => {
+  const { table } = freshTable();
+  let now = T0;
+  let deps: Deps;
+  beforeAll(() => {
+    deps = testDependencies(table(), { now: () => new Date(now) });
+  });
+
+  /** The stored union-month counters, without keys and without figures that came back to zero. */
+  async function storedFigures(unionCode: string, month: string): Promise<Record<string, number>> {
+    const item = (await getItem(table(), keys.monthlyFigures(unionCode, month), true)) ?? {};
+    return Object.fromEntries(
+      Object.entries(item).filter(
+        ([name, value]) => !['PK', 'SK', 'entity'].includes(name) && typeof value === 'number' && value !== 0,
+      ),
+    ) as Record<string, number>;
+  }
+
+  async function expectFiguresToMatch(caseRecord: CaseRecord, months: readonly string[]): Promise<void> {
+    const recomputed = recompute([caseRecord]);
+    for (const month of months) {
+      expect({ month, figures: await storedFigures(caseRecord.unionCode, month) }).toEqual({
+        month,
+        figures: recomputed.get(`${caseRecord.unionCode}#${month}`) ?? {},
+      });
+    }
+  }
+
+  it('register → claim → close → call-back → reopen: the counters always equal a recomputation from the case', async () => {
+    // Prepare: registered and closed in November, called back and reopened in December.
+    const months = ['2026-11', '2026-12'];
+    const lawyer = callerOf('lawyer-heping');
+    const steps: [string, string, (caseId: string) => Promise<CaseRecord>][] = [
+      ['claim', after(T0, HOUR).toISOString(), (caseId) => claimCase(deps, lawyer, caseId)],
+      [
+        'close',
+        '2026-11-25T02:00:00.000Z',
+        (caseId) =>
+          closeCaseWithOutcome(deps, lawyer, caseId, {
+            outcome: 'mediated_agreement',
+            summary: '用人单位同意赔偿',
+            amountRecoveredFen: 1_200_000,
+          }),
+      ],
+      [
+        'call-back',
+        '2026-12-02T02:00:00.000Z',
+        (caseId) => followUpCase(deps, callerOf('op-heping'), caseId, { reached: true, satisfaction: 5 }),
+      ],
+      ['reopen', '2026-12-03T02:00:00.000Z', (caseId) => reopenClosedCase(deps, callerOf('admin-heping'), caseId, '赔偿未到位')],
+    ];
+    now = T0;
+    const { caseRecord } = await registerCase(deps, callerOf('op-heping'), injury());
+    await expectFiguresToMatch(caseRecord, months);
+
+    for (const [name, at, step] of steps) {
+      // Act
+      now = at;
+      const returned = await step(caseRecord.caseId);
+
+      // Assess
+      const stored = (await deps.cases.get(caseRecord.caseId))!;
+      expect({ step: name, version: stored.version }).toEqual({ step: name, version: returned.version });
+      await expectFiguresToMatch(stored, months);
+    }
+
+    // The reopened case counts only as opened in November; nothing of its closure or call-back remains.
+    const final = (await deps.cases.get(caseRecord.caseId))!;
+    expect(final).toMatchObject({ status: 'in_pool', reopenCount: 1 });
+    expect(await storedFigures('210102', '2026-12')).toEqual({});
+    expect((await storedFigures('210102', '2026-11')).closed).toBeUndefined();
+  });
+});
