@@ -56,4 +56,16 @@ export const JOBS: readonly JobEntry[] = [
     notifies: true,
     timeoutSeconds: 60,
   },
+  {
+    name: 'reconcileMonthlyFigures',
+    description: 'Recomputes last month’s figures from the cases and reports drift from the counters',
+    entry: 'functions/reports/reconcile.ts',
+    // 02:00 China time on the 1st (18:00 UTC on the last day of the month before).
+    trigger: { schedule: 'cron(0 18 L * ? *)' },
+    data: {
+      actions: ['dynamodb:Query', 'dynamodb:BatchGetItem'],
+      indexes: ['casesByL1Union', 'casesByL2Union', 'casesByL3Union'],
+    },
+    timeoutSeconds: 900,
+  },
 ];

@@ -59,6 +59,9 @@ export class WeiquanApi extends Construct {
     const field = apigateway.AccessLogField;
     this.restApi = new apigateway.RestApi(this, 'RestApi', {
       description: 'Weiquan labour-dispute intake and routing API',
+      // Spreadsheets (the monthly report as xlsx) leave the function base64-encoded; API Gateway decodes them for
+      // clients that accept the type.
+      binaryMediaTypes: binaryMediaTypesOf(props.routes),
       endpointConfiguration: { types: [apigateway.EndpointType.REGIONAL] },
       // Execution logging needs the account-level API Gateway CloudWatch role.
       cloudWatchRole: true,
@@ -217,4 +220,13 @@ export class WeiquanApi extends Construct {
     Validations.of(method).acknowledge({ id: 'AwsSolutions-COG4', reason });
     return method;
   }
+}
+
+/** Response types of the route table that are not text: API Gateway must treat them as binary. */
+function binaryMediaTypesOf(routes: readonly RouteEntry[]): string[] {
+  const types = routes.flatMap(({ contract }) => [
+    contract.response.contentType,
+    ...(contract.response.alternativeContentTypes ?? []),
+  ]);
+  return [...new Set(types.filter((type): type is string => type !== undefined && !/^(text\/|application\/json)/.test(type)))];
 }

@@ -1,9 +1,8 @@
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { CaseRecord } from '../../shared/domain/cases.js';
 import type { OutboxMessage } from '../../shared/domain/notifications.js';
 import { logger } from '../../shared/observability/logger.js';
+import { itemOfImage } from '../../shared/store/stream-images.js';
 import { STREAM_ENTITIES } from '../jobs.js';
 import { streamDependencies, type StreamDependencies } from '../../shared/usecases/stream-dependencies.js';
 import { raiseEarlyWarning } from '../../shared/usecases/early-warning.js';
@@ -41,7 +40,7 @@ async function handleRecord(deps: StreamDependencies, record: DynamoDBRecord): P
   const image = record.dynamodb?.NewImage;
   // Only new outbox messages and new cases concern the consumer (the stream filter says the same in the cloud).
   if (record.eventName !== 'INSERT' || !image || !CONSUMED_ENTITIES.includes(image.entity?.S ?? '')) return;
-  const item = unmarshall(image as Record<string, AttributeValue>);
+  const item = itemOfImage(image);
   if (item.entity === 'outbox') {
     const result = await deliver(deps, item as unknown as OutboxMessage);
     logger.info('notification', { messageId: item.messageId, template: item.template, result });

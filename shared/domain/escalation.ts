@@ -57,11 +57,12 @@ export function escalate(caseRecord: CaseRecord, moment: Moment): (Transition & 
   return {
     next,
     events,
+    // Everyone concerned hears of a missed clock, except the idle claim, whose remedy (back to the pool) is automatic.
     outbox:
-      accountable.length > 0
+      reported.length > 0
         ? escalationNotices(
             next,
-            accountable.map((deadline) => deadline.clock),
+            reported.map((deadline) => deadline.clock),
             moment,
           )
         : [],

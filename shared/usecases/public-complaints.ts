@@ -1,5 +1,5 @@
 import { checkIntakeDates, planRegistration, type CaseRecord, type IntakeInput, type TimelineEvent } from '../domain/cases.js';
-import { chinaDate, chinaMonth } from '../domain/china-time.js';
+import { chinaDate } from '../domain/china-time.js';
 import { AppError } from '../domain/errors.js';
 import { clockRulesOf, triageConfigOf } from '../domain/unions.js';
 import {
@@ -8,7 +8,6 @@ import {
   MAX_SUPPLEMENTS,
   caseNotFoundForPublic,
   checkFeedbackAllowed,
-  isSatisfied,
   lockedOut,
   normalizeAccessCode,
 } from '../domain/public-case.js';

@@ -1,0 +1,390 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_UNIONS } from '../../scripts/local/demo-data.js';
+import type { CaseRecord } from '../../shared/domain/cases.js';
+import { chinaMonth } from '../../shared/domain/china-time.js';
+import { AppError } from '../../shared/domain/errors.js';
+import { differenceOf, recompute, sumFigures, type Figures } from '../../shared/domain/figures.js';
+import { completeFigures, reportMonths } from '../../shared/domain/monthly-report.js';
+import type { Caller } from '../../shared/domain/roles.js';
+import { UnionDirectory } from '../../shared/domain/unions.js';
+import { CATEGORIES, OUTCOMES, keysOf } from '../../shared/domain/vocabulary.js';
+import { takeConsumedCapacity } from '../../shared/store/capacity.js';
+import { keys } from '../../shared/store/keys.js';
+import { ReportRepository } from '../../shared/store/report-repository.js';
+import { forgetCachedDirectory } from '../../shared/store/union-repository.js';
+import { registerCase } from '../../shared/usecases/cases.js';
+import { answerTransfer, transferCase } from '../../shared/usecases/dispatch.js';
+import { closeCaseWithOutcome, followUpCase, reopenClosedCase } from '../../shared/usecases/lifecycle.js';
+import type { ReportDependencies } from '../../shared/usecases/report-dependencies.js';
+import { fileMonthlyReport, monthlyReport, reconcile } from '../../shared/usecases/reports.js';
+import { sweep } from '../../shared/usecases/sweeper.js';
+import { callerOf, complaint } from '../support/fixtures.js';
+import { createTestTable, testDependencies, type TestTable } from '../support/store.js';
+
+/**
+ * Monthly reports against DynamoDB Local: the counters the case transactions
+ * maintain must agree with the cases (reconciliation finds no drift) and the
+ * report's roll-ups must equal a recomputation from the cases, for every
+ * union and ancestor, whatever sequence of registrations, transfers,
+ * closures, call-backs, reopenings and sweeps produced them.
+ */
+
+const directory = new UnionDirectory(DEMO_UNIONS);
+const DAY = 24 * 60 * 60 * 1000;
+const provinceOperator: Caller = { staffId: 'op-liaoning', username: 'op-liaoning', roles: ['operator'], unionCode: '210000' };
+const provinceAdmin = callerOf('admin-liaoning');
+const cityAdmin = callerOf('admin-shenyang');
+
+type Deps = ReturnType<typeof testDependencies> & ReportDependencies;
+
+function reportDeps(table: TestTable, clock: { now: number }): Deps {
+  return { ...testDependencies(table, { now: () => new Date(clock.now) }), reports: new ReportRepository(table) };
+}
+
+/** Regions whose responsible unions are districts (210102…), the city itself (210122 has no district union) and another city. */
+const REGIONS = ['210102', '210103', '210104', '210106', '210122', '210700'];
+const TARGETS = ['210102', '210103', '210100', '210700', '210000'];
+
+type Step =
+  | {
+      type: 'register';
+      region: string;
+      category: keyof typeof CATEGORIES;
+      consultation: boolean;
+      answered: boolean;
+      workers: number;
+      migrant: boolean;
+      amount: number;
+    }
+  | { type: 'transfer'; pick: number; to: string }
+  | { type: 'answer'; pick: number; accept: boolean }
+  | { type: 'close'; pick: number; outcome: keyof typeof OUTCOMES; recovered: number }
+  | { type: 'followUp'; pick: number; reached: boolean; satisfaction: number }
+  | { type: 'reopen'; pick: number }
+  | { type: 'sweep' };
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      type: fc.constant('register' as const),
+      region: fc.constantFrom(...REGIONS),
+      category: fc.constantFrom(...keysOf(CATEGORIES)),
+      consultation: fc.boolean(),
+      answered: fc.boolean(),
+      workers: fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 30 })),
+      migrant: fc.boolean(),
+      amount: fc.integer({ min: 0, max: 5_000_000 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ type: fc.constant('transfer' as const), pick: fc.nat(), to: fc.constantFrom(...TARGETS) }),
+  },
+  { weight: 2, arbitrary: fc.record({ type: fc.constant('answer' as const), pick: fc.nat(), accept: fc.boolean() }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      type: fc.constant('close' as const),
+      pick: fc.nat(),
+      outcome: fc.constantFrom(...keysOf(OUTCOMES)),
+      recovered: fc.integer({ min: 0, max: 5_000_000 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      type: fc.constant('followUp' as const),
+      pick: fc.nat(),
+      reached: fc.boolean(),
+      satisfaction: fc.integer({ min: 1, max: 5 }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('reopen' as const), pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('sweep' as const) }) },
+);
+
+/** Statuses each step can start from, so random picks land on cases it applies to. */
+const FROM: Record<Exclude<Step['type'], 'register' | 'sweep'>, readonly string[]> = {
+  transfer: ['registered', 'triaged', 'in_pool'],
+  answer: ['transfer_pending'],
+  close: ['triaged', 'in_pool', 'claimed', 'in_progress', 'in_mediation'],
+  followUp: ['closed'],
+  reopen: ['closed', 'followed_up'],
+};
+
+async function play(deps: Deps, clock: { now: number }, steps: readonly (readonly [Step, number])[]): Promise<string[]> {
+  const caseIds: string[] = [];
+  const latest = new Map<string, CaseRecord>();
+  for (const [current, wait] of steps) {
+    clock.now += wait;
+    try {
+      if (current.type === 'register') {
+        const { caseRecord } = await registerCase(
+          deps,
+          provinceOperator,
+          complaint({
+            kind: current.consultation ? 'consultation' : 'complaint',
+            category: current.category,
+            regionCode: current.region,
+            workersInvolved: current.workers,
+            amountClaimedFen: current.amount,
+            occurredOn: '2025-12-20',
+            complainant: {
+              name: '张伟',
+              mobile: '13812345678',
+              migrantWorker: current.migrant,
+              modelWorker: false,
+              womanWorker: false,
+            },
+            ...(current.consultation && current.answered ? { answeredOnCall: { advice: '当场解答' } } : {}),
+          }),
+        );
+        caseIds.push(caseRecord.caseId);
+        latest.set(caseRecord.caseId, caseRecord);
+        continue;
+      }
+      if (current.type === 'sweep') {
+        await sweep(deps);
+        for (const caseId of caseIds) latest.set(caseId, (await deps.cases.get(caseId))!);
+        continue;
+      }
+      const candidates = caseIds.filter((caseId) => FROM[current.type].includes(latest.get(caseId)!.status));
+      if (candidates.length === 0) continue;
+      const caseId = candidates[current.pick % candidates.length]!;
+      let next: CaseRecord;
+      switch (current.type) {
+        case 'transfer':
+          next = await transferCase(deps, provinceAdmin, caseId, { toUnion: current.to, reason: '转交办理' });
+          break;
+        case 'answer':
+          next = await answerTransfer(
+            deps,
+            provinceAdmin,
+            caseId,
+            current.accept ? { accept: true } : { accept: false, reason: '不属本会' },
+          );
+          break;
+        case 'close':
+          next = await closeCaseWithOutcome(deps, provinceAdmin, caseId, {
+            outcome: current.outcome,
+            summary: '办结',
+            amountRecoveredFen: current.recovered,
+          });
+          break;
+        case 'followUp':
+          next = await followUpCase(
+            deps,
+            provinceOperator,
+            caseId,
+            current.reached ? { reached: true, satisfaction: current.satisfaction } : { reached: false },
+          );
+          break;
+        case 'reopen':
+          next = await reopenClosedCase(deps, provinceAdmin, caseId, '复查');
+          break;
+      }
+      latest.set(caseId, next);
+    } catch (error) {
+      // A step the case's state does not allow (e.g. transfer to its own union) changes nothing.
+      if (!(error instanceof AppError) || error.status >= 500) throw error;
+    }
+  }
+  return caseIds;
+}
+
+/** What the cases of `unionCodes` add up to in `month`, straight from the case records. */
+function direct(cases: readonly CaseRecord[], unionCodes: readonly string[], month: string): Figures {
+  const inside = cases.filter((caseRecord) => unionCodes.includes(caseRecord.unionCode));
+  return sumFigures([...recompute(inside)].filter(([key]) => key.endsWith(`#${month}`)).map(([, figures]) => figures));
+}
+
+describe('random case histories against DynamoDB Local', () => {
+  it('reconcile finds no drift, and every union’s and ancestor’s report equals a recomputation from the cases', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(step, fc.integer({ min: 0, max: 5 * DAY })), { minLength: 5, maxLength: 25, size: 'max' }),
+        async (steps) => {
+          const table = await createTestTable();
+          try {
+            forgetCachedDirectory();
+            const clock = { now: Date.parse('2026-01-05T02:00:00.000Z') };
+            const deps = reportDeps(table, clock);
+            const caseIds = await play(deps, clock, steps);
+            const cases = await Promise.all(caseIds.map(async (caseId) => (await deps.cases.get(caseId))!));
+            const months = reportMonths('2026-01', chinaMonth(new Date(clock.now)), new Date(clock.now));
+
+            for (const month of months) {
+              const report = await reconcile(deps, { union: '210000', month });
+              expect(report.drift).toEqual([]);
+              expect(report.unionsChecked).toBe(directory.subtreeOf('210000').length);
+              expect(report.casesRead).toBe(
+                cases.filter((caseRecord) => chinaMonth(new Date(caseRecord.registeredAt)) <= month).length,
+              );
+            }
+
+            for (const union of directory.subtreeOf('210000')) {
+              const report = await monthlyReport(deps, provinceAdmin, { union, month: months[0]!, to: months.at(-1)! });
+              expect(report.months.map((entry) => entry.month)).toEqual(months);
+              for (const entry of report.months) {
+                const where = `${union} ${entry.month}`;
+                expect(entry.own.figures, where).toEqual(completeFigures(direct(cases, [union], entry.month)));
+                expect(entry.subtree.figures, where).toEqual(
+                  completeFigures(direct(cases, directory.subtreeOf(union), entry.month)),
+                );
+                expect(entry.children.map((child) => child.unionCode)).toEqual(
+                  directory.childrenOf(union).map((child) => child.code),
+                );
+                for (const child of entry.children) {
+                  expect(child.figures, `${where} child ${child.unionCode}`).toEqual(
+                    completeFigures(direct(cases, directory.subtreeOf(child.unionCode), entry.month)),
+                  );
+                }
+              }
+            }
+          } finally {
+            await table.drop();
+          }
+        },
+      ),
+      { numRuns: 5 },
+    );
+  }, 300_000);
+});
+
+describe('a union’s monthly report', () => {
+  let table: TestTable;
+  const clock = { now: Date.parse('2026-03-10T02:00:00.000Z') };
+  let deps: Deps;
+
+  beforeAll(async () => {
+    table = await createTestTable();
+    forgetCachedDirectory();
+    deps = reportDeps(table, clock);
+  });
+  afterAll(async () => table.drop());
+
+  const register = (region: string, overrides: Parameters<typeof complaint>[0] = {}) =>
+    registerCase(deps, provinceOperator, complaint({ regionCode: region, occurredOn: '2026-01-10', ...overrides })).then(
+      (registered) => registered.caseRecord,
+    );
+
+  it('keeps a filing, then shows a later change as the exact difference, and files the correction as the next revision', async () => {
+    clock.now = Date.parse('2026-03-10T02:00:00.000Z');
+    const kept = await register('210102');
+    const corrected = await register('210103', { amountClaimedFen: 1_000_000 });
+    clock.now += 60 * 60 * 1000;
+    await closeCaseWithOutcome(deps, cityAdmin, kept.caseId, {
+      outcome: 'mediated_agreement',
+      summary: '调解成功',
+      amountRecoveredFen: 800_000,
+    });
+    await closeCaseWithOutcome(deps, cityAdmin, corrected.caseId, { outcome: 'withdrawn', summary: '撤回' });
+
+    clock.now = Date.parse('2026-04-02T02:00:00.000Z');
+    await expect(fileMonthlyReport(deps, cityAdmin, '210100', '2026-04')).rejects.toMatchObject({ status: 422 });
+    const first = await fileMonthlyReport(deps, cityAdmin, '210100', '2026-03');
+    expect(first).toMatchObject({ revision: 1, filedBy: cityAdmin.staffId, union: { code: '210100', name: '沈阳市总工会' } });
+    expect(first.previous).toBeUndefined();
+    expect(first.figures).toMatchObject({ opened: 2, closed: 2, 'outcome.withdrawn': 1, amountRecoveredFen: 800_000 });
+
+    // In April the legal department reopens the withdrawn case: March's closure no longer stands.
+    await reopenClosedCase(deps, cityAdmin, corrected.caseId, '职工撤回后再次求助');
+    const report = await monthlyReport(deps, cityAdmin, { month: '2026-03' });
+    const march = report.months[0]!;
+    expect(march.filing.filed).toMatchObject({ revision: 1, filedBy: cityAdmin.staffId, figures: first.figures });
+    expect(march.subtree.figures).toMatchObject({ opened: 2, closed: 1, 'outcome.withdrawn': 0 });
+    const secondsToClose = first.figures.secondsToClose! - march.subtree.figures.secondsToClose!;
+    expect(march.filing.difference).toEqual({
+      closed: -1,
+      closedOnTime: -1,
+      secondsToClose: -secondsToClose,
+      'outcome.withdrawn': -1,
+    });
+    expect(march.filing.difference).toEqual(differenceOf(march.subtree.figures, first.figures));
+
+    const second = await fileMonthlyReport(deps, cityAdmin, '210100', '2026-03');
+    expect(second).toMatchObject({ revision: 2, previous: { revision: 1 }, difference: march.filing.difference });
+    const after = (await monthlyReport(deps, cityAdmin, { month: '2026-03' })).months[0]!;
+    expect(after.filing).toEqual({ filed: expect.objectContaining({ revision: 2 }), difference: {} });
+    // The district's own report knows nothing of the city's filing.
+    const district = await monthlyReport(deps, callerOf('admin-heping'), { month: '2026-03' });
+    expect(district.months[0]!.filing).toEqual({});
+  });
+
+  it('gives two simultaneous filings distinct revisions: the losers get 409, nothing is overwritten', async () => {
+    clock.now = Date.parse('2026-04-03T02:00:00.000Z');
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 6 }, () => fileMonthlyReport(deps, cityAdmin, '210100', '2026-02')),
+    );
+    const filed = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value.revision] : []));
+    const refused = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
+    expect(filed.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(filed).size).toBe(filed.length);
+    for (const reason of refused) expect(reason).toMatchObject({ status: 409, code: 'CONFLICT' });
+    const latest = await deps.reports.latestFiling('210100', '2026-02');
+    expect(latest?.revision).toBe(Math.max(...filed));
+  });
+
+  it('answers 404 for a union above, beside or unknown, exactly alike; 403 for another role', async () => {
+    const district = callerOf('admin-heping');
+    const refusals = await Promise.all(
+      ['210100', '210103', '210199', '510000'].map((union) =>
+        monthlyReport(deps, district, { union, month: '2026-03' }).then(
+          () => undefined,
+          (error: AppError) => error,
+        ),
+      ),
+    );
+    for (const refusal of refusals) expect(refusal).toMatchObject({ status: 404, message: refusals[0]?.message });
+    await expect(fileMonthlyReport(deps, district, '210103', '2026-03')).rejects.toMatchObject({ status: 404 });
+    await expect(monthlyReport(deps, callerOf('op-heping'), { month: '2026-03' })).rejects.toMatchObject({ status: 403 });
+    const own = await monthlyReport(deps, district, { union: '210102', month: '2026-03' });
+    expect(own.months[0]!.children).toEqual([]);
+  });
+
+  it('refuses more than 12 months, a range backwards and future months with field paths', async () => {
+    clock.now = Date.parse('2026-04-03T02:00:00.000Z');
+    const refusal = (month: string, to?: string) =>
+      monthlyReport(deps, cityAdmin, { month, ...(to ? { to } : {}) }).catch((error: AppError) => error);
+    expect(await refusal('2025-01', '2026-03')).toMatchObject({ status: 400, details: [{ path: 'to' }] });
+    expect(await refusal('2026-03', '2026-02')).toMatchObject({ status: 400, details: [{ path: 'to' }] });
+    expect(await refusal('2026-05')).toMatchObject({ status: 400, details: [{ path: 'month' }] });
+    expect((await monthlyReport(deps, cityAdmin, { month: '2025-05', to: '2026-04' })).months).toHaveLength(12);
+  });
+
+  it('costs the same request units with 2 cases or 32: it reads counters, never cases', async () => {
+    clock.now = Date.parse('2026-04-10T02:00:00.000Z');
+    const unitsOfReport = async () => {
+      takeConsumedCapacity();
+      await monthlyReport(deps, cityAdmin, { month: '2026-04' });
+      return takeConsumedCapacity();
+    };
+    await register('210102');
+    await register('210104');
+    const few = await unitsOfReport();
+    await Promise.all(Array.from({ length: 30 }, (_, i) => register(i % 2 ? '210104' : '210102')));
+    const many = await unitsOfReport();
+    expect(few).toBeGreaterThan(0);
+    expect(many).toBe(few);
+  });
+
+  it('reconcile reports a counter written outside the case transactions, figure by figure', async () => {
+    const before = await reconcile(deps, { union: '210100', month: '2026-03' });
+    expect(before.drift).toEqual([]);
+    await table.client.send(
+      new UpdateCommand({
+        TableName: table.tableName,
+        Key: keys.monthlyFigures('210103', '2026-03'),
+        UpdateExpression: 'ADD #opened :one',
+        ExpressionAttributeNames: { '#opened': 'opened' },
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    );
+    const after = await reconcile(deps, { union: '210100', month: '2026-03' });
+    expect(after).toMatchObject({ union: '210100', month: '2026-03', casesRead: 2, unionsChecked: 14 });
+    expect(after.drift).toEqual([{ unionCode: '210103', figure: 'opened', counted: 2, recomputed: 1 }]);
+  });
+});
