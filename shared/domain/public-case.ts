@@ -102,9 +102,8 @@ export function nextStep(caseRecord: CaseRecord): NextStep {
     case 'transfer_pending':
       return { text: '接收工会确认后将继续办理，案件编号不变' };
     case 'closed':
-      return caseRecord.feedback ? { text: '感谢您的评价' } : { text: '请对本次服务进行评价' };
     case 'followed_up':
-      return { text: '案件已办结' };
+      return caseRecord.feedback ? { text: '感谢您的评价' } : { text: '案件已办结，请对本次服务进行评价' };
   }
 }
 
@@ -121,6 +120,16 @@ const PUBLIC_EVENT_TEXT: Partial<Record<TimelineEventType, string>> = {
   transfer_rejected: '转交未被接收，原工会继续办理',
   supplement_added: '您补充了材料',
   feedback_given: '您评价了本次服务',
+  mediation_session: '调解员组织了调解',
+  mediated_agreement: '双方已达成调解协议',
+  arbitration_filed: '已申请劳动争议仲裁',
+  arbitration_accepted: '仲裁委员会已受理',
+  arbitration_extended: '仲裁审理期限已依法延长',
+  arbitration_awarded: '仲裁委员会已作出裁决',
+  labour_inspection_referred: '已转劳动保障监察处理',
+  closed: '案件已办结',
+  followed_up: '工会已回访',
+  reopened: '案件重新办理',
 };
 
 const ROLE_WORDS: Record<string, string> = {

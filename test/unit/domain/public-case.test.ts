@@ -83,8 +83,9 @@ describe('next step', () => {
     expect(nextStep(caseWith()).dueAt).toBe('2026-11-22T02:00:00.000Z');
   });
 
-  it('asks for feedback on a closed case until it is given', () => {
-    expect(nextStep(caseWith({ status: 'closed' })).text).toBe('请对本次服务进行评价');
+  it('asks for feedback on a closed or followed-up case until it is given', () => {
+    expect(nextStep(caseWith({ status: 'closed' })).text).toBe('案件已办结，请对本次服务进行评价');
+    expect(nextStep(caseWith({ status: 'followed_up' })).text).toBe('案件已办结，请对本次服务进行评价');
     expect(nextStep(caseWith({ status: 'closed', feedback: { score: 4, at: 'x' } })).text).toBe('感谢您的评价');
   });
 });
@@ -110,6 +111,18 @@ describe('public timeline', () => {
       { at: '2026-11-21T02:00:00.000Z', what: '您补充了材料', by: '您' },
     ]);
     expect(JSON.stringify(entries)).not.toMatch(/8d1c7f0e|13812345678|internal/);
+  });
+
+  it('shows the worker the steps of their case but not the union’s internal working', () => {
+    const lawyer = { kind: 'staff', staffId: '8d1c7f0e-0005', role: 'lawyer' } as const;
+    const entries = publicTimeline([
+      event('arbitration_filed', lawyer),
+      event('note_added', lawyer),
+      event('call_logged', lawyer),
+      event('deadline_missed', { kind: 'system' }),
+      event('closed', lawyer),
+    ]);
+    expect(entries.map((entry) => entry.what)).toEqual(['已申请劳动争议仲裁', '案件已办结']);
   });
 });
 
