@@ -58,7 +58,7 @@ export const JOBS: readonly JobEntry[] = [
   },
   {
     name: 'reconcileMonthlyFigures',
-    description: 'Recomputes last month's figures from the cases and reports drift from the counters',
+    description: 'Recomputes the previous month figures from the cases and reports drift from the counters',
     entry: 'functions/reports/reconcile.ts',
     // 02:00 China time on the 1st (18:00 UTC on the last day of the month before).
     trigger: { schedule: 'cron(0 18 L * ? *)' },
