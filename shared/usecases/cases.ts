@@ -11,7 +11,6 @@ import {
   type TimelineEvent,
 } from '../domain/cases.js';
 import { chinaDate } from '../domain/china-time.js';
-import { AppError } from '../domain/errors.js';
 import { clockRulesOf, triageConfigOf } from '../domain/unions.js';
 import { maskMobile } from '../domain/masking.js';
 import type { Caller } from '../domain/roles.js';
@@ -19,6 +18,7 @@ import type { CaseLookupRow } from '../store/case-repository.js';
 import type { CaseStatus, Category, RequestKind } from '../domain/vocabulary.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { autoAssignUrgentHotlineCase } from './auto-assign.js';
+import { visibleCase } from './case-access.js';
 import type { Dependencies, PhoneHashing } from './dependencies.js';
 
 /** A case as one caller may see it: contact details only for roles that need them. */
@@ -55,15 +55,8 @@ export async function registerCase(deps: Dependencies & PhoneHashing, caller: Ca
   return { caseRecord, unionName: directory.get(unionCode)?.name ?? unionCode, contact: plan.contact };
 }
 
-/** A case of the caller's subtree; anything else is "not found", never "forbidden". */
-async function visibleCaseRecord(deps: Dependencies, caller: Caller, caseId: string): Promise<CaseRecord> {
-  const caseRecord = await deps.cases.get(caseId);
-  if (!caseRecord || !canSeeCase(caller, caseRecord)) throw new AppError('NOT_FOUND', 'No such case in your union’s area.');
-  return caseRecord;
-}
-
 export async function getCase(deps: Dependencies, caller: Caller, caseId: string): Promise<VisibleCase> {
-  const [caseRecord, directory] = await Promise.all([visibleCaseRecord(deps, caller, caseId), deps.unions.directory()]);
+  const [caseRecord, directory] = await Promise.all([visibleCase(deps, caller, caseId), deps.unions.directory()]);
   const contact = seesContactDetails(caller, caseRecord) ? await deps.cases.getContact(caseId) : undefined;
   if (contact) {
     // Every disclosure of personal details is on the record (PIPL): who saw them, when.
@@ -85,7 +78,7 @@ export async function getCase(deps: Dependencies, caller: Caller, caseId: string
 }
 
 export async function getTimeline(deps: Dependencies, caller: Caller, caseId: string): Promise<TimelineEvent[]> {
-  await visibleCaseRecord(deps, caller, caseId);
+  await visibleCase(deps, caller, caseId);
   return deps.cases.timeline(caseId);
 }
 

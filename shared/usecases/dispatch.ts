@@ -1,4 +1,4 @@
-import { canSeeCase, type CaseRecord } from '../domain/cases.js';
+import type { CaseRecord } from '../domain/cases.js';
 import { assign, claim, decideTransfer, release, requestTransfer } from '../domain/dispatch.js';
 import { AppError } from '../domain/errors.js';
 import { assignmentNotices } from '../domain/notifications.js';
@@ -7,14 +7,8 @@ import { ineligibility, type StaffProfile } from '../domain/roster.js';
 import { poolForRole } from '../domain/triage.js';
 import { clockRulesOf } from '../domain/unions.js';
 import { TransitionConflict } from '../store/case-repository.js';
+import { momentOf, visibleCase } from './case-access.js';
 import type { Dependencies } from './dependencies.js';
-
-/** Loads a case the caller may see, or answers 404 exactly as for a case that does not exist. */
-async function visibleCase(deps: Dependencies, caller: Caller, caseId: string): Promise<CaseRecord> {
-  const caseRecord = await deps.cases.get(caseId);
-  if (!caseRecord || !canSeeCase(caller, caseRecord)) throw new AppError('NOT_FOUND', 'No such case in your union’s area.');
-  return caseRecord;
-}
 
 async function clockRules(deps: Dependencies, unionCode: string) {
   return clockRulesOf(await deps.unions.directory(), unionCode);
@@ -30,8 +24,6 @@ async function ownProfile(deps: Dependencies, caller: Caller): Promise<StaffProf
   if (!profile) throw new AppError('FORBIDDEN', 'You are not on your union’s roster yet; ask its legal department to add you.');
   return profile;
 }
-
-const moment = (deps: Dependencies) => ({ now: deps.now(), newEventId: deps.newId });
 
 function lostRace(message: string) {
   return (error: unknown): never => {
@@ -52,8 +44,8 @@ export async function claimCase(deps: Dependencies, caller: Caller, caseId: stri
   const [caseRecord, profile] = await Promise.all([visibleCase(deps, caller, caseId), ownProfile(deps, caller)]);
   // A pool is its own union's: a city lawyer does not claim from a district's pool.
   if (caseRecord.unionCode !== caller.unionCode) throw new AppError('NOT_FOUND', 'No such case in your union’s pool.');
-  const claimed = claim(caseRecord, profile, caller, moment(deps), await clockRules(deps, caseRecord.unionCode));
-  const transition = { ...claimed, outbox: assignmentNotices(claimed.next, moment(deps), false) };
+  const claimed = claim(caseRecord, profile, caller, momentOf(deps), await clockRules(deps, caseRecord.unionCode));
+  const transition = { ...claimed, outbox: assignmentNotices(claimed.next, momentOf(deps), false) };
   await deps.cases.saveTransition(caseRecord, transition, [deps.staff.takeCase(profile)]).catch((error: unknown) => {
     if (error instanceof TransitionConflict && error.on === 'other') {
       throw new AppError('CONFLICT', 'You reached your capacity meanwhile; release or close a case first.');
@@ -65,7 +57,7 @@ export async function claimCase(deps: Dependencies, caller: Caller, caseId: stri
 
 export async function releaseCase(deps: Dependencies, caller: Caller, caseId: string, reason: string): Promise<CaseRecord> {
   const caseRecord = await visibleCase(deps, caller, caseId);
-  const transition = release(caseRecord, caller, reason, moment(deps));
+  const transition = release(caseRecord, caller, reason, momentOf(deps));
   const province = await provinceOf(caseRecord.unionCode, deps);
   await deps.cases
     .saveTransition(caseRecord, transition, [deps.staff.giveUpCase(province, caller.staffId)])
@@ -93,10 +85,10 @@ export async function assignCase(
     staff,
     caller,
     request.override,
-    moment(deps),
+    momentOf(deps),
     clockRulesOf(directory, caseRecord.unionCode),
   );
-  const transition = { ...assigned, outbox: assignmentNotices(assigned.next, moment(deps), true) };
+  const transition = { ...assigned, outbox: assignmentNotices(assigned.next, momentOf(deps), true) };
   const previous = caseRecord.owner;
   const counters = [
     deps.staff.takeCase(staff, { beyondCapacity: assigned.overridden.includes('at_capacity') }),
@@ -124,7 +116,7 @@ export async function transferCase(
     throw new AppError('UNPROCESSABLE', `No union ${request.toUnion} on Weiquan.`, [
       { path: 'toUnion', message: 'unknown union' },
     ]);
-  const transition = requestTransfer(caseRecord, target, directory.pathOf(target.code), caller, request.reason, moment(deps));
+  const transition = requestTransfer(caseRecord, target, directory.pathOf(target.code), caller, request.reason, momentOf(deps));
   await deps.cases.saveTransition(caseRecord, transition).catch(lostRace('The case changed meanwhile; reload it.'));
   return transition.next;
 }
@@ -136,7 +128,7 @@ export async function answerTransfer(
   decision: { accept: true } | { accept: false; reason: string },
 ): Promise<CaseRecord> {
   const caseRecord = await visibleCase(deps, caller, caseId);
-  const transition = decideTransfer(caseRecord, caller, decision, moment(deps));
+  const transition = decideTransfer(caseRecord, caller, decision, momentOf(deps));
   await deps.cases.saveTransition(caseRecord, transition).catch(lostRace('The transfer was answered meanwhile; reload it.'));
   return transition.next;
 }

@@ -1,4 +1,4 @@
-import { canSeeCase, type CaseRecord } from '../domain/cases.js';
+import type { CaseRecord } from '../domain/cases.js';
 import { closeCase, recordFollowUp, recordWork, reopenCase, type Closure, type WorkEntry } from '../domain/case-work.js';
 import { AppError } from '../domain/errors.js';
 import type { Caller } from '../domain/roles.js';
@@ -6,6 +6,7 @@ import type { Transition } from '../domain/transition.js';
 import { clockRulesOf } from '../domain/unions.js';
 import { TransitionConflict } from '../store/case-repository.js';
 import type { TransactItems } from '../store/operations.js';
+import { momentOf, visibleCase } from './case-access.js';
 import type { Dependencies } from './dependencies.js';
 
 /**
@@ -13,14 +14,6 @@ import type { Dependencies } from './dependencies.js';
  * reopening. Each loads the case, asks the domain for the transition, and
  * saves it under the version it was computed from; a lost race is a 409.
  */
-
-async function visibleCase(deps: Dependencies, caller: Caller, caseId: string): Promise<CaseRecord> {
-  const caseRecord = await deps.cases.get(caseId);
-  if (!caseRecord || !canSeeCase(caller, caseRecord)) throw new AppError('NOT_FOUND', 'No such case in your union’s area.');
-  return caseRecord;
-}
-
-const moment = (deps: Dependencies) => ({ now: deps.now(), newEventId: deps.newId });
 
 async function save(
   deps: Dependencies,
@@ -51,7 +44,7 @@ export async function addCaseWork(deps: Dependencies, caller: Caller, caseId: st
   const rules = clockRulesOf(await deps.unions.directory(), caseRecord.unionCode);
   const correctable =
     entry.type === 'correction' ? new Set((await deps.cases.timeline(caseId)).map((event) => event.eventId)) : undefined;
-  return save(deps, caseRecord, recordWork(caseRecord, entry, caller, moment(deps), rules, correctable));
+  return save(deps, caseRecord, recordWork(caseRecord, entry, caller, momentOf(deps), rules, correctable));
 }
 
 export async function closeCaseWithOutcome(
@@ -61,7 +54,7 @@ export async function closeCaseWithOutcome(
   closure: Closure,
 ): Promise<CaseRecord> {
   const caseRecord = await visibleCase(deps, caller, caseId);
-  const transition = closeCase(caseRecord, closure, caller, moment(deps));
+  const transition = closeCase(caseRecord, closure, caller, momentOf(deps));
   return save(deps, caseRecord, transition, await releaseOwnerCapacity(deps, caseRecord));
 }
 
@@ -72,11 +65,11 @@ export async function followUpCase(
   input: { reached: boolean; satisfaction?: number; note?: string },
 ): Promise<CaseRecord> {
   const caseRecord = await visibleCase(deps, caller, caseId);
-  return save(deps, caseRecord, recordFollowUp(caseRecord, input, caller, moment(deps)));
+  return save(deps, caseRecord, recordFollowUp(caseRecord, input, caller, momentOf(deps)));
 }
 
 export async function reopenClosedCase(deps: Dependencies, caller: Caller, caseId: string, reason: string): Promise<CaseRecord> {
   const caseRecord = await visibleCase(deps, caller, caseId);
   const rules = clockRulesOf(await deps.unions.directory(), caseRecord.unionCode);
-  return save(deps, caseRecord, reopenCase(caseRecord, reason, caller, moment(deps), rules));
+  return save(deps, caseRecord, reopenCase(caseRecord, reason, caller, momentOf(deps), rules));
 }
