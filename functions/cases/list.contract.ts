@@ -7,7 +7,8 @@ export const listCasesRoute = defineRoute({
   path: '/cases',
   summary: 'List the cases of your union’s subtree, newest first',
   description:
-    'Filters combine (status, category, kind, month `YYYY-MM` in China time). Pages hold up to `limit` cases ' +
+    'Filters combine (status, category, kind, month `YYYY-MM` in China time, `overdue=true` for cases that missed a ' +
+    'clock the union answers for). Pages hold up to `limit` cases ' +
     '(default 25); pass `nextCursor` back as `cursor` for the next page.',
   tags: ['cases'],
   access: { roles: ['operator', 'lawyer', 'mediator', 'legal_admin'] },

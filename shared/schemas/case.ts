@@ -122,6 +122,8 @@ export const ListCasesQuery = z.strictObject({
   category: z.optional(CategorySchema),
   kind: z.optional(RequestKindSchema),
   month: z.optional(Month),
+  /** Only cases that missed an accountable clock (the legal department's 督办 list). */
+  overdue: z.optional(z.literal('true')),
   limit: z.optional(PageLimit),
   cursor: z.optional(z.string().check(z.maxLength(512))),
 });

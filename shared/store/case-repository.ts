@@ -37,6 +37,8 @@ export interface CaseListQuery {
   readonly kind?: RequestKind;
   /** `YYYY-MM`, China time. */
   readonly month?: string;
+  /** Only cases the sweeper found overdue. */
+  readonly overdueOnly?: boolean;
   readonly limit: number;
   /** Sort key of the last case on the previous page. */
   readonly after?: string;
@@ -194,6 +196,7 @@ export class CaseRepository {
       values[`:${field}`] = wanted;
       filters.push(`#${field} = :${field}`);
     }
+    if (query.overdueOnly) filters.push('attribute_exists(overdueAt)');
     let keyCondition = '#union = :union';
     if (query.month) {
       keyCondition += ' AND begins_with(#sk, :month)';

@@ -87,6 +87,7 @@ export interface CaseListRequest {
   readonly category?: Category;
   readonly kind?: RequestKind;
   readonly month?: string;
+  readonly overdue?: 'true';
   readonly limit?: number;
   readonly cursor?: string;
 }
@@ -107,6 +108,7 @@ export async function listCases(
     ...(request.category ? { category: request.category } : {}),
     ...(request.kind ? { kind: request.kind } : {}),
     ...(request.month ? { month: request.month } : {}),
+    ...(request.overdue ? { overdueOnly: true } : {}),
     limit: request.limit ?? DEFAULT_PAGE_SIZE,
     ...(request.cursor ? { after: decodeCursor(request.cursor) } : {}),
   });

@@ -6,7 +6,7 @@ import type { Caller } from '../../shared/domain/roles.js';
 import { keys } from '../../shared/store/keys.js';
 import { getItem, queryAll } from '../../shared/store/operations.js';
 import { forgetCachedDirectory } from '../../shared/store/union-repository.js';
-import { registerCase } from '../../shared/usecases/cases.js';
+import { listCases, registerCase } from '../../shared/usecases/cases.js';
 import type { ComplainantAccess, Dependencies, PhoneHashing } from '../../shared/usecases/dependencies.js';
 import { claimCase } from '../../shared/usecases/dispatch.js';
 import { addCaseWork, closeCaseWithOutcome, followUpCase, reopenClosedCase } from '../../shared/usecases/lifecycle.js';
@@ -265,6 +265,11 @@ describe('the sweeper', () => {
         notices: entry.missedBy['3h'].length > 0 ? 1 : 0,
       });
     }
+    // The city's legal department lists exactly those cases as overdue.
+    const listed = await listCases(deps, callerOf('admin-shenyang'), { overdue: 'true', limit: 100 });
+    expect(listed.items.map((item) => item.caseRecord.caseId).sort()).toEqual(
+      expectedOverdue.map((entry) => entry.caseId).sort(),
+    );
   });
 
   it('a day later escalates only the clocks that have run out since', async () => {
