@@ -4,7 +4,7 @@
  * hold the demo unions, the case items themselves (so the indexes are as full
  * as they would be) and the union-month counters exactly as the case
  * transactions leave them (the sum of `figureDeltas` over each case's
- * history). The floor is the 500-case report measured in the same run:
+ * history, on each case's shard). The floor is the 500-case report measured in the same run:
  * the result is the ratio, and the request units of one report.
  */
 import './local/preflight.js';
@@ -17,7 +17,7 @@ import { figureDeltas } from '../shared/domain/figures.js';
 import { UnionDirectory } from '../shared/domain/unions.js';
 import { CATEGORIES, OUTCOMES, keysOf } from '../shared/domain/vocabulary.js';
 import { takeConsumedCapacity } from '../shared/store/capacity.js';
-import { keys, listIndexAttributes, listSortKey } from '../shared/store/keys.js';
+import { figureShardOf, keys, listIndexAttributes, listSortKey } from '../shared/store/keys.js';
 import { ReportRepository } from '../shared/store/report-repository.js';
 import { UnionRepository, forgetCachedDirectory } from '../shared/store/union-repository.js';
 import { monthlyReport } from '../shared/usecases/reports.js';
@@ -110,18 +110,19 @@ async function populate(client: DynamoDBDocumentClient, tableName: string, count
       listSk: listSortKey(caseRecord.registeredAt, caseRecord.caseId),
     });
     for (const [unionMonth, figures] of figureDeltas(undefined, caseRecord)) {
-      const row = totals.get(unionMonth) ?? {};
+      const key = `${unionMonth}#${figureShardOf(caseRecord.caseId)}`;
+      const row = totals.get(key) ?? {};
       for (const [name, value] of Object.entries(figures)) row[name] = (row[name] ?? 0) + value;
-      totals.set(unionMonth, row);
+      totals.set(key, row);
     }
   }
   await batchWrite(client, tableName, caseItems);
   await batchWrite(
     client,
     tableName,
-    [...totals].map(([unionMonth, figures]) => {
-      const [unionCode, month] = unionMonth.split('#') as [string, string];
-      return { ...keys.monthlyFigures(unionCode, month), entity: 'monthlyFigures', ...figures };
+    [...totals].map(([shardKey, figures]) => {
+      const [unionCode, month, shard] = shardKey.split('#') as [string, string, string];
+      return { ...keys.monthlyFigures(unionCode, month, Number(shard)), entity: 'monthlyFigures', ...figures };
     }),
   );
 }

@@ -40,8 +40,17 @@ export const keys = {
    */
   staff: (provinceCode: string, staffId: string) => ({ PK: `ROSTER#${provinceCode}`, SK: `STAFF#${staffId}` }),
   rosterPrefix: 'STAFF#',
-  /** A union's own figures for one month (its own cases, not its subtree's), maintained in the transactions that move them. */
-  monthlyFigures: (unionCode: string, month: string) => ({ PK: `UNION#${unionCode}`, SK: `FIGURES#${month}` }),
+  /**
+   * One shard of a union's own figures for one month (its own cases, not its
+   * subtree's), maintained in the transactions that move them. The figures
+   * are spread over FIGURE_SHARDS items by case, so a burst of filings in one
+   * union (a collective dispute) does not make every transaction contend for
+   * one item; a report reads and adds up all the shards.
+   */
+  monthlyFigures: (unionCode: string, month: string, shard: number) => ({
+    PK: `UNION#${unionCode}`,
+    SK: `FIGURES#${month}#${String(shard).padStart(2, '0')}`,
+  }),
   /** A filing of a union's monthly report: the figures as filed, revision by revision (never overwritten). */
   reportFiling: (unionCode: string, month: string, revision: number) => ({
     PK: `UNION#${unionCode}`,
@@ -71,6 +80,16 @@ export const keys = {
   delivery: (messageId: string) => ({ PK: `DELIVERY#${messageId}`, SK: 'DELIVERY' }),
   caseNumber: (caseNumber: string) => ({ PK: `CASENO#${caseNumber}`, SK: 'CASENO' }),
 } as const;
+
+/** How many items hold one union-month's figures. */
+export const FIGURE_SHARDS = 8;
+
+/** The shard a case's figures go to: fixed per case, spread evenly over cases. */
+export function figureShardOf(caseId: string): number {
+  let hash = 0;
+  for (const char of caseId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash % FIGURE_SHARDS;
+}
 
 /**
  * Due-time index attributes, present only while a clock runs on an open case

@@ -1,7 +1,7 @@
 import type { CaseRecord } from '../domain/cases.js';
 import { figureDeltas } from '../domain/figures.js';
 import type { StoreContext } from './client.js';
-import { keys } from './keys.js';
+import { figureShardOf, keys } from './keys.js';
 import type { TransactItems } from './operations.js';
 
 /**
@@ -25,7 +25,7 @@ export function figureUpdates(store: StoreContext, before: CaseRecord | undefine
     items.push({
       Update: {
         TableName: store.tableName,
-        Key: keys.monthlyFigures(unionMonth.slice(0, separator), unionMonth.slice(separator + 1)),
+        Key: keys.monthlyFigures(unionMonth.slice(0, separator), unionMonth.slice(separator + 1), figureShardOf(after.caseId)),
         UpdateExpression: `SET entity = :entity ADD ${additions.join(', ')}`,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: { ...values, ':entity': 'monthlyFigures' },

@@ -7,6 +7,7 @@ import {
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import type { TimelineEvent } from '../domain/cases.js';
+import { AppError } from '../domain/errors.js';
 import { keys } from './keys.js';
 import { recordCapacity } from './capacity.js';
 import type { StoreContext } from './client.js';
@@ -69,10 +70,37 @@ export async function queryAll(store: StoreContext, input: Omit<QueryInput, 'Exc
 
 export type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
 
-/** Several writes as one: all of them or none. */
+/** Attempts at a transaction that keeps colliding with others on the same items, before giving up with BUSY. */
+const TRANSACTION_ATTEMPTS = 6;
+
+/**
+ * Several writes as one: all of them or none. A transaction cancelled only
+ * because another one held one of its items (TransactionConflict, e.g. two
+ * filings moving the same monthly counter at once) wrote nothing, so it is
+ * tried again after a short jittered pause; if it keeps colliding the caller
+ * hears 503 BUSY, never a 500. A failed condition is never retried: that is
+ * the business answer.
+ */
 export async function transact(store: StoreContext, items: TransactItems): Promise<void> {
-  const result = await store.client.send(new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity: 'TOTAL' }));
-  recordCapacity(result.ConsumedCapacity);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = await store.client.send(new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity: 'TOTAL' }));
+      recordCapacity(result.ConsumedCapacity);
+      return;
+    } catch (error) {
+      if (!isOnlyTransactionConflict(error)) throw error;
+      if (attempt >= TRANSACTION_ATTEMPTS) {
+        throw new AppError('BUSY', 'Too many changes at once; try again in a moment.', undefined, { 'Retry-After': '1' });
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));
+    }
+  }
+}
+
+function isOnlyTransactionConflict(error: unknown): boolean {
+  if (!(error instanceof TransactionCanceledException)) return false;
+  const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+  return codes.includes('TransactionConflict') && codes.every((code) => code === 'TransactionConflict' || code === 'None');
 }
 
 /** Runs a transaction whose first item carries the business condition; false if that condition failed. */

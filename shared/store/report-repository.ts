@@ -1,9 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { unionMonthKey, type Figures } from '../domain/figures.js';
+import { sumFigures, unionMonthKey, type Figures } from '../domain/figures.js';
 import { recordCapacity } from './capacity.js';
 import { defaultStore, type StoreContext } from './client.js';
-import { keys } from './keys.js';
+import { FIGURE_SHARDS, keys } from './keys.js';
 import { queryPage } from './operations.js';
 
 /** A filed monthly report: the subtree's figures as the legal department filed them, one revision of many. */
@@ -36,8 +36,9 @@ export class ReportRepository {
 
   /**
    * The own figures of every (union, month) asked for, keyed by
-   * `unionMonthKey(union, month)`; a union-month with no counter item yet
-   * has `{}`. One BatchGetItem per 100 keys, whatever the number of cases.
+   * `unionMonthKey(union, month)`, each the sum of its FIGURE_SHARDS items; a
+   * union-month with no counter item yet has `{}`. One BatchGetItem per 100
+   * keys (unions × months × shards), whatever the number of cases.
    * `consistent` for reads that must see every committed case change
    * (filing, reconciliation).
    */
@@ -51,19 +52,22 @@ export class ReportRepository {
     const unionMonthOf = new Map<string, string>();
     // BatchGetItem refuses a request that names one key twice.
     const requested = [...new Set(unionCodes)].flatMap((unionCode) =>
-      [...new Set(months)].map((month) => {
-        const key = keys.monthlyFigures(unionCode, month);
-        unionMonthOf.set(itemKey(key.PK, key.SK), unionMonthKey(unionCode, month));
+      [...new Set(months)].flatMap((month) => {
         result.set(unionMonthKey(unionCode, month), {});
-        return key;
+        return Array.from({ length: FIGURE_SHARDS }, (_, shard) => {
+          const key = keys.monthlyFigures(unionCode, month, shard);
+          unionMonthOf.set(itemKey(key.PK, key.SK), unionMonthKey(unionCode, month));
+          return key;
+        });
       }),
     );
     const chunks: (typeof requested)[] = [];
     for (let start = 0; start < requested.length; start += BATCH_SIZE) chunks.push(requested.slice(start, start + BATCH_SIZE));
     const items = (await Promise.all(chunks.map((chunk) => this.batchGet(chunk, consistent)))).flat();
+    // A union-month's figures are the sum of its shards.
     for (const item of items) {
       const unionMonth = unionMonthOf.get(itemKey(item.PK as string, item.SK as string));
-      if (unionMonth) result.set(unionMonth, figuresOf(item));
+      if (unionMonth) result.set(unionMonth, sumFigures([result.get(unionMonth)!, figuresOf(item)]));
     }
     return result;
   }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../shared/domain/cases.js';
 import { recompute } from '../../shared/domain/figures.js';
 import type { Caller } from '../../shared/domain/roles.js';
-import { keys } from '../../shared/store/keys.js';
+import { FIGURE_SHARDS, keys } from '../../shared/store/keys.js';
 import { getItem, queryAll } from '../../shared/store/operations.js';
 import { forgetCachedDirectory } from '../../shared/store/union-repository.js';
 import { listCases, registerCase } from '../../shared/usecases/cases.js';
@@ -302,12 +302,14 @@ describe('monthly figures through a case’s life', () => {
 
   /** The stored union-month counters, without keys and without figures that came back to zero. */
   async function storedFigures(unionCode: string, month: string): Promise<Record<string, number>> {
-    const item = (await getItem(table(), keys.monthlyFigures(unionCode, month), true)) ?? {};
-    return Object.fromEntries(
-      Object.entries(item).filter(
-        ([name, value]) => !['PK', 'SK', 'entity'].includes(name) && typeof value === 'number' && value !== 0,
-      ),
-    ) as Record<string, number>;
+    const shards = await Promise.all(
+      Array.from({ length: FIGURE_SHARDS }, (_, shard) => getItem(table(), keys.monthlyFigures(unionCode, month, shard), true)),
+    );
+    const sum: Record<string, number> = {};
+    for (const item of shards)
+      for (const [name, value] of Object.entries(item ?? {}))
+        if (!['PK', 'SK', 'entity'].includes(name) && typeof value === 'number') sum[name] = (sum[name] ?? 0) + value;
+    return Object.fromEntries(Object.entries(sum).filter(([, value]) => value !== 0));
   }
 
   async function expectFiguresToMatch(caseRecord: CaseRecord, months: readonly string[]): Promise<void> {

@@ -377,7 +377,7 @@ describe('a union’s monthly report', () => {
     await table.client.send(
       new UpdateCommand({
         TableName: table.tableName,
-        Key: keys.monthlyFigures('210103', '2026-03'),
+        Key: keys.monthlyFigures('210103', '2026-03', 0),
         UpdateExpression: 'ADD #opened :one',
         ExpressionAttributeNames: { '#opened': 'opened' },
         ExpressionAttributeValues: { ':one': 1 },

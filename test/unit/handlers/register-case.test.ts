@@ -62,7 +62,7 @@ describe('POST /cases handler', () => {
       expect.stringMatching(/^EVENT#2026-11-21T02:00:00.000Z#001#/),
       expect.stringMatching(/^EVENT#2026-11-21T02:00:00.000Z#002#/),
       expect.stringMatching(/^OUTBOX#2026-11-21T02:00:00.000Z#/),
-      'FIGURES#2026-11',
+      expect.stringMatching(/^FIGURES#2026-11#0[0-7]$/),
     ]);
     // Every put is conditional: nothing is ever overwritten.
     expect(items.filter((item) => item.Put).every((item) => item.Put!.ConditionExpression === 'attribute_not_exists(PK)')).toBe(
