@@ -42,6 +42,9 @@ async function banner(environment: LocalEnvironment): Promise<string> {
     `    -d '{"channel":"wechat","category":"wage_arrears","regionCode":"210103","complainant":{"name":"王建国","mobile":"13700001234"},"employer":{"name":"沈阳沈河物业服务有限公司"},"description":"两个月工资没发"}'`,
     `  curl -s ${api}/public/complaints/<caseNumber> -H 'X-Access-Code: <accessCode>'`,
     '',
+    'Off the request path, as in the cloud: the table-stream consumer prints each notification it would send',
+    '([would send] …) and raises early warnings; the clock sweeper runs every minute.',
+    '',
     'Ctrl-C stops the API and DynamoDB Local.',
     '',
   );
