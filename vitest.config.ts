@@ -6,16 +6,32 @@ import { defineConfig } from 'vitest/config';
  * - test/integration: repositories and use cases against DynamoDB Local;
  * - test/e2e: the local HTTP server, driven over HTTP;
  * - test/infra: the synthesized CloudFormation template and cdk-nag.
- * The global setup starts one DynamoDB Local for the run and stops it after;
- * each integration or e2e file creates its own table, so files run in parallel.
+ * The global setup starts one DynamoDB Local and stops it after; each
+ * integration or e2e file creates its own table, so files run in parallel.
+ *
+ * The two load tests (10,000 racing claims; a burst of 200 online filings)
+ * run afterwards, one at a time: DynamoDB Local serialises transactions, so
+ * run beside each other or beside the suite they measure the emulator's
+ * queue, and the burst's requests outlive the functions' 10-second timeout.
  */
+const LOAD_TESTS = ['test/integration/dispatch.test.ts', 'test/e2e/public-complaints.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'SILENT' },
+    projects: [
+      {
+        extends: true,
+        test: { name: 'suite', include: ['test/**/*.test.ts'], exclude: LOAD_TESTS, sequence: { groupOrder: 0 } },
+      },
+      {
+        extends: true,
+        test: { name: 'load', include: LOAD_TESTS, fileParallelism: false, sequence: { groupOrder: 1 } },
+      },
+    ],
   },
 });

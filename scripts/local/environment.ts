@@ -44,6 +44,8 @@ export async function configureHandlerEnvironment(endpoint: string, tableName: s
     DYNAMODB_ENDPOINT: endpoint,
     PHONE_HASH_KEY: phoneHashKey,
     NOTIFICATIONS: 'console',
+    // One process serves what many Lambda containers would: let a burst reach DynamoDB Local at once.
+    DYNAMODB_MAX_SOCKETS: '512',
     POWERTOOLS_SERVICE_NAME: 'weiquan',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   });

@@ -57,6 +57,16 @@ function httpEdge(contract: RouteContract): MiddlewareObj<APIGatewayProxyEvent, 
         finish(error.status, { code: error.code });
         return;
       }
+      if (error instanceof Error && error.name === 'TimeoutError') {
+        // middy ends the invocation just before Lambda would: overload, not a bug; the client may retry.
+        logger.error('request timed out', error);
+        request.response = errorResponse(
+          new AppError('BUSY', 'The service is busy; try again in a moment.', undefined, { 'Retry-After': '2' }),
+          requestId,
+        );
+        finish(503, { code: 'BUSY' });
+        return;
+      }
       logger.error('unhandled error', error instanceof Error ? error : String(error));
       request.response = errorResponse(new AppError('INTERNAL', INTERNAL_ERROR_MESSAGE), requestId);
       finish(500, { code: 'INTERNAL' });

@@ -10,9 +10,19 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 let baseClient: DynamoDBClient | undefined;
 let documentClient: DynamoDBDocumentClient | undefined;
 
-/** The plain client, for libraries that take one (Powertools idempotency). */
+/**
+ * The plain client, for libraries that take one (Powertools idempotency).
+ * In Lambda a container serves one request at a time and the SDK's default of
+ * 50 sockets is ample; the local server runs every request of a burst in one
+ * process, so it raises the cap (DYNAMODB_MAX_SOCKETS) rather than queue them.
+ */
 export function getDynamoDbClient(): DynamoDBClient {
-  baseClient ??= new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT || undefined, maxAttempts: 3 });
+  const maxSockets = Number(process.env.DYNAMODB_MAX_SOCKETS) || undefined;
+  baseClient ??= new DynamoDBClient({
+    endpoint: process.env.DYNAMODB_ENDPOINT || undefined,
+    maxAttempts: 3,
+    ...(maxSockets ? { requestHandler: { httpAgent: { maxSockets }, httpsAgent: { maxSockets } } } : {}),
+  });
   return baseClient;
 }
 

@@ -12,6 +12,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { handler } from '../../../functions/cases/register.js';
 import { DEMO_UNIONS } from '../../../scripts/local/demo-data.js';
 import { forgetCachedDirectory } from '../../../shared/store/union-repository.js';
+import { lambdaContext } from '../../../scripts/local/server.js';
 import { apiEvent, invoke } from '../../support/events.js';
 import { complaint, demo } from '../../support/fixtures.js';
 
@@ -108,6 +109,19 @@ describe('POST /cases handler', () => {
     expect(response.body.error.code).toBe('INTERNAL');
     expect(JSON.stringify(response.body)).not.toContain('ECONNREFUSED');
     expect(response.body.error.requestId).toBe('test-request');
+  });
+
+  it('answers 503 BUSY with Retry-After, not 500, when DynamoDB is too slow to finish before the Lambda timeout', async () => {
+    dynamo.on(TransactWriteCommand).callsFake(() => new Promise((resolve) => setTimeout(() => resolve({}), 500)));
+    const event = apiEvent({ method: 'POST', path: '/cases', user: demo('op-heping'), body: complaint() });
+    // An invocation with 100 ms left: middy gives up just before Lambda would.
+    const context = { ...lambdaContext('test', 'test-request'), getRemainingTimeInMillis: () => 100 };
+
+    const result = await handler(event, context);
+
+    expect(result.statusCode).toBe(503);
+    expect(JSON.parse(result.body).error.code).toBe('BUSY');
+    expect(result.headers?.['Retry-After']).toBe('2');
   });
 
   it('refuses a lawyer with 403 and an unauthenticated request with 401, before touching DynamoDB', async () => {
