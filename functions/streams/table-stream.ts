@@ -26,10 +26,8 @@ export async function handleRecords(
     try {
       await handleRecord(deps, record);
     } catch (error) {
-      logger.error('stream record failed', {
-        eventId: record.eventID,
-        error: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown',
-      });
+      // Only the error's name: an SNS error message can quote the phone number it refused.
+      logger.error('stream record failed', { eventId: record.eventID, error: error instanceof Error ? error.name : 'unknown' });
       return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
     }
   }

@@ -8,6 +8,7 @@ import { UnionRepository, forgetCachedDirectory } from '../../shared/store/union
 import { createLocalVerifier } from './auth.js';
 import { startBackgroundWork } from './background.js';
 import { DEMO_ROSTER, DEMO_UNIONS } from './demo-data.js';
+import { DEFAULT_HOLIDAY_CALENDAR } from '../../shared/domain/holiday-calendar.js';
 import { UnionDirectory } from '../../shared/domain/unions.js';
 import { StaffRepository } from '../../shared/store/staff-repository.js';
 import { LOCAL_AWS_ENV, LocalSetupError, ensureTable, startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local.js';
@@ -27,6 +28,8 @@ export interface LocalEnvironmentOptions {
   readonly log?: (line: string) => void;
   /** Also run the stream consumer and the clock sweeper, as the cloud does off the request path. */
   readonly background?: boolean;
+  /** See LocalServerOptions.invocationBudgetMs. */
+  readonly invocationBudgetMs?: number;
 }
 
 export interface LocalEnvironment {
@@ -56,7 +59,9 @@ export async function prepareStore(dynamoDb: Pick<RunningDynamoDb, 'client'>, ta
   await ensureTable(dynamoDb.client, tableName);
   const documents = DynamoDBDocumentClient.from(dynamoDb.client);
   const store = { client: documents, tableName };
-  await new UnionRepository(store).putAll(DEMO_UNIONS);
+  const unions = new UnionRepository(store);
+  await unions.putAll(DEMO_UNIONS);
+  await unions.putCalendar(DEFAULT_HOLIDAY_CALENDAR, { keepExisting: true });
   forgetCachedDirectory();
   const directory = new UnionDirectory(DEMO_UNIONS);
   const roster = new StaffRepository(store);
@@ -104,6 +109,7 @@ export async function startLocalEnvironment(options: LocalEnvironmentOptions): P
       routes: ROUTES,
       verify: await createLocalVerifier(),
       ...(options.log ? { log: options.log } : {}),
+      ...(options.invocationBudgetMs ? { invocationBudgetMs: options.invocationBudgetMs } : {}),
     });
     const port = await listen(server, options.port);
     const background = options.background

@@ -45,7 +45,11 @@ function handlerLoader() {
   };
 }
 
-export function lambdaContext(functionName: string, requestId: string): Context {
+/** The deployed route functions' timeout (infra/route-function.ts): an invocation's budget unless told otherwise. */
+export const FUNCTION_TIMEOUT_MS = 10_000;
+
+export function lambdaContext(functionName: string, requestId: string, budgetMs = FUNCTION_TIMEOUT_MS): Context {
+  const deadline = Date.now() + budgetMs;
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName,
@@ -55,7 +59,7 @@ export function lambdaContext(functionName: string, requestId: string): Context 
     awsRequestId: requestId,
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: 'local',
-    getRemainingTimeInMillis: () => 10_000,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
     done: () => undefined,
     fail: () => undefined,
     succeed: () => undefined,
@@ -89,6 +93,12 @@ export interface LocalServerOptions {
   readonly verify: Verifier;
   /** Called once per request with a one-line summary (no bodies, no tokens). */
   readonly log?: (line: string) => void;
+  /**
+   * How long an invocation may run, as the Lambda timeout does in the cloud.
+   * Test harnesses that load DynamoDB Local with bursts raise it: the
+   * emulator, not the code, is what is slow there.
+   */
+  readonly invocationBudgetMs?: number;
 }
 
 /**
@@ -177,7 +187,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
         },
       };
       const handler = await loadHandler(entry);
-      const result = await handler(event, lambdaContext(contract.name, requestId), () => undefined);
+      const result = await handler(event, lambdaContext(contract.name, requestId, options.invocationBudgetMs), () => undefined);
       if (!result) throw new Error(`${contract.name} returned nothing`);
       return finish(result);
     } catch (error) {

@@ -82,12 +82,13 @@ export function afterWork(caseRecord: CaseRecord, at: Date): CaseRecord {
  */
 export function afterTakenBy(
   caseRecord: CaseRecord,
-  taken: { role: Role; fromPool: boolean },
+  taken: { role: Role; fromPool: boolean; bySystem?: boolean },
   at: Date,
   rules: ClockRules,
 ): CaseRecord {
   const startedAt = at.toISOString();
-  let deadlines = afterStaffAction(caseRecord, at).deadlines ?? [];
+  // An automatic assignment is not a response to the worker: their clock keeps running until the lawyer acts.
+  let deadlines = taken.bySystem ? [...(caseRecord.deadlines ?? [])] : (afterStaffAction(caseRecord, at).deadlines ?? []);
   if (taken.fromPool) {
     deadlines = startClock(deadlines, {
       clock: 'claim_idle',
@@ -104,7 +105,7 @@ export function afterTakenBy(
       basis: 'mediation concludes within 15 days of receipt (Art. 14)',
     });
   }
-  return { ...caseRecord, deadlines, lastActivityAt: startedAt };
+  return { ...caseRecord, deadlines, ...(taken.bySystem ? {} : { lastActivityAt: startedAt }) };
 }
 
 /** Nobody works the case any more: the idle clock no longer applies. */

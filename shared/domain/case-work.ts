@@ -224,7 +224,16 @@ export function reopenCase(
   rules: ClockRules,
 ): Transition {
   authorize('reopen', caseRecord, caller);
-  const { owner: _owner, outcome, closedAt, amountRecoveredFen: _recovered, followUp: _followUp, ...open } = caseRecord;
+  // The call-back and the complainant's rating were of the closure that no longer stands; the new one is rated anew.
+  const {
+    owner: _owner,
+    outcome,
+    closedAt,
+    amountRecoveredFen: _recovered,
+    followUp: _followUp,
+    feedback: _feedback,
+    ...open
+  } = caseRecord;
   const reopened: CaseRecord = {
     ...open,
     status: caseRecord.pool ? 'in_pool' : 'triaged',

@@ -15,7 +15,13 @@ import type { Union } from './unions.js';
  */
 
 /** The case worked by `staff` from now on; their clocks start (first response met, idle and mediation clocks). */
-function ownedBy(caseRecord: CaseRecord, staff: StaffProfile, moment: Moment, rules: ClockRules, fromPool: boolean): CaseRecord {
+function ownedBy(
+  caseRecord: CaseRecord,
+  staff: Pick<StaffProfile, 'staffId' | 'role'>,
+  moment: Moment,
+  rules: ClockRules,
+  taken: { fromPool: boolean; bySystem?: boolean },
+): CaseRecord {
   const since = moment.now.toISOString();
   const owned: CaseRecord = {
     ...caseRecord,
@@ -23,7 +29,33 @@ function ownedBy(caseRecord: CaseRecord, staff: StaffProfile, moment: Moment, ru
     owner: { staffId: staff.staffId, role: staff.role, since },
     version: caseRecord.version + 1,
   };
-  return afterTakenBy(owned, { role: staff.role, fromPool }, moment.now, rules);
+  return afterTakenBy(owned, { role: staff.role, ...taken }, moment.now, rules);
+}
+
+/**
+ * The system assigns a case by a union's own rule (an urgent hotline case to
+ * the lawyer on duty); the rule and the lawyer go on the timeline, and the
+ * worker's first-response clock keeps running until the lawyer acts.
+ */
+export function systemAssign(
+  caseRecord: CaseRecord,
+  lawyer: Pick<StaffProfile, 'staffId' | 'role'>,
+  rule: string,
+  moment: Moment,
+  rules: ClockRules,
+): Transition {
+  return {
+    next: ownedBy(caseRecord, lawyer, moment, rules, { fromPool: false, bySystem: true }),
+    events: [
+      event(
+        caseRecord,
+        'assigned',
+        { kind: 'system' },
+        { staffId: lawyer.staffId, role: lawyer.role, rule, previousOwner: caseRecord.owner?.staffId ?? null },
+        moment,
+      ),
+    ],
+  };
 }
 
 /** A lawyer or mediator takes a case from their union's pool. */
@@ -43,7 +75,7 @@ export function claim(
   if (reasons.length > 0)
     throw new AppError('UNPROCESSABLE', `You cannot take this case: you ${reasons.map(explain).join('; ')}.`);
   return {
-    next: ownedBy(caseRecord, staff, moment, rules, true),
+    next: ownedBy(caseRecord, staff, moment, rules, { fromPool: true }),
     events: [event(caseRecord, 'claimed', staffActor(caller), { pool: caseRecord.pool }, moment)],
   };
 }
@@ -80,7 +112,7 @@ export function assign(
     throw new AppError('UNPROCESSABLE', `${staff.displayName} ${blocking.map(explain).join('; ')}.${hint}`);
   }
   return {
-    next: ownedBy(afterOwnerLeaves(caseRecord), staff, moment, rules, false),
+    next: ownedBy(afterOwnerLeaves(caseRecord), staff, moment, rules, { fromPool: false }),
     events: [
       event(
         caseRecord,

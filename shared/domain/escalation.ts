@@ -1,5 +1,5 @@
 import type { CaseRecord, TimelineEvent } from './cases.js';
-import { isAccountable, missedDeadlines } from './deadlines.js';
+import { missedDeadlines, overdueSince } from './deadlines.js';
 import { CASE_ACTIONS } from './lifecycle.js';
 import { escalationNotices } from './notifications.js';
 import { event, type Moment, type Transition } from './transition.js';
@@ -18,7 +18,6 @@ export function escalate(caseRecord: CaseRecord, moment: Moment): (Transition & 
   const missed = missedDeadlines(caseRecord.deadlines, moment.now);
   if (missed.length === 0) return undefined;
   const at = moment.now.toISOString();
-  const accountable = missed.filter((deadline) => isAccountable(deadline.clock));
   const reported = missed.filter((deadline) => deadline.clock !== 'claim_idle');
   const events: TimelineEvent[] = missed.map((deadline, index) =>
     event(
@@ -30,14 +29,12 @@ export function escalate(caseRecord: CaseRecord, moment: Moment): (Transition & 
       index + 1,
     ),
   );
-  let next: CaseRecord = {
-    ...caseRecord,
-    deadlines: (caseRecord.deadlines ?? []).map((deadline) =>
-      missed.includes(deadline) ? { ...deadline, escalatedAt: at } : deadline,
-    ),
-    ...(accountable.length > 0 && !caseRecord.overdueAt ? { overdueAt: at } : {}),
-    version: caseRecord.version + 1,
-  };
+  const deadlines = (caseRecord.deadlines ?? []).map((deadline) =>
+    missed.includes(deadline) ? { ...deadline, escalatedAt: at } : deadline,
+  );
+  // Overdue since the missed clock's due time, not since this sweep noticed (see overdueSince).
+  const overdueAt = caseRecord.overdueAt ?? overdueSince(deadlines);
+  let next: CaseRecord = { ...caseRecord, deadlines, ...(overdueAt ? { overdueAt } : {}), version: caseRecord.version + 1 };
   const owner = caseRecord.owner;
   const staleClaim = missed.some((deadline) => deadline.clock === 'claim_idle') && caseRecord.status === 'claimed' && owner;
   if (staleClaim && caseRecord.pool) {

@@ -1,11 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { EarlyWarningAlert, EmployerComplaint } from '../domain/early-warning.js';
 import type { OutboxMessage } from '../domain/notifications.js';
-import { recordCapacity } from './capacity.js';
 import { defaultStore, type StoreContext } from './client.js';
 import { keys } from './keys.js';
-import { getItem, queryPage, withoutStorageAttributes } from './operations.js';
+import { batchGetAll, getItem, queryPage, withoutStorageAttributes } from './operations.js';
 
 /** The employer's running alert: which alert new complaints join, and since when it counts. */
 export interface AlertPointer {
@@ -57,6 +56,8 @@ export class AlertRepository {
         ':to': `${keys.employerComplaintPrefix}~`,
       },
       Limit: MAX_COMPLAINTS_PER_ALERT,
+      // Strongly consistent: the complaint written just before must count itself.
+      ConsistentRead: true,
     });
     return (page.Items ?? []).map((item) => withoutStorageAttributes<EmployerComplaint>(item));
   }
@@ -90,9 +91,19 @@ export class AlertRepository {
 
   /** Writes the alert's content whole (recomputed each time, so a replay rewrites the same) and moves its pointer on. */
   async saveAlert(alert: EarlyWarningAlert): Promise<void> {
-    await this.store.client.send(
-      new PutCommand({ TableName: this.store.tableName, Item: { ...keys.alert(alert.alertId), entity: 'alert', ...alert } }),
-    );
+    // Consumers on other shards may save the same alert from an older, shorter read: the longer list wins.
+    await this.store.client
+      .send(
+        new PutCommand({
+          TableName: this.store.tableName,
+          Item: { ...keys.alert(alert.alertId), entity: 'alert', ...alert, complaintCount: alert.complaints.length },
+          ConditionExpression: 'attribute_not_exists(PK) OR complaintCount <= :count',
+          ExpressionAttributeValues: { ':count': alert.complaints.length },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
     const last = alert.complaints.at(-1)?.registeredAt ?? alert.raisedAt;
     await this.store.client
       .send(
@@ -166,15 +177,11 @@ export class AlertRepository {
   }
 
   async getMany(alertIds: readonly string[]): Promise<EarlyWarningAlert[]> {
-    if (alertIds.length === 0) return [];
-    const result = await this.store.client.send(
-      new BatchGetCommand({
-        RequestItems: { [this.store.tableName]: { Keys: alertIds.map((alertId) => keys.alert(alertId)) } },
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
+    const items = await batchGetAll(
+      this.store,
+      alertIds.map((alertId) => keys.alert(alertId)),
     );
-    recordCapacity(result.ConsumedCapacity);
-    return (result.Responses?.[this.store.tableName] ?? []).map((item) => withoutStorageAttributes<EarlyWarningAlert>(item));
+    return items.map((item) => withoutStorageAttributes<EarlyWarningAlert>(item));
   }
 
   /** Records a department's acknowledgement; false when the alert is not in its list. */

@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord, ContactDetails, RegistrationPlan, TimelineEvent } from '../domain/cases.js';
-import { nextDueAt } from '../domain/deadlines.js';
+import { nextDueAt, overdueSince } from '../domain/deadlines.js';
 import type { OutboxMessage } from '../domain/notifications.js';
 import type { Transition } from '../domain/transition.js';
 import type { DivisionLevel } from '../domain/identifiers.js';
@@ -329,6 +329,8 @@ export class CaseRepository {
       ...poolIndexAttributes(caseRecord),
       ...(caseRecord.transfer ? { transferTarget: caseRecord.transfer.toUnion } : {}),
       ...dueIndexAttributes(caseRecord, nextDueAt(caseRecord.deadlines)),
+      // A clock met late counts as overdue even if no sweep saw it run out (the `?overdue=true` list filters on this).
+      ...overdueAttribute(caseRecord),
     };
   }
 
@@ -395,4 +397,9 @@ function takenIdempotencyKey(error: unknown): IdempotencyMarker | undefined {
   const item = reason?.Code === 'ConditionalCheckFailed' ? reason.Item : undefined;
   if (item?.entity?.S !== 'idempotencyMarker') return undefined;
   return { caseId: item.caseId!.S!, caseNumber: item.caseNumber!.S!, payloadHash: item.payloadHash!.S! };
+}
+
+function overdueAttribute(caseRecord: CaseRecord): { overdueAt?: string } {
+  const overdueAt = caseRecord.overdueAt ?? overdueSince(caseRecord.deadlines);
+  return overdueAt ? { overdueAt } : {};
 }

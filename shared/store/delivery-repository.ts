@@ -17,8 +17,12 @@ const MARKER_TTL_S = 30 * 24 * 60 * 60;
 export class DeliveryRepository {
   constructor(private readonly store: StoreContext = defaultStore()) {}
 
-  /** True when this caller may send the message now; false when it was sent, or another consumer is sending it. */
-  async claim(messageId: string, now: Date): Promise<boolean> {
+  /**
+   * `claimed` when this caller may send the message now; `sent` when it went
+   * out already; `in_flight` when another consumer claimed it moments ago
+   * (it may yet fail, so the caller should try again later, not drop it).
+   */
+  async claim(messageId: string, now: Date): Promise<'claimed' | 'sent' | 'in_flight'> {
     try {
       await this.store.client.send(
         new PutCommand({
@@ -36,11 +40,12 @@ export class DeliveryRepository {
             ':sending': 'sending',
             ':stale': new Date(now.getTime() - SENDING_TIMEOUT_MS).toISOString(),
           },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
-      return true;
+      return 'claimed';
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
+      if (error instanceof ConditionalCheckFailedException) return error.Item?.state?.S === 'sent' ? 'sent' : 'in_flight';
       throw error;
     }
   }

@@ -1,5 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
@@ -66,6 +67,45 @@ export async function queryAll(store: StoreContext, input: Omit<QueryInput, 'Exc
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return items;
+}
+
+/** BatchGetItem takes at most this many keys per request. */
+const BATCH_GET_LIMIT = 100;
+const BATCH_GET_ATTEMPTS = 8;
+
+/**
+ * Every item of `requestKeys` that exists, in any order: requests of up to 100
+ * keys in parallel, each retrying what DynamoDB left unprocessed (throttling)
+ * with jittered backoff; 503 BUSY if it still cannot, never a silent gap.
+ */
+export async function batchGetAll(store: StoreContext, requestKeys: readonly Item[], consistent = false): Promise<Item[]> {
+  const chunks: Item[][] = [];
+  for (let start = 0; start < requestKeys.length; start += BATCH_GET_LIMIT) {
+    chunks.push(requestKeys.slice(start, start + BATCH_GET_LIMIT));
+  }
+  const batches = await Promise.all(
+    chunks.map(async (chunk) => {
+      const items: Item[] = [];
+      let pending: Item[] = chunk;
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt >= BATCH_GET_ATTEMPTS)
+          throw new AppError('BUSY', 'The service is busy; try again in a moment.', undefined, { 'Retry-After': '1' });
+        if (attempt > 0)
+          await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt) * (0.5 + Math.random() / 2)));
+        const response = await store.client.send(
+          new BatchGetCommand({
+            RequestItems: { [store.tableName]: { Keys: pending, ConsistentRead: consistent } },
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        );
+        recordCapacity(response.ConsumedCapacity);
+        items.push(...(response.Responses?.[store.tableName] ?? []));
+        pending = (response.UnprocessedKeys?.[store.tableName]?.Keys ?? []) as Item[];
+      }
+      return items;
+    }),
+  );
+  return batches.flat();
 }
 
 export type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;

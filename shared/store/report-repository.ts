@@ -1,10 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { sumFigures, unionMonthKey, type Figures } from '../domain/figures.js';
 import { recordCapacity } from './capacity.js';
 import { defaultStore, type StoreContext } from './client.js';
 import { FIGURE_SHARDS, keys } from './keys.js';
-import { queryPage } from './operations.js';
+import { batchGetAll, queryPage } from './operations.js';
 
 /** A filed monthly report: the subtree's figures as the legal department filed them, one revision of many. */
 export interface ReportFiling {
@@ -19,13 +19,6 @@ export interface ReportFiling {
   /** The subtree roll-up as filed. */
   readonly figures: Figures;
 }
-
-/** BatchGetItem takes at most 100 keys per request. */
-const BATCH_SIZE = 100;
-/** Rounds of retrying keys DynamoDB left unprocessed (throttling) before giving up. */
-const MAX_BATCH_ATTEMPTS = 8;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The monthly report's storage: the union-month counters (written only by the
@@ -61,34 +54,13 @@ export class ReportRepository {
         });
       }),
     );
-    const chunks: (typeof requested)[] = [];
-    for (let start = 0; start < requested.length; start += BATCH_SIZE) chunks.push(requested.slice(start, start + BATCH_SIZE));
-    const items = (await Promise.all(chunks.map((chunk) => this.batchGet(chunk, consistent)))).flat();
+    const items = await batchGetAll(this.store, requested, consistent);
     // A union-month's figures are the sum of its shards.
     for (const item of items) {
       const unionMonth = unionMonthOf.get(itemKey(item.PK as string, item.SK as string));
       if (unionMonth) result.set(unionMonth, sumFigures([result.get(unionMonth)!, figuresOf(item)]));
     }
     return result;
-  }
-
-  private async batchGet(requestKeys: Record<string, unknown>[], consistent: boolean): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let pending = requestKeys;
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt >= MAX_BATCH_ATTEMPTS) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed after retries`);
-      if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt) * (0.5 + Math.random() / 2));
-      const response = await this.store.client.send(
-        new BatchGetCommand({
-          RequestItems: { [this.store.tableName]: { Keys: pending, ConsistentRead: consistent } },
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
-      );
-      recordCapacity(response.ConsumedCapacity);
-      items.push(...(response.Responses?.[this.store.tableName] ?? []));
-      pending = response.UnprocessedKeys?.[this.store.tableName]?.Keys ?? [];
-    }
-    return items;
   }
 
   /** The union's latest filing for the month, if it filed one: one Query, newest revision first. */

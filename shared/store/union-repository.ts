@@ -1,3 +1,4 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { HolidayCalendar } from '../domain/holiday-calendar.js';
 import { UnionDirectory, type Union } from '../domain/unions.js';
@@ -41,13 +42,19 @@ export class UnionRepository {
   }
 
   /** Replaces the working-day calendar (administration: once a year, when the State Council publishes the holidays). */
-  async putCalendar(calendar: HolidayCalendar): Promise<void> {
-    await this.store.client.send(
-      new PutCommand({
-        TableName: this.store.tableName,
-        Item: { ...keys.holidayCalendar(), entity: 'holidayCalendar', ...calendar },
-      }),
-    );
+  async putCalendar(calendar: HolidayCalendar, { keepExisting = false }: { keepExisting?: boolean } = {}): Promise<void> {
+    try {
+      await this.store.client.send(
+        new PutCommand({
+          TableName: this.store.tableName,
+          Item: { ...keys.holidayCalendar(), entity: 'holidayCalendar', ...calendar },
+          // Seeding must not overwrite a calendar an administrator has already replaced.
+          ...(keepExisting ? { ConditionExpression: 'attribute_not_exists(PK)' } : {}),
+        }),
+      );
+    } catch (error) {
+      if (!(keepExisting && error instanceof ConditionalCheckFailedException)) throw error;
+    }
     cached = undefined;
   }
 

@@ -1,11 +1,11 @@
-import { afterTakenBy } from '../domain/case-clocks.js';
 import type { CaseRecord } from '../domain/cases.js';
 import { assignmentNotices } from '../domain/notifications.js';
-import { event } from '../domain/transition.js';
+import { systemAssign } from '../domain/dispatch.js';
 import { clockRulesOf } from '../domain/unions.js';
 import { chinaDate } from '../domain/china-time.js';
 import { dutyLawyerFor } from '../domain/roster.js';
 import { TransitionConflict } from '../store/case-repository.js';
+import { momentOf } from './case-access.js';
 import type { Dependencies } from './dependencies.js';
 
 /**
@@ -21,35 +21,18 @@ export async function autoAssignUrgentHotlineCase(deps: Dependencies, caseRecord
   const province = directory.provinceOf(caseRecord.unionCode);
   const lawyer = dutyLawyerFor(await deps.staff.listProvince(province), caseRecord, chinaDate(deps.now()));
   if (!lawyer) return caseRecord;
-  const moment = { now: deps.now(), newEventId: deps.newId };
-  const owned: CaseRecord = {
-    ...caseRecord,
-    status: 'claimed',
-    owner: { staffId: lawyer.staffId, role: 'lawyer', since: moment.now.toISOString() },
-    version: caseRecord.version + 1,
-  };
-  const next = afterTakenBy(
-    owned,
-    { role: 'lawyer', fromPool: false },
-    moment.now,
+  const moment = momentOf(deps);
+  const assigned = systemAssign(
+    caseRecord,
+    lawyer,
+    'urgent-hotline-to-duty-lawyer',
+    moment,
     clockRulesOf(directory, caseRecord.unionCode),
   );
-  const transition = {
-    next,
-    events: [
-      event(
-        caseRecord,
-        'assigned',
-        { kind: 'system' },
-        { staffId: lawyer.staffId, role: 'lawyer', rule: 'urgent-hotline-to-duty-lawyer', previousOwner: null },
-        moment,
-      ),
-    ],
-    outbox: assignmentNotices(next, moment, true),
-  };
+  const transition = { ...assigned, outbox: assignmentNotices(assigned.next, moment, true) };
   try {
     await deps.cases.saveTransition(caseRecord, transition, [deps.staff.takeCase(lawyer)]);
-    return next;
+    return transition.next;
   } catch (error) {
     if (error instanceof TransitionConflict) return caseRecord;
     throw error;

@@ -58,9 +58,10 @@ export async function raiseEarlyWarning(deps: AlertDependencies, caseRecord: Cas
   );
   await deps.alerts.saveAlert(alert);
   for (const unionCode of alert.unions) {
-    if (await deps.alerts.addToInbox(unionCode, alert)) {
-      await deps.alerts.queueNotice(earlyWarningNotice(alert, caseRecord.caseId, unionCode));
-    }
+    await deps.alerts.addToInbox(unionCode, alert);
+    // Queued every time, so a retry after a failure here still queues it; its fixed key makes it one message.
+    // Filed under the alert's first case, so every replay writes the very same outbox item.
+    await deps.alerts.queueNotice(earlyWarningNotice(alert, alert.complaints[0]!.caseId, unionCode));
   }
   return alert;
 }

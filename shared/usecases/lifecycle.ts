@@ -25,7 +25,8 @@ async function save(
     await deps.cases.saveTransition(previous, transition, others);
     return transition.next;
   } catch (error) {
-    if (error instanceof TransitionConflict && error.on === 'case') {
+    if (error instanceof TransitionConflict) {
+      // The case changed, or so did the counter of whoever works it (closed or released elsewhere).
       throw new AppError('CONFLICT', 'Someone else changed the case meanwhile; reload it and try again.');
     }
     throw error;

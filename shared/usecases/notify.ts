@@ -26,7 +26,10 @@ export type DeliveryResult = 'sent' | 'already_sent' | 'no_address';
  * stream retries it.
  */
 export async function deliver(deps: DeliveryDependencies, message: OutboxMessage): Promise<DeliveryResult> {
-  if (!(await deps.deliveries.claim(message.messageId, deps.now()))) return 'already_sent';
+  const claim = await deps.deliveries.claim(message.messageId, deps.now());
+  if (claim === 'sent') return 'already_sent';
+  // Another consumer is sending it right now; if it fails, this record's retry must still find it unsent.
+  if (claim === 'in_flight') throw new DeliveryInFlight(message.messageId);
   try {
     const to = await addressOf(deps, message);
     if (to) await deps.sender.send(message, to);
@@ -42,4 +45,12 @@ async function addressOf(deps: DeliveryDependencies, message: OutboxMessage): Pr
   if (message.recipient.kind !== 'complainant') return message.recipient;
   const contact = await deps.cases.getContact(message.caseId);
   return contact ? { kind: 'phone', mobile: contact.mobile } : undefined;
+}
+
+/** The message is being sent by another consumer; the stream retries the record later. */
+export class DeliveryInFlight extends Error {
+  constructor(readonly messageId: string) {
+    super(`message ${messageId} is being delivered by another consumer`);
+    this.name = 'DeliveryInFlight';
+  }
 }

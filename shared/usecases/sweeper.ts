@@ -1,4 +1,5 @@
 import { escalate } from '../domain/escalation.js';
+import { logger } from '../observability/logger.js';
 import { TransitionConflict } from '../store/case-repository.js';
 import type { Dependencies } from './dependencies.js';
 
@@ -11,6 +12,8 @@ export interface SweepReport {
   readonly staleClaimsReturned: number;
   /** Cases someone else (another sweep, a lawyer) changed first; the next sweep looks again. */
   readonly skipped: number;
+  /** Cases whose escalation failed (logged by case id); the next sweep tries again. */
+  readonly failed: number;
 }
 
 /** Cases one sweep handles per province at most, so one run stays short; the rest wait for the next run. */
@@ -28,7 +31,7 @@ export async function sweep(deps: Dependencies): Promise<SweepReport> {
   const directory = await deps.unions.directory();
   const now = deps.now();
   const moment = { now, newEventId: deps.newId };
-  const report = { due: 0, escalated: 0, staleClaimsReturned: 0, skipped: 0 };
+  const report = { due: 0, escalated: 0, staleClaimsReturned: 0, skipped: 0, failed: 0 };
   const provinces = directory.all().filter((union) => union.parentCode === null);
   for (const province of provinces) {
     const dueBefore = report.due;
@@ -37,7 +40,8 @@ export async function sweep(deps: Dependencies): Promise<SweepReport> {
       const page = await deps.cases.dueCases(province.code, now.toISOString(), PAGE_SIZE, after);
       after = page.next;
       report.due += page.caseIds.length;
-      await Promise.all(
+      // One case's failure (throttling, a counter out of step) must not stop the sweep of the others.
+      const outcomes = await Promise.allSettled(
         page.caseIds.map(async (caseId) => {
           const caseRecord = await deps.cases.get(caseId);
           const transition = caseRecord && escalate(caseRecord, moment);
@@ -51,11 +55,19 @@ export async function sweep(deps: Dependencies): Promise<SweepReport> {
             report.escalated++;
             if (transition.releasedOwner) report.staleClaimsReturned++;
           } catch (error) {
-            if (!(error instanceof TransitionConflict)) throw error;
+            if (!(error instanceof TransitionConflict && error.on === 'case')) throw error;
             report.skipped++;
           }
         }),
       );
+      outcomes.forEach((outcome, index) => {
+        if (outcome.status === 'fulfilled') return;
+        report.failed++;
+        logger.error('sweep of a case failed; the next sweep tries again', {
+          caseId: page.caseIds[index],
+          error: outcome.reason instanceof Error ? outcome.reason.name : 'unknown',
+        });
+      });
     } while (after && report.due - dueBefore < SWEEP_LIMIT_PER_PROVINCE);
   }
   return report;

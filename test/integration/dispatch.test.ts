@@ -187,6 +187,10 @@ describe('urgent hotline cases', () => {
       actor: { kind: 'system' },
       data: { rule: 'urgent-hotline-to-duty-lawyer' },
     });
+    // Assigning is not answering: the 30-minute first response waits for the lawyer.
+    const firstResponse = assigned.deadlines?.find((deadline) => deadline.clock === 'first_response');
+    expect(firstResponse).toMatchObject({ dueAt: '2026-11-23T02:30:00.000Z' });
+    expect(firstResponse?.metAt).toBeUndefined();
 
     // Saturday: nobody on duty, so the case waits for the legal department.
     const saturday = testDependencies(table, { now: () => new Date('2026-11-21T02:00:00Z') });

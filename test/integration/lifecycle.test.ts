@@ -367,3 +367,31 @@ describe('monthly figures through a case’s life', () => {
     expect((await storedFigures('210102', '2026-11')).closed).toBeUndefined();
   });
 });
+
+describe('the holiday calendar', () => {
+  let table: TestTable;
+  beforeAll(async () => {
+    table = await createTestTable();
+    forgetCachedDirectory();
+  });
+  afterAll(async () => {
+    await table.drop();
+  });
+
+  it('is read from the table, so replacing it moves working-day targets without a release; seeding keeps it', async () => {
+    // Prepare: a wage-arrears complaint on Monday 23 November 2026 has a 10-working-day target (Monday 7 December).
+    const monday = testDependencies(table, { now: () => new Date('2026-11-23T02:00:00Z') });
+    const targetOf = async () =>
+      (await registerCase(monday, callerOf('op-heping'), complaint())).caseRecord.deadlines?.find(
+        (deadline) => deadline.clock === 'completion_target',
+      )?.dueAt;
+    expect(await targetOf()).toBe('2026-12-07T16:00:00.000Z');
+
+    // Act: the union's administrators declare 24 November a holiday; a later seed must not undo it.
+    await monday.unions.putCalendar({ holidays: ['2026-11-24'], adjustedWorkdays: [] });
+    await monday.unions.putCalendar({ holidays: [], adjustedWorkdays: [] }, { keepExisting: true });
+
+    // Assess: one working day fewer, so the target moves to Tuesday 8 December.
+    expect(await targetOf()).toBe('2026-12-08T16:00:00.000Z');
+  });
+});

@@ -41,6 +41,9 @@ export async function startLocalApi(): Promise<LocalApi> {
     port: 0,
     dynamoDbEndpoint: inject('dynamoDbEndpoint'),
     tableName: `e2e-${randomUUID()}`,
+    // DynamoDB Local serialises transactions; under a test's burst of hundreds of requests it, not the code, is slow.
+    // Invocations get the test's budget (below vitest's 30 s) instead of the deployed 10 s, so no test hangs on it.
+    invocationBudgetMs: 25_000,
   });
   const raw = new DynamoDBClient({
     endpoint: environment.dynamoDbEndpoint,

@@ -723,7 +723,8 @@ describe('escalation', () => {
     expect(escalate(inPool, moment(after(T0, HOUR)))).toBeUndefined();
     expect(escalated).toBeDefined();
     const { next, events, outbox } = escalated!;
-    expect(next).toMatchObject({ status: 'in_pool', overdueAt: now, version: inPool.version + 1 });
+    // Overdue from the moment the clock ran out, not from when the sweep noticed.
+    expect(next).toMatchObject({ status: 'in_pool', overdueAt: after(T0, 2 * HOUR), version: inPool.version + 1 });
     expect(clock(next, 'first_response')).toMatchObject({ escalatedAt: now });
     expect(clock(next, 'completion_target')?.escalatedAt).toBeUndefined();
     expect(events).toEqual([
@@ -754,7 +755,7 @@ describe('escalation', () => {
     const { next, events, outbox } = escalate(assigned, moment(now))!;
 
     // Assess
-    expect(next.overdueAt).toBe(firstAlarm);
+    expect(next.overdueAt).toBe(after(T0, 2 * HOUR));
     expect(events.map((event) => event.data.clock).sort()).toEqual(['completion_target', 'mediation']);
     expect(events.every((event) => event.type === 'deadline_missed')).toBe(true);
     expect(new Set(events.map((event) => event.seq)).size).toBe(2);
