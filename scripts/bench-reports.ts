@@ -9,6 +9,7 @@
  */
 import './local/preflight.js';
 import { randomUUID } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_CLOCK_RULES } from '../shared/domain/case-clocks.js';
 import { closeCase } from '../shared/domain/case-work.js';
@@ -28,7 +29,6 @@ import { prepareStore } from './local/environment.js';
 
 const MONTH = '2026-10';
 const SIZES = [500, 50_000] as const;
-const REPORTS_PER_SIZE = Number(process.argv[process.argv.indexOf('--reports') + 1]) || 200;
 
 const directory = new UnionDirectory(DEMO_UNIONS);
 const districts = directory.childrenOf('210100').map((union) => union.code);
@@ -127,7 +127,9 @@ async function populate(client: DynamoDBDocumentClient, tableName: string, count
   );
 }
 
-async function main(): Promise<void> {
+/** Runs the report benchmark and prints its table (the second part of `npm run bench`). */
+export async function benchReports(reportsPerSize = 200): Promise<void> {
+  const REPORTS_PER_SIZE = reportsPerSize;
   const dynamoDb = await startDynamoDbLocal();
   try {
     const client = DynamoDBDocumentClient.from(dynamoDb.client, { marshallOptions: { removeUndefinedValues: true } });
@@ -185,7 +187,11 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// Run on its own: `tsx scripts/bench-reports.ts [--reports N]`.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const at = process.argv.indexOf('--reports');
+  benchReports(at > 0 ? Number(process.argv[at + 1]) : undefined).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -21,6 +21,8 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { BUNDLING } from '../infra/bundling.js';
+import { JOBS } from '../functions/jobs.js';
+import { benchReports } from './bench-reports.js';
 import { ROUTES } from '../functions/routes.js';
 import { bundle, bundleProbe, excessOverFloor, inputsBySize, modulesBySize, type Bundle, type Subject } from './bench/build.js';
 import { CHILD_ENV, probe, sampleInterleaved, type Samples } from './bench/measure.js';
@@ -196,7 +198,7 @@ function mergeNetwork(...sources: Map<string, string[]>[]): Record<string, strin
 async function main(): Promise<void> {
   const started = performance.now();
   const runs = parseRuns(process.argv.slice(2));
-  const subjects = [FLOOR, ...ROUTES.map(subjectOf)];
+  const subjects = [FLOOR, ...ROUTES.map(subjectOf), ...JOBS.map((job) => ({ name: job.name, entry: job.entry }))];
 
   progress(`bundling ${subjects.length} entries with infra/bundling.ts (target ${BUNDLING.target})…\n`);
   await rm(OUT_DIR, { recursive: true, force: true });
@@ -317,3 +319,5 @@ function resultOf(subject: Measured, row: Row): object {
 }
 
 await main();
+// Then what one monthly report costs at 500 and at 50,000 cases (scripts/bench-reports.ts).
+await benchReports();
