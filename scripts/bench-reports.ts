@@ -18,7 +18,7 @@ import { figureDeltas } from '../shared/domain/figures.js';
 import { UnionDirectory } from '../shared/domain/unions.js';
 import { CATEGORIES, OUTCOMES, keysOf } from '../shared/domain/vocabulary.js';
 import { takeConsumedCapacity } from '../shared/store/capacity.js';
-import { figureShardOf, keys, listIndexAttributes, listSortKey } from '../shared/store/keys.js';
+import { FIGURE_SHARDS, figureShardOf, keys, listIndexAttributes, listSortKey } from '../shared/store/keys.js';
 import { ReportRepository } from '../shared/store/report-repository.js';
 import { UnionRepository, forgetCachedDirectory } from '../shared/store/union-repository.js';
 import { monthlyReport } from '../shared/usecases/reports.js';
@@ -36,6 +36,18 @@ const categories = keysOf(CATEGORIES);
 const outcomes = keysOf(OUTCOMES);
 const admin = DEMO_USERS.find((user) => user.username === 'admin-shenyang')!;
 const caller = { staffId: admin.sub, username: admin.username, roles: [admin.role], unionCode: admin.unionCode };
+
+/**
+ * A case id whose figures land on `shard`: every district gets cases on every
+ * counter shard in both sizes, so both reports read the same set of items (as
+ * a real union does after its first few dozen cases).
+ */
+function idOnShard(shard: number): string {
+  for (;;) {
+    const id = randomUUID();
+    if (figureShardOf(id) === shard) return id;
+  }
+}
 
 /** A month's synthetic case: registered in October in one of 沈阳's districts; two in three closed in the month. */
 function syntheticCase(index: number): CaseRecord {
@@ -60,7 +72,7 @@ function syntheticCase(index: number): CaseRecord {
       amountClaimedFen: 100_000 + index,
     },
     {
-      caseId: randomUUID(),
+      caseId: idOnShard(Math.floor(index / districts.length) % FIGURE_SHARDS),
       unionCode,
       unionPath: directory.pathOf(unionCode),
       sequence: index + 1,
