@@ -24,6 +24,22 @@ function file(body: unknown, idempotencyKey?: string): Promise<ApiResponse> {
   });
 }
 
+/**
+ * Files as a well-behaved client does: while the first request with the same
+ * key is still being processed the API answers 409 REQUEST_IN_PROGRESS with
+ * Retry-After, and the client asks again after that long. Every answer on the
+ * way is kept, so a test can check that nothing else came back.
+ */
+async function fileUntilAnswered(body: unknown, idempotencyKey: string): Promise<{ final: ApiResponse; waits: ApiResponse[] }> {
+  const waits: ApiResponse[] = [];
+  for (;;) {
+    const response = await file(body, idempotencyKey);
+    if (response.status !== 409 || response.body.error?.code !== 'REQUEST_IN_PROGRESS') return { final: response, waits };
+    waits.push(response);
+    await new Promise((resolve) => setTimeout(resolve, Number(response.headers.get('retry-after')) * 1000));
+  }
+}
+
 /** Runs tasks with at most `limit` in flight. */
 async function pooled<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
   const results: T[] = new Array(tasks.length);
@@ -96,11 +112,17 @@ describe('idempotent filing', () => {
     const responses = await Promise.all(
       Array.from({ length: 200 }, (_, index) => {
         const key = keys[index % 50]!;
-        return file(onlineComplaint({ description: `投诉 ${key}` }), key).then((response) => ({ key, response }));
+        return fileUntilAnswered(onlineComplaint({ description: `投诉 ${key}` }), key).then(({ final, waits }) => ({
+          key,
+          response: final,
+          waits,
+        }));
       }),
     );
 
     expect(responses.map(({ response }) => response.status).filter((status) => status !== 201)).toEqual([]);
+    // A duplicate that arrived while its first was in flight was told to wait, and when (never a second case).
+    for (const wait of responses.flatMap(({ waits }) => waits)) expect(wait.headers.get('retry-after')).toBe('2');
     const created = (await api.items()).filter((item) => item.SK === 'CASE').length - before;
     expect(created).toBe(50);
     for (const key of keys) {
