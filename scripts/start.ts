@@ -6,6 +6,7 @@
  */
 import './local/preflight.js';
 import { signLocalToken } from './local/auth.js';
+import { DEMO_PASSWORD } from './local/oidc-provider.js';
 import { DEMO_USERS } from './local/demo-data.js';
 import { LocalSetupError } from './local/dynamodb-local.js';
 import { startLocalEnvironment, type LocalEnvironment } from './local/environment.js';
@@ -19,14 +20,15 @@ async function banner(environment: LocalEnvironment): Promise<string> {
     '',
     `Weiquan local API on ${environment.baseUrl}  (DynamoDB Local ${environment.dynamoDbEndpoint}, table ${environment.tableName}, ${persist ? 'persisted in .weiquan/dynamodb' : 'in memory'})`,
     '',
-    'Tokens for the seeded staff (valid 12 h; `npm run token -- <username>` prints one):',
+    `Staff sign-in: OpenID Connect provider ${environment.issuer} (discovery: ${environment.issuer}/.well-known/openid-configuration);`,
+    `every demo user's password is ${DEMO_PASSWORD}. ID tokens for the seeded staff (valid 1 h; \`npm run token -- <username>\` prints one):`,
   ];
   for (const user of DEMO_USERS) {
     lines.push(`  ${user.username.padEnd(16)} ${user.role.padEnd(12)} ${user.unionCode}  ${user.displayName}`);
   }
   lines.push('');
   for (const user of DEMO_USERS) {
-    lines.push(`export TOKEN_${user.username.toUpperCase().replaceAll('-', '_')}='${await signLocalToken(user)}'`);
+    lines.push(`export TOKEN_${user.username.toUpperCase().replaceAll('-', '_')}='${await signLocalToken(user, environment.baseUrl)}'`);
   }
   const api = environment.baseUrl;
   lines.push(
@@ -54,7 +56,12 @@ async function banner(environment: LocalEnvironment): Promise<string> {
 async function main(): Promise<void> {
   const started = performance.now();
   const environment = await startLocalEnvironment({ port, persist, background: true, log: (line) => console.log(line) });
-  recordRunningStore({ pid: process.pid, dynamoDbEndpoint: environment.dynamoDbEndpoint, tableName: environment.tableName });
+  recordRunningStore({
+    pid: process.pid,
+    dynamoDbEndpoint: environment.dynamoDbEndpoint,
+    tableName: environment.tableName,
+    baseUrl: environment.baseUrl,
+  });
   console.log(await banner(environment));
   console.log(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 
