@@ -32,6 +32,7 @@ export class UnionRepository {
         parentCode: (item.parentCode as string | null | undefined) ?? null,
         ...(item.triage ? { triage: item.triage as Union['triage'] } : {}),
         ...(item.completionTargets ? { completionTargets: item.completionTargets as Union['completionTargets'] } : {}),
+        ...(typeof item.smsSignature === 'string' ? { smsSignature: item.smsSignature } : {}),
       }));
     const calendar = calendarItem
       ? { holidays: calendarItem.holidays as string[], adjustedWorkdays: calendarItem.adjustedWorkdays as string[] }
