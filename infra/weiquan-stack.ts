@@ -6,7 +6,7 @@ import type { Construct } from 'constructs';
 import { ROUTES, type RouteEntry } from '../functions/routes.js';
 import { JOBS, type JobEntry } from '../functions/jobs.js';
 import { ApiFirewall } from './api-firewall.js';
-import { BackgroundJobs } from './background-jobs.js';
+import { BackgroundJobs, type SmsSetting } from './background-jobs.js';
 import { DataTable } from './data-table.js';
 import { WeiquanApi } from './rest-api.js';
 import { RouteFunction, routeSpec } from './route-function.js';
@@ -26,6 +26,16 @@ export interface WeiquanStackProps extends StackProps {
   readonly stageName?: string;
   /** WAF rate limits, requests per IP per 5 minutes. */
   readonly rateLimits?: { readonly api?: number; readonly public?: number };
+  /** The SMS provider; defaults to CDK context `sms`, else SNS. */
+  readonly sms?: SmsSetting;
+}
+
+/** The SMS setting from CDK context `sms` (JSON, e.g. `-c sms='{"provider":"aliyun","templates":{…}}'`), if given. */
+export function smsConfigFrom(scope: Construct): SmsSetting | undefined {
+  const value: unknown = scope.node.tryGetContext('sms');
+  if (value === undefined) return undefined;
+  // `-c key=value` on the command line arrives as a string; cdk.json's context as parsed JSON.
+  return (typeof value === 'string' ? JSON.parse(value) : value) as SmsSetting;
 }
 
 /**
@@ -44,7 +54,7 @@ export class WeiquanStack extends Stack {
   readonly jobs: BackgroundJobs;
 
   constructor(scope: Construct, id: string, props: WeiquanStackProps = {}) {
-    const { routes = ROUTES, jobs = JOBS, repoRoot = REPO_ROOT, stageName = 'v1', rateLimits = {}, ...stackProps } = props;
+    const { routes = ROUTES, jobs = JOBS, repoRoot = REPO_ROOT, stageName = 'v1', rateLimits = {}, sms, ...stackProps } = props;
     super(scope, id, { description: 'Weiquan: labour-dispute intake and routing for trade union legal aid', ...stackProps });
 
     this.data = new DataTable(this, 'Data');
@@ -89,6 +99,7 @@ export class WeiquanStack extends Stack {
       data: this.data,
       phoneHashSecret: this.phoneHashSecret,
       logRetention: logs.RetentionDays.THREE_MONTHS,
+      sms: sms ?? smsConfigFrom(this) ?? { provider: 'sns' },
     });
 
     this.api = new WeiquanApi(this, 'Api', {

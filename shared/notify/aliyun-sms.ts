@@ -1,5 +1,5 @@
 import type { SendSmsRequest, SendSmsResponse } from '@alicloud/dysmsapi20170525';
-import { SmsRefused, type SmsRequest, type SmsSender } from '../usecases/notify.js';
+import { SmsNotSent, SmsRefused, type SmsRequest, type SmsSender } from '../usecases/notify.js';
 import { templateParams } from '../domain/notifications.js';
 import type { TemplateCodes } from './sms-config.js';
 
@@ -68,10 +68,11 @@ export class AliyunSmsSender implements SmsSender {
         }),
       );
     } catch (error) {
-      // The SDK throws for HTTP-level errors (throttling, bad keys) with Alibaba's code; its message is not kept.
-      const code = (error as { code?: unknown } | undefined)?.code;
-      if (typeof code === 'string') throw refusal(code);
-      throw error;
+      // Alibaba's answers the SDK throws (HTTP 4xx/5xx: throttling, bad keys) carry its code and status; their
+      // message is not kept. Network failures have neither and are passed on without their message (retried).
+      const answer = error as { code?: unknown; statusCode?: unknown } | undefined;
+      if (typeof answer?.code === 'string' && typeof answer.statusCode === 'number') throw refusal(answer.code);
+      throw new SmsNotSent('aliyun', error instanceof Error ? error.name : 'unknown');
     }
     const code = response.body?.code ?? 'NoAnswer';
     if (code !== 'OK') throw refusal(code);

@@ -20,6 +20,12 @@ export const SMS_ENV = {
   region: 'SMS_REGION',
 } as const;
 
+/** Each mainland provider's SDK: bundled only into a deployment that selects that provider (infra/background-jobs.ts). */
+export const SMS_PROVIDER_PACKAGES = {
+  aliyun: '@alicloud/dysmsapi20170525',
+  tencent: 'tencentcloud-sdk-nodejs-sms',
+} as const;
+
 export type TemplateCodes = Readonly<Record<SmsTemplate, string>>;
 
 export type SmsSettings =

@@ -1,6 +1,6 @@
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { renderText, signedText } from '../domain/notifications.js';
-import { SmsRefused, type SmsRequest, type SmsSender, type StaffNoticeSender } from '../usecases/notify.js';
+import { SmsNotSent, SmsRefused, type SmsRequest, type SmsSender, type StaffNoticeSender } from '../usecases/notify.js';
 
 let defaultClient: SNSClient | undefined;
 
@@ -28,10 +28,10 @@ export class SnsSmsSender implements SmsSender {
         }),
       );
     } catch (error) {
-      // SNS's own throttling answers; anything else is rethrown as SNS raised it (and retried).
-      const name = error instanceof Error ? error.name : '';
+      // Only the error's name is passed on (an SNS message can quote the number it refused); all are retried.
+      const name = error instanceof Error ? error.name : 'unknown';
       if (name === 'ThrottledException' || name === 'ThrottlingException') throw new SmsRefused('throttled', 'sns', name);
-      throw error;
+      throw new SmsNotSent('sns', name);
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { sms } from 'tencentcloud-sdk-nodejs-sms';
 import { orderedParams } from '../domain/notifications.js';
-import { SmsRefused, type SmsRequest, type SmsSender } from '../usecases/notify.js';
+import { SmsNotSent, SmsRefused, type SmsRequest, type SmsSender } from '../usecases/notify.js';
 import type { TemplateCodes } from './sms-config.js';
 
 type SdkClient = InstanceType<typeof sms.v20210111.Client>;
@@ -56,10 +56,13 @@ export class TencentSmsSender implements SmsSender {
         TemplateParamSet: orderedParams(template, params),
       }));
     } catch (error) {
-      // API-level errors (bad keys, rate limits) are thrown with Tencent's code; the message is not kept.
-      const code = (error as { code?: unknown } | undefined)?.code;
-      if (typeof code === 'string') throw refusal(code);
-      throw error;
+      // Tencent's API-level answers (bad keys, rate limits) are thrown with its code and a request id; their message
+      // is not kept. Network failures have neither and are passed on without their message (retried).
+      const answer = error as { code?: unknown; requestId?: unknown } | undefined;
+      if (typeof answer?.code === 'string' && typeof answer.requestId === 'string' && answer.requestId !== '') {
+        throw refusal(answer.code);
+      }
+      throw new SmsNotSent('tencent', error instanceof Error ? error.name : 'unknown');
     }
     // One number, one status; a missing status is no acceptance.
     const code = statuses?.[0]?.Code ?? 'NoSendStatus';

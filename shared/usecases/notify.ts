@@ -60,6 +60,25 @@ export class SmsRefused extends DeliveryFailure {
   }
 }
 
+/**
+ * The send failed without an answer from the provider (network, timeout, an
+ * unexpected SDK error): retried. Only the original error's name is kept: SDK
+ * messages can quote the request, phone number included.
+ */
+export class SmsNotSent extends DeliveryFailure {
+  constructor(
+    readonly provider: string,
+    readonly errorName: string,
+  ) {
+    super(`${provider}: the SMS was not sent (${errorName})`);
+    this.name = 'SmsNotSent';
+  }
+
+  get details(): Record<string, string> {
+    return { provider: this.provider, error: this.errorName };
+  }
+}
+
 /** No union on the case's path has an SMS signature: the message is not sent unsigned. */
 export class NoSmsSignature extends DeliveryFailure {
   constructor(readonly unionCode: string) {
