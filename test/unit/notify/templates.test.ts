@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   MalformedMessage,
@@ -26,6 +27,17 @@ describe('the template table', () => {
   it('never carries an access code or a phone number as a parameter', () => {
     const names = Object.values(TEMPLATES).flatMap(({ params }) => [...params]);
     expect(names.filter((name) => /access|code|phone|mobile/i.test(name))).toEqual([]);
+  });
+
+  it('is what the README tells a union to register, parameter order included', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    for (const template of SMS_TEMPLATES) {
+      const { params, text } = TEMPLATES[template];
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${template}\` `));
+      expect(row, template).toBeDefined();
+      expect(row, template).toContain(`| ${params.map((name) => `\`${name}\``).join(', ')} `);
+      expect(row, template).toContain(text);
+    }
   });
 
   it('carries no signature in the text: the provider (or the SNS adapter) puts the union’s in front', () => {
