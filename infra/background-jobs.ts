@@ -29,7 +29,8 @@ export interface SmsSetting {
   readonly region?: string;
   /**
    * Complete ARN of an existing secret with the provider's keys (JSON: Alibaba `accessKeyId`/`accessKeySecret`,
-   * Tencent `secretId`/`secretKey`). Without it the stack creates an empty secret for an operator to fill.
+   * Tencent `secretId`/`secretKey`). Without it the stack creates one, holding a random placeholder for an
+   * operator to replace with the keys.
    */
   readonly credentialsSecretArn?: string;
 }

@@ -35,7 +35,12 @@ export function smsConfigFrom(scope: Construct): SmsSetting | undefined {
   const value: unknown = scope.node.tryGetContext('sms');
   if (value === undefined) return undefined;
   // `-c key=value` on the command line arrives as a string; cdk.json's context as parsed JSON.
-  return (typeof value === 'string' ? JSON.parse(value) : value) as SmsSetting;
+  if (typeof value !== 'string') return value as SmsSetting;
+  try {
+    return JSON.parse(value) as SmsSetting;
+  } catch {
+    throw new Error('CDK context "sms" is not JSON, e.g. -c sms=\'{"provider":"aliyun","templates":{…}}\'');
+  }
 }
 
 /**
