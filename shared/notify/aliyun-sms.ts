@@ -1,6 +1,7 @@
 import type { SendSmsRequest, SendSmsResponse } from '@alicloud/dysmsapi20170525';
-import { SmsNotSent, SmsRefused, type SmsRequest, type SmsSender } from '../usecases/notify.js';
+import { SmsNotSent, type SmsRequest, type SmsSender } from '../usecases/notify.js';
 import { templateParams } from '../domain/notifications.js';
+import { keptOnceMade, refusals } from './provider-answers.js';
 import type { TemplateCodes } from './sms-config.js';
 
 export interface AliyunCredentials {
@@ -36,13 +37,10 @@ function clientClass(module: Sdk): Sdk['default'] {
 }
 
 /** Alibaba Cloud's answer codes that need telling apart: a number that can never receive, and flow control. */
-const INVALID_NUMBER = new Set(['isv.MOBILE_NUMBER_ILLEGAL']);
-const THROTTLED = /^(isv\.BUSINESS_LIMIT_CONTROL|isv\.DAY_LIMIT_CONTROL|Throttling)/;
-
-function refusal(code: string): SmsRefused {
-  const reason = INVALID_NUMBER.has(code) ? 'invalid_number' : THROTTLED.test(code) ? 'throttled' : 'rejected';
-  return new SmsRefused(reason, 'aliyun', code);
-}
+const refusal = refusals('aliyun', {
+  invalidNumber: new Set(['isv.MOBILE_NUMBER_ILLEGAL']),
+  throttled: /^(isv\.BUSINESS_LIMIT_CONTROL|isv\.DAY_LIMIT_CONTROL|Throttling)/,
+});
 
 /**
  * Alibaba Cloud SMS (dysmsapi 2017-05-25, SendSms): the template's code
@@ -50,7 +48,7 @@ function refusal(code: string): SmsRefused {
  * and the union's approved signature, which Alibaba puts in front of the text.
  */
 export class AliyunSmsSender implements SmsSender {
-  #client: Promise<AliyunSmsClient> | undefined;
+  private readonly client = keptOnceMade(() => this.makeClient());
 
   constructor(private readonly options: AliyunSmsOptions) {}
 
@@ -76,14 +74,6 @@ export class AliyunSmsSender implements SmsSender {
     }
     const code = response.body?.code ?? 'NoAnswer';
     if (code !== 'OK') throw refusal(code);
-  }
-
-  private client(): Promise<AliyunSmsClient> {
-    this.#client ??= this.makeClient().catch((error: unknown) => {
-      this.#client = undefined;
-      throw error;
-    });
-    return this.#client;
   }
 
   private async makeClient(): Promise<AliyunSmsClient> {

@@ -1,6 +1,7 @@
 import type { sms } from 'tencentcloud-sdk-nodejs-sms';
 import { orderedParams } from '../domain/notifications.js';
-import { SmsNotSent, SmsRefused, type SmsRequest, type SmsSender } from '../usecases/notify.js';
+import { SmsNotSent, type SmsRequest, type SmsSender } from '../usecases/notify.js';
+import { keptOnceMade, refusals } from './provider-answers.js';
 import type { TemplateCodes } from './sms-config.js';
 
 type SdkClient = InstanceType<typeof sms.v20210111.Client>;
@@ -26,13 +27,10 @@ export interface TencentSmsOptions {
 }
 
 /** Tencent Cloud's send-status codes that need telling apart: a number that can never receive, and frequency limits. */
-const INVALID_NUMBER = new Set(['InvalidParameterValue.IncorrectPhoneNumber', 'FailedOperation.PhoneNumberInBlacklist']);
-const THROTTLED = /^(LimitExceeded|RequestLimitExceeded)/;
-
-function refusal(code: string): SmsRefused {
-  const reason = INVALID_NUMBER.has(code) ? 'invalid_number' : THROTTLED.test(code) ? 'throttled' : 'rejected';
-  return new SmsRefused(reason, 'tencent', code);
-}
+const refusal = refusals('tencent', {
+  invalidNumber: new Set(['InvalidParameterValue.IncorrectPhoneNumber', 'FailedOperation.PhoneNumberInBlacklist']),
+  throttled: /^(LimitExceeded|RequestLimitExceeded)/,
+});
 
 /**
  * Tencent Cloud SMS (API 2021-01-11, SendSms): the template's ID registered
@@ -40,7 +38,7 @@ function refusal(code: string): SmsRefused {
  * template table's order), the SMS application and the union's signature.
  */
 export class TencentSmsSender implements SmsSender {
-  #client: Promise<TencentSmsClient> | undefined;
+  private readonly client = keptOnceMade(() => this.makeClient());
 
   constructor(private readonly options: TencentSmsOptions) {}
 
@@ -67,14 +65,6 @@ export class TencentSmsSender implements SmsSender {
     // One number, one status; a missing status is no acceptance.
     const code = statuses?.[0]?.Code ?? 'NoSendStatus';
     if (code !== 'Ok') throw refusal(code);
-  }
-
-  private client(): Promise<TencentSmsClient> {
-    this.#client ??= this.makeClient().catch((error: unknown) => {
-      this.#client = undefined;
-      throw error;
-    });
-    return this.#client;
   }
 
   private async makeClient(): Promise<TencentSmsClient> {
