@@ -10,7 +10,8 @@ export interface ComplaintFormValues {
   description?: string;
   /** Yuan as typed (7200 or 7200.50): workers think in yuan, the API counts fen. */
   amountYuan?: string;
-  workersInvolved?: number;
+  /** As typed; the API takes a whole number. */
+  workersInvolved?: string;
   complainant?: { name?: string; mobile?: string; migrantWorker?: boolean; womanWorker?: boolean; modelWorker?: boolean };
 }
 
@@ -37,6 +38,7 @@ export function needsEmployer(kind: FileComplaintRequest['kind'] | undefined): b
 
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 export const AMOUNT_PATTERN = /^\d{1,9}(\.\d{1,2})?$/;
+export const WORKERS_PATTERN = /^[1-9]\d{0,4}$|^100000$/;
 
 /** 7200.5 yuan → 720050 fen, exactly (no floating point). */
 export function yuanToFen(yuan: string): number {
@@ -70,7 +72,7 @@ export function toRequest(values: ComplaintFormValues): FileComplaintRequest {
     },
     ...(employerName ? { employer: { name: employerName } } : {}),
     description: values.description?.trim() ?? '',
-    workersInvolved: values.workersInvolved ?? 1,
+    workersInvolved: values.workersInvolved?.trim() ? Number(values.workersInvolved.trim()) : 1,
     ...(amount ? { amountClaimedFen: yuanToFen(amount) } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Form, Input, List, Selector, Stepper, Steps, TextArea } from 'antd-mobile';
+import { Button, Checkbox, Form, Input, List, Selector, Steps, TextArea } from 'antd-mobile';
 import { useEffect, useRef, useState } from 'react';
 import { CATEGORIES } from '../../../../shared/domain/vocabulary';
 import { ApiFailure, api, call, type FiledComplaint } from '../api/client';
@@ -9,6 +9,7 @@ import {
   MOBILE_PATTERN,
   STEP_FIELDS,
   STEP_TITLES,
+  WORKERS_PATTERN,
   fenToYuan,
   formFieldOf,
   needsEmployer,
@@ -43,7 +44,8 @@ export function FilePage({ onSaved }: { onSaved: (credentials: Credentials) => v
   // lost answer on a bad connection never becomes a second case.
   const attempt = useRef<{ key: string; body: string } | undefined>(undefined);
   const heading = useRef<HTMLHeadingElement>(null);
-  const kind = Form.useWatch('kind', form)?.[0];
+  // Kept here, not watched on the form: the kind's field is off screen on the later steps.
+  const [kind, setKind] = useState<ComplaintFormValues['kind']>(['complaint']);
 
   useEffect(() => {
     heading.current?.focus();
@@ -111,8 +113,11 @@ export function FilePage({ onSaved }: { onSaved: (credentials: Credentials) => v
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ kind: ['complaint'], workersInvolved: 1 }}
+        initialValues={{ kind: ['complaint'], workersInvolved: '1' }}
         requiredMarkStyle="text-required"
+        onValuesChange={(changed: ComplaintFormValues) => {
+          if (changed.kind) setKind(changed.kind);
+        }}
       >
         {step === 0 && (
           <>
@@ -129,7 +134,7 @@ export function FilePage({ onSaved }: { onSaved: (credentials: Credentials) => v
             <Form.Item
               name="regionCode"
               label="在哪里工作（区县）"
-              help="决定由哪个工会受理"
+              description="决定由哪个工会受理"
               rules={[{ required: true, message: '请选择您工作所在的区县' }]}
             >
               <RegionField />
@@ -137,14 +142,14 @@ export function FilePage({ onSaved }: { onSaved: (credentials: Credentials) => v
             <Form.Item
               name={['employer', 'name']}
               label="用人单位名称"
-              rules={[{ required: needsEmployer(kind), whitespace: true, message: '请填写用人单位名称' }]}
+              rules={[{ required: needsEmployer(kind?.[0]), whitespace: true, message: '请填写用人单位名称' }]}
             >
-              <Input placeholder="例如：沈阳某某物业服务有限公司" maxLength={100} clearable />
+              <Input placeholder="例如：沈阳某某物业服务有限公司" maxLength={100} />
             </Form.Item>
             <Form.Item
               name="description"
               label="发生了什么"
-              help="什么时间、在哪里、哪些钱没给或什么权益受损"
+              description="什么时间、在哪里、哪些钱没给或什么权益受损"
               rules={[{ required: true, whitespace: true, message: '请写下发生了什么' }]}
             >
               <TextArea placeholder="例如：在沈河区做保洁，9月和10月工资共7200元一直没发。" rows={5} maxLength={4000} showCount />
@@ -154,10 +159,14 @@ export function FilePage({ onSaved }: { onSaved: (credentials: Credentials) => v
               label="涉及金额（元，可不填）"
               rules={[{ pattern: AMOUNT_PATTERN, message: '请填写金额，例如 7200 或 7200.50' }]}
             >
-              <Input inputMode="decimal" placeholder="例如 7200" clearable />
+              <Input inputMode="decimal" placeholder="例如 7200" />
             </Form.Item>
-            <Form.Item name="workersInvolved" label="一共涉及几个人">
-              <Stepper min={1} max={100000} digits={0} inputReadOnly={false} aria-label="涉及人数" />
+            <Form.Item
+              name="workersInvolved"
+              label="一共涉及几个人"
+              rules={[{ pattern: WORKERS_PATTERN, message: '请填写人数，例如 1 或 12' }]}
+            >
+              <Input inputMode="numeric" maxLength={6} />
             </Form.Item>
           </>
         )}
@@ -168,18 +177,18 @@ export function FilePage({ onSaved }: { onSaved: (credentials: Credentials) => v
               label="您的姓名"
               rules={[{ required: true, whitespace: true, message: '请填写您的姓名' }]}
             >
-              <Input autoComplete="name" maxLength={50} clearable />
+              <Input autoComplete="name" maxLength={50} />
             </Form.Item>
             <Form.Item
               name={['complainant', 'mobile']}
               label="手机号码"
-              help="工会用这个号码联系您，不会公开"
+              description="工会用这个号码联系您，不会公开"
               rules={[
                 { required: true, message: '请填写手机号码' },
                 { pattern: MOBILE_PATTERN, message: '请填写以1开头的11位手机号码' },
               ]}
             >
-              <Input type="tel" inputMode="numeric" autoComplete="tel" maxLength={11} clearable />
+              <Input type="tel" inputMode="numeric" autoComplete="tel" maxLength={11} />
             </Form.Item>
             <Form.Item label="以下情况可优先办理（可多选）">
               <div className="flags">

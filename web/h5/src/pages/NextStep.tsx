@@ -18,7 +18,7 @@ export function CaseStatus({ statusText, unionName, nextStep }: Pick<PublicCase,
           <strong>最晚：</strong>
           <time dateTime={nextStep.dueAt}>
             {chinaTime(nextStep.dueAt)}
-            {CHINA_TIME_NOTE}
+            <span className="nowrap">{CHINA_TIME_NOTE}</span>
           </time>
         </p>
       )}

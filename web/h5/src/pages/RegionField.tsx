@@ -27,7 +27,14 @@ export function RegionField({ id, value, onChange }: { id?: string; value?: stri
   const label = regionLabel(value);
   return (
     <>
-      <button id={id} type="button" className={`picker-button${label ? '' : ' placeholder'}`} onClick={() => setVisible(true)}>
+      <button
+        id={id}
+        type="button"
+        // Named with its value: a label[for] alone would hide what was picked from a screen reader.
+        aria-label={`在哪里工作：${label ?? '请选择省、市、区县'}`}
+        className={`picker-button${label ? '' : ' placeholder'}`}
+        onClick={() => setVisible(true)}
+      >
         {label ?? '请选择省、市、区县'}
       </button>
       <Cascader

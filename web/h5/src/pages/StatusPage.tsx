@@ -1,10 +1,11 @@
-import { Button, Form, Input, Rate, TextArea, Toast } from 'antd-mobile';
+import { Button, Form, Input, TextArea, Toast } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { ApiFailure, api, call, type PublicCase } from '../api/client';
 import { failureMessage, fieldErrors, type Action } from '../api/errors';
 import { CHINA_TIME_NOTE, chinaTime } from '../time';
 import { CaseStatus } from './NextStep';
 import { PageHeader } from './PageHeader';
+import { SCORE_WORDS, StarRating } from './StarRating';
 
 export interface Credentials {
   readonly caseNumber: string;
@@ -12,7 +13,6 @@ export interface Credentials {
 }
 
 const CASE_NUMBER_PATTERN = /^\d{6}-\d{8}-\d{4,6}$/;
-const SCORE_WORDS = ['', '很不满意', '不满意', '一般', '满意', '很满意'];
 
 function asFailure(error: unknown): ApiFailure {
   return error instanceof ApiFailure ? error : new ApiFailure(0, undefined, undefined);
@@ -101,15 +101,15 @@ function LookupForm({
             { pattern: CASE_NUMBER_PATTERN, message: '案件编号的样子是 210103-20261201-0001' },
           ]}
         >
-          <Input placeholder="例如 210103-20261201-0001" inputMode="numeric" autoComplete="off" clearable />
+          <Input placeholder="例如 210103-20261201-0001" inputMode="numeric" autoComplete="off" />
         </Form.Item>
         <Form.Item
           name="accessCode"
           label="查询码"
-          help="提交投诉时显示的12位字母和数字"
+          description="提交投诉时显示的12位字母和数字"
           rules={[{ required: true, message: '请填写查询码' }]}
         >
-          <Input placeholder="例如 K7QM-2XWD-9HRT" autoComplete="off" autoCapitalize="characters" clearable />
+          <Input placeholder="例如 K7QM-2XWD-9HRT" autoComplete="off" autoCapitalize="characters" />
         </Form.Item>
       </Form>
     </>
@@ -213,7 +213,7 @@ function SupplementForm({ credentials, onAdded }: { credentials: Credentials; on
         <Form.Item
           name="text"
           label="补充内容"
-          help="例如新的联系人、证据情况；承办人员会看到"
+          description="例如新的联系人、证据情况；承办人员会看到"
           rules={[{ required: true, whitespace: true, message: '请填写补充内容' }]}
         >
           <TextArea rows={4} maxLength={2000} showCount />
@@ -261,10 +261,10 @@ function FeedbackForm({ credentials, onGiven }: { credentials: Credentials; onGi
         <Form.Item
           name="score"
           label="您对工会的服务满意吗"
-          help={score ? `${score}星：${SCORE_WORDS[score]}` : '点星星打分，5星最满意'}
+          description={score ? `${score}星：${SCORE_WORDS[score]}` : '点星星打分，5星最满意'}
           rules={[{ required: true, message: '请点星星打分' }]}
         >
-          <Rate allowClear={false} />
+          <StarRating />
         </Form.Item>
         <Form.Item name="comment" label="想说的话（可不填）">
           <TextArea rows={3} maxLength={500} showCount />
