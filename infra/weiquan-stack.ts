@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -11,6 +12,7 @@ import { DataTable } from './data-table.js';
 import { WeiquanApi } from './rest-api.js';
 import { RouteFunction, routeSpec } from './route-function.js';
 import { StaffAuth } from './staff-auth.js';
+import { StaticSite, type StaticHosting } from './static-site.js';
 
 /** The repository root: route entries are relative to it. */
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -26,6 +28,10 @@ export interface WeiquanStackProps extends StackProps {
   readonly stageName?: string;
   /** WAF rate limits, requests per IP per 5 minutes. */
   readonly rateLimits?: { readonly api?: number; readonly public?: number };
+  /** Web pages: `cloudfront` (default in `aws`) or `none` (default elsewhere); see infra/static-site.ts. */
+  readonly staticHosting?: StaticHosting;
+  /** The built pages; defaults to web/dist in the repository. */
+  readonly webDist?: string;
 }
 
 /**
@@ -42,6 +48,7 @@ export class WeiquanStack extends Stack {
   readonly api: WeiquanApi;
   readonly firewall: ApiFirewall;
   readonly jobs: BackgroundJobs;
+  readonly site: StaticSite;
 
   constructor(scope: Construct, id: string, props: WeiquanStackProps = {}) {
     const { routes = ROUTES, jobs = JOBS, repoRoot = REPO_ROOT, stageName = 'v1', rateLimits = {}, ...stackProps } = props;
@@ -106,6 +113,14 @@ export class WeiquanStack extends Stack {
       apiRateLimit: rateLimits.api ?? 1000,
       publicRateLimit: rateLimits.public ?? 100,
     });
+
+    this.site = new StaticSite(this, 'Site', {
+      ...(props.staticHosting ? { hosting: props.staticHosting } : {}),
+      sourceDir: props.webDist ?? path.join(repoRoot, 'web/dist'),
+      apiUrl: this.api.restApi.url,
+    });
+    if (this.site.distribution)
+      new CfnOutput(this, 'WebUrl', { value: `https://${this.site.distribution.distributionDomainName}/h5/` });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.restApi.url, description: 'Base URL of the API stage' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });

@@ -62,6 +62,11 @@ async function checkScreen(page: Page, name: string): Promise<void> {
   expect(await horizontalOverflow(page), `${name} scrolls sideways`).toBe(0);
 }
 
+/** Waits for what a person would wait for; generous, since two cores run the browser, the API and DynamoDB Local. */
+function eventually<T>(check: () => Promise<T>) {
+  return expect.poll(check, { timeout: 20_000, interval: 100 });
+}
+
 const CHINA_TIME = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
   year: 'numeric',
@@ -91,9 +96,9 @@ async function fillComplaint(page: Page, { description, screenshots = false }: {
   if (screenshots) await checkScreen(page, '1-home');
   await page.getByRole('button', { name: '我要投诉' }).click();
 
-  await expect.poll(() => page.getByRole('heading', { name: /第1步.*选择问题类型/ }).isVisible()).toBe(true);
+  await eventually(() => page.getByRole('heading', { name: /第1步.*选择问题类型/ }).isVisible()).toBe(true);
   await page.getByRole('button', { name: '下一步' }).click();
-  await expect.poll(() => page.getByText('请选择问题类型').isVisible()).toBe(true);
+  await eventually(() => page.getByText('请选择问题类型').isVisible()).toBe(true);
   await page.getByRole('option', { name: '欠薪/劳动报酬' }).click();
   if (screenshots) await checkScreen(page, '2-file-type');
   await page.getByRole('button', { name: '下一步' }).click();
@@ -116,7 +121,7 @@ async function fillComplaint(page: Page, { description, screenshots = false }: {
   await page.getByText('我是农民工').click();
   if (screenshots) await checkScreen(page, '4-file-contact');
   await page.getByRole('button', { name: '下一步' }).click();
-  await expect.poll(() => page.getByRole('heading', { name: /第4步.*确认提交/ }).isVisible()).toBe(true);
+  await eventually(() => page.getByRole('heading', { name: /第4步.*确认提交/ }).isVisible()).toBe(true);
 }
 
 describe('the workers’ page on a 360 px phone', () => {
@@ -126,15 +131,13 @@ describe('the workers’ page on a 360 px phone', () => {
     await fillComplaint(page, { description, screenshots: true });
 
     // The summary reads back what the worker gave, money in yuan.
-    await expect.poll(() => page.getByText('7200.50元').isVisible()).toBe(true);
-    await expect.poll(() => page.getByText('辽宁省 沈阳市 和平区').isVisible()).toBe(true);
+    await eventually(() => page.getByText('7200.50元').isVisible()).toBe(true);
+    await eventually(() => page.getByText('辽宁省 沈阳市 和平区').isVisible()).toBe(true);
     await checkScreen(page, '5-file-confirm');
     await page.getByRole('button', { name: '提交', exact: true }).click();
 
     // The receipt: case number and access code, once, with a prompt to save them.
-    await expect
-      .poll(() => page.getByRole('heading', { name: '请保存：案件编号和查询码' }).isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    await eventually(() => page.getByRole('heading', { name: '请保存：案件编号和查询码' }).isVisible()).toBe(true);
     const caseNumber = (await page.getByTestId('case-number').textContent())!.trim();
     const accessCode = (await page.getByTestId('access-code').textContent())!.trim();
     expect(caseNumber).toMatch(/^210102-\d{8}-\d{4,6}$/);
@@ -150,7 +153,7 @@ describe('the workers’ page on a 360 px phone', () => {
     // Leaving asks whether the code is saved; then the status opens without typing it again.
     await page.getByRole('button', { name: '我已保存，查看进度' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '已保存', exact: true }).click();
-    await expect.poll(() => page.getByRole('heading', { name: '办理经过' }).isVisible()).toBe(true);
+    await eventually(() => page.getByRole('heading', { name: '办理经过' }).isVisible()).toBe(true);
     expect(await page.getByRole('heading', { name: '正在为您安排劳动争议调解员' }).isVisible()).toBe(true);
     expect(await page.getByText('案件已登记').isVisible()).toBe(true);
     // No rating while the case is open.
@@ -160,7 +163,7 @@ describe('the workers’ page on a 360 px phone', () => {
     // Adding information: it joins the timeline, and the staff see it on the case.
     await page.getByLabel('补充内容').fill('补充：项目经理姓李，电话13800005678。');
     await page.getByRole('button', { name: '提交补充' }).click();
-    await expect.poll(() => page.getByText('您补充了材料').isVisible()).toBe(true);
+    await eventually(() => page.getByText('您补充了材料').isVisible()).toBe(true);
 
     const admin = { user: demo('admin-heping') };
     const listed = await api.request('GET', '/cases?limit=100', admin);
@@ -183,11 +186,11 @@ describe('the workers’ page on a 360 px phone', () => {
     await page.getByLabel('案件编号').fill(caseNumber);
     await page.getByLabel('查询码').fill('WRONG-CODE-0000');
     await page.getByRole('button', { name: '查询', exact: true }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe('案件编号或查询码不正确，请核对后再试');
+    await eventually(() => page.getByRole('alert').textContent()).toBe('案件编号或查询码不正确，请核对后再试');
     await checkScreen(page, '8-lookup');
     await page.getByLabel('查询码').fill(accessCode.toLowerCase().replace(/-/g, ' '));
     await page.getByRole('button', { name: '查询', exact: true }).click();
-    await expect.poll(() => page.getByRole('heading', { name: '已办结' }).isVisible()).toBe(true);
+    await eventually(() => page.getByRole('heading', { name: '已办结' }).isVisible()).toBe(true);
     expect(await page.getByLabel('补充内容').count()).toBe(0);
 
     // Rating: five stars and a word of thanks.
@@ -198,7 +201,7 @@ describe('the workers’ page on a 360 px phone', () => {
     await page.getByLabel('想说的话（可不填）').fill('工资拿到了，谢谢。');
     await checkScreen(page, '9-rate');
     await page.getByRole('button', { name: '提交评价' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: '您的评价' }).isVisible()).toBe(true);
+    await eventually(() => page.getByRole('heading', { name: '您的评价' }).isVisible()).toBe(true);
     expect(await page.getByText(/^5星（很满意）/).isVisible()).toBe(true);
     expect(await page.getByRole('heading', { name: '评价本次服务' }).count()).toBe(0);
     await checkScreen(page, '10-rated');
@@ -221,9 +224,9 @@ describe('the workers’ page on a 360 px phone', () => {
     });
 
     await page.getByRole('button', { name: '提交', exact: true }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('网络不畅');
+    await eventually(() => page.getByRole('alert').textContent()).toContain('网络不畅');
     await page.getByRole('button', { name: '提交', exact: true }).click();
-    await expect.poll(() => page.getByTestId('case-number').isVisible(), { timeout: 15_000 }).toBe(true);
+    await eventually(() => page.getByTestId('case-number').isVisible()).toBe(true);
 
     expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);

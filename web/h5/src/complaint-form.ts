@@ -1,4 +1,4 @@
-import type { FileComplaintRequest } from './api/client';
+import type { FileComplaintRequest } from './api/types';
 
 /** The filing form as the worker fills it in; converted to the API's request on submit. */
 export interface ComplaintFormValues {

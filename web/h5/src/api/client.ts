@@ -1,11 +1,8 @@
 import createClient from 'openapi-fetch';
-import type { components, paths } from './schema';
+import type { paths } from './schema';
+import type { ApiErrorBody, Failure, FieldIssue } from './types';
 
-export type FiledComplaint = components['schemas']['FiledComplaint'];
-export type PublicCase = components['schemas']['PublicCase'];
-export type FileComplaintRequest = components['schemas']['FileComplaintRequest'];
-export type ApiErrorBody = components['schemas']['Error'];
-export type FieldIssue = NonNullable<ApiErrorBody['error']['details']>[number];
+export type { FiledComplaint, FileComplaintRequest, PublicCase } from './types';
 
 /**
  * Where the API is. Under `npm start` (and in the browser test) the page and
@@ -31,7 +28,7 @@ export function api() {
 }
 
 /** A failed call: the API's error body, or none when the network failed. */
-export class ApiFailure extends Error {
+export class ApiFailure extends Error implements Failure {
   constructor(
     readonly status: number,
     readonly body: ApiErrorBody | undefined,

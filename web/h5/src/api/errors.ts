@@ -1,4 +1,4 @@
-import type { ApiFailure, FieldIssue } from './client';
+import type { Failure, FieldIssue } from './types';
 
 /**
  * Every message a worker reads about a failed request, in one place: the API
@@ -59,7 +59,7 @@ export function issueMessage(issue: FieldIssue): string {
 }
 
 /** The field issues the worker can fix, keyed by the form's field path (`complainant.mobile`). */
-export function fieldErrors(failure: ApiFailure): Map<string, string> {
+export function fieldErrors(failure: Failure): Map<string, string> {
   const errors = new Map<string, string>();
   for (const issue of failure.issues) {
     if (!errors.has(issue.path)) errors.set(issue.path, issueMessage(issue));
@@ -71,7 +71,7 @@ export function fieldErrors(failure: ApiFailure): Map<string, string> {
 export type Action = 'file' | 'status' | 'supplement' | 'feedback';
 
 /** One sentence for the whole request, shown above the form or as a toast. */
-export function failureMessage(failure: ApiFailure, action: Action): string {
+export function failureMessage(failure: Failure, action: Action): string {
   const minutes = failure.retryAfterSeconds ? Math.ceil(failure.retryAfterSeconds / 60) : undefined;
   switch (failure.code) {
     case 'NETWORK':
