@@ -54,7 +54,8 @@ async function phone(): Promise<{ context: BrowserContext; page: Page }> {
 
 /** A main screen: nothing serious for axe-core, nothing sticking out sideways, and a picture of it. */
 async function checkScreen(page: Page, name: string): Promise<void> {
-  // Toasts and popups fade; let them settle so that the picture and axe see the screen itself.
+  // Toasts and popups fade; let them go so that the picture and axe see the screen itself.
+  await eventually(() => page.locator('.adm-toast-main').count()).toBe(0);
   // (Page scripts are strings here: the tests' tsconfig has no DOM types.)
   await page.waitForFunction(`document.getAnimations().every((animation) => animation.playState !== 'running')`);
   await screenshot(page, name);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import openapiTS, { astToString } from 'openapi-typescript';
 import { describe, expect, it } from 'vitest';
 import { REGIONS_FILE, renderRegions } from '../../../scripts/h5-regions.js';
 import { failureMessage, fieldErrors, issueMessage } from '../../../web/h5/src/api/errors.js';
@@ -14,8 +15,15 @@ const failure = (code: string, issues: Failure['issues'] = [], retryAfterSeconds
   retryAfterSeconds,
 });
 
-describe('region picker', () => {
-  it('matches the union directory it was generated from (npm run regions:h5)', () => {
+describe('generated files', () => {
+  it('the API types match docs/openapi.json (npm run openapi:h5)', async () => {
+    const generated = astToString(await openapiTS(new URL('../../../docs/openapi.json', import.meta.url)));
+    const committed = readFileSync(new URL('../../../web/h5/src/api/schema.d.ts', import.meta.url), 'utf8');
+    // The CLI puts a "do not edit" comment on top of the same text.
+    expect(committed.endsWith(generated)).toBe(true);
+  });
+
+  it('the region picker matches the union directory it was generated from (npm run regions:h5)', () => {
     expect(readFileSync(REGIONS_FILE, 'utf8')).toBe(renderRegions());
   });
 });
