@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,9 +112,10 @@ describe('viewer-request function (runs in CloudFront; evaluated here as written
 describe('where static hosting is left out', () => {
   function siteIn(stack: Stack, props: Partial<ConstructorParameters<typeof StaticSite>[2]> = {}) {
     const site = new StaticSite(stack, 'Site', { sourceDir: dist, ...props });
-    const template = Template.fromStack(stack).toJSON();
+    // Read from the construct tree: synthesizing an empty template only earns a CloudFormation warning.
+    const resources = stack.node.findAll().filter((construct) => construct instanceof CfnResource);
     const messages = stack.node.findAll().flatMap((construct) => construct.node.metadata.map((entry) => String(entry.data)));
-    return { site, resources: Object.values((template.Resources ?? {}) as Record<string, Json>), messages };
+    return { site, resources, messages };
   }
 
   it('chooses CloudFront in aws and nothing in the China partition', () => {
