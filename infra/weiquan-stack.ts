@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Annotations, CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -12,6 +13,7 @@ import { attachDeployment, deploymentFromContext, type Deployment } from './depl
 import { RouteFunction, routeSpec } from './route-function.js';
 import { smsSettingOf } from './sms-setting.js';
 import { StaffIdentity } from './staff-identity.js';
+import { StaticSite, type StaticHosting } from './static-site.js';
 
 /** The repository root: route entries are relative to it. */
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -29,6 +31,10 @@ export interface WeiquanStackProps extends StackProps {
   readonly rateLimits?: { readonly api?: number; readonly public?: number };
   /** This deployment's choices; defaults to the app's context (infra/deployment-config.ts). */
   readonly deployment?: Deployment;
+  /** Web pages: `cloudfront` (default in `aws`) or `none` (default elsewhere); see infra/static-site.ts. */
+  readonly staticHosting?: StaticHosting;
+  /** The built pages; defaults to web/dist in the repository. */
+  readonly webDist?: string;
 }
 
 /**
@@ -48,6 +54,7 @@ export class WeiquanStack extends Stack {
   readonly api: WeiquanApi;
   readonly firewall: ApiFirewall;
   readonly jobs: BackgroundJobs;
+  readonly site: StaticSite;
 
   constructor(scope: Construct, id: string, props: WeiquanStackProps = {}) {
     const { routes = ROUTES, jobs = JOBS, repoRoot = REPO_ROOT, stageName = 'v1', rateLimits = {}, ...stackProps } = props;
@@ -128,6 +135,15 @@ export class WeiquanStack extends Stack {
       apiRateLimit: rateLimits.api ?? 1000,
       publicRateLimit: rateLimits.public ?? 100,
     });
+
+    this.site = new StaticSite(this, 'Site', {
+      ...(props.staticHosting ? { hosting: props.staticHosting } : {}),
+      sourceDir: props.webDist ?? path.join(repoRoot, 'web/dist'),
+      apiUrl: this.api.url,
+    });
+    if (this.site.distribution) {
+      new CfnOutput(this, 'WebUrl', { value: `https://${this.site.distribution.distributionDomainName}/h5/` });
+    }
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the API' });
     if (this.api.domain) {

@@ -25,7 +25,8 @@ let template: Template;
 let resources: Record<string, Json>;
 
 beforeAll(() => {
-  built = buildApp({ bundle: false });
+  // Without the web pages, whether or not web/dist happens to be built here (test/infra/static-site.test.ts has them).
+  built = buildApp({ bundle: false, stackProps: { staticHosting: 'none' } });
   template = Template.fromStack(built.stack);
   resources = template.toJSON().Resources as Record<string, Json>;
 });
