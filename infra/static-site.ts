@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Annotations, Duration, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { Annotations, Duration, Stack, Token, Validations, type CfnElement } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -164,6 +164,9 @@ export class StaticSite extends Construct {
   /** The BucketDeployment's handler is CDK's own singleton Lambda; its findings are CDK's choices. */
   private acknowledgeDeploymentHandler(deployment: s3deploy.BucketDeployment): void {
     const handler = deployment.handlerRole.node.scope as Construct;
+    const stack = Stack.of(this);
+    // A stack with a region writes its partition and region into ARNs as literals; an env-agnostic one as tokens.
+    const literalOr = (value: string, token: string) => (Token.isUnresolved(value) ? token : value);
     Validations.of(handler).acknowledge({
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
       reason: 'CDK’s BucketDeployment handler writes its own logs with the basic execution role.',
@@ -175,8 +178,8 @@ export class StaticSite extends Construct {
       'Action::s3:List*',
       'Action::s3:Abort*',
       'Action::s3:DeleteObject*',
-      'Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*',
-      `Resource::<${Stack.of(this).getLogicalId(this.bucket!.node.defaultChild as CfnElement)}.Arn>/*`,
+      `Resource::arn:${literalOr(stack.partition, '<AWS::Partition>')}:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${literalOr(stack.region, '<AWS::Region>')}/*`,
+      `Resource::<${stack.getLogicalId(this.bucket!.node.defaultChild as CfnElement)}.Arn>/*`,
       // Invalidating the distribution after a deployment: CloudFront's CreateInvalidation takes no resource ARN here.
       'Resource::*',
     ];
