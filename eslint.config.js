@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', '.weiquan/', '.bench/', 'coverage/'] },
+  { ignores: ['node_modules/', 'cdk.out/', '.weiquan/', '.bench/', 'coverage/', 'web/dist/', 'web/src/api/schema.d.ts'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -14,8 +14,11 @@ import { StaffRepository } from '../../shared/store/staff-repository.js';
 import { LOCAL_AWS_ENV, LocalSetupError, ensureTable, startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local.js';
 import { LOCAL_STATE_DIR, localSecrets } from './secrets.js';
 import { createLocalServer } from './server.js';
+import { localConsoleConfig, createStaticSite } from './static-site.js';
 
 export const LOCAL_TABLE_NAME = 'weiquan-local';
+/** The built console (`npm run build:web`), served beside the API. */
+export const WEB_DIST = new URL('../../web/dist/', import.meta.url);
 
 export interface LocalEnvironmentOptions {
   /** HTTP port; 0 picks a free one. */
@@ -105,13 +108,16 @@ export async function startLocalEnvironment(options: LocalEnvironmentOptions): P
       });
     await prepareStore({ client }, tableName);
     await configureHandlerEnvironment(endpoint, tableName);
+    let origin = '';
     const server = createLocalServer({
       routes: ROUTES,
+      site: createStaticSite({ root: fileURLToPath(WEB_DIST), config: () => localConsoleConfig(origin) }),
       verify: await createLocalVerifier(),
       ...(options.log ? { log: options.log } : {}),
       ...(options.invocationBudgetMs ? { invocationBudgetMs: options.invocationBudgetMs } : {}),
     });
     const port = await listen(server, options.port);
+    origin = `http://localhost:${port}`;
     const background = options.background
       ? await startBackgroundWork({ client, endpoint, tableName, log: options.log ?? console.log })
       : undefined;

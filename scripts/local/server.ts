@@ -8,6 +8,7 @@ import { AppError, type ErrorCode } from '../../shared/domain/errors.js';
 import { isPublic } from '../../shared/http/contract.js';
 import { errorResponse } from '../../shared/http/response.js';
 import type { Verifier } from './auth.js';
+import type { StaticSite } from './static-site.js';
 
 /** API Gateway's own payload cap; the handlers enforce their much smaller limits. */
 const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -99,6 +100,8 @@ export interface LocalServerOptions {
    * emulator, not the code, is what is slow there.
    */
   readonly invocationBudgetMs?: number;
+  /** The web console and H5 page, for paths no route claims. */
+  readonly site?: StaticSite;
 }
 
 /**
@@ -124,6 +127,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
       const onPath = compiled
         .map((candidate) => ({ candidate, match: candidate.pattern.exec(url.pathname) }))
         .filter((hit) => hit.match);
+      if (onPath.length === 0 && options.site?.(request, response, url.pathname)) return;
       if (onPath.length === 0) return finish(gatewayError('ROUTE_NOT_FOUND', `No route ${url.pathname}.`, requestId));
       const hit = onPath.find(({ candidate }) => candidate.route.contract.method === method);
       if (!hit || !hit.match) {
