@@ -118,3 +118,27 @@ export async function expectAccessible(page: Page): Promise<void> {
     );
   expect(serious).toEqual([]);
 }
+
+/** Picks an option of an Ant Design select or cascader opened from the field labelled `label`. */
+export async function choose(page: Page, label: string, ...titles: string[]): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  for (const title of titles) {
+    await page.locator(`.ant-select-item-option[title="${title}"], .ant-cascader-menu-item[title="${title}"]`).last().click();
+  }
+}
+
+/** A wage or injury complaint as an operator would register it (the arranging step of other people's tests). */
+export function complaint(overrides: Record<string, unknown> = {}) {
+  return {
+    kind: 'complaint',
+    channel: 'walk_in',
+    category: 'work_injury',
+    regionCode: '210102',
+    complainant: { name: '张伟', mobile: '13812345678', migrantWorker: true },
+    employer: { name: '沈阳和平建筑工程有限公司', creditCode: '91210102MA0QC12347' },
+    description: '在工地摔伤，单位不给申报工伤。',
+    workersInvolved: 1,
+    amountClaimedFen: 5_000_000,
+    ...overrides,
+  };
+}

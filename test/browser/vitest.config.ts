@@ -14,6 +14,8 @@ export default defineConfig({
     include: ['test/browser/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 90_000,
+    // A screen answers within seconds on a loaded CI machine; polls wait for it, never a fixed sleep.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
     hookTimeout: 90_000,
     pool: 'forks',
     fileParallelism: false,

@@ -32,7 +32,7 @@ async function start(): Promise<void> {
     const router = createConsoleRouter(config);
     root.render(
       <StrictMode>
-        <ConfigProvider locale={zhCN} theme={THEME}>
+        <ConfigProvider locale={zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
           <AntApp>
             <RouterProvider router={router} />
           </AntApp>

@@ -2,6 +2,7 @@ import { Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import type { CaseView } from '../api/client';
 import { chinaTime, spanWords } from '../lib/time';
+import { TAG_COLORS } from './CaseTable';
 
 type Deadline = CaseView['deadlines'][number];
 
@@ -29,7 +30,10 @@ export function DeadlineClock({ deadline }: { deadline: Deadline | undefined }) 
   const words = overdue ? `已超期 ${spanWords(left)}` : deadline.state === 'running' ? `剩余 ${spanWords(left)}` : '已完成';
   return (
     <Tooltip title={`${deadline.clockLabel}：${chinaTime(deadline.dueAt)} 到期（${deadline.basis}）`}>
-      <Tag color={overdue ? 'red' : left < 24 * 3600_000 ? 'orange' : 'blue'} className={overdue ? 'clock-overdue' : 'clock'}>
+      <Tag
+        color={overdue ? TAG_COLORS.red : left < 24 * 3600_000 ? TAG_COLORS.orange : TAG_COLORS.blue}
+        className={overdue ? 'clock-overdue' : 'clock'}
+      >
         {deadline.clockLabel} · {words}
       </Tag>
     </Tooltip>
