@@ -20,6 +20,8 @@ const THEME = {
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
     colorTextDescription: 'rgba(0, 0, 0, 0.65)',
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
+    colorTextDisabled: 'rgba(0, 0, 0, 0.6)',
+    colorTextQuaternary: 'rgba(0, 0, 0, 0.6)',
     borderRadius: 4,
   },
 };
