@@ -1,6 +1,7 @@
 import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { deploymentOf } from './deployment-config.js';
 
 export interface ApiFirewallProps {
   readonly stage: apigateway.Stage;
@@ -13,6 +14,11 @@ export interface ApiFirewallProps {
   /** Path prefix of the unauthenticated complaint and status routes. */
   readonly publicPathPrefix?: string;
 }
+
+/** Rules of a managed group that only count here (see the class comment on body size). */
+const COUNT_ONLY: Readonly<Record<string, wafv2.CfnWebACL.RuleActionOverrideProperty[]>> = {
+  AWSManagedRulesCommonRuleSet: [{ name: 'SizeRestrictions_BODY', actionToUse: { count: {} } }],
+};
 
 /** Five minutes: the window WAF counts rate-based rules over. */
 const RATE_WINDOW_SECONDS = 300;
@@ -104,9 +110,10 @@ export class ApiFirewall extends Construct {
           },
           visibilityConfig: visibility('ApiRateLimit'),
         },
-        managedRuleGroup('AWSManagedRulesAmazonIpReputationList', 2),
-        managedRuleGroup('AWSManagedRulesCommonRuleSet', 3, [{ name: 'SizeRestrictions_BODY', actionToUse: { count: {} } }]),
-        managedRuleGroup('AWSManagedRulesKnownBadInputsRuleSet', 4),
+        // The groups the partition offers (infra/partition.ts).
+        ...deploymentOf(this).features.wafManagedRuleGroups.map((name, index) =>
+          managedRuleGroup(name, 2 + index, COUNT_ONLY[name]),
+        ),
       ],
     });
 

@@ -92,6 +92,12 @@ export class BackgroundJobs extends Construct {
             ],
           }),
         );
+        Validations.of(construct.role.node.findChild('DefaultPolicy')).acknowledge({
+          id: 'AwsSolutions-IAM5[Resource::*]',
+          reason:
+            'Added by the DynamoDB event source: dynamodb:ListStreams supports no resource-level permission. The ' +
+            "stream's own actions (DescribeStream, GetRecords, GetShardIterator) are granted on the table's stream ARN.",
+        });
       }
     }
     this.functions = functions;

@@ -13,6 +13,8 @@ export interface BuildAppOptions {
   /** Cloud assembly directory; defaults to the CLI's (cdk.out) or a temporary one. */
   readonly outdir?: string;
   readonly stackProps?: WeiquanStackProps;
+  /** Context as `cdk synth -c key=value` gives it (e.g. `{ region: 'cn-north-1' }`; see infra/deployment-config.ts). */
+  readonly context?: Record<string, unknown>;
 }
 
 export interface BuiltApp {
@@ -46,6 +48,7 @@ export function buildApp(options: BuildAppOptions = {}): BuiltApp {
       ...cdkJsonContext(),
       // No stack is bundled: NodejsFunction assets are left unbuilt.
       ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
+      ...options.context,
     },
   });
   const stack = new WeiquanStack(app, 'Weiquan', options.stackProps);

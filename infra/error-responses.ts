@@ -91,12 +91,22 @@ export const GATEWAY_ERRORS: readonly GatewayError[] = [
   },
 ];
 
-export function addGatewayErrorResponses(api: apigateway.RestApi): void {
+/**
+ * `reflectOrigin`: when browsers on other origins call the API, API Gateway's
+ * own answers (401 from the authorizer, 403 from WAF, 429 …) must be readable
+ * by them too, or the console sees a CORS failure instead of "sign in again".
+ * The response's origin is the request's: these answers carry no data, and
+ * the lists of allowed origins are enforced where data is (preflight, handlers).
+ */
+export function addGatewayErrorResponses(api: apigateway.RestApi, options: { reflectOrigin: boolean }): void {
+  const cors: Record<string, string> = options.reflectOrigin
+    ? { 'Access-Control-Allow-Origin': 'method.request.header.origin', Vary: "'Origin'" }
+    : {};
   for (const error of GATEWAY_ERRORS) {
     api.addGatewayResponse(`GatewayResponse-${error.type.responseType}`, {
       type: error.type,
       ...(error.statusCode ? { statusCode: error.statusCode } : {}),
-      responseHeaders: { 'Content-Type': "'application/json'", ...error.headers },
+      responseHeaders: { 'Content-Type': "'application/json'", ...error.headers, ...cors },
       templates: { 'application/json': vtlErrorBody(error.code, error.messageJson) },
     });
   }

@@ -1,18 +1,21 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { RouteEntry } from '../functions/routes.js';
 import { isPublic } from '../shared/http/contract.js';
+import { CORS_ALLOWED_HEADERS, CORS_MAX_AGE_SECONDS, originsFor } from '../shared/http/cors.js';
+import { deploymentOf } from './deployment-config.js';
 import { addGatewayErrorResponses, errorBody } from './error-responses.js';
 
 export interface WeiquanApiProps {
   readonly routes: readonly RouteEntry[];
   /** Each route's function, by contract name. */
   readonly functions: ReadonlyMap<string, lambda.IFunction>;
-  readonly userPool: cognito.IUserPool;
+  /** The staff authorizer (functions/auth/staff-authorizer.ts) of this deployment's issuer. */
+  readonly authorizerFunction: lambda.IFunction;
   readonly stageName: string;
   readonly accessLogRetention: logs.RetentionDays;
   /** Stage-wide API Gateway throttling (requests per second, burst). */
@@ -36,14 +39,20 @@ const MOCK_CONTENT_TYPES = [
 
 /**
  * The REST API: one method per route table entry, each integrated with its
- * function (Lambda proxy). Staff routes go through the Cognito user pool
- * authorizer, which verifies the ID token (groups and `custom:union_code`
- * arrive as claims); public routes have no authorizer. Every resource that has
- * routes also answers other methods with 405 in the error shape.
+ * function (Lambda proxy). Staff routes go through the staff TOKEN authorizer,
+ * which verifies the ID token of the deployment's OpenID Connect issuer
+ * (Cognito or the union's own) and hands the identity to the function; public
+ * routes have no authorizer. Every resource that has routes also answers
+ * other methods with 405 in the error shape, and, where the deployment lists
+ * browser origins for its audience, CORS preflights (OPTIONS).
  */
 export class WeiquanApi extends Construct {
   readonly restApi: apigateway.RestApi;
-  readonly authorizer: apigateway.CognitoUserPoolsAuthorizer;
+  readonly authorizer: apigateway.TokenAuthorizer;
+  /** The custom (in China: ICP-filed) domain, when configured. */
+  readonly domain?: apigateway.DomainName;
+  /** The base URL clients use: the custom domain's, else the execute-api stage's. */
+  readonly url: string;
   readonly accessLogs: logs.LogGroup;
   /** Each route's method, by contract name. */
   readonly methods: ReadonlyMap<string, apigateway.Method>;
@@ -52,6 +61,7 @@ export class WeiquanApi extends Construct {
 
   constructor(scope: Construct, id: string, props: WeiquanApiProps) {
     super(scope, id);
+    const deployment = deploymentOf(this);
 
     // Access logs are network logs: China's Cybersecurity Law (Art. 21) asks for at least six months.
     this.accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: props.accessLogRetention });
@@ -63,6 +73,8 @@ export class WeiquanApi extends Construct {
       // clients that accept the type.
       binaryMediaTypes: binaryMediaTypesOf(props.routes),
       endpointConfiguration: { types: [apigateway.EndpointType.REGIONAL] },
+      // Behind a custom domain, the execute-api URL would bypass it (and, in China, the ICP filing).
+      disableExecuteApiEndpoint: deployment.domain !== undefined,
       // Execution logging needs the account-level API Gateway CloudWatch role.
       cloudWatchRole: true,
       cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,
@@ -76,7 +88,7 @@ export class WeiquanApi extends Construct {
             requestTimeEpoch: field.contextRequestTimeEpoch(),
             sourceIp: field.contextIdentitySourceIp(),
             userAgent: field.contextIdentityUserAgent(),
-            staffId: field.contextAuthorizerClaims('sub'),
+            staffId: field.contextAuthorizer('staffId'),
             httpMethod: field.contextHttpMethod(),
             resourcePath: field.contextResourcePath(),
             path: field.contextPath(),
@@ -88,7 +100,7 @@ export class WeiquanApi extends Construct {
             integrationStatus: field.contextIntegrationStatus(),
             errorType: field.contextErrorResponseType(),
             wafStatus: field.contextWafResponseCode(),
-            xrayTraceId: field.contextXrayTraceId(),
+            ...(deployment.features.apiGatewayXRay ? { xrayTraceId: field.contextXrayTraceId() } : {}),
           }),
         ),
         // ERROR, not INFO, and no data trace: request and response bodies
@@ -96,7 +108,7 @@ export class WeiquanApi extends Construct {
         loggingLevel: apigateway.MethodLoggingLevel.ERROR,
         dataTraceEnabled: false,
         metricsEnabled: true,
-        tracingEnabled: true,
+        tracingEnabled: deployment.features.apiGatewayXRay,
         throttlingRateLimit: props.throttling.rateLimit,
         throttlingBurstLimit: props.throttling.burstLimit,
       },
@@ -129,8 +141,10 @@ export class WeiquanApi extends Construct {
       });
     }
 
-    this.authorizer = new apigateway.CognitoUserPoolsAuthorizer(this, 'StaffAuthorizer', {
-      cognitoUserPools: [props.userPool],
+    // Cached per token for 5 minutes: the authorizer's policy allows the whole API, and the route's
+    // function decides by role, so one cached answer serves every route the token calls.
+    this.authorizer = new apigateway.TokenAuthorizer(this, 'StaffAuthorizer', {
+      handler: props.authorizerFunction,
       identitySource: apigateway.IdentitySource.header('Authorization'),
       resultsCacheTtl: Duration.minutes(5),
     });
@@ -149,9 +163,18 @@ export class WeiquanApi extends Construct {
           })
         : resource.addMethod(contract.method, integration, {
             operationName: contract.name,
-            authorizationType: apigateway.AuthorizationType.COGNITO,
+            authorizationType: apigateway.AuthorizationType.CUSTOM,
             authorizer: this.authorizer,
           });
+      if (!isPublic(contract.access)) {
+        Validations.of(method).acknowledge({
+          id: 'AwsSolutions-COG4',
+          reason:
+            'Staff methods use a Lambda TOKEN authorizer that verifies ID tokens of the OpenID Connect issuer chosen per ' +
+            "deployment (a Cognito user pool in the aws partition, the union's own issuer in the China regions, where " +
+            'Cognito user pools and the Cognito authorizer do not exist): one code path for both partitions.',
+        });
+      }
       if (isPublic(contract.access)) {
         const reason =
           `${contract.method} ${contract.path} is public by its contract (access.public): it serves people who ` +
@@ -173,7 +196,52 @@ export class WeiquanApi extends Construct {
     }
     this.methodNotAllowed = notAllowed;
 
-    addGatewayErrorResponses(this.restApi);
+    this.addCorsPreflights(props.routes, methodsByResource);
+    const { cors } = deployment;
+    addGatewayErrorResponses(this.restApi, { reflectOrigin: cors.publicOrigins.length + cors.staffOrigins.length > 0 });
+
+    if (deployment.domain) {
+      const { name, certificateArn, basePath } = deployment.domain;
+      this.domain = new apigateway.DomainName(this, 'Domain', {
+        domainName: name,
+        certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', certificateArn),
+        endpointType: apigateway.EndpointType.REGIONAL,
+        securityPolicy: apigateway.SecurityPolicy.TLS_1_2,
+      });
+      this.domain.addBasePathMapping(this.restApi, { ...(basePath ? { basePath } : {}), stage: this.restApi.deploymentStage });
+      this.url = `https://${name}/${basePath ? `${basePath}/` : ''}`;
+    } else {
+      this.url = this.restApi.url;
+    }
+  }
+
+  /**
+   * OPTIONS on each resource whose audience (public or staff, by the route
+   * table) has browser origins configured, answered by API Gateway from the
+   * same lists the handlers use (shared/http/cors.ts).
+   */
+  private addCorsPreflights(
+    routes: readonly RouteEntry[],
+    methodsByResource: ReadonlyMap<apigateway.IResource, Set<string>>,
+  ): void {
+    const { cors } = deploymentOf(this);
+    for (const [resource, methods] of methodsByResource) {
+      const route = routes.find(({ contract }) => this.restApi.root.resourceForPath(contract.path) === resource)!;
+      const origins = originsFor(route.contract.access, cors);
+      if (origins.length === 0) continue;
+      const preflight = resource.addCorsPreflight({
+        allowOrigins: [...origins],
+        allowMethods: [...methods].sort(),
+        allowHeaders: [...CORS_ALLOWED_HEADERS],
+        maxAge: Duration.seconds(CORS_MAX_AGE_SECONDS),
+        statusCode: 204,
+      });
+      const reason =
+        'CORS preflight (mock integration): answers which origins, methods and headers browsers may use; it reaches no ' +
+        'function and returns no data. Browsers send preflights without credentials, so it cannot require a token.';
+      Validations.of(preflight).acknowledge({ id: 'AwsSolutions-APIG4', reason });
+      Validations.of(preflight).acknowledge({ id: 'AwsSolutions-COG4', reason });
+    }
   }
 
   /**

@@ -10,6 +10,8 @@ import type { RouteEntry } from '../functions/routes.js';
 import type { DataAccess } from '../shared/http/contract.js';
 import { BUNDLING, LAMBDA_NODE_MAJOR } from './bundling.js';
 import type { DataTable } from './data-table.js';
+import { CORS_ENV } from '../shared/http/cors.js';
+import { deploymentOf } from './deployment-config.js';
 
 /** Table actions that write items: only these functions may encrypt under the table key. */
 const WRITE_ACTIONS: ReadonlySet<string> = new Set([
@@ -74,6 +76,7 @@ export class RouteFunction extends Construct {
     const { spec } = props;
     const { actions, indexes, phoneHashKey = false } = spec.data;
     const stack = Stack.of(this);
+    const deployment = deploymentOf(this);
 
     this.logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetention });
 
@@ -94,7 +97,7 @@ export class RouteFunction extends Construct {
       architecture: lambda.Architecture.ARM_64,
       memorySize: 512,
       timeout: spec.timeout ?? Duration.seconds(10),
-      tracing: lambda.Tracing.ACTIVE,
+      tracing: deployment.features.lambdaXRay ? lambda.Tracing.ACTIVE : lambda.Tracing.DISABLED,
       role: this.role,
       logGroup: this.logGroup,
       description: spec.description,
@@ -103,6 +106,11 @@ export class RouteFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: 'weiquan',
         POWERTOOLS_LOG_LEVEL: 'INFO',
         ...(phoneHashKey ? { PHONE_HASH_SECRET_ARN: props.phoneHashSecret.secretArn } : {}),
+        // Which browser origins may read the answers (shared/http/cors.ts); API Gateway answers the preflights.
+        ...(deployment.cors.publicOrigins.length > 0
+          ? { [CORS_ENV.publicOrigins]: deployment.cors.publicOrigins.join(',') }
+          : {}),
+        ...(deployment.cors.staffOrigins.length > 0 ? { [CORS_ENV.staffOrigins]: deployment.cors.staffOrigins.join(',') } : {}),
         ...spec.environment,
       },
       bundling: {
@@ -121,7 +129,7 @@ export class RouteFunction extends Construct {
     // above, X-Ray added by `tracing`). X-Ray's PutTraceSegments and
     // PutTelemetryRecords support no resource-level permissions.
     const defaultPolicy = this.role.node.tryFindChild('DefaultPolicy');
-    if (defaultPolicy) {
+    if (defaultPolicy && deployment.features.lambdaXRay) {
       Validations.of(defaultPolicy).acknowledge({
         id: 'AwsSolutions-IAM5[Resource::*]',
         reason:

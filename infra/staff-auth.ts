@@ -20,12 +20,20 @@ const GROUP_DESCRIPTIONS: Record<Role, string> = {
  * for tenancy. Staff see personal information of workers, so MFA (TOTP) is
  * required and the Plus feature plan's threat protection blocks risky sign-ins.
  */
+export interface StaffAuthProps {
+  /** Origins of the staff console: its `/auth/callback` receives the authorization code. None: no hosted sign-in. */
+  readonly callbackOrigins: readonly string[];
+  /** Prefix of the hosted sign-in domain (<prefix>.auth.<region>.amazoncognito.com). */
+  readonly domainPrefix?: string;
+}
+
 export class StaffAuth extends Construct {
   readonly userPool: cognito.UserPool;
   readonly client: cognito.UserPoolClient;
   readonly groups: ReadonlyMap<Role, cognito.UserPoolGroup>;
+  readonly domain?: cognito.UserPoolDomain;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: StaffAuthProps) {
     super(scope, id);
 
     this.userPool = new cognito.UserPool(this, 'UserPool', {
@@ -74,13 +82,24 @@ export class StaffAuth extends Construct {
     });
     this.groups = groups;
 
-    // A public client (browser / mini-program) using SRP. It may read the
-    // union code but never write it: only administrators (AdminUpdateUserAttributes)
-    // can change which union's data a staff member sees.
+    // The console: a public client (no secret) signing in with the authorization
+    // code flow and PKCE at the hosted sign-in, as with any other issuer. It may
+    // read the union code but never write it: only administrators
+    // (AdminUpdateUserAttributes) can change which union's data a staff member sees.
+    const codeFlow = props.callbackOrigins.length > 0;
     this.client = this.userPool.addClient('StaffClient', {
       authFlows: { userSrp: true },
       generateSecret: false,
-      disableOAuth: true,
+      ...(codeFlow
+        ? {
+            oAuth: {
+              flows: { authorizationCodeGrant: true },
+              scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.PROFILE, cognito.OAuthScope.EMAIL],
+              callbackUrls: props.callbackOrigins.map((origin) => `${origin}/auth/callback`),
+              logoutUrls: props.callbackOrigins.map((origin) => `${origin}/`),
+            },
+          }
+        : { disableOAuth: true }),
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       idTokenValidity: Duration.hours(1),
@@ -91,5 +110,8 @@ export class StaffAuth extends Construct {
         .withCustomAttributes(UNION_CODE_ATTRIBUTE),
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
     });
+    if (props.domainPrefix) {
+      this.domain = this.userPool.addDomain('SignIn', { cognitoDomain: { domainPrefix: props.domainPrefix } });
+    }
   }
 }

@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import { Annotations, CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { ROUTES, type RouteEntry } from '../functions/routes.js';
@@ -9,8 +8,9 @@ import { ApiFirewall } from './api-firewall.js';
 import { BackgroundJobs } from './background-jobs.js';
 import { DataTable } from './data-table.js';
 import { WeiquanApi } from './rest-api.js';
+import { attachDeployment, deploymentFromContext, type Deployment } from './deployment-config.js';
 import { RouteFunction, routeSpec } from './route-function.js';
-import { StaffAuth } from './staff-auth.js';
+import { StaffIdentity } from './staff-identity.js';
 
 /** The repository root: route entries are relative to it. */
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -26,17 +26,22 @@ export interface WeiquanStackProps extends StackProps {
   readonly stageName?: string;
   /** WAF rate limits, requests per IP per 5 minutes. */
   readonly rateLimits?: { readonly api?: number; readonly public?: number };
+  /** This deployment's choices; defaults to the app's context (infra/deployment-config.ts). */
+  readonly deployment?: Deployment;
 }
 
 /**
- * Everything Weiquan runs on, env-agnostic (no account or region, no lookups),
- * so it synthesizes offline without credentials: one DynamoDB table, the staff
- * user pool, one function per route table entry, the REST API and its WAF.
+ * Everything Weiquan runs on, with no lookups, so it synthesizes offline
+ * without credentials: one DynamoDB table, the staff identity (a Cognito user
+ * pool or the union's own issuer) and its authorizer, one function per route
+ * table entry, the REST API and its WAF. The region, when configured, picks
+ * the partition; what the China regions lack switches in infra/partition.ts.
  */
 export class WeiquanStack extends Stack {
   readonly data: DataTable;
   readonly phoneHashSecret: secretsmanager.Secret;
-  readonly auth: StaffAuth;
+  readonly deployment: Deployment;
+  readonly identity: StaffIdentity;
   /** Each route's function construct, by contract name. */
   readonly routeFunctions: ReadonlyMap<string, RouteFunction>;
   readonly api: WeiquanApi;
@@ -45,7 +50,17 @@ export class WeiquanStack extends Stack {
 
   constructor(scope: Construct, id: string, props: WeiquanStackProps = {}) {
     const { routes = ROUTES, jobs = JOBS, repoRoot = REPO_ROOT, stageName = 'v1', rateLimits = {}, ...stackProps } = props;
-    super(scope, id, { description: 'Weiquan: labour-dispute intake and routing for trade union legal aid', ...stackProps });
+    const deployment = props.deployment ?? deploymentFromContext(scope, repoRoot);
+    super(scope, id, {
+      description: 'Weiquan: labour-dispute intake and routing for trade union legal aid',
+      ...(deployment.region
+        ? { env: { region: deployment.region, ...(deployment.account ? { account: deployment.account } : {}) } }
+        : {}),
+      ...stackProps,
+    });
+    this.deployment = deployment;
+    attachDeployment(this, deployment);
+    const logRetention = deployment.logRetention;
 
     this.data = new DataTable(this, 'Data');
 
@@ -62,7 +77,12 @@ export class WeiquanStack extends Stack {
         'case unfindable by caller phone number. Re-keying needs a planned migration (re-hash every case), not rotation.',
     });
 
-    this.auth = new StaffAuth(this, 'Auth');
+    this.identity = new StaffIdentity(this, 'StaffIdentity', {
+      repoRoot,
+      data: this.data,
+      phoneHashSecret: this.phoneHashSecret,
+      logRetention,
+    });
 
     const names = new Set<string>();
     const routeFunctions = new Map<string, RouteFunction>();
@@ -77,7 +97,7 @@ export class WeiquanStack extends Stack {
           repoRoot,
           data: this.data,
           phoneHashSecret: this.phoneHashSecret,
-          logRetention: logs.RetentionDays.THREE_MONTHS,
+          logRetention,
         }),
       );
     }
@@ -88,15 +108,15 @@ export class WeiquanStack extends Stack {
       repoRoot,
       data: this.data,
       phoneHashSecret: this.phoneHashSecret,
-      logRetention: logs.RetentionDays.THREE_MONTHS,
+      logRetention,
     });
 
     this.api = new WeiquanApi(this, 'Api', {
       routes,
       functions: new Map([...routeFunctions].map(([name, construct]) => [name, construct.function])),
-      userPool: this.auth.userPool,
+      authorizerFunction: this.identity.authorizerFunction,
       stageName,
-      accessLogRetention: logs.RetentionDays.ONE_YEAR,
+      accessLogRetention: logRetention,
       throttling: { rateLimit: 50, burstLimit: 100 },
     });
 
@@ -107,9 +127,24 @@ export class WeiquanStack extends Stack {
       publicRateLimit: rateLimits.public ?? 100,
     });
 
-    new CfnOutput(this, 'ApiUrl', { value: this.api.restApi.url, description: 'Base URL of the API stage' });
-    new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the API' });
+    if (this.api.domain) {
+      new CfnOutput(this, 'ApiDomainTarget', {
+        value: this.api.domain.domainNameAliasDomainName,
+        description: `Point a CNAME for ${deployment.domain!.name} at this name`,
+      });
+    } else if (deployment.features.needsIcpDomain) {
+      Annotations.of(this).addInfo(
+        'China regions: the execute-api URL is not reachable from the internet without an ICP-filed domain. ' +
+          'Configure `domain` (name and ACM certificate ARN) before going live; see docs/DEPLOY-CHINA.md.',
+      );
+    }
+    new CfnOutput(this, 'StaffIssuer', { value: this.identity.issuer, description: 'OpenID Connect issuer staff sign in with' });
+    const { cognito } = this.identity;
+    if (cognito) {
+      new CfnOutput(this, 'UserPoolId', { value: cognito.userPool.userPoolId });
+      new CfnOutput(this, 'UserPoolClientId', { value: cognito.client.userPoolClientId });
+    }
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
     new CfnOutput(this, 'StaffNoticesTopicArn', { value: this.jobs.staffNotices.topicArn });
   }

@@ -6,9 +6,11 @@
  */
 import './local/preflight.js';
 import { signLocalToken } from './local/auth.js';
+import { DEMO_PASSWORD } from './local/oidc-provider.js';
 import { DEMO_USERS } from './local/demo-data.js';
 import { LocalSetupError } from './local/dynamodb-local.js';
 import { startLocalEnvironment, type LocalEnvironment } from './local/environment.js';
+import { ensureWebBuilt } from './local/web-build.js';
 import { forgetRunningStore, recordRunningStore } from './local/running.js';
 
 const persist = process.argv.includes('--persist');
@@ -18,15 +20,19 @@ async function banner(environment: LocalEnvironment): Promise<string> {
   const lines = [
     '',
     `Weiquan local API on ${environment.baseUrl}  (DynamoDB Local ${environment.dynamoDbEndpoint}, table ${environment.tableName}, ${persist ? 'persisted in .weiquan/dynamodb' : 'in memory'})`,
+    `Staff console: ${environment.baseUrl}/  (sign in as op-heping, lawyer-heping or admin-shenyang)`,
     '',
-    'Tokens for the seeded staff (valid 12 h; `npm run token -- <username>` prints one):',
+    `Staff sign-in: OpenID Connect provider ${environment.issuer} (discovery: ${environment.issuer}/.well-known/openid-configuration);`,
+    `every demo user's password is ${DEMO_PASSWORD}. ID tokens for the seeded staff (valid 1 h; \`npm run token -- <username>\` prints one):`,
   ];
   for (const user of DEMO_USERS) {
     lines.push(`  ${user.username.padEnd(16)} ${user.role.padEnd(12)} ${user.unionCode}  ${user.displayName}`);
   }
   lines.push('');
   for (const user of DEMO_USERS) {
-    lines.push(`export TOKEN_${user.username.toUpperCase().replaceAll('-', '_')}='${await signLocalToken(user)}'`);
+    lines.push(
+      `export TOKEN_${user.username.toUpperCase().replaceAll('-', '_')}='${await signLocalToken(user, environment.baseUrl)}'`,
+    );
   }
   const api = environment.baseUrl;
   lines.push(
@@ -53,8 +59,14 @@ async function banner(environment: LocalEnvironment): Promise<string> {
 
 async function main(): Promise<void> {
   const started = performance.now();
+  await ensureWebBuilt((line) => console.log(line));
   const environment = await startLocalEnvironment({ port, persist, background: true, log: (line) => console.log(line) });
-  recordRunningStore({ pid: process.pid, dynamoDbEndpoint: environment.dynamoDbEndpoint, tableName: environment.tableName });
+  recordRunningStore({
+    pid: process.pid,
+    dynamoDbEndpoint: environment.dynamoDbEndpoint,
+    tableName: environment.tableName,
+    baseUrl: environment.baseUrl,
+  });
   console.log(await banner(environment));
   console.log(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 

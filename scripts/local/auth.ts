@@ -1,59 +1,76 @@
-import { SignJWT, importJWK, jwtVerify, type JWTPayload } from 'jose';
+import type { APIGatewayAuthorizerResult } from 'aws-lambda';
+import { SignJWT, importJWK } from 'jose';
+import { handler as staffAuthorizer } from '../../functions/auth/staff-authorizer.js';
+import { STAFF_TOKEN_ENV } from '../../shared/auth/verify-staff-token.js';
 import type { DemoUser } from './demo-data.js';
+import { CONSOLE_CLIENT_ID, ID_TOKEN_TTL_SECONDS, OIDC_PATH, demoClaims, localIssuer } from './oidc-provider.js';
+import { runningStore } from './running.js';
 import { localSecrets } from './secrets.js';
 
-/**
- * Emulation of API Gateway's Cognito user pool authorizer. Tokens carry the
- * claims a Cognito ID token carries (`sub`, `cognito:username`,
- * `cognito:groups`, `custom:union_code`, `token_use: id`), are signed with a
- * local ES256 key, and are checked as the authorizer checks them: signature,
- * issuer, audience, expiry and token use.
- */
-export const LOCAL_ISSUER = 'https://cognito-idp.local/weiquan-local-pool';
-export const LOCAL_AUDIENCE = 'weiquan-local-client';
-const TOKEN_LIFETIME = '12h';
+/** Where `npm start` listens unless PORT says otherwise. */
+export const DEFAULT_LOCAL_ORIGIN = `http://localhost:${process.env.PORT ?? 3000}`;
 
-export async function signLocalToken(user: DemoUser): Promise<string> {
+/** The origin of the running `npm start` if there is one, else the default: tokens must name its issuer. */
+export function localOrigin(): string {
+  return runningStore()?.baseUrl ?? DEFAULT_LOCAL_ORIGIN;
+}
+
+/**
+ * An ID token for a demo user, exactly as the local OpenID Connect provider
+ * issues one after a sign-in (same key, issuer, audience and claims), for
+ * curl, scripts and tests. `origin` is the server's, since the issuer names it.
+ */
+export async function signLocalToken(user: DemoUser, origin = localOrigin()): Promise<string> {
   const { signingKey } = await localSecrets();
   const key = await importJWK(signingKey.privateJwk, 'ES256');
-  return new SignJWT({
-    'cognito:username': user.username,
-    'cognito:groups': [user.role],
-    'custom:union_code': user.unionCode,
-    token_use: 'id',
-    name: user.displayName,
-  })
-    .setProtectedHeader({ alg: 'ES256', kid: 'weiquan-local' })
-    .setSubject(user.sub)
-    .setIssuer(LOCAL_ISSUER)
-    .setAudience(LOCAL_AUDIENCE)
+  const { sub, ...claims } = demoClaims(user);
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'ES256', kid: 'weiquan-local', typ: 'JWT' })
+    .setSubject(sub)
+    .setIssuer(localIssuer(origin))
+    .setAudience(CONSOLE_CLIENT_ID)
     .setIssuedAt()
-    .setExpirationTime(TOKEN_LIFETIME)
+    .setExpirationTime(`${ID_TOKEN_TTL_SECONDS}s`)
     .sign(key);
 }
 
-export type Verifier = (authorizationHeader: string | undefined) => Promise<Record<string, string> | undefined>;
-
-/** Returns the claims as API Gateway hands them to a Lambda (every value a string), or undefined if refused. */
-export async function createLocalVerifier(): Promise<Verifier> {
-  const { signingKey } = await localSecrets();
-  const key = await importJWK(signingKey.publicJwk, 'ES256');
-  return async (authorizationHeader) => {
-    const token = /^Bearer\s+(\S+)$/i.exec(authorizationHeader ?? '')?.[1] ?? authorizationHeader;
-    if (!token) return undefined;
-    try {
-      const { payload } = await jwtVerify(token, key, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: ['ES256'] });
-      if (payload.token_use !== 'id') return undefined;
-      return flattenClaims(payload);
-    } catch {
-      return undefined;
-    }
+/** The staff authorizer's settings for a local server at `origin`: its own provider, the standard claims. */
+export function localStaffTokenEnv(origin: string): Record<string, string> {
+  return {
+    [STAFF_TOKEN_ENV.issuer]: localIssuer(origin),
+    [STAFF_TOKEN_ENV.audiences]: CONSOLE_CLIENT_ID,
+    [STAFF_TOKEN_ENV.jwksUri]: `${origin}${OIDC_PATH}/jwks`,
+    [STAFF_TOKEN_ENV.claims]: 'standard',
   };
 }
 
-/** API Gateway renders a list claim as "[a b]" and every other value as a string. */
-function flattenClaims(payload: JWTPayload): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(payload).map(([name, value]) => [name, Array.isArray(value) ? `[${value.join(' ')}]` : String(value)]),
-  );
-}
+export type AuthorizerAnswer =
+  | { readonly effect: 'allow'; readonly context: Readonly<Record<string, string>> }
+  | { readonly effect: 'deny' }
+  | { readonly effect: 'unauthorized' };
+
+export type Authorize = (authorizationHeader: string | undefined) => Promise<AuthorizerAnswer>;
+
+/**
+ * API Gateway's side of a TOKEN authorizer, for the local server: it runs the
+ * deployed authorizer function itself and reads its answer as API Gateway
+ * does (a thrown "Unauthorized" is 401, a Deny policy 403, an Allow policy
+ * passes its context to the route's function).
+ */
+export const authorizeLocally: Authorize = async (authorizationHeader) => {
+  if (!authorizationHeader) return { effect: 'unauthorized' };
+  let result: APIGatewayAuthorizerResult;
+  try {
+    result = await staffAuthorizer({
+      type: 'TOKEN',
+      authorizationToken: authorizationHeader,
+      methodArn: 'arn:aws:execute-api:local:000000000000:local/local/GET/',
+    });
+  } catch (error) {
+    if (error instanceof Error && error.message === 'Unauthorized') return { effect: 'unauthorized' };
+    throw error;
+  }
+  const allowed = result.policyDocument.Statement.every((statement) => 'Effect' in statement && statement.Effect === 'Allow');
+  if (!allowed) return { effect: 'deny' };
+  return { effect: 'allow', context: Object.fromEntries(Object.entries(result.context ?? {}).map(([k, v]) => [k, String(v)])) };
+};

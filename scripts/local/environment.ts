@@ -5,7 +5,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ROUTES } from '../../functions/routes.js';
 import { UnionRepository, forgetCachedDirectory } from '../../shared/store/union-repository.js';
-import { createLocalVerifier } from './auth.js';
+import { CORS_ENV } from '../../shared/http/cors.js';
+import { authorizeLocally, localStaffTokenEnv } from './auth.js';
+import { createLocalOidc } from './oidc-provider.js';
 import { startBackgroundWork } from './background.js';
 import { DEMO_ROSTER, DEMO_UNIONS } from './demo-data.js';
 import { DEFAULT_HOLIDAY_CALENDAR } from '../../shared/domain/holiday-calendar.js';
@@ -13,8 +15,8 @@ import { UnionDirectory } from '../../shared/domain/unions.js';
 import { StaffRepository } from '../../shared/store/staff-repository.js';
 import { LOCAL_AWS_ENV, LocalSetupError, ensureTable, startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local.js';
 import { LOCAL_STATE_DIR, localSecrets } from './secrets.js';
-import { createLocalServer } from './server.js';
-import { localConsoleConfig, createStaticSite } from './static-site.js';
+import { createLocalServer, type Interceptor } from './server.js';
+import { createStaticSite, localConsoleConfig } from './static-site.js';
 
 export const LOCAL_TABLE_NAME = 'weiquan-local';
 /** The built console (`npm run build:web`), served beside the API. */
@@ -37,6 +39,8 @@ export interface LocalEnvironmentOptions {
 
 export interface LocalEnvironment {
   readonly baseUrl: string;
+  /** The local OpenID Connect provider's issuer (`<baseUrl>/oidc`). */
+  readonly issuer: string;
   readonly dynamoDbEndpoint: string;
   readonly tableName: string;
   stop(): Promise<void>;
@@ -54,8 +58,18 @@ export async function configureHandlerEnvironment(endpoint: string, tableName: s
     DYNAMODB_MAX_SOCKETS: '512',
     POWERTOOLS_SERVICE_NAME: 'weiquan',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    // Origins a union's own web/H5 page (public routes) and a console on another origin (staff routes) may call
+    // from; the console served by `npm start` itself is same-origin and needs none.
+    [CORS_ENV.publicOrigins]: process.env.WEIQUAN_CORS_PUBLIC_ORIGINS ?? LOCAL_CORS_ORIGINS.public,
+    [CORS_ENV.staffOrigins]: process.env.WEIQUAN_CORS_STAFF_ORIGINS ?? LOCAL_CORS_ORIGINS.staff,
   });
 }
+
+/** Defaults for local cross-origin callers: a union's page on :8080, the console's Vite dev server on :5173. */
+export const LOCAL_CORS_ORIGINS = {
+  public: 'http://localhost:8080,http://127.0.0.1:8080',
+  staff: 'http://localhost:5173,http://127.0.0.1:5173',
+} as const;
 
 /** Creates the table (same definition as the stack) and loads the demo unions. Idempotent. */
 export async function prepareStore(dynamoDb: Pick<RunningDynamoDb, 'client'>, tableName: string): Promise<void> {
@@ -108,21 +122,29 @@ export async function startLocalEnvironment(options: LocalEnvironmentOptions): P
       });
     await prepareStore({ client }, tableName);
     await configureHandlerEnvironment(endpoint, tableName);
+    const interceptors: Interceptor[] = [];
     let origin = '';
     const server = createLocalServer({
       routes: ROUTES,
+      authorize: authorizeLocally,
+      interceptors,
       site: createStaticSite({ root: fileURLToPath(WEB_DIST), config: () => localConsoleConfig(origin) }),
-      verify: await createLocalVerifier(),
       ...(options.log ? { log: options.log } : {}),
       ...(options.invocationBudgetMs ? { invocationBudgetMs: options.invocationBudgetMs } : {}),
     });
     const port = await listen(server, options.port);
-    origin = `http://localhost:${port}`;
+    const baseUrl = `http://localhost:${port}`;
+    origin = baseUrl;
+    // The issuer URL contains the port, so the provider and the authorizer's settings come once it is known.
+    const oidc = await createLocalOidc({ origin: baseUrl, extraConsoleOrigins: LOCAL_CORS_ORIGINS.staff.split(',') });
+    interceptors.push(oidc.handle);
+    Object.assign(process.env, localStaffTokenEnv(baseUrl));
     const background = options.background
       ? await startBackgroundWork({ client, endpoint, tableName, log: options.log ?? console.log })
       : undefined;
     return {
-      baseUrl: `http://localhost:${port}`,
+      baseUrl,
+      issuer: oidc.issuer,
       dynamoDbEndpoint: endpoint,
       tableName,
       stop: async () => {

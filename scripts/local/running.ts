@@ -11,6 +11,8 @@ export interface RunningStore {
   readonly pid: number;
   readonly dynamoDbEndpoint: string;
   readonly tableName: string;
+  /** Where the API listens: tokens name its OpenID Connect issuer, which contains the port. */
+  readonly baseUrl?: string;
 }
 
 export function recordRunningStore(store: RunningStore): void {

@@ -6,8 +6,9 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context, Handler } fr
 import type { RouteEntry } from '../../functions/routes.js';
 import { AppError, type ErrorCode } from '../../shared/domain/errors.js';
 import { isPublic } from '../../shared/http/contract.js';
+import { corsSettingsFromEnv, preflightHeaders } from '../../shared/http/cors.js';
 import { errorResponse } from '../../shared/http/response.js';
-import type { Verifier } from './auth.js';
+import type { Authorize } from './auth.js';
 import type { StaticSite } from './static-site.js';
 
 /** API Gateway's own payload cap; the handlers enforce their much smaller limits. */
@@ -89,9 +90,49 @@ function gatewayError(code: ErrorCode, message: string, requestId: string): APIG
   return errorResponse(new AppError(code, message), requestId);
 }
 
+/**
+ * Something served beside the API on the same origin (the OpenID Connect
+ * provider, the console's files): it answers the request and returns true, or
+ * returns false to leave it to the route table.
+ */
+export type Interceptor = (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
+
+/** API Gateway decodes path parameters; a malformed escape is the caller's 400, not our 500. */
+function decodePathParameters(names: readonly string[], match: RegExpExecArray): Record<string, string> | undefined {
+  try {
+    return Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(match[index + 1]!)]));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A CORS preflight, answered as the stack's OPTIONS methods answer it (shared/http/cors.ts). */
+function preflight(request: IncomingMessage, onPath: readonly RouteEntry[], requestId: string): APIGatewayProxyResult {
+  const origin = request.headers.origin;
+  const requested = request.headers['access-control-request-method'];
+  const settings = corsSettingsFromEnv();
+  const methods = onPath.map((route) => route.contract.method);
+  // Every route on one path shares its audience (public or staff): the table keeps /public/* apart.
+  const headers = preflightHeaders(
+    origin,
+    typeof requested === 'string' ? requested : undefined,
+    methods,
+    onPath[0]!.contract.access,
+    settings,
+  );
+  // As API Gateway's mock answers: 204 either way, the browser refuses what carries no Allow-Origin.
+  return { statusCode: 204, headers: headers ?? { vary: 'Origin', 'x-request-id': requestId }, body: '' };
+}
+
 export interface LocalServerOptions {
   readonly routes: readonly RouteEntry[];
-  readonly verify: Verifier;
+  /** API Gateway's call to the staff authorizer (see auth.ts). */
+  readonly authorize: Authorize;
+  /**
+   * Tried in order before the route table. A live list: the environment adds
+   * the OpenID Connect provider once the port, and so the issuer URL, is known.
+   */
+  readonly interceptors?: Interceptor[];
   /** Called once per request with a one-line summary (no bodies, no tokens). */
   readonly log?: (line: string) => void;
   /**
@@ -117,18 +158,37 @@ export function createLocalServer(options: LocalServerOptions): Server {
   return createServer(async (request, response) => {
     const started = performance.now();
     const requestId = randomUUID();
-    const url = new URL(request.url ?? '/', 'http://localhost');
     const method = (request.method ?? 'GET').toUpperCase();
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://localhost');
+    } catch {
+      return send(response, gatewayError('BAD_REQUEST', 'The request URL is malformed.', requestId));
+    }
     const finish = (result: APIGatewayProxyResult) => {
       send(response, result);
       options.log?.(`${method} ${url.pathname} → ${result.statusCode} (${Math.round(performance.now() - started)} ms)`);
     };
     try {
+      for (const intercept of options.interceptors ?? []) {
+        if (await intercept(request, response)) {
+          options.log?.(`${method} ${url.pathname} → ${response.statusCode} (${Math.round(performance.now() - started)} ms)`);
+          return;
+        }
+      }
       const onPath = compiled
         .map((candidate) => ({ candidate, match: candidate.pattern.exec(url.pathname) }))
         .filter((hit) => hit.match);
       if (onPath.length === 0 && options.site?.(request, response, url.pathname)) return;
       if (onPath.length === 0) return finish(gatewayError('ROUTE_NOT_FOUND', `No route ${url.pathname}.`, requestId));
+      if (method === 'OPTIONS')
+        return finish(
+          preflight(
+            request,
+            onPath.map(({ candidate }) => candidate.route),
+            requestId,
+          ),
+        );
       const hit = onPath.find(({ candidate }) => candidate.route.contract.method === method);
       if (!hit || !hit.match) {
         const allowed = onPath.map(({ candidate }) => candidate.route.contract.method).join(', ');
@@ -146,17 +206,21 @@ export function createLocalServer(options: LocalServerOptions): Server {
         if (typeof value === 'string') headers[name] = value;
         else if (Array.isArray(value)) headers[name] = value.join(',');
       }
-      const claims = isPublic(contract.access) ? undefined : await options.verify(headers.authorization);
-      if (!isPublic(contract.access) && !claims) {
+      const authorized = isPublic(contract.access) ? undefined : await options.authorize(headers.authorization);
+      if (authorized?.effect === 'unauthorized') {
         return finish(gatewayError('UNAUTHENTICATED', 'Missing or invalid token.', requestId));
+      }
+      if (authorized?.effect === 'deny') {
+        return finish(gatewayError('FORBIDDEN', 'Your account has no role in any union here.', requestId));
       }
       const body = await readBody(request);
       if (body === 'too_large') return finish(gatewayError('PAYLOAD_TOO_LARGE', 'The body exceeds 10 MB.', requestId));
 
-      const pathParameters = Object.fromEntries(
-        hit.candidate.parameterNames.map((name, index) => [name, decodeURIComponent(hit.match![index + 1]!)]),
-      );
-      const multiValueQuery: Record<string, string[]> = {};
+      const pathParameters = decodePathParameters(hit.candidate.parameterNames, hit.match);
+      if (!pathParameters)
+        return finish(gatewayError('BAD_REQUEST', 'The request path is not valid percent-encoding.', requestId));
+      // Query names are the caller's: `constructor` or `__proto__` must be plain keys, not Object.prototype's.
+      const multiValueQuery: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
       for (const [name, value] of url.searchParams) (multiValueQuery[name] ??= []).push(value);
       const event: APIGatewayProxyEvent = {
         resource: contract.path,
@@ -176,7 +240,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
         requestContext: {
           accountId: '000000000000',
           apiId: 'local',
-          authorizer: claims ? { claims } : null,
+          authorizer: authorized?.effect === 'allow' ? { ...authorized.context } : null,
           protocol: 'HTTP/1.1',
           httpMethod: method,
           identity: {

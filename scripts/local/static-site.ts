@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { CONSOLE_CLIENT_ID, CONSOLE_SCOPES, localIssuer } from './oidc-provider.js';
 
 /** What the console reads at start-up (the contract's /config.json); in the cloud the same file sits beside the bundle. */
 export interface ConsoleConfig {
@@ -80,6 +81,6 @@ export function createStaticSite(options: StaticSiteOptions): StaticSite {
 export function localConsoleConfig(origin: string): ConsoleConfig {
   return {
     apiBaseUrl: origin,
-    oidc: { authority: `${origin}/oidc`, clientId: 'weiquan-console', scope: 'openid profile weiquan' },
+    oidc: { authority: localIssuer(origin), clientId: CONSOLE_CLIENT_ID, scope: CONSOLE_SCOPES },
   };
 }

@@ -4,6 +4,7 @@ import { AppError } from '../domain/errors.js';
 import { logger } from '../observability/logger.js';
 import { takeConsumedCapacity } from '../store/capacity.js';
 import type { RouteContract } from './contract.js';
+import { corsHeaders, corsSettingsFromEnv } from './cors.js';
 import { parseRequest, type ParsedRequest } from './request.js';
 import { INTERNAL_ERROR_MESSAGE, errorResponse, jsonResponse } from './response.js';
 
@@ -27,6 +28,19 @@ function requestIdOf(event: APIGatewayProxyEvent | undefined, context: Context):
   return event?.requestContext?.requestId || context.awsRequestId || '';
 }
 
+/** A browser on an allowed origin may read every answer, errors included (see cors.ts). */
+function addCorsHeaders(
+  request: { event: APIGatewayProxyEvent | undefined; response: APIGatewayProxyResult | undefined | null },
+  contract: RouteContract,
+): void {
+  const headers = request.event?.headers ?? {};
+  const origin = Object.entries(headers).find(([name]) => name.toLowerCase() === 'origin')?.[1];
+  const cors = corsHeaders(origin, contract.access, corsSettingsFromEnv());
+  if (request.response && Object.keys(cors).length > 0) {
+    request.response = { ...request.response, headers: { ...request.response.headers, ...cors } };
+  }
+}
+
 /**
  * Runs first and last around every request: resets per-request state, and on
  * the way out (success or error) logs one line with the route, status and
@@ -46,14 +60,16 @@ function httpEdge(contract: RouteContract): MiddlewareObj<APIGatewayProxyEvent, 
       takeConsumedCapacity();
       logger.addContext(context);
     },
-    after: async ({ response }) => {
-      finish(response?.statusCode ?? 0);
+    after: async (request) => {
+      addCorsHeaders(request, contract);
+      finish(request.response?.statusCode ?? 0);
     },
     onError: async (request) => {
       const requestId = requestIdOf(request.event, request.context);
       const { error } = request;
       if (error instanceof AppError) {
         request.response = errorResponse(error, requestId);
+        addCorsHeaders(request, contract);
         finish(error.status, { code: error.code });
         return;
       }
@@ -64,11 +80,13 @@ function httpEdge(contract: RouteContract): MiddlewareObj<APIGatewayProxyEvent, 
           new AppError('BUSY', 'The service is busy; try again in a moment.', undefined, { 'Retry-After': '2' }),
           requestId,
         );
+        addCorsHeaders(request, contract);
         finish(503, { code: 'BUSY' });
         return;
       }
       logger.error('unhandled error', error instanceof Error ? error : String(error));
       request.response = errorResponse(new AppError('INTERNAL', INTERNAL_ERROR_MESSAGE), requestId);
+      addCorsHeaders(request, contract);
       finish(500, { code: 'INTERNAL' });
     },
   };

@@ -113,18 +113,19 @@ export function buildOpenApiDocument(routes: readonly { contract: RouteContract;
       version: '0.1.0',
       description:
         'Labour-dispute intake and routing for trade union legal aid: 12351 hotline operators, volunteer lawyers, ' +
-        'mediators and union legal departments. Staff routes take a Cognito ID token (locally: `npm run token -- <username>`).',
+        'mediators and union legal departments. Staff routes take an ID token from the deployment’s OpenID Connect issuer (locally: `npm run token -- <username>`).',
     },
     servers: [{ url: 'http://localhost:3000', description: 'Local (npm start)' }],
     components: {
       securitySchemes: {
         staffToken: {
-          type: 'apiKey',
-          in: 'header',
-          name: 'Authorization',
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
           description:
-            'The Cognito user pool ID token as the header value; its claims `cognito:groups` (role) and ' +
-            '`custom:union_code` (union) decide what the caller may do and see.',
+            "An ID token from the deployment's OpenID Connect issuer (Cognito, or the union's own: Keycloak, Authing, " +
+            'a provincial single sign-on), `Bearer ` optional. Its role and union-code claims (names configured per ' +
+            'deployment) decide what the caller may do and see.',
         },
       },
       schemas: collector.components,

@@ -32,7 +32,7 @@ describe('a volunteer lawyer', () => {
   });
 
   it('sees the pool, contact details masked until claimed', async () => {
-    await signIn(page, app, 'lawyer-heping');
+    await signIn(page, 'lawyer-heping');
     await expect.poll(() => new URL(page.url()).pathname).toBe('/desk');
     const row = page.getByRole('row').filter({ hasText: injury.caseNumber });
     await row.waitFor();

@@ -35,7 +35,7 @@ describe('the city union’s legal department', () => {
   });
 
   it('lands on the supervision dashboard', async () => {
-    await signIn(page, app, 'admin-shenyang');
+    await signIn(page, 'admin-shenyang');
     await expect.poll(() => new URL(page.url()).pathname).toBe('/dept');
     await expect.poll(() => page.getByText('暂无欠薪预警').isVisible()).toBe(true);
     await expectAccessible(page);

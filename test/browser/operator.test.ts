@@ -43,11 +43,15 @@ describe('a 12351 operator on a call', () => {
   });
 
   it('signs in and lands on the call desk, ready to type a number', async () => {
-    await signIn(page, app, 'op-heping');
+    await signIn(page, 'op-heping');
     const phone = page.getByRole('textbox', { name: '来电号码' });
     await phone.waitFor({ state: 'visible' });
+    // First load of the operator's screen, cold (no HTTP cache), on the local server: navigation start → the
+    // number field takes input. The session survives the reload, as it does in a real tab.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await page.reload();
     await expect.poll(() => phone.isEditable()).toBe(true);
-    // Time to interactive on the local server: navigation start → the number field takes input.
     timings.interactiveMs = await page.evaluate(() => performance.now());
     timings.javascriptKb = await page.evaluate(
       () =>
@@ -56,8 +60,9 @@ describe('a 12351 operator on a call', () => {
           .filter((entry) => entry.name.endsWith('.js'))
           .reduce((sum, entry) => sum + (entry as unknown as { encodedBodySize: number }).encodedBodySize, 0) / 1024,
     );
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
     console.log(
-      `operator first load: interactive after ${Math.round(timings.interactiveMs)} ms, ${Math.round(timings.javascriptKb)} KiB of JavaScript`,
+      `operator first load: interactive after ${Math.round(timings.interactiveMs)} ms, ${Math.round(timings.javascriptKb)} KiB of JavaScript (compressed: none, local server)`,
     );
     expect(new URL(page.url()).pathname).toBe('/hotline');
     await expect.poll(() => page.getByRole('menuitem', { name: '来电登记' }).isVisible()).toBe(true);

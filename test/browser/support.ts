@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { signLocalToken } from '../../scripts/local/auth.js';
 import { demoUser } from '../../scripts/local/demo-data.js';
+import { DEMO_PASSWORD } from '../../scripts/local/oidc-provider.js';
 import { WEB_DIST, startLocalEnvironment, type LocalEnvironment } from '../../scripts/local/environment.js';
 
 /** Debian's chromium (installed by .ci/run); CHROMIUM overrides the path. */
@@ -49,7 +50,7 @@ export async function startConsole(): Promise<Console> {
   const token = async (username: string) => {
     const user = demoUser(username);
     if (!user) throw new Error(`no demo user ${username}`);
-    if (!tokens.has(username)) tokens.set(username, await signLocalToken(user));
+    if (!tokens.has(username)) tokens.set(username, await signLocalToken(user, environment.baseUrl));
     return tokens.get(username)!;
   };
   return {
@@ -88,18 +89,20 @@ export async function startConsole(): Promise<Console> {
 }
 
 /**
- * Signs a demo user in. Until the OpenID provider is on this branch, the
- * console is handed the user's ID token in session storage, exactly where
- * its own sign-in keeps it; everything after that is the real screens.
+ * Signs a demo user in as a person does: the console's 登录 button, the
+ * union's sign-in page (the local OpenID Connect provider), user name and
+ * password, and back to the console with an ID token (code + PKCE).
  */
-export async function signIn(page: Page, app: Console, username: string): Promise<void> {
-  const idToken = await app.token(username);
-  await page.addInitScript((value) => {
-    // Runs in the page, whose globals the Node-typed tests do not declare.
-    const storage = (globalThis as any).sessionStorage;
-    if (!storage.getItem('weiquan.idToken')) storage.setItem('weiquan.idToken', value);
-  }, idToken);
+export async function signIn(page: Page, username: string): Promise<void> {
   await page.goto('/');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.waitForURL(/\/oidc\/interaction\//);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(
+    (url) => !url.pathname.startsWith('/oidc') && url.pathname !== '/auth/callback' && url.pathname !== '/login',
+  );
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { SignJWT, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../scripts/local/auth.js';
+import { CONSOLE_CLIENT_ID, localIssuer } from '../../scripts/local/oidc-provider.js';
 import { answeredConsultation, complaint, demo } from '../support/fixtures.js';
 import { startLocalApi, type LocalApi, type RequestOptions } from '../support/local-api.js';
 
@@ -15,11 +15,12 @@ const online = { ...content, channel: 'web' };
 /** A token with the right claims, signed by a key the authorizer does not trust. */
 async function forgedToken(): Promise<string> {
   const { privateKey } = await generateKeyPair('ES256');
-  return new SignJWT({ 'cognito:groups': ['operator'], 'custom:union_code': '210102', token_use: 'id' })
-    .setProtectedHeader({ alg: 'ES256' })
+  return new SignJWT({ roles: ['operator'], union_code: '210102' })
+    .setProtectedHeader({ alg: 'ES256', kid: 'weiquan-local' })
     .setSubject(operator.sub)
-    .setIssuer(LOCAL_ISSUER)
-    .setAudience(LOCAL_AUDIENCE)
+    .setIssuer(localIssuer(api.baseUrl))
+    .setAudience(CONSOLE_CLIENT_ID)
+    .setIssuedAt()
     .setExpirationTime('1h')
     .sign(privateKey);
 }

@@ -29,7 +29,7 @@ const SHENYANG_DISTRICTS = [
 
 /** The raw bytes of a response (LocalApi decodes text, which would drop a BOM and mangle a spreadsheet). */
 async function download(path: string, user: DemoUser) {
-  const response = await fetch(`${api.baseUrl}${path}`, { headers: { authorization: await signLocalToken(user) } });
+  const response = await fetch(`${api.baseUrl}${path}`, { headers: { authorization: await signLocalToken(user, api.baseUrl) } });
   return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
 }
 

@@ -63,7 +63,8 @@ const sortedJson = (values: unknown[]) => values.map((value) => JSON.stringify(v
 describe('functions: one per route table entry and background job', () => {
   it('creates exactly one function per route, on Node.js 24 / arm64, with tracing, its own log group and no physical name', () => {
     const functions = ofType('AWS::Lambda::Function');
-    expect(functions).toHaveLength(ROUTES.length + JOBS.length);
+    // One per route and job, and the staff authorizer.
+    expect(functions).toHaveLength(ROUTES.length + JOBS.length + 1);
 
     for (const { contract } of ROUTES) {
       const construct = built.stack.routeFunctions.get(contract.name);
@@ -118,7 +119,7 @@ describe('functions: one per route table entry and background job', () => {
 });
 
 describe('API methods', () => {
-  it('exposes each route at its path and method, with the Cognito authorizer unless public', () => {
+  it('exposes each route at its path and method, with the staff token authorizer unless public', () => {
     const authorizerId = logicalId(built.stack.api.authorizer);
     for (const { contract } of ROUTES) {
       const methods = methodsAt(contract.path, contract.method);
@@ -131,15 +132,19 @@ describe('API methods', () => {
         expect(method.AuthorizationType).toBe('NONE');
         expect(method.AuthorizerId).toBeUndefined();
       } else {
-        expect(method.AuthorizationType).toBe('COGNITO_USER_POOLS');
+        expect(method.AuthorizationType).toBe('CUSTOM');
         expect(method.AuthorizerId).toEqual({ Ref: authorizerId });
       }
     }
-    template.hasResourceProperties('AWS::ApiGateway::Authorizer', {
-      Type: 'COGNITO_USER_POOLS',
+    const [[, authorizer]] = ofType('AWS::ApiGateway::Authorizer') as [[string, Json]];
+    expect(authorizer.Properties).toMatchObject({
+      Type: 'TOKEN',
       IdentitySource: 'method.request.header.Authorization',
-      ProviderARNs: [{ 'Fn::GetAtt': [logicalId(built.stack.auth.userPool), 'Arn'] }],
+      AuthorizerResultTtlInSeconds: 300,
     });
+    expect(JSON.stringify(authorizer.Properties.AuthorizerUri)).toContain(
+      logicalId(built.stack.identity.authorizerFunction as unknown as IConstruct),
+    );
   });
 
   it('answers other methods on every routed resource with 405 in the error shape', () => {
@@ -323,7 +328,7 @@ describe('table', () => {
   });
 });
 
-describe('staff user pool', () => {
+describe('staff user pool (the aws partition default issuer)', () => {
   it('has one group per role, no self sign-up, required MFA and a union code the client cannot write', () => {
     template.resourceCountIs('AWS::Cognito::UserPoolGroup', ROLES.length);
     for (const role of ROLES) template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: role });
@@ -337,6 +342,15 @@ describe('staff user pool', () => {
     const [[, client]] = ofType('AWS::Cognito::UserPoolClient') as [[string, Json]];
     expect(client.Properties.ReadAttributes).toContain('custom:union_code');
     expect(client.Properties.WriteAttributes).not.toContain('custom:union_code');
+  });
+
+  it("points the authorizer at the pool's issuer, its app client and Cognito's claim names", () => {
+    const fn = resources[logicalId(built.stack.identity.authorizerFunction as unknown as IConstruct)]!.Properties;
+    const env = fn.Environment.Variables;
+    const pool = logicalId(built.stack.identity.cognito!.userPool);
+    expect(JSON.stringify(env.STAFF_OIDC_ISSUER)).toContain(pool);
+    expect(env.STAFF_OIDC_AUDIENCE).toEqual({ Ref: logicalId(built.stack.identity.cognito!.client) });
+    expect(env.STAFF_OIDC_CLAIMS).toBe('cognito');
   });
 });
 
@@ -368,10 +382,11 @@ describe('firewall', () => {
 });
 
 describe('outputs', () => {
-  it('exports the API URL, user pool, app client, table name and staff-notices topic', () => {
+  it('exports the API URL, staff issuer, user pool, app client, table name and staff-notices topic', () => {
     const outputs = template.toJSON().Outputs as Record<string, unknown>;
     expect(Object.keys(outputs).sort()).toEqual([
       'ApiUrl',
+      'StaffIssuer',
       'StaffNoticesTopicArn',
       'TableName',
       'UserPoolClientId',

@@ -1,16 +1,11 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { DemoUser } from '../../scripts/local/demo-data.js';
+import { authorizerContext } from '../../shared/auth/staff-claims.js';
 import { lambdaContext } from '../../scripts/local/server.js';
 
-/** Claims as API Gateway's Cognito authorizer passes them (every value a string). */
-export function claimsOf(user: DemoUser): Record<string, string> {
-  return {
-    sub: user.sub,
-    'cognito:username': user.username,
-    'cognito:groups': `[${user.role}]`,
-    'custom:union_code': user.unionCode,
-    token_use: 'id',
-  };
+/** The staff authorizer's context as API Gateway passes it to a route's function. */
+export function authorizerContextOf(user: DemoUser): Record<string, string> {
+  return authorizerContext({ staffId: user.sub, username: user.username, roles: [user.role], unionCode: user.unionCode });
 }
 
 export interface EventOptions {
@@ -46,7 +41,7 @@ export function apiEvent(options: EventOptions = {}): APIGatewayProxyEvent {
     isBase64Encoded: false,
     requestContext: {
       requestId: 'test-request',
-      authorizer: options.user ? { claims: claimsOf(options.user) } : null,
+      authorizer: options.user ? authorizerContextOf(options.user) : null,
     } as unknown as APIGatewayProxyEvent['requestContext'],
   };
 }

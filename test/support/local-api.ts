@@ -52,7 +52,7 @@ export async function startLocalApi(): Promise<LocalApi> {
   });
   const tokens = new Map<string, string>();
   const tokenFor = async (user: DemoUser) => {
-    if (!tokens.has(user.username)) tokens.set(user.username, await signLocalToken(user));
+    if (!tokens.has(user.username)) tokens.set(user.username, await signLocalToken(user, environment.baseUrl));
     return tokens.get(user.username)!;
   };
   return {

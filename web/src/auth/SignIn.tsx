@@ -1,15 +1,13 @@
-import { Alert, Button, Card, Collapse, Input, Space, Typography } from 'antd';
+import { Alert, Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { Navigate, useNavigate } from 'react-router';
+import { Navigate } from 'react-router';
 import type { ConsoleConfig } from '../config';
-import { currentSession, homeOf, keepSession, userManager } from './session';
+import { currentSession, homeOf, userManager } from './session';
 
 /** The sign-in screen: one button to the union's sign-in page (OpenID Connect, code + PKCE). */
 export function SignIn({ config }: { config: ConsoleConfig }) {
-  const navigate = useNavigate();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const [token, setToken] = useState('');
   const session = currentSession();
   if (session) return <Navigate to={homeOf(session)} replace />;
   const expired = new URLSearchParams(window.location.search).has('expired');
@@ -24,11 +22,6 @@ export function SignIn({ config }: { config: ConsoleConfig }) {
       setError('无法连接统一登录服务，请稍后再试。');
       setBusy(false);
     }
-  };
-  const useToken = () => {
-    const signedIn = keepSession(token.trim());
-    if (signedIn) navigate(homeOf(signedIn), { replace: true });
-    else setError('令牌无效或已过期。');
   };
 
   return (
@@ -46,29 +39,6 @@ export function SignIn({ config }: { config: ConsoleConfig }) {
           <Button type="primary" size="large" block loading={busy} onClick={() => void signIn()}>
             登录
           </Button>
-          {window.location.hostname === 'localhost' && (
-            <Collapse
-              ghost
-              size="small"
-              items={[
-                {
-                  key: 'token',
-                  label: '本地开发：使用令牌登录',
-                  children: (
-                    <Space.Compact style={{ width: '100%' }}>
-                      <Input
-                        aria-label="令牌"
-                        placeholder="npm run token -- op-heping"
-                        value={token}
-                        onChange={(event) => setToken(event.target.value)}
-                      />
-                      <Button onClick={useToken}>使用</Button>
-                    </Space.Compact>
-                  ),
-                },
-              ]}
-            />
-          )}
         </Space>
       </Card>
     </main>

@@ -1,4 +1,4 @@
-import { App, Button, Card, Col, Empty, Modal, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Empty, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { COUNTED_FIGURES, DERIVED_LABELS, figureLabel } from '../../../shared/domain/figures.js';
 import { api, download, unwrap, type MonthlyReport } from '../api/client';
