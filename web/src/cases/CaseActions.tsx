@@ -1,6 +1,7 @@
-import { Button, Form, Input, Radio, Rate, Select, Space } from 'antd';
+import { App, Button, Form, Input, Radio, Rate, Select, Space } from 'antd';
 import { useState } from 'react';
 import { api, unwrap, type CaseView, type Schemas } from '../api/client';
+import { ApiError, messageOf } from '../api/errors';
 import type { Session } from '../auth/session';
 import { ActionModal } from '../components/ActionModal';
 import { RegionPicker } from '../components/RegionPicker';
@@ -111,6 +112,7 @@ type Open = 'work' | 'close' | 'release' | 'assign' | 'transfer' | 'followup' | 
 
 export function CaseActions({ caseView, session, onChanged }: { caseView: CaseView; session: Session; onChanged: () => void }) {
   const [open, setOpen] = useState<Open>();
+  const { message } = App.useApp();
   const caseId = caseView.caseId;
   const path = { params: { path: { caseId } } };
   const can = (action: CaseAction) => mayTake(action, caseView, session);
@@ -127,7 +129,12 @@ export function CaseActions({ caseView, session, onChanged }: { caseView: CaseVi
         {can('claim') && (
           <Button
             type="primary"
-            onClick={() => void unwrap(api().POST('/cases/{caseId}/claim', path)).then(onChanged, onChanged)}
+            onClick={() =>
+              void unwrap(api().POST('/cases/{caseId}/claim', path)).then(onChanged, (error: unknown) => {
+                message.error(error instanceof ApiError && error.status === 409 ? '该案件已被其他人认领。' : messageOf(error));
+                onChanged();
+              })
+            }
           >
             认领
           </Button>

@@ -42,6 +42,7 @@ export function ConsoleLayout({ config }: { config: ConsoleConfig }) {
   const { modal, message } = App.useApp();
   const [searching, setSearching] = useState(false);
   const session = currentSession();
+  const expiresAt = session?.expiresAt;
 
   useEffect(() => {
     let warned = false;
@@ -57,12 +58,13 @@ export function ConsoleLayout({ config }: { config: ConsoleConfig }) {
       });
     };
     const stop = onSessionExpired(expire);
-    const timer = session ? setTimeout(expire, Math.max(0, session.expiresAt * 1000 - Date.now())) : undefined;
+    // The token's own expiry, so an idle screen says so before the next click fails.
+    const timer = expiresAt ? setTimeout(expire, Math.max(0, expiresAt * 1000 - Date.now())) : undefined;
     return () => {
       stop();
       clearTimeout(timer);
     };
-  }, [modal, navigate, session?.idToken, session]);
+  }, [modal, navigate, expiresAt]);
 
   if (!session) return <Navigate to="/login" replace />;
   const items = menuOf(session);
