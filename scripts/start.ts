@@ -6,8 +6,11 @@
  */
 import './local/preflight.js';
 import { signLocalToken } from './local/auth.js';
-import { DEMO_PASSWORD } from './local/oidc-provider.js';
+import { DEMO_PASSWORD } from './local/oidc-settings.js';
 import { DEMO_USERS } from './local/demo-data.js';
+import { chinaDate } from '../shared/domain/china-time.js';
+import { CALENDAR_WARNING_DAYS, calendarLastDay, daysOfCalendarLeft } from '../shared/domain/holiday-calendar.js';
+import { UnionRepository } from '../shared/store/union-repository.js';
 import { LocalSetupError } from './local/dynamodb-local.js';
 import { startLocalEnvironment, type LocalEnvironment } from './local/environment.js';
 import { ensureWebBuilt } from './local/web-build.js';
@@ -57,6 +60,20 @@ async function banner(environment: LocalEnvironment): Promise<string> {
   return lines.join('\n');
 }
 
+/** The holiday calendar's end, loudly when it is near: clocks past it count a plain Monday–Friday week. */
+async function calendarNotice(): Promise<string> {
+  const { calendar } = await new UnionRepository().directory();
+  const today = chinaDate(new Date());
+  const daysLeft = daysOfCalendarLeft(calendar, today);
+  const lastDay = calendarLastDay(calendar) ?? 'none loaded';
+  if (daysLeft > CALENDAR_WARNING_DAYS) return `Holiday calendar loaded to ${lastDay}.`;
+  return (
+    `WARNING: the holiday calendar ends ${lastDay} (${daysLeft} days from today). Clocks running past it are counted on a ` +
+    'Monday–Friday week and flagged beyondCalendar. Load the next year when the State Council publishes it: add it to a ' +
+    'provisioning file and run `npm run provision -- --file <file>` (see README, "The holiday calendar").'
+  );
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   await ensureWebBuilt((line) => console.log(line));
@@ -68,6 +85,7 @@ async function main(): Promise<void> {
     baseUrl: environment.baseUrl,
   });
   console.log(await banner(environment));
+  console.log(await calendarNotice());
   console.log(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 
   let stopping = false;

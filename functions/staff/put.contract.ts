@@ -7,7 +7,7 @@ export const putStaffRoute = defineRoute({
   path: '/staff/{staffId}',
   summary: 'Add or update a lawyer or mediator on the roster',
   description:
-    'The staff id is the user’s Cognito `sub`. The active-case count is maintained by claims and releases, never set here.',
+    'The staff id is the user’s `sub` at the staff OpenID Connect issuer. The active-case count is maintained by claims and releases, never set here.',
   tags: ['roster'],
   access: { roles: ['legal_admin'] },
   request: { params: StaffIdParams, body: RosterEntryBody },

@@ -3,7 +3,7 @@ import { SignJWT, importJWK } from 'jose';
 import { handler as staffAuthorizer } from '../../functions/auth/staff-authorizer.js';
 import { STAFF_TOKEN_ENV } from '../../shared/auth/verify-staff-token.js';
 import type { DemoUser } from './demo-data.js';
-import { CONSOLE_CLIENT_ID, ID_TOKEN_TTL_SECONDS, OIDC_PATH, demoClaims, localIssuer } from './oidc-provider.js';
+import { CONSOLE_CLIENT_ID, ID_TOKEN_TTL_SECONDS, OIDC_PATH, demoClaims, localIssuer } from './oidc-settings.js';
 import { runningStore } from './running.js';
 import { localSecrets } from './secrets.js';
 

@@ -7,7 +7,6 @@ import { ROUTES } from '../../functions/routes.js';
 import { UnionRepository, forgetCachedDirectory } from '../../shared/store/union-repository.js';
 import { CORS_ENV } from '../../shared/http/cors.js';
 import { authorizeLocally, localStaffTokenEnv } from './auth.js';
-import { createLocalOidc } from './oidc-provider.js';
 import { startBackgroundWork } from './background.js';
 import { DEMO_ROSTER, DEMO_UNIONS } from './demo-data.js';
 import { DEFAULT_HOLIDAY_CALENDAR } from '../../shared/domain/holiday-calendar.js';
@@ -136,6 +135,8 @@ export async function startLocalEnvironment(options: LocalEnvironmentOptions): P
     const baseUrl = `http://localhost:${port}`;
     origin = baseUrl;
     // The issuer URL contains the port, so the provider and the authorizer's settings come once it is known.
+    // Imported here, not at the top: scripts that only borrow configureHandlerEnvironment need no provider.
+    const { createLocalOidc } = await import('./oidc-provider.js');
     const oidc = await createLocalOidc({ origin: baseUrl, extraConsoleOrigins: LOCAL_CORS_ORIGINS.staff.split(',') });
     interceptors.push(oidc.handle);
     Object.assign(process.env, localStaffTokenEnv(baseUrl));

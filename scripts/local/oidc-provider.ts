@@ -1,7 +1,16 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import { DEMO_USERS, type DemoUser } from './demo-data.js';
+import { DEMO_USERS } from './demo-data.js';
+import {
+  CONSOLE_CLIENT_ID,
+  CONSOLE_SCOPES,
+  DEMO_PASSWORD,
+  ID_TOKEN_TTL_SECONDS,
+  OIDC_PATH,
+  demoClaims,
+  localIssuer,
+} from './oidc-settings.js';
 import { localSecrets } from './secrets.js';
 
 /**
@@ -12,29 +21,6 @@ import { localSecrets } from './secrets.js';
  * users; its keys are the local secrets `npm run token` signs with, so a token
  * printed by that command is one this provider could have issued.
  */
-export const CONSOLE_CLIENT_ID = 'weiquan-console';
-/** Every demo user's password, locally only. */
-export const DEMO_PASSWORD = 'weiquan-demo';
-export const OIDC_PATH = '/oidc';
-export const CONSOLE_SCOPES = 'openid profile weiquan';
-/** ID tokens live an hour, as Cognito's and Keycloak's defaults: the console then signs in again. */
-export const ID_TOKEN_TTL_SECONDS = 3600;
-
-export function localIssuer(origin: string): string {
-  return `${origin}${OIDC_PATH}`;
-}
-
-/** The claims the local provider puts in an ID token (the `standard` claim mapping). */
-export function demoClaims(user: DemoUser): { sub: string } & Record<string, unknown> {
-  return {
-    sub: user.sub,
-    preferred_username: user.username,
-    name: user.displayName,
-    roles: [user.role],
-    union_code: user.unionCode,
-  };
-}
-
 export interface LocalOidc {
   readonly issuer: string;
   /** Handles the request if it is the provider's (under /oidc); false otherwise. */

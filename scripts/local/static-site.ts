@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { CONSOLE_CLIENT_ID, CONSOLE_SCOPES, localIssuer } from './oidc-provider.js';
+import { CONSOLE_CLIENT_ID, CONSOLE_SCOPES, localIssuer } from './oidc-settings.js';
 
 /** What the console reads at start-up (the contract's /config.json); in the cloud the same file sits beside the bundle. */
 export interface ConsoleConfig {

@@ -9,8 +9,10 @@ import {
   statutoryPeriodDue,
   workingDayTargetDue,
 } from './clocks.js';
-import { meetClocks, startClock, stopClock, type ClockName, type Deadline } from './deadlines.js';
-import { DEFAULT_HOLIDAY_CALENDAR, type HolidayCalendar } from './holiday-calendar.js';
+import { chinaDate } from './china-time.js';
+import { isRunning, meetClocks, startClock, stopClock, type ClockName, type Deadline } from './deadlines.js';
+import { DEFAULT_HOLIDAY_CALENDAR, calendarLastDay, calendarYears, type HolidayCalendar } from './holiday-calendar.js';
+import { event, type Moment, type Transition } from './transition.js';
 import type { Role } from './roles.js';
 import type { Category } from './vocabulary.js';
 
@@ -50,12 +52,15 @@ export function registrationDeadlines(
       dueAt: firstResponseDue(caseRecord.receivedAt, caseRecord.priority),
       basis: `12351 ${caseRecord.priority} tier`,
     },
-    {
-      clock: 'completion_target',
-      startedAt: caseRecord.registeredAt,
-      dueAt: workingDayTargetDue(caseRecord.registeredAt, targetDays, rules.calendar),
-      basis: `union completion target: ${targetDays} working days`,
-    },
+    checkedAgainstCalendar(
+      {
+        clock: 'completion_target',
+        startedAt: caseRecord.registeredAt,
+        dueAt: workingDayTargetDue(caseRecord.registeredAt, targetDays, rules.calendar),
+        basis: `union completion target: ${targetDays} working days`,
+      },
+      rules.calendar,
+    ),
   ];
 }
 
@@ -98,12 +103,18 @@ export function afterTakenBy(
     });
   }
   if (taken.role === 'mediator' && !deadlines.some((deadline) => deadline.clock === 'mediation')) {
-    deadlines = startClock(deadlines, {
-      clock: 'mediation',
-      startedAt,
-      dueAt: statutoryPeriodDue(startedAt, MEDIATION_DAYS, rules.calendar),
-      basis: 'mediation concludes within 15 days of receipt (Art. 14)',
-    });
+    deadlines = startClock(
+      deadlines,
+      checkedAgainstCalendar(
+        {
+          clock: 'mediation',
+          startedAt,
+          dueAt: statutoryPeriodDue(startedAt, MEDIATION_DAYS, rules.calendar),
+          basis: 'mediation concludes within 15 days of receipt (Art. 14)',
+        },
+        rules.calendar,
+      ),
+    );
   }
   return { ...caseRecord, deadlines, ...(taken.bySystem ? {} : { lastActivityAt: startedAt }) };
 }
@@ -115,36 +126,48 @@ export function afterOwnerLeaves(caseRecord: CaseRecord): CaseRecord {
 
 export function arbitrationAcceptanceDeadline(filedOn: string, rules: ClockRules): Deadline {
   const startedAt = startOfChinaDay(filedOn);
-  return {
-    clock: 'arbitration_acceptance',
-    startedAt,
-    // The arbitration rules count their 3-, 5- and 10-day periods in working days.
-    dueAt: workingDayTargetDue(startedAt, ARBITRATION_ACCEPTANCE_DAYS, rules.calendar),
-    basis: 'the commission decides on acceptance within 5 working days (Art. 29)',
-  };
+  return checkedAgainstCalendar(
+    {
+      clock: 'arbitration_acceptance',
+      startedAt,
+      // The arbitration rules count their 3-, 5- and 10-day periods in working days.
+      dueAt: workingDayTargetDue(startedAt, ARBITRATION_ACCEPTANCE_DAYS, rules.calendar),
+      basis: 'the commission decides on acceptance within 5 working days (Art. 29)',
+    },
+    rules.calendar,
+  );
 }
 
 export function arbitrationAwardDeadline(acceptedOn: string, extended: boolean, rules: ClockRules): Deadline {
   const startedAt = startOfChinaDay(acceptedOn);
   const days = ARBITRATION_AWARD_DAYS + (extended ? ARBITRATION_EXTENSION_DAYS : 0);
-  return {
-    clock: 'arbitration_award',
-    startedAt,
-    dueAt: statutoryPeriodDue(startedAt, days, rules.calendar),
-    basis: extended ? 'award within 45 days, extended by 15 (Art. 43)' : 'award within 45 days of acceptance (Art. 43)',
-  };
+  return checkedAgainstCalendar(
+    {
+      clock: 'arbitration_award',
+      startedAt,
+      dueAt: statutoryPeriodDue(startedAt, days, rules.calendar),
+      basis: extended ? 'award within 45 days, extended by 15 (Art. 43)' : 'award within 45 days of acceptance (Art. 43)',
+    },
+    rules.calendar,
+  );
 }
 
 /** A new completion target, counted from now (a reopened case). */
 export function restartCompletionTarget(caseRecord: CaseRecord, at: Date, rules: ClockRules): Deadline[] {
   const startedAt = at.toISOString();
   const targetDays = rules.completionTargets[caseRecord.category];
-  return startClock(caseRecord.deadlines ?? [], {
-    clock: 'completion_target',
-    startedAt,
-    dueAt: workingDayTargetDue(startedAt, targetDays, rules.calendar),
-    basis: `union completion target: ${targetDays} working days (reopened)`,
-  });
+  return startClock(
+    caseRecord.deadlines ?? [],
+    checkedAgainstCalendar(
+      {
+        clock: 'completion_target',
+        startedAt,
+        dueAt: workingDayTargetDue(startedAt, targetDays, rules.calendar),
+        basis: `union completion target: ${targetDays} working days (reopened)`,
+      },
+      rules.calendar,
+    ),
+  );
 }
 
 /** Closing a case meets every clock still running; one met after its due time was still late. */
@@ -152,4 +175,77 @@ export function meetAll(deadlines: readonly Deadline[] = [], at: string): Deadli
   const remaining = stopClock(deadlines, 'claim_idle');
   const unmet: ClockName[] = remaining.filter((deadline) => deadline.metAt === undefined).map((deadline) => deadline.clock);
   return meetClocks(remaining, unmet, at);
+}
+
+/**
+ * A day-counted clock whose period runs past the loaded calendar was counted
+ * on a plain Monday–Friday week there; it says so, and loses the flag when it
+ * is recomputed with the next year loaded.
+ */
+function checkedAgainstCalendar(deadline: Deadline, calendar: HolidayCalendar): Deadline {
+  const last = calendarLastDay(calendar);
+  // A period ends at 24:00 of its last day, the next day's first instant: that day is the one before it.
+  const lastDay = chinaDate(new Date(Date.parse(deadline.dueAt) - 1));
+  const beyond = last === undefined || lastDay > last;
+  const { beyondCalendar: _previous, ...rest } = deadline;
+  return beyond ? { ...rest, beyondCalendar: true } : rest;
+}
+
+/** How to count each day-based clock again from its start (first_response and claim_idle count hours, not days). */
+function recount(deadline: Deadline, caseRecord: CaseRecord, rules: ClockRules): string | undefined {
+  switch (deadline.clock) {
+    case 'mediation':
+      return statutoryPeriodDue(deadline.startedAt, MEDIATION_DAYS, rules.calendar);
+    case 'arbitration_acceptance':
+      return workingDayTargetDue(deadline.startedAt, ARBITRATION_ACCEPTANCE_DAYS, rules.calendar);
+    case 'arbitration_award': {
+      const extended = deadline.basis.includes('extended');
+      return statutoryPeriodDue(
+        deadline.startedAt,
+        ARBITRATION_AWARD_DAYS + (extended ? ARBITRATION_EXTENSION_DAYS : 0),
+        rules.calendar,
+      );
+    }
+    case 'completion_target': {
+      // The target in force when the clock started (its basis names it), not today's.
+      const days = Number(/(\d+) working days/.exec(deadline.basis)?.[1] ?? rules.completionTargets[caseRecord.category]);
+      return workingDayTargetDue(deadline.startedAt, days, rules.calendar);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * After a year of holidays is loaded: every running day-based clock counted
+ * again from its start with the calendar now in force. Undefined when no due
+ * time moves and no flag changes (so running it twice changes nothing). The
+ * timeline keeps the old and new due times.
+ */
+export function recomputeDayClocks(caseRecord: CaseRecord, rules: ClockRules, moment: Moment): Transition | undefined {
+  const changes: { clock: ClockName; from: string; to: string }[] = [];
+  const deadlines = (caseRecord.deadlines ?? []).map((deadline) => {
+    if (!isRunning(deadline)) return deadline;
+    const dueAt = recount(deadline, caseRecord, rules);
+    if (dueAt === undefined) return deadline;
+    const recounted = checkedAgainstCalendar({ ...deadline, dueAt }, rules.calendar);
+    if (recounted.dueAt !== deadline.dueAt) changes.push({ clock: deadline.clock, from: deadline.dueAt, to: recounted.dueAt });
+    return recounted;
+  });
+  const flagsChanged = deadlines.some(
+    (deadline, index) => deadline.beyondCalendar !== caseRecord.deadlines?.[index]?.beyondCalendar,
+  );
+  if (changes.length === 0 && !flagsChanged) return undefined;
+  return {
+    next: { ...caseRecord, deadlines, version: caseRecord.version + 1 },
+    events: [
+      event(
+        caseRecord,
+        'clocks_recomputed',
+        { kind: 'system' },
+        { calendarYears: calendarYears(rules.calendar), changes },
+        moment,
+      ),
+    ],
+  };
 }

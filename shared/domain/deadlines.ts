@@ -24,6 +24,12 @@ export interface Deadline {
   readonly metAt?: string;
   /** When the sweeper found it missed and escalated it (once). */
   readonly escalatedAt?: string;
+  /**
+   * Counted past the end of the loaded holiday calendar, on a Monday–Friday
+   * week: the due date may move when the next year's arrangement is loaded
+   * (and is recomputed then).
+   */
+  readonly beyondCalendar?: boolean;
 }
 
 export function isRunning(deadline: Deadline): boolean {

@@ -103,3 +103,98 @@ export const DEFAULT_HOLIDAY_CALENDAR: HolidayCalendar = {
     '2026-10-10', // Saturday, for National Day
   ],
 };
+
+/** One year's arrangement as the State Council publishes it, with where it came from. */
+export interface YearArrangement {
+  readonly year: number;
+  readonly holidays: readonly string[];
+  readonly adjustedWorkdays: readonly string[];
+  /** The notice, e.g. 国办发明电〔2025〕7号 (recorded for whoever checks a deadline later). */
+  readonly source: string;
+}
+
+/** A calendar as stored: the dates of every loaded year, and which years those are. */
+export interface LoadedCalendar extends HolidayCalendar {
+  /** Years whose arrangement is loaded (unset: the years its dates fall in); any other year counts Monday–Friday only. */
+  readonly years?: readonly number[];
+  /** The notice each year came from, by year. */
+  readonly sources?: Readonly<Record<string, string>>;
+  /** Bumped at each replacement, so two administrators loading years at once cannot undo each other. */
+  readonly revision?: number;
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function yearOf(date: string): number {
+  return Number(date.slice(0, 4));
+}
+
+/** Years a calendar covers: as recorded, or (a calendar stored before years were) the years its dates fall in. */
+export function calendarYears(calendar: LoadedCalendar): number[] {
+  const years = calendar.years ?? [...calendar.holidays, ...calendar.adjustedWorkdays].map(yearOf);
+  return [...new Set(years)].sort((a, b) => a - b);
+}
+
+/** The last day the calendar knows about (`YYYY-12-31` of its last year), or undefined when it knows none. */
+export function calendarLastDay(calendar: LoadedCalendar): string | undefined {
+  const years = calendarYears(calendar);
+  return years.length > 0 ? `${years.at(-1)}-12-31` : undefined;
+}
+
+/** Days from `today` (YYYY-MM-DD) until the calendar runs out; negative once it has. */
+export function daysOfCalendarLeft(calendar: LoadedCalendar, today: string): number {
+  const last = calendarLastDay(calendar);
+  if (!last) return -1;
+  return Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Warn this long before the calendar ends: the State Council publishes the next year in October–November. */
+export const CALENDAR_WARNING_DAYS = 60;
+
+/**
+ * What is wrong with a year's arrangement, as field paths and messages
+ * (empty when it can be loaded): every date a real date of that year, no date
+ * both off and worked, and make-up working days only on weekends.
+ */
+export function arrangementProblems(arrangement: YearArrangement): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  const check = (field: 'holidays' | 'adjustedWorkdays') =>
+    arrangement[field].forEach((date, index) => {
+      const match = DATE.exec(date);
+      const parsed = new Date(`${date}T00:00:00Z`);
+      if (!match || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) {
+        problems.push({ path: `${field}.${index}`, message: 'must be a real date, YYYY-MM-DD' });
+      } else if (yearOf(date) !== arrangement.year) {
+        problems.push({ path: `${field}.${index}`, message: `must lie in ${arrangement.year}` });
+      } else if (field === 'adjustedWorkdays' && parsed.getUTCDay() !== 0 && parsed.getUTCDay() !== 6) {
+        problems.push({ path: `${field}.${index}`, message: 'a make-up working day (调休上班) is a Saturday or Sunday' });
+      }
+    });
+  check('holidays');
+  check('adjustedWorkdays');
+  const off = new Set(arrangement.holidays);
+  arrangement.adjustedWorkdays.forEach((date, index) => {
+    if (off.has(date)) problems.push({ path: `adjustedWorkdays.${index}`, message: 'is also listed as a holiday' });
+  });
+  if (arrangement.holidays.length === 0) problems.push({ path: 'holidays', message: 'lists no holiday: every year has some' });
+  return problems;
+}
+
+/** The calendar with `arrangement` in place of whatever it held for that year. */
+export function withYear(calendar: LoadedCalendar, arrangement: YearArrangement): LoadedCalendar {
+  const otherYears = (date: string) => yearOf(date) !== arrangement.year;
+  const sorted = (dates: Iterable<string>) => [...new Set(dates)].sort();
+  return {
+    holidays: sorted([...calendar.holidays.filter(otherYears), ...arrangement.holidays]),
+    adjustedWorkdays: sorted([...calendar.adjustedWorkdays.filter(otherYears), ...arrangement.adjustedWorkdays]),
+    years: [...new Set([...calendarYears(calendar), arrangement.year])].sort((a, b) => a - b),
+    sources: { ...calendar.sources, [String(arrangement.year)]: arrangement.source },
+    ...(calendar.revision !== undefined ? { revision: calendar.revision } : {}),
+  };
+}
+
+/** One year of a calendar, as loaded (for showing and for provisioning's comparison). */
+export function yearOfCalendar(calendar: HolidayCalendar, year: number): Omit<YearArrangement, 'source'> {
+  const inYear = (date: string) => yearOf(date) === year;
+  return { year, holidays: calendar.holidays.filter(inYear), adjustedWorkdays: calendar.adjustedWorkdays.filter(inYear) };
+}

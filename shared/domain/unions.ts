@@ -1,7 +1,7 @@
 import { divisionCovers, divisionLevel, type DivisionLevel } from './identifiers.js';
 import type { ClockRules } from './case-clocks.js';
 import { DEFAULT_COMPLETION_TARGET_WORKING_DAYS } from './clocks.js';
-import { DEFAULT_HOLIDAY_CALENDAR, type HolidayCalendar } from './holiday-calendar.js';
+import { DEFAULT_HOLIDAY_CALENDAR, type LoadedCalendar } from './holiday-calendar.js';
 import type { TriageConfig } from './triage.js';
 import type { Category } from './vocabulary.js';
 
@@ -10,6 +10,8 @@ export interface Union {
   readonly code: string;
   readonly name: string;
   readonly parentCode: string | null;
+  /** The approved SMS signature (签名) of messages about this union's cases; unset: the nearest parent's. */
+  readonly smsSignature?: string;
   /** The union's own triage configuration, if it departs from the default. */
   readonly triage?: TriageConfig;
   /** The union's own completion targets (限时办结) in working days, by category, where they depart from the default. */
@@ -27,7 +29,7 @@ export class UnionDirectory {
   constructor(
     unions: Iterable<Union>,
     /** The working-day calendar every union's clocks count with (national holidays). */
-    readonly calendar: HolidayCalendar = DEFAULT_HOLIDAY_CALENDAR,
+    readonly calendar: LoadedCalendar = DEFAULT_HOLIDAY_CALENDAR,
   ) {
     this.#byCode = new Map([...unions].map((union) => [union.code, union]));
   }

@@ -103,6 +103,7 @@ export const TIMELINE_EVENT_TYPES = {
   reopened: '重新办理',
   deadline_missed: '超期督办',
   limitation_warning: '时效提示',
+  clocks_recomputed: '期限重算',
 } as const;
 export type TimelineEventType = keyof typeof TIMELINE_EVENT_TYPES;
 

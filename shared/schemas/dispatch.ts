@@ -3,7 +3,7 @@ import { CategorySchema, CreditCodeSchema, DivisionCodeSchema } from './case.js'
 import { CalendarDate, documented, text } from './common.js';
 
 export const StaffIdParams = z.strictObject({
-  staffId: z.string().check(z.uuid('must be a staff id (UUID, the user’s Cognito sub)')),
+  staffId: z.string().check(z.uuid('must be a staff id (UUID, the user’s sub at the staff sign-in issuer)')),
 });
 
 export const RosterQuery = z.strictObject({ role: z.optional(z.enum(['lawyer', 'mediator'])) });

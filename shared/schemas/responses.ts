@@ -36,6 +36,8 @@ const DeadlineView = documented(
     basis: z.string(),
     metAt: z.optional(z.string()),
     escalatedAt: z.optional(z.string()),
+    /** Counted past the loaded holiday calendar: may move when the next year is loaded. */
+    beyondCalendar: z.optional(z.boolean()),
     state: z.enum(['running', 'met', 'met_late', 'missed']),
   }),
   { id: 'Deadline', description: 'A statutory or target clock on a case.' },

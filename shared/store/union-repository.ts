@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { HolidayCalendar } from '../domain/holiday-calendar.js';
+import type { HolidayCalendar, LoadedCalendar } from '../domain/holiday-calendar.js';
 import { UnionDirectory, type Union } from '../domain/unions.js';
 import { defaultStore, type StoreContext } from './client.js';
 import { keys } from './keys.js';
@@ -30,11 +30,18 @@ export class UnionRepository {
         code: item.code as string,
         name: item.name as string,
         parentCode: (item.parentCode as string | null | undefined) ?? null,
+        ...(item.smsSignature ? { smsSignature: item.smsSignature as string } : {}),
         ...(item.triage ? { triage: item.triage as Union['triage'] } : {}),
         ...(item.completionTargets ? { completionTargets: item.completionTargets as Union['completionTargets'] } : {}),
       }));
-    const calendar = calendarItem
-      ? { holidays: calendarItem.holidays as string[], adjustedWorkdays: calendarItem.adjustedWorkdays as string[] }
+    const calendar: LoadedCalendar | undefined = calendarItem
+      ? {
+          holidays: calendarItem.holidays as string[],
+          adjustedWorkdays: calendarItem.adjustedWorkdays as string[],
+          ...(calendarItem.years ? { years: calendarItem.years as number[] } : {}),
+          revision: (calendarItem.revision as number | undefined) ?? 0,
+          ...(calendarItem.sources ? { sources: calendarItem.sources as Record<string, string> } : {}),
+        }
       : undefined;
     const directory = new UnionDirectory(unions, calendar);
     cached = { directory, loadedAt: now, tableName: this.store.tableName };
@@ -56,6 +63,36 @@ export class UnionRepository {
       if (!(keepExisting && error instanceof ConditionalCheckFailedException)) throw error;
     }
     cached = undefined;
+  }
+
+  /**
+   * Replaces the calendar with `next` if it is still the one read as
+   * `previous` (two administrators loading years at once: one must re-read).
+   * Returns false when someone else changed it first.
+   */
+  async replaceCalendar(previous: LoadedCalendar | undefined, next: LoadedCalendar): Promise<boolean> {
+    const revision = previous?.revision ?? 0;
+    try {
+      await this.store.client.send(
+        new PutCommand({
+          TableName: this.store.tableName,
+          Item: {
+            ...keys.holidayCalendar(),
+            entity: 'holidayCalendar',
+            ...next,
+            revision: revision + 1,
+            updatedAt: new Date().toISOString(),
+          },
+          ConditionExpression: 'attribute_not_exists(PK) OR attribute_not_exists(revision) OR revision = :revision',
+          ExpressionAttributeValues: { ':revision': revision },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+    cached = undefined;
+    return true;
   }
 
   /** Seeding and administration only (not on a request path). */

@@ -1,4 +1,6 @@
+import { chinaDate } from '../domain/china-time.js';
 import { escalate } from '../domain/escalation.js';
+import { CALENDAR_WARNING_DAYS, calendarLastDay, daysOfCalendarLeft } from '../domain/holiday-calendar.js';
 import { logger } from '../observability/logger.js';
 import { TransitionConflict } from '../store/case-repository.js';
 import type { Dependencies } from './dependencies.js';
@@ -31,6 +33,7 @@ export async function sweep(deps: Dependencies): Promise<SweepReport> {
   const directory = await deps.unions.directory();
   const now = deps.now();
   const moment = { now, newEventId: deps.newId };
+  warnIfCalendarRunsOut(directory.calendar, now);
   const report = { due: 0, escalated: 0, staleClaimsReturned: 0, skipped: 0, failed: 0 };
   const provinces = directory.all().filter((union) => union.parentCode === null);
   for (const province of provinces) {
@@ -71,4 +74,19 @@ export async function sweep(deps: Dependencies): Promise<SweepReport> {
     } while (after && report.due - dueBefore < SWEEP_LIMIT_PER_PROVINCE);
   }
   return report;
+}
+
+let warnedOn: string | undefined;
+
+/**
+ * Once a day per container while the holiday calendar has under
+ * CALENDAR_WARNING_DAYS left: clocks running past its end are counted on a
+ * plain Monday–Friday week until the next year is loaded (npm run provision).
+ */
+function warnIfCalendarRunsOut(calendar: Parameters<typeof daysOfCalendarLeft>[0], now: Date): void {
+  const today = chinaDate(now);
+  const daysLeft = daysOfCalendarLeft(calendar, today);
+  if (daysLeft > CALENDAR_WARNING_DAYS || warnedOn === today) return;
+  warnedOn = today;
+  logger.warn('holiday calendar runs out: load the next year', { lastDay: calendarLastDay(calendar), daysLeft });
 }

@@ -5,7 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { signLocalToken } from '../../scripts/local/auth.js';
 import { demoUser } from '../../scripts/local/demo-data.js';
-import { DEMO_PASSWORD } from '../../scripts/local/oidc-provider.js';
+import { DEMO_PASSWORD } from '../../scripts/local/oidc-settings.js';
 import { WEB_DIST, startLocalEnvironment, type LocalEnvironment } from '../../scripts/local/environment.js';
 
 /** Debian's chromium (installed by .ci/run); CHROMIUM overrides the path. */

@@ -1,6 +1,6 @@
 import { SignJWT, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSOLE_CLIENT_ID, localIssuer } from '../../scripts/local/oidc-provider.js';
+import { CONSOLE_CLIENT_ID, localIssuer } from '../../scripts/local/oidc-settings.js';
 import { answeredConsultation, complaint, demo } from '../support/fixtures.js';
 import { startLocalApi, type LocalApi, type RequestOptions } from '../support/local-api.js';
 

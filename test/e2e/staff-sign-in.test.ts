@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { SignJWT, decodeJwt, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signLocalToken } from '../../scripts/local/auth.js';
-import { CONSOLE_CLIENT_ID, DEMO_PASSWORD, localIssuer } from '../../scripts/local/oidc-provider.js';
+import { CONSOLE_CLIENT_ID, DEMO_PASSWORD, localIssuer } from '../../scripts/local/oidc-settings.js';
 import { demo } from '../support/fixtures.js';
 import { startLocalApi, type LocalApi } from '../support/local-api.js';
 

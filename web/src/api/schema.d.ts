@@ -116,7 +116,7 @@ export interface paths {
         get: operations["getStaff"];
         /**
          * Add or update a lawyer or mediator on the roster
-         * @description The staff id is the user’s Cognito `sub`. The active-case count is maintained by claims and releases, never set here.
+         * @description The staff id is the user’s `sub` at the staff OpenID Connect issuer. The active-case count is maintained by claims and releases, never set here.
          */
         put: operations["putStaff"];
         post?: never;
@@ -761,6 +761,7 @@ export interface components {
             basis: string;
             metAt?: string;
             escalatedAt?: string;
+            beyondCalendar?: boolean;
             /** @enum {string} */
             state: "running" | "met" | "met_late" | "missed";
         };
@@ -772,7 +773,7 @@ export interface components {
             eventId: string;
             at: string;
             /** @enum {string} */
-            type: "registered" | "answered_on_call" | "supplement_added" | "feedback_given" | "triaged" | "claimed" | "released" | "assigned" | "contact_viewed" | "transfer_requested" | "transfer_accepted" | "transfer_rejected" | "note_added" | "call_logged" | "mediation_session" | "mediated_agreement" | "arbitration_filed" | "arbitration_accepted" | "arbitration_extended" | "arbitration_awarded" | "labour_inspection_referred" | "correction" | "closed" | "followed_up" | "reopened" | "deadline_missed" | "limitation_warning";
+            type: "registered" | "answered_on_call" | "supplement_added" | "feedback_given" | "triaged" | "claimed" | "released" | "assigned" | "contact_viewed" | "transfer_requested" | "transfer_accepted" | "transfer_rejected" | "note_added" | "call_logged" | "mediation_session" | "mediated_agreement" | "arbitration_filed" | "arbitration_accepted" | "arbitration_extended" | "arbitration_awarded" | "labour_inspection_referred" | "correction" | "closed" | "followed_up" | "reopened" | "deadline_missed" | "limitation_warning" | "clocks_recomputed";
             typeLabel: string;
             actor: {
                 /** @enum {string} */
