@@ -17,7 +17,7 @@ export interface JobEntry {
   readonly entry: string;
   readonly trigger: JobTrigger;
   readonly data: DataAccess;
-  /** Sends SMS and staff notices (SNS). */
+  /** Sends SMS (through the deployment's SMS provider) and staff notices (SNS topic). */
   readonly notifies?: boolean;
   readonly timeoutSeconds: number;
 }

@@ -67,6 +67,12 @@ const DeploymentConfigSchema = z.strictObject({
       basePath: z._default(z.string(), ''),
     }),
   ),
+  /**
+   * How SMS reaches workers (infra/background-jobs.ts checks it whole): `{ provider: sns | aliyun | tencent,
+   * templates, sdkAppId?, region?, credentialsSecretArn? }`. Unset: SNS in the aws partition; in China, Alibaba
+   * Cloud SMS with its approved template codes given as stack parameters at deploy time.
+   */
+  sms: z.optional(z.record(z.string(), z.unknown())),
   /** Days every log group keeps its records (functions, API access and execution logs). */
   logRetentionDays: z._default(
     z.number().check(
@@ -112,6 +118,7 @@ export const CONTEXT_KEYS = [
   'cors',
   'domain',
   'logRetentionDays',
+  'sms',
 ] as const;
 
 /** `-c key=value` arrives as a string; JSON-looking values are objects or numbers. */
@@ -162,6 +169,9 @@ export function resolveDeployment(input: unknown): Deployment {
     source = { kind: 'cognito', ...(cognitoDomainPrefix ? { domainPrefix: cognitoDomainPrefix } : {}) };
   } else {
     source = { kind: 'parameters' };
+  }
+  if (config.sms?.provider === 'sns' && !features.snsSms) {
+    throw new DeploymentConfigError(`sms.provider: SNS sends no SMS in ${features.partition}; use aliyun or tencent.`);
   }
   if (cognitoDomainPrefix && source.kind !== 'cognito') {
     throw new DeploymentConfigError('cognitoDomainPrefix applies only when the stack creates a Cognito user pool.');

@@ -37,6 +37,8 @@ export interface FunctionSpec {
   readonly data: DataAccess;
   readonly timeout?: Duration;
   readonly environment?: Readonly<Record<string, string>>;
+  /** Packages left out of the bundle: code paths this deployment never takes (an SMS provider it does not use). */
+  readonly excludedPackages?: readonly string[];
 }
 
 /** A route's function, from its route table entry. */
@@ -120,7 +122,7 @@ export class RouteFunction extends Construct {
         format: OutputFormat.ESM,
         mainFields: [...BUNDLING.mainFields],
         banner: BUNDLING.banner,
-        externalModules: [...BUNDLING.external],
+        externalModules: [...BUNDLING.external, ...(spec.excludedPackages ?? [])],
         forceDockerBundling: false,
       },
     });

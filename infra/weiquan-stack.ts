@@ -10,6 +10,7 @@ import { DataTable } from './data-table.js';
 import { WeiquanApi } from './rest-api.js';
 import { attachDeployment, deploymentFromContext, type Deployment } from './deployment-config.js';
 import { RouteFunction, routeSpec } from './route-function.js';
+import { smsSettingOf } from './sms-setting.js';
 import { StaffIdentity } from './staff-identity.js';
 
 /** The repository root: route entries are relative to it. */
@@ -109,6 +110,7 @@ export class WeiquanStack extends Stack {
       data: this.data,
       phoneHashSecret: this.phoneHashSecret,
       logRetention,
+      sms: smsSettingOf(this, deployment),
     });
 
     this.api = new WeiquanApi(this, 'Api', {

@@ -3,10 +3,12 @@ import type { CaseRecord } from '../../shared/domain/cases.js';
 import type { OutboxMessage } from '../../shared/domain/notifications.js';
 import { logger } from '../../shared/observability/logger.js';
 import { itemOfImage } from '../../shared/store/stream-images.js';
+import { DeliveryFailure } from '../../shared/domain/notifications.js';
 import { STREAM_ENTITIES } from '../jobs.js';
 import { streamDependencies, type StreamDependencies } from '../../shared/usecases/stream-dependencies.js';
 import { raiseEarlyWarning } from '../../shared/usecases/early-warning.js';
 import { deliver } from '../../shared/usecases/notify.js';
+import { notificationSenders } from './senders.js';
 
 /**
  * The table's stream consumer: delivers outbox messages (written with the
@@ -26,8 +28,13 @@ export async function handleRecords(
     try {
       await handleRecord(deps, record);
     } catch (error) {
-      // Only the error's name: an SNS error message can quote the phone number it refused.
-      logger.error('stream record failed', { eventId: record.eventID, error: error instanceof Error ? error.name : 'unknown' });
+      // Only the error's name (a provider's error message can quote the phone number it refused) and, for
+      // failures of our own making, their details, which hold no personal information.
+      logger.error('stream record failed', {
+        eventId: record.eventID,
+        error: error instanceof Error ? error.name : 'unknown',
+        ...(error instanceof DeliveryFailure ? { details: error.details } : {}),
+      });
       return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
     }
   }
@@ -48,5 +55,7 @@ async function handleRecord(deps: StreamDependencies, record: DynamoDBRecord): P
   }
 }
 
+let dependencies: StreamDependencies | undefined;
+
 export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
-  handleRecords(streamDependencies(), event.Records);
+  handleRecords((dependencies ??= streamDependencies(notificationSenders())), event.Records);

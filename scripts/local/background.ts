@@ -1,7 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { handleRecords } from '../../functions/streams/table-stream.js';
 import { handler as sweepHandler } from '../../functions/lifecycle/sweep.js';
-import { consoleSender } from '../../shared/notify/console-sender.js';
+import { consoleSms, consoleStaffNotices } from '../../shared/notify/console-sender.js';
 import { streamDependencies } from '../../shared/usecases/stream-dependencies.js';
 import { startStreamFeeder } from './stream-feeder.js';
 
@@ -17,7 +17,7 @@ export async function startBackgroundWork(options: {
   log: (line: string) => void;
   sweepEveryMs?: number;
 }): Promise<{ stop(): Promise<void> }> {
-  const deps = streamDependencies({ sender: consoleSender(options.log) });
+  const deps = streamDependencies({ sms: consoleSms(options.log), staffNotices: consoleStaffNotices(options.log) });
   const feeder = await startStreamFeeder({
     client: options.client,
     endpoint: options.endpoint,

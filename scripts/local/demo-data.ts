@@ -2,15 +2,20 @@ import type { Role } from '../../shared/domain/roles.js';
 import { DEFAULT_TRIAGE_CONFIG } from '../../shared/domain/triage.js';
 import type { Union } from '../../shared/domain/unions.js';
 
-/** The demo union hierarchy (administrative division codes, GB/T 2260). */
+/**
+ * The demo union hierarchy (administrative division codes, GB/T 2260). SMS
+ * signatures: the provinces, Shenyang and 和平区 have their own; the other
+ * districts and cities send under the nearest one above them.
+ */
 export const DEMO_UNIONS: readonly Union[] = [
-  { code: '210000', name: '辽宁省总工会', parentCode: null },
-  { code: '210100', name: '沈阳市总工会', parentCode: '210000' },
+  { code: '210000', name: '辽宁省总工会', parentCode: null, smsSignature: '辽宁省总工会' },
+  { code: '210100', name: '沈阳市总工会', parentCode: '210000', smsSignature: '沈阳市总工会' },
   // 和平区 sends urgent hotline cases straight to the lawyer on duty.
   {
     code: '210102',
     name: '和平区总工会',
     parentCode: '210100',
+    smsSignature: '沈阳市和平区总工会',
     triage: { mediationCategories: DEFAULT_TRIAGE_CONFIG.mediationCategories, autoAssignUrgentHotline: true },
   },
   { code: '210103', name: '沈河区总工会', parentCode: '210100' },
@@ -26,7 +31,7 @@ export const DEMO_UNIONS: readonly Union[] = [
   { code: '210124', name: '法库县总工会', parentCode: '210100' },
   { code: '210181', name: '新民市总工会', parentCode: '210100' },
   { code: '210700', name: '锦州市总工会', parentCode: '210000' },
-  { code: '510000', name: '四川省总工会', parentCode: null },
+  { code: '510000', name: '四川省总工会', parentCode: null, smsSignature: '四川省总工会' },
   { code: '511100', name: '乐山市总工会', parentCode: '510000' },
   { code: '511900', name: '巴中市总工会', parentCode: '510000' },
   // 巴州区 sends work-injury complaints to mediation first (a union's own triage configuration).

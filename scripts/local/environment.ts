@@ -52,7 +52,8 @@ export async function configureHandlerEnvironment(endpoint: string, tableName: s
     TABLE_NAME: tableName,
     DYNAMODB_ENDPOINT: endpoint,
     PHONE_HASH_KEY: phoneHashKey,
-    NOTIFICATIONS: 'console',
+    // Messages are printed (template, parameters, text), never sent.
+    SMS_PROVIDER: 'console',
     // One process serves what many Lambda containers would: let a burst reach DynamoDB Local at once.
     DYNAMODB_MAX_SOCKETS: '512',
     POWERTOOLS_SERVICE_NAME: 'weiquan',

@@ -10,12 +10,16 @@ export interface Union {
   readonly code: string;
   readonly name: string;
   readonly parentCode: string | null;
-  /** The approved SMS signature (签名) of messages about this union's cases; unset: the nearest parent's. */
-  readonly smsSignature?: string;
   /** The union's own triage configuration, if it departs from the default. */
   readonly triage?: TriageConfig;
   /** The union's own completion targets (限时办结) in working days, by category, where they depart from the default. */
   readonly completionTargets?: Partial<Record<Category, number>>;
+  /**
+   * The SMS signature (签名) approved for this union by its SMS provider, without
+   * the 【】 brackets, e.g. `沈阳市总工会`. Absent: the nearest union above it that
+   * has one signs its messages (a district often sends under its city's).
+   */
+  readonly smsSignature?: string;
 }
 
 /**
@@ -105,4 +109,14 @@ export function clockRulesOf(directory: UnionDirectory, unionCode: string): Cloc
     calendar: directory.calendar,
     completionTargets: { ...DEFAULT_COMPLETION_TARGET_WORKING_DAYS, ...directory.get(unionCode)?.completionTargets },
   };
+}
+
+/** The signature for SMS about a case held by `unionCode`: its own, else the nearest one up its path; none if no union on the path has one. */
+export function smsSignatureOf(directory: UnionDirectory, unionCode: string): string | undefined {
+  const path = directory.pathOf(unionCode);
+  for (let i = path.length - 1; i >= 0; i--) {
+    const signature = directory.get(path[i]!)?.smsSignature?.trim();
+    if (signature) return signature;
+  }
+  return undefined;
 }

@@ -50,14 +50,15 @@ export class DeliveryRepository {
     }
   }
 
-  async markSent(messageId: string, now: Date): Promise<void> {
+  /** Marks the message done; `outcome` records why nothing went out when nothing did (no address, a refused number). */
+  async markSent(messageId: string, now: Date, outcome = 'sent'): Promise<void> {
     await this.store.client.send(
       new UpdateCommand({
         TableName: this.store.tableName,
         Key: keys.delivery(messageId),
-        UpdateExpression: 'SET #state = :sent, sentAt = :at',
+        UpdateExpression: 'SET #state = :sent, sentAt = :at, outcome = :outcome',
         ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':sent': 'sent', ':at': now.toISOString() },
+        ExpressionAttributeValues: { ':sent': 'sent', ':at': now.toISOString(), ':outcome': outcome },
       }),
     );
   }

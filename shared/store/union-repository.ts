@@ -30,9 +30,9 @@ export class UnionRepository {
         code: item.code as string,
         name: item.name as string,
         parentCode: (item.parentCode as string | null | undefined) ?? null,
-        ...(item.smsSignature ? { smsSignature: item.smsSignature as string } : {}),
         ...(item.triage ? { triage: item.triage as Union['triage'] } : {}),
         ...(item.completionTargets ? { completionTargets: item.completionTargets as Union['completionTargets'] } : {}),
+        ...(typeof item.smsSignature === 'string' ? { smsSignature: item.smsSignature } : {}),
       }));
     const calendar: LoadedCalendar | undefined = calendarItem
       ? {

@@ -1,29 +1,113 @@
-import type { OutboxMessage, Recipient } from '../domain/notifications.js';
+import {
+  DeliveryFailure,
+  MalformedMessage,
+  isSmsTemplate,
+  isTemplate,
+  templateParams,
+  type OutboxMessage,
+  type Recipient,
+  type SmsTemplate,
+} from '../domain/notifications.js';
+import { smsSignatureOf } from '../domain/unions.js';
 import type { CaseRepository } from '../store/case-repository.js';
 import type { DeliveryRepository } from '../store/delivery-repository.js';
+import type { UnionRepository } from '../store/union-repository.js';
 
-/** Where a message goes once its recipient is resolved. */
-export type Address = { readonly kind: 'phone'; readonly mobile: string } | Exclude<Recipient, { kind: 'complainant' }>;
+/** One SMS: a registered template, its parameters and the union's signature; the provider composes the text. */
+export interface SmsRequest {
+  /** Mainland mobile number, 11 digits (adapters add +86 as their API wants it). */
+  readonly phoneNumber: string;
+  readonly template: SmsTemplate;
+  readonly params: Readonly<Record<string, string>>;
+  /** The approved signature (签名), without 【】. */
+  readonly signName: string;
+}
 
-/** Sends one message (SNS in the cloud, the console locally). */
-export interface NotificationSender {
-  send(message: OutboxMessage, to: Address): Promise<void>;
+/**
+ * The SMS port (SNS, Alibaba Cloud SMS, Tencent Cloud SMS, the console). A
+ * send that resolves was accepted by the provider; one that fails throws,
+ * an `SmsRefused` when the provider said why.
+ */
+export interface SmsSender {
+  send(sms: SmsRequest): Promise<void>;
+}
+
+/** Where a staff notice goes. */
+export type StaffAddress = Exclude<Recipient, { kind: 'complainant' }>;
+
+/** The staff-notices port (an SNS topic the staff apps subscribe to; the console locally). */
+export interface StaffNoticeSender {
+  send(message: OutboxMessage, to: StaffAddress): Promise<void>;
+}
+
+/**
+ * The provider answered and refused the message. `invalid_number` is final
+ * (no retry can help); `throttled` and `rejected` (template or signature not
+ * approved, account out of credit, …) are retried by the stream.
+ */
+export class SmsRefused extends DeliveryFailure {
+  constructor(
+    readonly reason: 'invalid_number' | 'throttled' | 'rejected',
+    readonly provider: string,
+    readonly providerCode: string,
+  ) {
+    super(`${provider} refused the SMS: ${reason} (${providerCode})`);
+    this.name = 'SmsRefused';
+  }
+
+  get details(): Record<string, string> {
+    return { reason: this.reason, provider: this.provider, providerCode: this.providerCode };
+  }
+}
+
+/**
+ * The send failed without an answer from the provider (network, timeout, an
+ * unexpected SDK error): retried. Only the original error's name is kept: SDK
+ * messages can quote the request, phone number included.
+ */
+export class SmsNotSent extends DeliveryFailure {
+  constructor(
+    readonly provider: string,
+    readonly errorName: string,
+  ) {
+    super(`${provider}: the SMS was not sent (${errorName})`);
+    this.name = 'SmsNotSent';
+  }
+
+  get details(): Record<string, string> {
+    return { provider: this.provider, error: this.errorName };
+  }
+}
+
+/** No union on the case's path has an SMS signature: the message is not sent unsigned. */
+export class NoSmsSignature extends DeliveryFailure {
+  constructor(readonly unionCode: string) {
+    super(`no SMS signature for union ${unionCode} or any union above it`);
+    this.name = 'NoSmsSignature';
+  }
+
+  get details(): Record<string, string> {
+    return { unionCode: this.unionCode };
+  }
 }
 
 export interface DeliveryDependencies {
   readonly cases: Pick<CaseRepository, 'getContact'>;
+  readonly unions: Pick<UnionRepository, 'directory'>;
   readonly deliveries: DeliveryRepository;
-  readonly sender: NotificationSender;
+  readonly sms: SmsSender;
+  readonly staffNotices: StaffNoticeSender;
   readonly now: () => Date;
 }
 
-export type DeliveryResult = 'sent' | 'already_sent' | 'no_address';
+/** `undeliverable`: the provider refused the number for good; the message is marked done, not retried. */
+export type DeliveryResult = 'sent' | 'already_sent' | 'no_address' | 'undeliverable';
 
 /**
  * Delivers one outbox message at most once: claim, resolve the address
- * (the complainant's number from the case's contact details, read only now),
- * send, mark sent. A failed send releases the claim and rethrows, so the
- * stream retries it.
+ * (the complainant's number from the case's contact details, read only now)
+ * and the signature, send, mark sent. A failed send releases the claim and
+ * rethrows, so the stream retries it.
  */
 export async function deliver(deps: DeliveryDependencies, message: OutboxMessage): Promise<DeliveryResult> {
   const claim = await deps.deliveries.claim(message.messageId, deps.now());
@@ -31,20 +115,35 @@ export async function deliver(deps: DeliveryDependencies, message: OutboxMessage
   // Another consumer is sending it right now; if it fails, this record's retry must still find it unsent.
   if (claim === 'in_flight') throw new DeliveryInFlight(message.messageId);
   try {
-    const to = await addressOf(deps, message);
-    if (to) await deps.sender.send(message, to);
-    await deps.deliveries.markSent(message.messageId, deps.now());
-    return to ? 'sent' : 'no_address';
+    const result = await send(deps, message);
+    await deps.deliveries.markSent(message.messageId, deps.now(), result);
+    return result;
   } catch (error) {
     await deps.deliveries.release(message.messageId);
     throw error;
   }
 }
 
-async function addressOf(deps: DeliveryDependencies, message: OutboxMessage): Promise<Address | undefined> {
-  if (message.recipient.kind !== 'complainant') return message.recipient;
+async function send(deps: DeliveryDependencies, message: OutboxMessage): Promise<'sent' | 'no_address' | 'undeliverable'> {
+  if (!isTemplate(message.template)) throw new MalformedMessage(message.template);
+  if (message.recipient.kind !== 'complainant') {
+    templateParams(message.template, message.params); // throws if a parameter is missing
+    await deps.staffNotices.send(message, message.recipient);
+    return 'sent';
+  }
+  if (!isSmsTemplate(message.template)) throw new MalformedMessage(message.template);
+  const params = templateParams(message.template, message.params);
   const contact = await deps.cases.getContact(message.caseId);
-  return contact ? { kind: 'phone', mobile: contact.mobile } : undefined;
+  if (!contact) return 'no_address';
+  const signName = smsSignatureOf(await deps.unions.directory(), message.unionCode);
+  if (!signName) throw new NoSmsSignature(message.unionCode);
+  try {
+    await deps.sms.send({ phoneNumber: contact.mobile, template: message.template, params, signName });
+  } catch (error) {
+    if (error instanceof SmsRefused && error.reason === 'invalid_number') return 'undeliverable';
+    throw error;
+  }
+  return 'sent';
 }
 
 /** The message is being sent by another consumer; the stream retries the record later. */

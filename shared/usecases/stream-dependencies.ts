@@ -1,5 +1,3 @@
-import { consoleSender } from '../notify/console-sender.js';
-import { SnsSender } from '../notify/sns-sender.js';
 import { AlertRepository } from '../store/alert-repository.js';
 import { CaseRepository } from '../store/case-repository.js';
 import { DeliveryRepository } from '../store/delivery-repository.js';
@@ -10,19 +8,23 @@ import type { DeliveryDependencies } from './notify.js';
 
 export type StreamDependencies = AlertDependencies & DeliveryDependencies;
 
-let defaults: StreamDependencies | undefined;
+/** The senders come from the edge (the stream function's composition, `npm start`, a test): use cases know only the ports. */
+export type NotificationSenders = Pick<DeliveryDependencies, 'sms' | 'staffNotices'>;
 
-/** The stream consumer's dependencies, built once per container; the sender is SNS unless a test or `npm start` passes another. */
-export function streamDependencies(overrides: Partial<StreamDependencies> = {}): StreamDependencies {
-  defaults ??= {
+let repositories: Omit<StreamDependencies, keyof NotificationSenders> | undefined;
+
+/** The stream consumer's dependencies; the repositories are built once per container. */
+export function streamDependencies(
+  senders: NotificationSenders,
+  overrides: Partial<StreamDependencies> = {},
+): StreamDependencies {
+  repositories ??= {
     alerts: new AlertRepository(),
     cases: new CaseRepository(),
     deliveries: new DeliveryRepository(),
     unions: new UnionRepository(),
-    // Locally (npm start, npm run invoke) messages are printed, not sent.
-    sender: process.env.NOTIFICATIONS === 'console' ? consoleSender() : new SnsSender(process.env.STAFF_NOTICES_TOPIC_ARN ?? ''),
     now: () => new Date(),
     newId: randomUUID,
   };
-  return { ...defaults, ...overrides };
+  return { ...repositories, ...senders, ...overrides };
 }

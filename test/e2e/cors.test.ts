@@ -23,7 +23,11 @@ afterAll(async () => {
 function preflight(path: string, origin: string, method = 'POST') {
   return fetch(`${api.baseUrl}${path}`, {
     method: 'OPTIONS',
-    headers: { origin, 'access-control-request-method': method, 'access-control-request-headers': 'content-type,idempotency-key' },
+    headers: {
+      origin,
+      'access-control-request-method': method,
+      'access-control-request-headers': 'content-type,idempotency-key',
+    },
   });
 }
 

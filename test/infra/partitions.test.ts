@@ -98,6 +98,18 @@ describe.each([
     expect(stack.ofType('AWS::ApiGateway::Stage')[0]!.TracingEnabled).toBe(!china);
   });
 
+  it(china ? 'sends SMS through Alibaba Cloud, template codes given at deploy time, never SNS' : 'sends SMS through SNS', () => {
+    const stream = stack.ofType('AWS::Lambda::Function').find((fn) => fn.Environment.Variables.SMS_PROVIDER)!;
+    expect(stream.Environment.Variables.SMS_PROVIDER).toBe(china ? 'aliyun' : 'sns');
+    const templateParameters = Object.keys(stack.json.Parameters ?? {}).filter((name) => name.startsWith('SmsTemplate'));
+    expect(templateParameters.length).toBe(china ? 4 : 0);
+    const smsPublish = stack
+      .ofType('AWS::IAM::Policy')
+      .flatMap((policy) => policy.PolicyDocument.Statement as Json[])
+      .filter((statement) => statement.Sid === 'SmsToPhoneNumbers');
+    expect(smsPublish.length).toBe(china ? 0 : 1);
+  });
+
   it('keeps every log group at least 180 days (access and execution logs included)', () => {
     const groups = stack.ofType('AWS::Logs::LogGroup');
     expect(groups.length).toBeGreaterThan(30);

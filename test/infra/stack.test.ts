@@ -9,6 +9,8 @@ import { JOBS } from '../../functions/jobs.js';
 import { ROUTES } from '../../functions/routes.js';
 import { GATEWAY_ERRORS } from '../../infra/error-responses.js';
 import { buildApp, type BuiltApp } from '../../infra/build-app.js';
+import { deploymentFromContext } from '../../infra/deployment-config.js';
+import { App } from 'aws-cdk-lib';
 import { ROLES } from '../../shared/domain/roles.js';
 import { isPublic } from '../../shared/http/contract.js';
 import { TABLE } from '../../shared/store/table-definition.js';
@@ -378,6 +380,122 @@ describe('firewall', () => {
     const arn = JSON.stringify(association.Properties.ResourceArn);
     expect(arn).toContain(logicalId(built.stack.api.restApi));
     expect(arn).toContain(logicalId(built.stack.api.restApi.deploymentStage));
+  });
+});
+
+describe('SMS provider', () => {
+  const TEMPLATES = {
+    case_acknowledged: 'SMS_470001',
+    case_acknowledged_online: 'SMS_470002',
+    case_assigned: 'SMS_470003',
+    case_closed: 'SMS_470004',
+  };
+  const IMPORTED_SECRET = 'arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:weiquan/tencent-sms-AbCdEf';
+
+  /** A stack built with another SMS setting: its template, the stream function's environment and its role's statements. */
+  function variant(context: Record<string, unknown>) {
+    const other = buildApp({ bundle: false, context });
+    const otherTemplate = Template.fromStack(other.stack);
+    const otherResources = otherTemplate.toJSON().Resources as Record<string, Json>;
+    const stream = other.stack.jobs.functions.get('tableStream')!;
+    const id = (construct: IConstruct) => other.stack.getLogicalId(construct.node.defaultChild as CfnElement);
+    const env = otherResources[id(stream.function)]!.Properties.Environment.Variables as Json;
+    const policies = Object.values(otherResources).filter((resource) => resource.Type === 'AWS::IAM::Policy');
+    const statementsOf = (roleId: string) =>
+      policies
+        .filter((policy) => (policy.Properties.Roles as Json[]).some((role) => role.Ref === roleId))
+        .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Json[]);
+    const secretReaders = policies
+      .filter((policy) => JSON.stringify(policy.Properties.PolicyDocument).includes('secretsmanager:'))
+      .filter((policy) =>
+        JSON.stringify(policy.Properties.PolicyDocument).includes(JSON.stringify(env.SMS_CREDENTIALS_SECRET_ARN)),
+      )
+      .flatMap((policy) => (policy.Properties.Roles as Json[]).map((role) => role.Ref as string));
+    return {
+      other,
+      otherTemplate,
+      env,
+      statements: statementsOf(id(stream.role)),
+      streamRole: id(stream.role),
+      secretReaders,
+      id,
+    };
+  }
+
+  const smsPublish = (statement: Json) =>
+    asArray(statement.Action as string | string[]).includes('sns:Publish') && asArray(statement.Resource).includes('*');
+
+  it('sends by SNS by default: SMS_PROVIDER sns, sns:Publish to phone numbers only, no provider secret', () => {
+    const stream = built.stack.jobs.functions.get('tableStream')!;
+    const env = resources[logicalId(stream.function)]!.Properties.Environment.Variables as Json;
+    expect(env.SMS_PROVIDER).toBe('sns');
+    expect(env.SMS_CREDENTIALS_SECRET_ARN).toBeUndefined();
+    expect(env.SMS_TEMPLATE_CODES).toBeUndefined();
+    const publish = statementsOfRole(logicalId(stream.role)).filter(smsPublish);
+    expect(publish).toEqual([expect.objectContaining({ Condition: { Null: { 'sns:TopicArn': 'true' } } })]);
+    expect(built.stack.jobs.smsCredentials).toBeUndefined();
+  });
+
+  it('for Alibaba Cloud: template codes and a new keys secret in the environment, read by the stream function only, no SMS publish', () => {
+    const { other, otherTemplate, env, statements, streamRole, secretReaders, id } = variant({
+      sms: { provider: 'aliyun', templates: TEMPLATES, region: 'cn-hangzhou' },
+    });
+    const secretId = id(other.stack.jobs.smsCredentials as unknown as IConstruct);
+
+    expect(env).toMatchObject({
+      SMS_PROVIDER: 'aliyun',
+      SMS_TEMPLATE_CODES: JSON.stringify(TEMPLATES),
+      SMS_CREDENTIALS_SECRET_ARN: { Ref: secretId },
+      SMS_REGION: 'cn-hangzhou',
+    });
+    expect(env.SMS_SDK_APP_ID).toBeUndefined();
+    otherTemplate.resourceCountIs('AWS::SecretsManager::Secret', 2); // the phone-hash key and the SMS keys
+    expect(statements.filter((statement) => JSON.stringify(statement.Resource) === JSON.stringify({ Ref: secretId }))).toEqual([
+      expect.objectContaining({ Action: 'secretsmanager:GetSecretValue', Effect: 'Allow' }),
+    ]);
+    expect(secretReaders).toEqual([streamRole]);
+    expect(statements.filter(smsPublish)).toEqual([]);
+    // Staff notices still go to the topic.
+    expect(env.STAFF_NOTICES_TOPIC_ARN).toBeDefined();
+  });
+
+  it('for Tencent Cloud: the SMS app and an imported keys secret, read by the stream function only, no SMS publish', () => {
+    const { otherTemplate, env, statements, streamRole, secretReaders } = variant({
+      sms: { provider: 'tencent', templates: TEMPLATES, sdkAppId: '1400123456', credentialsSecretArn: IMPORTED_SECRET },
+    });
+
+    expect(env).toMatchObject({
+      SMS_PROVIDER: 'tencent',
+      SMS_TEMPLATE_CODES: JSON.stringify(TEMPLATES),
+      SMS_CREDENTIALS_SECRET_ARN: IMPORTED_SECRET,
+      SMS_SDK_APP_ID: '1400123456',
+    });
+    otherTemplate.resourceCountIs('AWS::SecretsManager::Secret', 1); // only the phone-hash key: the SMS keys are imported
+    expect(statements.filter((statement) => statement.Resource === IMPORTED_SECRET)).toEqual([
+      expect.objectContaining({ Action: 'secretsmanager:GetSecretValue', Effect: 'Allow' }),
+    ]);
+    expect(secretReaders).toEqual([streamRole]);
+    expect(statements.filter(smsPublish)).toEqual([]);
+  });
+
+  it('refuses at synth a provider setting the function could not send with', () => {
+    expect(() =>
+      buildApp({ bundle: false, context: { sms: { provider: 'aliyun', templates: { case_closed: 'SMS_1' } } } }),
+    ).toThrow(/no template code for case_acknowledged_online, case_acknowledged, case_assigned$/);
+    expect(() => buildApp({ bundle: false, context: { sms: { provider: 'tencent', templates: TEMPLATES } } })).toThrow(
+      /sdkAppId/,
+    );
+  });
+
+  it('reads the setting from CDK context `sms`, as JSON text from -c or as an object from cdk.json', () => {
+    const setting = { provider: 'tencent', templates: TEMPLATES, sdkAppId: '1400123456' };
+    expect(deploymentFromContext(new App({ context: { sms: JSON.stringify(setting) } }), '.').sms).toEqual(setting);
+    expect(deploymentFromContext(new App({ context: { sms: setting } }), '.').sms).toEqual(setting);
+    expect(deploymentFromContext(new App(), '.').sms).toBeUndefined();
+    // SNS sends no SMS in the China regions.
+    expect(() => deploymentFromContext(new App({ context: { region: 'cn-north-1', sms: { provider: 'sns' } } }), '.')).toThrow(
+      /SNS sends no SMS in aws-cn/,
+    );
   });
 });
 

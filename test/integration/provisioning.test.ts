@@ -30,13 +30,18 @@ afterAll(async () => table?.drop());
 describe('provisioning a deployment', () => {
   it('loads the sample, then finds nothing to change on a second run', async () => {
     const deps = testDependencies(table);
-    const first = await provision(SAMPLE, deps);
+    // The table holds the demo seed; this deployment's 沈河区 signs its own messages.
+    const request = {
+      ...SAMPLE,
+      unions: SAMPLE.unions.map((union) => (union.code === '210103' ? { ...union, smsSignature: '沈河区总工会' } : union)),
+    };
+    const first = await provision(request, deps);
     expect(first.problems).toEqual([]);
-    // The demo seed held the unions without SMS signatures, and the calendar without its sources.
-    expect(first.unions.written).toBe(SAMPLE.unions.length);
+    expect(first.unions).toEqual({ written: 1, unchanged: SAMPLE.unions.length - 1 });
+    // The seed's calendar named no notice for its years.
     expect(first.calendar.loadedYears).toEqual([2025, 2026]);
 
-    const second = await provision(SAMPLE, deps);
+    const second = await provision(request, deps);
     expect(second).toMatchObject({
       problems: [],
       unions: { written: 0, unchanged: SAMPLE.unions.length },

@@ -54,8 +54,13 @@ describe('filing online', () => {
     const stored = await items();
     const outbox = stored.filter((item) => item.entity === 'outbox' && item.caseId === filed.caseRecord.caseId);
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]).toMatchObject({ channel: 'sms', recipient: { kind: 'complainant' }, template: 'acknowledgement' });
-    expect(outbox[0]!.text).toContain(filed.caseRecord.caseNumber);
+    expect(outbox[0]).toMatchObject({
+      channel: 'sms',
+      recipient: { kind: 'complainant' },
+      unionCode: '210103',
+      template: 'case_acknowledged_online',
+      params: { unionName: '沈河区总工会', caseNumber: filed.caseRecord.caseNumber },
+    });
     // Neither the phone number nor the access code is copied anywhere but where it must be.
     const code = filed.accessCode;
     expect(

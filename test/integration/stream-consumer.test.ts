@@ -7,8 +7,8 @@ import { forgetCachedDirectory } from '../../shared/store/union-repository.js';
 import { registerCase } from '../../shared/usecases/cases.js';
 import type { ComplainantAccess, Dependencies, PhoneHashing } from '../../shared/usecases/dependencies.js';
 import { listAlerts } from '../../shared/usecases/early-warning.js';
-import type { Address, NotificationSender } from '../../shared/usecases/notify.js';
-import type { StreamDependencies } from '../../shared/usecases/stream-dependencies.js';
+import type { SmsRequest, StaffAddress } from '../../shared/usecases/notify.js';
+import type { NotificationSenders, StreamDependencies } from '../../shared/usecases/stream-dependencies.js';
 import { handleRecords } from '../../functions/streams/table-stream.js';
 import { callerOf, complaint } from '../support/fixtures.js';
 import { createTestTable, testDependencies, type TestTable } from '../support/store.js';
@@ -16,18 +16,21 @@ import { streamRecords } from '../support/stream.js';
 
 let table: TestTable;
 let deps: Dependencies & ComplainantAccess & PhoneHashing;
-/** Everything any consumer run in this file sent. */
-const sent: { message: OutboxMessage; to: Address }[] = [];
+/** Everything any consumer run in this file sent: messageId and SMS, or messageId, notice and its recipient. */
+const sent: ({ messageId: string; sms: SmsRequest } | { messageId: string; notice: OutboxMessage; to: StaffAddress })[] = [];
 
-/** Records what would be sent, in order. */
-const recordingSender: NotificationSender = { send: async (message, to) => void sent.push({ message, to }) };
+/** Records what would be sent, in order; an SMS carries no message id, so the case number tells them apart. */
+const recordingSender: NotificationSenders = {
+  sms: { send: async (sms) => void sent.push({ messageId: `sms:${sms.params.caseNumber}`, sms }) },
+  staffNotices: { send: async (notice, to) => void sent.push({ messageId: notice.messageId, notice, to }) },
+};
 
-function consumerDeps(sender: NotificationSender): StreamDependencies {
+function consumerDeps(sender: NotificationSenders): StreamDependencies {
   return {
     ...deps,
     alerts: new AlertRepository(table),
     deliveries: new DeliveryRepository(table),
-    sender,
+    ...sender,
   };
 }
 
@@ -87,15 +90,26 @@ describe('the table stream consumer', () => {
     const outbox = (await table.client.send(new ScanCommand({ TableName: table.tableName }))).Items!.filter(
       (item) => item.entity === 'outbox',
     );
-    expect(sent.map(({ message }) => message.messageId).sort()).toEqual(outbox.map((item) => item.messageId as string).sort());
-    // 3 acknowledgements by SMS; 1 early warning for each of 和平区, 沈河区, 沈阳市 and 辽宁省.
-    expect(sent.filter(({ to }) => to.kind === 'phone')).toHaveLength(3);
-    const warned = sent.filter(({ message }) => message.template === 'early_warning');
+    const outboxIds = outbox.map((item) =>
+      item.channel === 'sms' ? `sms:${(item.params as { caseNumber: string }).caseNumber}` : (item.messageId as string),
+    );
+    expect(sent.map(({ messageId }) => messageId).sort()).toEqual(outboxIds.sort());
+    // 3 acknowledgements by SMS, each signed by the district's signature or, lacking one, its city's.
+    const sms = sent.flatMap((entry) => ('sms' in entry ? [entry.sms] : []));
+    expect(sms.map(({ template, signName }) => [template, signName]).sort()).toEqual([
+      ['case_acknowledged', '沈阳市和平区总工会'],
+      ['case_acknowledged', '沈阳市和平区总工会'],
+      ['case_acknowledged', '沈阳市总工会'],
+    ]);
+    expect(sms.every(({ phoneNumber, params }) => /^1[3-9]\d{9}$/.test(phoneNumber) && !('accessCode' in params))).toBe(true);
+    // 1 early warning for each of 和平区, 沈河区, 沈阳市 and 辽宁省.
+    const warned = sent.flatMap((entry) => ('notice' in entry && entry.notice.template === 'early_warning' ? [entry] : []));
     expect(warned.map(({ to }) => (to as { unionCode: string }).unionCode).sort()).toEqual([
       '210000',
       '210100',
       '210102',
       '210103',
     ]);
+    expect(warned[0]!.notice.params).toEqual({ employerName: EMPLOYER.name, complaints: '3', workersInvolved: '6' });
   });
 });

@@ -468,9 +468,14 @@ describe('closing', () => {
       }),
     ]);
     expect(outbox).toEqual([
-      expect.objectContaining({ channel: 'sms', recipient: { kind: 'complainant' }, template: 'closed', createdAt: closedAt }),
+      expect.objectContaining({
+        channel: 'sms',
+        recipient: { kind: 'complainant' },
+        template: 'case_closed',
+        params: { caseNumber: worked.caseNumber },
+        createdAt: closedAt,
+      }),
     ]);
-    expect(outbox?.[0]?.text).toContain(worked.caseNumber);
   });
 
   it('drops the 48-hour claim clock of a claim closed without recorded work', () => {
