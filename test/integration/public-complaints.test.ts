@@ -179,7 +179,8 @@ describe('the complainant’s own view, supplements and feedback', () => {
     ).toEqual([409, 409]);
     await expect(giveFeedback(deps, caseNumber, filed.accessCode, { score: 1 })).rejects.toMatchObject({ status: 409 });
 
-    const month = chinaMonth(new Date());
+    // The rating counts in the month it was given: the test clock's, not the machine's.
+    const month = chinaMonth(clock);
     const shards = (await items()).filter(
       (item) => item.PK === 'UNION#210103' && String(item.SK).startsWith(`FIGURES#${month}#`),
     );
