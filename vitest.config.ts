@@ -35,7 +35,7 @@ export default defineConfig({
         test: {
           name: 'suite',
           include: ['test/**/*.test.ts'],
-          exclude: [...LOAD_TESTS, ...BROWSER_TESTS],
+          exclude: [...LOAD_TESTS, 'test/browser/**'],
           sequence: { groupOrder: 0 },
         },
       },

@@ -15,6 +15,7 @@ import {
   SupplementView,
   TimelineResponse,
   TransfersResponse,
+  UnionListResponse,
 } from '../shared/schemas/responses.js';
 import { FilingReceiptResponse, MonthlyReportResponse } from '../shared/schemas/report-responses.js';
 import { acknowledgeAlertRoute } from './alerts/acknowledge.contract.js';
@@ -46,6 +47,7 @@ import { getPublicComplaintRoute } from './public/status.contract.js';
 import { addPublicSupplementRoute } from './public/supplement.contract.js';
 import { fileMonthlyReportRoute } from './reports/file.contract.js';
 import { getMonthlyReportRoute } from './reports/monthly.contract.js';
+import { listUnionsRoute } from './unions/list.contract.js';
 
 /**
  * The one route table. The CDK stack (a Lambda, an API method and its grants
@@ -90,4 +92,5 @@ export const ROUTES: readonly RouteEntry[] = [
   { contract: getOpenApiRoute, entry: 'functions/docs/openapi.ts', response: z.record(z.string(), z.unknown()) },
   { contract: getMonthlyReportRoute, entry: 'functions/reports/monthly.ts', response: MonthlyReportResponse },
   { contract: fileMonthlyReportRoute, entry: 'functions/reports/file.ts', response: FilingReceiptResponse },
+  { contract: listUnionsRoute, entry: 'functions/unions/list.ts', response: UnionListResponse },
 ];

@@ -13,6 +13,7 @@ import { CALENDAR_WARNING_DAYS, calendarLastDay, daysOfCalendarLeft } from '../s
 import { UnionRepository } from '../shared/store/union-repository.js';
 import { LocalSetupError } from './local/dynamodb-local.js';
 import { startLocalEnvironment, type LocalEnvironment } from './local/environment.js';
+import { ensureWebBuilt } from './local/web-build.js';
 import { forgetRunningStore, recordRunningStore } from './local/running.js';
 
 const persist = process.argv.includes('--persist');
@@ -22,6 +23,7 @@ async function banner(environment: LocalEnvironment): Promise<string> {
   const lines = [
     '',
     `Weiquan local API on ${environment.baseUrl}  (DynamoDB Local ${environment.dynamoDbEndpoint}, table ${environment.tableName}, ${persist ? 'persisted in .weiquan/dynamodb' : 'in memory'})`,
+    `Staff console: ${environment.baseUrl}/  (sign in as op-heping, lawyer-heping or admin-shenyang)`,
     '',
     `Staff sign-in: OpenID Connect provider ${environment.issuer} (discovery: ${environment.issuer}/.well-known/openid-configuration);`,
     `every demo user's password is ${DEMO_PASSWORD}. ID tokens for the seeded staff (valid 1 h; \`npm run token -- <username>\` prints one):`,
@@ -74,6 +76,7 @@ async function calendarNotice(): Promise<string> {
 
 async function main(): Promise<void> {
   const started = performance.now();
+  await ensureWebBuilt((line) => console.log(line));
   const environment = await startLocalEnvironment({ port, persist, background: true, log: (line) => console.log(line) });
   recordRunningStore({
     pid: process.pid,

@@ -15,8 +15,11 @@ import { StaffRepository } from '../../shared/store/staff-repository.js';
 import { LOCAL_AWS_ENV, LocalSetupError, ensureTable, startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local.js';
 import { LOCAL_STATE_DIR, localSecrets } from './secrets.js';
 import { createLocalServer, type Interceptor } from './server.js';
+import { createStaticSite, localConsoleConfig } from './static-site.js';
 
 export const LOCAL_TABLE_NAME = 'weiquan-local';
+/** The built console (`npm run build:web`), served beside the API. */
+export const WEB_DIST = new URL('../../web/dist/', import.meta.url);
 
 export interface LocalEnvironmentOptions {
   /** HTTP port; 0 picks a free one. */
@@ -120,15 +123,18 @@ export async function startLocalEnvironment(options: LocalEnvironmentOptions): P
     await prepareStore({ client }, tableName);
     await configureHandlerEnvironment(endpoint, tableName);
     const interceptors: Interceptor[] = [];
+    let origin = '';
     const server = createLocalServer({
       routes: ROUTES,
       authorize: authorizeLocally,
       interceptors,
+      site: createStaticSite({ root: fileURLToPath(WEB_DIST), config: () => localConsoleConfig(origin) }),
       ...(options.log ? { log: options.log } : {}),
       ...(options.invocationBudgetMs ? { invocationBudgetMs: options.invocationBudgetMs } : {}),
     });
     const port = await listen(server, options.port);
     const baseUrl = `http://localhost:${port}`;
+    origin = baseUrl;
     // The issuer URL contains the port, so the provider and the authorizer's settings come once it is known.
     // Imported here, not at the top: scripts that only borrow configureHandlerEnvironment need no provider.
     const { createLocalOidc } = await import('./oidc-provider.js');

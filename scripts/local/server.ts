@@ -9,6 +9,7 @@ import { isPublic } from '../../shared/http/contract.js';
 import { corsSettingsFromEnv, preflightHeaders } from '../../shared/http/cors.js';
 import { errorResponse } from '../../shared/http/response.js';
 import type { Authorize } from './auth.js';
+import type { StaticSite } from './static-site.js';
 
 /** API Gateway's own payload cap; the handlers enforce their much smaller limits. */
 const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -140,6 +141,8 @@ export interface LocalServerOptions {
    * emulator, not the code, is what is slow there.
    */
   readonly invocationBudgetMs?: number;
+  /** The web console and H5 page, for paths no route claims. */
+  readonly site?: StaticSite;
 }
 
 /**
@@ -176,6 +179,7 @@ export function createLocalServer(options: LocalServerOptions): Server {
       const onPath = compiled
         .map((candidate) => ({ candidate, match: candidate.pattern.exec(url.pathname) }))
         .filter((hit) => hit.match);
+      if (onPath.length === 0 && options.site?.(request, response, url.pathname)) return;
       if (onPath.length === 0) return finish(gatewayError('ROUTE_NOT_FOUND', `No route ${url.pathname}.`, requestId));
       if (method === 'OPTIONS')
         return finish(

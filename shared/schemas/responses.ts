@@ -265,3 +265,8 @@ export const AlertView = documented(
 );
 
 export const AlertListResponse = documented(z.object({ items: z.array(AlertView) }), { id: 'AlertList' });
+
+export const UnionListResponse = documented(
+  z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), parentCode: z.nullable(z.string()) })) }),
+  { id: 'UnionList', description: 'The union directory, parents before children.' },
+);

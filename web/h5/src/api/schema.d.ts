@@ -116,7 +116,7 @@ export interface paths {
         get: operations["getStaff"];
         /**
          * Add or update a lawyer or mediator on the roster
-         * @description The staff id is the user’s Cognito `sub`. The active-case count is maintained by claims and releases, never set here.
+         * @description The staff id is the user’s `sub` at the staff OpenID Connect issuer. The active-case count is maintained by claims and releases, never set here.
          */
         put: operations["putStaff"];
         post?: never;
@@ -543,6 +543,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/unions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The union directory: every union’s code, name and parent
+         * @description The province → city → district hierarchy as a flat list, parents before children. Staff screens build the region picker from it; a case’s region decides its responsible union, so the picker offers every union, not only your subtree.
+         */
+        get: operations["listUnions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -741,6 +761,7 @@ export interface components {
             basis: string;
             metAt?: string;
             escalatedAt?: string;
+            beyondCalendar?: boolean;
             /** @enum {string} */
             state: "running" | "met" | "met_late" | "missed";
         };
@@ -752,7 +773,7 @@ export interface components {
             eventId: string;
             at: string;
             /** @enum {string} */
-            type: "registered" | "answered_on_call" | "supplement_added" | "feedback_given" | "triaged" | "claimed" | "released" | "assigned" | "contact_viewed" | "transfer_requested" | "transfer_accepted" | "transfer_rejected" | "note_added" | "call_logged" | "mediation_session" | "mediated_agreement" | "arbitration_filed" | "arbitration_accepted" | "arbitration_extended" | "arbitration_awarded" | "labour_inspection_referred" | "correction" | "closed" | "followed_up" | "reopened" | "deadline_missed" | "limitation_warning";
+            type: "registered" | "answered_on_call" | "supplement_added" | "feedback_given" | "triaged" | "claimed" | "released" | "assigned" | "contact_viewed" | "transfer_requested" | "transfer_accepted" | "transfer_rejected" | "note_added" | "call_logged" | "mediation_session" | "mediated_agreement" | "arbitration_filed" | "arbitration_accepted" | "arbitration_extended" | "arbitration_awarded" | "labour_inspection_referred" | "correction" | "closed" | "followed_up" | "reopened" | "deadline_missed" | "limitation_warning" | "clocks_recomputed";
             typeLabel: string;
             actor: {
                 /** @enum {string} */
@@ -1455,6 +1476,14 @@ export interface components {
             difference?: {
                 [key: string]: number;
             };
+        };
+        /** @description The union directory, parents before children. */
+        UnionList: {
+            items: {
+                code: string;
+                name: string;
+                parentCode: string | null;
+            }[];
         };
     };
     responses: never;
@@ -4181,6 +4210,62 @@ export interface operations {
             };
             /** @description Well-formed but cannot be processed (e.g. region outside your union’s area). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A bug on our side; no internals are returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listUnions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The unions, parents before children. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnionList"];
+                };
+            };
+            /** @description Missing or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token’s role may not call this route. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path. */
+            405: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,6 @@
+import { httpHandler } from '../../shared/http/handler.js';
+import { defaultDependencies } from '../../shared/usecases/dependencies.js';
+import { listUnions } from '../../shared/usecases/unions.js';
+import { listUnionsRoute } from './list.contract.js';
+
+export const handler = httpHandler(listUnionsRoute, async () => ({ body: { items: await listUnions(defaultDependencies()) } }));

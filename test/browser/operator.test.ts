@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { choose, expectAccessible, screenshot, signIn, startConsole, type Console } from './support.js';
+
+let app: Console;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startConsole();
+  page = await app.newPage();
+});
+afterAll(async () => app?.stop());
+
+const CALLER = '13900001111';
+const chinaClock = (iso: string) =>
+  new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(iso));
+
+describe('a 12351 operator on a call', () => {
+  let earlier: { caseId: string; caseNumber: string; registeredAt: string };
+  const timings: Record<string, number> = {};
+
+  beforeAll(async () => {
+    // The same worker rang last week about overtime pay; that call was answered on the spot.
+    const response = await app.request('op-heping', 'POST', '/cases', {
+      kind: 'consultation',
+      channel: 'hotline',
+      category: 'working_hours_leave',
+      regionCode: '210102',
+      complainant: { name: '李强', mobile: CALLER },
+      description: '加班费怎么算？',
+      answeredOnCall: { advice: '按《劳动法》第44条计算加班费。' },
+    });
+    expect(response.status).toBe(201);
+    earlier = response.body;
+  });
+
+  it('signs in and lands on the call desk, ready to type a number', async () => {
+    await signIn(page, 'op-heping');
+    const phone = page.getByRole('textbox', { name: '来电号码' });
+    await phone.waitFor({ state: 'visible' });
+    // First load of the operator's screen, cold (no HTTP cache), on the local server: navigation start → the
+    // number field takes input. The session survives the reload, as it does in a real tab.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await page.reload();
+    await expect.poll(() => phone.isEditable()).toBe(true);
+    timings.interactiveMs = await page.evaluate(() => performance.now());
+    timings.javascriptKb = await page.evaluate(
+      () =>
+        performance
+          .getEntriesByType('resource')
+          .filter((entry) => entry.name.endsWith('.js'))
+          .reduce((sum, entry) => sum + (entry as unknown as { encodedBodySize: number }).encodedBodySize, 0) / 1024,
+    );
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
+    console.log(
+      `operator first load: interactive after ${Math.round(timings.interactiveMs)} ms, ${Math.round(timings.javascriptKb)} KiB of JavaScript (compressed: none, local server)`,
+    );
+    expect(new URL(page.url()).pathname).toBe('/hotline');
+    await expect.poll(() => page.getByRole('menuitem', { name: '来电登记' }).isVisible()).toBe(true);
+    // The report's chart library is another role's chunk: the operator never downloads it.
+    const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+    expect(scripts.some((name) => /Report|echarts/i.test(name))).toBe(false);
+    await expectAccessible(page);
+    await screenshot(page, 'operator-call-desk');
+  });
+
+  it('sees the repeat caller’s earlier case as soon as the number is pasted', async () => {
+    await page.getByRole('textbox', { name: '来电号码' }).fill(`+86 ${CALLER}`);
+    await expect.poll(() => page.getByText('重复来电').first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('link', { name: earlier.caseNumber }).isVisible()).toBe(true);
+    // Shown in China time, though this browser runs on Berlin time.
+    await expect.poll(() => page.getByText(chinaClock(earlier.registeredAt), { exact: false }).isVisible()).toBe(true);
+    // The number is carried into the form.
+    expect(await page.getByLabel('手机号码').inputValue()).toBe(CALLER);
+  });
+
+  it('registers a wage complaint; the API’s field error shows beside the field in Chinese; the case number is read out', async () => {
+    await choose(page, '争议类别', '欠薪/劳动报酬');
+    await choose(page, '用工地区', '辽宁省', '沈阳市', '和平区');
+    await page.getByLabel('来电人姓名').fill('李强');
+    await page.getByLabel('用人单位').fill('沈阳和平建筑工程有限公司');
+    // One character off: the check character of a unified social credit code no longer matches.
+    await page.getByLabel('统一社会信用代码（选填）').fill('91210102MA0QC12340');
+    await page.getByLabel('涉及职工人数').fill('3');
+    await page.getByLabel('请求金额（元，选填）').fill('36,000.29');
+    await page.getByLabel('诉求描述').fill('在和平区工地做钢筋工，8月至10月工资未发，项目经理不接电话。');
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+
+    const creditCodeError = page.locator('#employer_creditCode_help');
+    await expect.poll(() => creditCodeError.textContent()).toContain('统一社会信用代码不正确');
+    await expectAccessible(page);
+    await screenshot(page, 'operator-field-error');
+
+    await page.getByLabel('统一社会信用代码（选填）').fill('91210102MA0QC12347');
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+
+    const number = page.getByRole('status', { name: '案件编号' });
+    await number.waitFor({ state: 'visible' });
+    const caseNumber = (await number.textContent())!.trim();
+    expect(caseNumber).toMatch(/^210102-\d{8}-\d{4}$/);
+    expect(caseNumber).not.toBe(earlier.caseNumber);
+    expect(
+      await number.evaluate((element) => parseFloat((globalThis as any).getComputedStyle(element).fontSize)),
+    ).toBeGreaterThanOrEqual(32);
+    await expectAccessible(page);
+    await screenshot(page, 'operator-registered');
+
+    // What the screen sent is what was meant: 36,000.29 yuan is 3,600,029 fen exactly.
+    const lookup = await app.request('op-heping', 'POST', '/callers/lookup', { phone: CALLER });
+    const created = lookup.body.cases.find((row: { caseNumber: string }) => row.caseNumber === caseNumber);
+    const stored = await app.request('op-heping', 'GET', `/cases/${created.caseId}`);
+    expect(stored.body).toMatchObject({
+      kind: 'complaint',
+      category: 'wage_arrears',
+      regionCode: '210102',
+      workersInvolved: 3,
+      amountClaimedFen: 3_600_029,
+      employer: { name: '沈阳和平建筑工程有限公司', creditCode: '91210102MA0QC12347' },
+    });
+  });
+});

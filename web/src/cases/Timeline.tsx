@@ -1,0 +1,75 @@
+import { Timeline, Typography } from 'antd';
+import type { TimelineEvent } from '../api/client';
+import { CATEGORIES, OUTCOMES, ROLE_LABELS } from '../lib/labels';
+import { fenToYuan } from '../lib/money';
+import { chinaTime } from '../lib/time';
+
+/** Chinese names of the timeline's data fields worth showing; others stay in the API. */
+const FIELDS: Record<string, string> = {
+  summary: '摘要',
+  text: '内容',
+  advice: '解答',
+  reason: '原因',
+  note: '备注',
+  commission: '仲裁委',
+  filedOn: '申请日期',
+  acceptedOn: '立案日期',
+  awardedOn: '裁决日期',
+  heldOn: '调解日期',
+  signedOn: '签署日期',
+  referredOn: '移送日期',
+  outcome: '结果',
+  category: '类别',
+  satisfaction: '满意度',
+  toUnion: '转至',
+  fromUnion: '转自',
+};
+
+function valueWords(key: string, value: unknown): string {
+  if (key.endsWith('Fen') && typeof value === 'number') return `¥${fenToYuan(value)}`;
+  if (key === 'outcome' && typeof value === 'string') return OUTCOMES[value as keyof typeof OUTCOMES] ?? value;
+  if (key === 'category' && typeof value === 'string') return CATEGORIES[value as keyof typeof CATEGORIES] ?? value;
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
+}
+
+const MONEY: Record<string, string> = {
+  amountAgreedFen: '协议金额',
+  amountRecoveredFen: '挽回金额',
+  amountAwardedFen: '裁决金额',
+};
+
+function details(data: Record<string, unknown>): string[] {
+  return Object.entries(data).flatMap(([key, value]) => {
+    const name = FIELDS[key] ?? MONEY[key];
+    return name && value !== undefined && value !== null ? [`${name}：${valueWords(key, value)}`] : [];
+  });
+}
+
+function actorWords(actor: TimelineEvent['actor']): string {
+  if (actor.kind === 'system') return '系统';
+  if (actor.kind === 'complainant') return '职工';
+  return ROLE_LABELS[actor.role as keyof typeof ROLE_LABELS] ?? '工作人员';
+}
+
+/** The case's history, oldest first, in China time. */
+export function CaseTimeline({ events }: { events: readonly TimelineEvent[] }) {
+  return (
+    <Timeline
+      items={events.map((event) => ({
+        key: event.eventId,
+        color: event.type === 'deadline_missed' ? 'red' : event.type === 'closed' ? 'green' : 'blue',
+        content: (
+          <div>
+            <Typography.Text strong>{event.typeLabel}</Typography.Text>{' '}
+            <Typography.Text type="secondary">
+              {chinaTime(event.at)} · {actorWords(event.actor)}
+            </Typography.Text>
+            {details(event.data).map((line) => (
+              <div key={line}>{line}</div>
+            ))}
+          </div>
+        ),
+      }))}
+    />
+  );
+}

@@ -1,0 +1,12 @@
+import type { CaseView } from '../api/client';
+import { currentDeadline } from '../components/Clock';
+
+const RANK = { urgent: 0, priority: 1, ordinary: 2 } as const;
+
+/** Most urgent first: priority, then the clock that runs out soonest. */
+export function byUrgency(a: CaseView, b: CaseView): number {
+  const rank = RANK[a.priority] - RANK[b.priority];
+  if (rank !== 0) return rank;
+  const due = (row: CaseView) => currentDeadline(row.deadlines)?.dueAt ?? '9999';
+  return due(a).localeCompare(due(b));
+}
