@@ -2,15 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from '../support/fixtures.js';
 import { startLocalApi, type LocalApi } from '../support/local-api.js';
-import {
-  buildH5,
-  horizontalOverflow,
-  launchChromium,
-  screenshot,
-  seriousA11yProblems,
-  serveH5,
-  type H5Site,
-} from './support/h5-browser.js';
+import { horizontalOverflow, launchChromium, screenshot, seriousA11yProblems } from './support/h5-browser.js';
 
 /**
  * The workers' page (web/h5) in a real Chromium on a 360 px phone, against
@@ -21,19 +13,17 @@ import {
  */
 
 let api: LocalApi;
-let build: Awaited<ReturnType<typeof buildH5>>;
-let site: H5Site;
+let site: { readonly baseUrl: string };
 let browser: Browser;
 
+// The page as `npm start` serves it: web/dist/h5 (built by `npm run test:browser`) at /h5/ on the API's origin.
 beforeAll(async () => {
-  [api, build, browser] = await Promise.all([startLocalApi(), buildH5(), launchChromium()]);
-  site = await serveH5(build.dir, api.baseUrl);
+  [api, browser] = await Promise.all([startLocalApi(), launchChromium()]);
+  site = { baseUrl: api.baseUrl };
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await site?.stop();
-  await build?.remove();
   await api?.stop();
 });
 
