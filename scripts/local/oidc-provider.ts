@@ -59,6 +59,8 @@ export async function createLocalOidc(options: LocalOidcOptions): Promise<LocalO
     // Put the profile and Weiquan claims in the ID token itself (it is what the API takes), as Cognito does.
     conformIdTokenClaims: false,
     pkce: { required: () => true },
+    // The console calls the token endpoint from the browser: only from its own origins.
+    clientBasedCORS: (_context, origin) => consoleOrigins.includes(origin),
     features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
     ttl: {
       IdToken: ID_TOKEN_TTL_SECONDS,

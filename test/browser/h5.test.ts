@@ -79,6 +79,8 @@ async function pickRegion(page: Page, names: string[]): Promise<void> {
   const popup = page.locator('.adm-cascader');
   for (const name of names) await popup.getByText(name, { exact: true }).click();
   await popup.getByText('确定', { exact: true }).click();
+  // The picker slides away (a spring animation, not a Web Animation): a person waits for it to go.
+  await eventually(() => popup.isVisible()).toBe(false);
 }
 
 /** Steps 1–3 of the filing form, as a worker of 和平区 owed wages fills them in. */

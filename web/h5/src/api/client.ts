@@ -1,5 +1,5 @@
 import createClient from 'openapi-fetch';
-import type { paths } from './schema';
+import type { paths } from '../../../src/api/schema';
 import type { ApiErrorBody, Failure, FieldIssue } from './types';
 
 export type { FiledComplaint, FileComplaintRequest, PublicCase } from './types';

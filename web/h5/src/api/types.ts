@@ -1,6 +1,6 @@
-import type { components } from './schema';
+import type { components } from '../../../src/api/schema';
 
-/** The API's shapes the page uses, from the generated schema (npm run openapi:h5). */
+/** The API's shapes the page uses, from the schema generated for the console and this page (npm run openapi). */
 export type FiledComplaint = components['schemas']['FiledComplaint'];
 export type PublicCase = components['schemas']['PublicCase'];
 export type FileComplaintRequest = components['schemas']['FileComplaintRequest'];
