@@ -461,6 +461,31 @@ const MALFORMED: readonly Case[] = [
     status: 405,
     code: 'METHOD_NOT_ALLOWED',
   },
+  // Issue 12, defect 11: the local server answered these with 500 before the handlers saw them.
+  {
+    name: 'a path parameter with a broken percent-escape',
+    method: 'GET',
+    path: '/cases/%E0%A4%A',
+    options: () => ({ user: operator }),
+    status: 400,
+    code: 'BAD_REQUEST',
+  },
+  {
+    name: 'a lone percent sign in a path parameter',
+    method: 'GET',
+    path: '/cases/%',
+    options: () => ({ user: operator }),
+    status: 400,
+    code: 'BAD_REQUEST',
+  },
+  {
+    name: 'query names that are Object.prototype members',
+    method: 'GET',
+    path: '/cases?constructor=1&__proto__=2',
+    options: () => ({ user: operator }),
+    status: 400,
+    code: 'VALIDATION_FAILED',
+  },
 ];
 
 beforeAll(async () => {
