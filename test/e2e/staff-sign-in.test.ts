@@ -84,6 +84,21 @@ async function signIn(username: string, password: string) {
   return { discovery, html, afterLogin, redirectUri, state, verifier };
 }
 
+/** The console's side of the code flow: the code and its PKCE verifier for tokens. */
+function exchange(tokenEndpoint: string, code: string, redirectUri: string, verifier: string): Promise<Response> {
+  return fetch(tokenEndpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      client_id: CONSOLE_CLIENT_ID,
+      code_verifier: verifier,
+    }).toString(),
+  });
+}
+
 describe('staff sign-in through the local OpenID Connect provider', () => {
   it('serves discovery for the issuer the API trusts', async () => {
     const response = await fetch(`${api.baseUrl}/oidc/.well-known/openid-configuration`);
@@ -107,17 +122,7 @@ describe('staff sign-in through the local OpenID Connect provider', () => {
     expect(callback.searchParams.get('state')).toBe(state);
     const code = callback.searchParams.get('code')!;
 
-    const tokenResponse = await fetch(discovery.token_endpoint!, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: redirectUri,
-        client_id: CONSOLE_CLIENT_ID,
-        code_verifier: verifier,
-      }).toString(),
-    });
+    const tokenResponse = await exchange(discovery.token_endpoint!, code, redirectUri, verifier);
     expect(tokenResponse.status).toBe(200);
     const { id_token: idToken } = (await tokenResponse.json()) as { id_token: string };
     expect(decodeJwt(idToken)).toMatchObject({
@@ -138,17 +143,7 @@ describe('staff sign-in through the local OpenID Connect provider', () => {
   it('refuses a code exchanged without its PKCE verifier', async () => {
     const { afterLogin, redirectUri, discovery } = await signIn('op-heping', DEMO_PASSWORD);
     const code = new URL(afterLogin.url).searchParams.get('code')!;
-    const tokenResponse = await fetch(discovery.token_endpoint!, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: redirectUri,
-        client_id: CONSOLE_CLIENT_ID,
-        code_verifier: randomBytes(32).toString('base64url'),
-      }).toString(),
-    });
+    const tokenResponse = await exchange(discovery.token_endpoint!, code, redirectUri, randomBytes(32).toString('base64url'));
     expect(tokenResponse.status).toBe(400);
   });
 
