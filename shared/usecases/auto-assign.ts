@@ -3,6 +3,7 @@ import { assignmentNotices } from '../domain/notifications.js';
 import { systemAssign } from '../domain/dispatch.js';
 import { clockRulesOf } from '../domain/unions.js';
 import { chinaDate } from '../domain/china-time.js';
+import { CASE_ACTIONS } from '../domain/lifecycle.js';
 import { dutyLawyerFor } from '../domain/roster.js';
 import { TransitionConflict } from '../store/case-repository.js';
 import { momentOf } from './case-access.js';
@@ -16,6 +17,9 @@ import type { Dependencies } from './dependencies.js';
  */
 export async function autoAssignUrgentHotlineCase(deps: Dependencies, caseRecord: CaseRecord): Promise<CaseRecord> {
   if (caseRecord.priority !== 'urgent' || caseRecord.channel !== 'hotline' || caseRecord.owner) return caseRecord;
+  // The system assigns as a legal department would, from the statuses the state machine allows: never a closed case
+  // (a consultation answered on the call is registered closed).
+  if (!(CASE_ACTIONS.assign.from as readonly string[]).includes(caseRecord.status)) return caseRecord;
   const directory = await deps.unions.directory();
   if (!directory.get(caseRecord.unionCode)?.triage?.autoAssignUrgentHotline) return caseRecord;
   const province = directory.provinceOf(caseRecord.unionCode);

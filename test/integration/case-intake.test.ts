@@ -208,3 +208,24 @@ describe('listing and looking up', () => {
     expect((await lookupCaller(deps, callerOf('op-heping'), '13000000000')).cases).toEqual([]);
   });
 });
+
+describe('automatic assignment of urgent hotline cases', () => {
+  it('leaves a consultation answered on the call closed: nobody is assigned and no capacity is taken (issue 12, defect 6)', async () => {
+    // Monday 10:00 in China: 和平区's duty lawyer is on duty and has room.
+    const monday = testDependencies(table, { now: () => new Date('2026-11-23T02:00:00Z') });
+    const lawyer = callerOf('lawyer-heping');
+    const before = (await monday.staff.get('210000', lawyer.staffId))!.activeCases;
+
+    // Twelve workers make it a collective, urgent matter; answered on the call, it is registered closed.
+    const { caseRecord } = await registerCase(
+      monday,
+      callerOf('op-heping'),
+      answeredConsultation({ workersInvolved: 12, category: 'wage_arrears' }),
+    );
+    expect(caseRecord).toMatchObject({ priority: 'urgent', status: 'closed' });
+    expect(caseRecord.owner).toBeUndefined();
+    expect((await monday.cases.get(caseRecord.caseId))!.status).toBe('closed');
+    expect((await monday.cases.timeline(caseRecord.caseId)).map((event) => event.type)).not.toContain('assigned');
+    expect((await monday.staff.get('210000', lawyer.staffId))!.activeCases).toBe(before);
+  });
+});
