@@ -1,12 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * One run, five kinds of test:
+ * One run, four kinds of test:
  * - test/unit: pure domain and handlers with the SDK mocked (aws-sdk-client-mock);
  * - test/integration: repositories and use cases against DynamoDB Local;
  * - test/e2e: the local HTTP server, driven over HTTP;
  * - test/infra: the synthesized CloudFormation template and cdk-nag;
- * - test/browser: the web pages in a real Chromium against the local API.
+ * (test/browser, the web pages in a real Chromium, runs apart: `npm run test:browser`,
+ * with its own config and timeouts, after building the pages; .ci/run runs both.)
  * The global setup starts one DynamoDB Local and stops it after; each
  * integration or e2e file creates its own table, so files run in parallel.
  *
@@ -14,13 +15,8 @@ import { defineConfig } from 'vitest/config';
  * run afterwards, one at a time: DynamoDB Local serialises transactions, so
  * run beside each other or beside the suite they measure the emulator's
  * queue, and the burst's requests outlive the functions' 10-second timeout.
- *
- * The browser tests (test/browser: Chromium driven by playwright-core) run
- * last, one file at a time: a browser beside the suite on two cores would make
- * their waits measure the machine rather than the page.
  */
 const LOAD_TESTS = ['test/integration/dispatch.test.ts', 'test/e2e/public-complaints.test.ts'];
-const BROWSER_TESTS = ['test/browser/**/*.test.ts'];
 
 export default defineConfig({
   test: {
@@ -42,10 +38,6 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'load', include: LOAD_TESTS, fileParallelism: false, sequence: { groupOrder: 1 } },
-      },
-      {
-        extends: true,
-        test: { name: 'browser', include: BROWSER_TESTS, fileParallelism: false, sequence: { groupOrder: 2 } },
       },
     ],
   },
