@@ -1,7 +1,6 @@
-import { SignJWT, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSOLE_CLIENT_ID, localIssuer } from '../../scripts/local/oidc-settings.js';
 import { answeredConsultation, complaint, demo } from '../support/fixtures.js';
+import { forgedToken } from '../support/forged-token.js';
 import { startLocalApi, type LocalApi, type RequestOptions } from '../support/local-api.js';
 
 let api: LocalApi;
@@ -13,16 +12,8 @@ const { channel: _hotline, ...content } = valid;
 const online = { ...content, channel: 'web' };
 
 /** A token with the right claims, signed by a key the authorizer does not trust. */
-async function forgedToken(): Promise<string> {
-  const { privateKey } = await generateKeyPair('ES256');
-  return new SignJWT({ roles: ['operator'], union_code: '210102' })
-    .setProtectedHeader({ alg: 'ES256', kid: 'weiquan-local' })
-    .setSubject(operator.sub)
-    .setIssuer(localIssuer(api.baseUrl))
-    .setAudience(CONSOLE_CLIENT_ID)
-    .setIssuedAt()
-    .setExpirationTime('1h')
-    .sign(privateKey);
+function forgedOperatorToken(): Promise<string> {
+  return forgedToken(api.baseUrl, operator.sub, { roles: ['operator'], union_code: '210102' });
 }
 
 interface Case {
@@ -441,7 +432,7 @@ const MALFORMED: readonly Case[] = [
     name: 'token signed by an untrusted key',
     method: 'GET',
     path: '/cases',
-    options: async () => ({ headers: { authorization: await forgedToken() } }),
+    options: async () => ({ headers: { authorization: await forgedOperatorToken() } }),
     status: 401,
     code: 'UNAUTHENTICATED',
   },

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { SignJWT, decodeJwt, generateKeyPair } from 'jose';
+import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signLocalToken } from '../../scripts/local/auth.js';
 import { CONSOLE_CLIENT_ID, DEMO_PASSWORD, localIssuer } from '../../scripts/local/oidc-settings.js';
 import { demo } from '../support/fixtures.js';
+import { forgedToken } from '../support/forged-token.js';
 import { startLocalApi, type LocalApi } from '../support/local-api.js';
 
 /**
@@ -158,15 +159,7 @@ describe('staff sign-in through the local OpenID Connect provider', () => {
     const good = await api.request('GET', '/cases', { headers: { authorization: await signLocalToken(operator, api.baseUrl) } });
     expect(good.status).toBe(200);
 
-    const { privateKey } = await generateKeyPair('ES256');
-    const forged = await new SignJWT({ roles: ['legal_admin'], union_code: '210000', preferred_username: 'x' })
-      .setProtectedHeader({ alg: 'ES256', kid: 'weiquan-local' })
-      .setSubject(operator.sub)
-      .setIssuer(localIssuer(api.baseUrl))
-      .setAudience(CONSOLE_CLIENT_ID)
-      .setIssuedAt()
-      .setExpirationTime('1h')
-      .sign(privateKey);
+    const forged = await forgedToken(api.baseUrl, operator.sub, { roles: ['legal_admin'], union_code: '210000' });
     const refused = await api.request('GET', '/cases', { headers: { authorization: `Bearer ${forged}` } });
     expect(refused.status).toBe(401);
     expect(refused.body.error.code).toBe('UNAUTHENTICATED');
