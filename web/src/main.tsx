@@ -23,6 +23,11 @@ const THEME = {
     colorTextDisabled: 'rgba(0, 0, 0, 0.6)',
     colorTextQuaternary: 'rgba(0, 0, 0, 0.6)',
     borderRadius: 4,
+    // No animations. A button's loading spinner leaves by a CSS transition; when a fast answer ends the
+    // loading state while the spinner is still entering, the leave never completes on a busy machine and the
+    // invisible spinner stays in the button, which screen readers then announce as "loading 登记". This is
+    // a work tool used all day; nothing here needs motion.
+    motion: false,
   },
 };
 
