@@ -39,6 +39,7 @@ import { getCaseTimelineRoute } from './cases/timeline.contract.js';
 import { getOpenApiRoute } from './docs/openapi.contract.js';
 import { closeCaseRoute } from './lifecycle/close.contract.js';
 import { followUpCaseRoute } from './lifecycle/followup.contract.js';
+import { logHotlineCallRoute } from './lifecycle/call.contract.js';
 import { reopenCaseRoute } from './lifecycle/reopen.contract.js';
 import { addCaseWorkRoute } from './lifecycle/work.contract.js';
 import { givePublicFeedbackRoute } from './public/feedback.contract.js';
@@ -83,6 +84,7 @@ export const ROUTES: readonly RouteEntry[] = [
   { contract: closeCaseRoute, entry: 'functions/lifecycle/close.ts', response: CaseView },
   { contract: followUpCaseRoute, entry: 'functions/lifecycle/followup.ts', response: CaseView },
   { contract: reopenCaseRoute, entry: 'functions/lifecycle/reopen.ts', response: CaseView },
+  { contract: logHotlineCallRoute, entry: 'functions/lifecycle/call.ts', response: CaseView },
   { contract: listAlertsRoute, entry: 'functions/alerts/list.ts', response: AlertListResponse },
   { contract: acknowledgeAlertRoute, entry: 'functions/alerts/acknowledge.ts', response: AlertView },
   { contract: fileComplaintRoute, entry: 'functions/public/file.ts', response: FiledComplaintView },

@@ -91,8 +91,16 @@ export interface CaseRecord {
   readonly limitation?: LimitationCheck;
   /** How many times the case was reopened after closure. */
   readonly reopenCount?: number;
+  /** 12351 calls about the case after it was registered, counted by China month (see hotline-calls.ts). */
+  readonly hotlineCalls?: Readonly<Record<string, HotlineCallTally>>;
   /** Optimistic-concurrency version; 1 when registered. */
   readonly version: number;
+}
+
+/** Calls in one month: from the worker (来电) and back to them (去电). */
+export interface HotlineCallTally {
+  readonly inbound?: number;
+  readonly outbound?: number;
 }
 
 export interface FollowUp {

@@ -7,10 +7,11 @@ import { CATEGORIES, CHANNELS, OUTCOMES, REQUEST_KINDS } from './vocabulary.js';
 /**
  * The monthly report's figures, as a pure function of case records.
  *
- * Each case contributes to the figures of its union in up to five months:
- * the month it was registered (what was opened), closed (outcome, money,
- * time taken), first went overdue (an accountable clock's due time passed
- * unmet), followed up, and rated. A case change
+ * Each case contributes to the figures of its union in the month it was
+ * registered (what was opened), closed (outcome, money, time taken), first
+ * went overdue (an accountable clock's due time passed unmet), followed up,
+ * and rated, and in each month a 12351 call about it was logged (a hotline
+ * registration is itself an answered call). A case change
  * moves the figures by `figureDeltas(before, after)`, which the store adds to
  * the union-month counters in the same transaction as the change; the
  * reconciliation recomputes the same contributions from the case records.
@@ -24,6 +25,7 @@ import { CATEGORIES, CHANNELS, OUTCOMES, REQUEST_KINDS } from './vocabulary.js';
 /** The counted figures, with the Chinese headers a legal department files. */
 export const COUNTED_FIGURES = {
   callsAnswered: '12351来电接听',
+  callsMade: '12351去电',
   consultations: '咨询',
   opened: '受理案件',
   workersInvolved: '涉及职工人数',
@@ -134,6 +136,9 @@ export function contributionsOf(caseRecord: CaseRecord): Contribution[] {
       month: monthOf(rating.at),
       figures: { rated: 1, satisfied: flag(isSatisfied(rating.score)) },
     });
+  }
+  for (const [month, tally] of Object.entries(caseRecord.hotlineCalls ?? {})) {
+    contributions.push({ unionCode, month, figures: { callsAnswered: tally.inbound ?? 0, callsMade: tally.outbound ?? 0 } });
   }
   return contributions;
 }

@@ -64,6 +64,12 @@ export const CASE_ACTIONS = {
   },
   follow_up: { label: '回访', from: ['closed'], roles: ['operator', 'legal_admin'], to: 'followed_up' },
   reopen: { label: '重新办理', from: CLOSED, roles: ['legal_admin'], to: 'in_pool or triaged' },
+  log_call: {
+    label: '记录来电',
+    from: [...OPEN_STATUSES, 'transfer_pending', ...CLOSED],
+    roles: ['operator', 'legal_admin'],
+    to: 'unchanged',
+  },
   escalate: { label: '超期督办', from: [...OPEN_STATUSES, 'transfer_pending'], roles: [], to: 'unchanged' },
 } as const satisfies Record<string, ActionRule>;
 

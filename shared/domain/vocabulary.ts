@@ -90,6 +90,7 @@ export const TIMELINE_EVENT_TYPES = {
   transfer_rejected: '拒绝转交',
   note_added: '办理记录',
   call_logged: '电话沟通',
+  hotline_call: '12351来电记录',
   mediation_session: '调解会',
   mediated_agreement: '达成调解协议',
   arbitration_filed: '申请仲裁',

@@ -75,3 +75,18 @@ export const FollowUpBody = documented(
     examples: [{ reached: true, satisfaction: 5, note: '职工表示欠薪已全部到账。' }],
   },
 );
+
+export const HotlineCallBody = documented(
+  z.strictObject({
+    direction: z.enum(['inbound', 'outbound']),
+    /** Seconds, when the telephony system or the operator knows how long the call took. */
+    durationSeconds: z.optional(z.int().check(z.minimum(1), z.maximum(86_400))),
+    note: text(1, 1000),
+  }),
+  {
+    id: 'HotlineCallRequest',
+    description:
+      'A 12351 call about an existing case: `inbound` (the worker rang about it, counted in 12351来电接听) or `outbound` (the union rang them, 12351去电), with a short note.',
+    examples: [{ direction: 'inbound', durationSeconds: 240, note: '职工询问调解进度，已告知下次调解时间。' }],
+  },
+);

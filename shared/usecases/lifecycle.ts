@@ -1,6 +1,7 @@
 import type { CaseRecord } from '../domain/cases.js';
 import { closeCase, recordFollowUp, recordWork, reopenCase, type Closure, type WorkEntry } from '../domain/case-work.js';
 import { AppError } from '../domain/errors.js';
+import { logHotlineCall, type HotlineCall } from '../domain/hotline-calls.js';
 import type { Caller } from '../domain/roles.js';
 import type { Transition } from '../domain/transition.js';
 import { clockRulesOf } from '../domain/unions.js';
@@ -10,8 +11,8 @@ import { momentOf, visibleCase } from './case-access.js';
 import type { Dependencies } from './dependencies.js';
 
 /**
- * Case work after dispatch: recording work, closing, the call-back and
- * reopening. Each loads the case, asks the domain for the transition, and
+ * Case work after dispatch: recording work, closing, the call-back,
+ * reopening, and the 12351 calls logged on a case. Each loads the case, asks the domain for the transition, and
  * saves it under the version it was computed from; a lost race is a 409.
  */
 
@@ -67,6 +68,11 @@ export async function followUpCase(
 ): Promise<CaseRecord> {
   const caseRecord = await visibleCase(deps, caller, caseId);
   return save(deps, caseRecord, recordFollowUp(caseRecord, input, caller, momentOf(deps)));
+}
+
+export async function logCaseCall(deps: Dependencies, caller: Caller, caseId: string, call: HotlineCall): Promise<CaseRecord> {
+  const caseRecord = await visibleCase(deps, caller, caseId);
+  return save(deps, caseRecord, logHotlineCall(caseRecord, call, caller, momentOf(deps)));
 }
 
 export async function reopenClosedCase(deps: Dependencies, caller: Caller, caseId: string, reason: string): Promise<CaseRecord> {

@@ -23,6 +23,15 @@ const chinaClock = (iso: string) =>
     hour12: false,
   }).format(new Date(iso));
 
+const chinaMonthOf = (iso: string) => chinaClock(iso).slice(0, 7).replace('/', '-');
+
+/** 12351来电接听 of 和平区 in a month, as its legal department's report shows it. */
+async function callsAnswered(month: string): Promise<number> {
+  const report = await app.request('admin-heping', 'GET', `/reports/monthly?union=210102&month=${month}`);
+  expect(report.status).toBe(200);
+  return report.body.months[0].own.figures.callsAnswered;
+}
+
 describe('a 12351 operator on a call', () => {
   let earlier: { caseId: string; caseNumber: string; registeredAt: string };
   const timings: Record<string, number> = {};
@@ -81,6 +90,26 @@ describe('a 12351 operator on a call', () => {
     await expect.poll(() => page.getByText(chinaClock(earlier.registeredAt), { exact: false }).isVisible()).toBe(true);
     // The number is carried into the form.
     expect(await page.getByLabel('手机号码').inputValue()).toBe(CALLER);
+  });
+
+  it('logs this call on the earlier case: it is on the case’s timeline and counts as a call answered this month', async () => {
+    const month = chinaMonthOf(new Date().toISOString());
+    const answeredBefore = await callsAnswered(month);
+
+    await page.getByRole('button', { name: `记录本次来电（${earlier.caseNumber}）` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('通话时长（分钟，选填）').fill('3');
+    await dialog.getByLabel('来电内容').fill('职工再次来电询问加班费计算基数，已解答。');
+    await expectAccessible(page);
+    await screenshot(page, 'operator-log-call');
+    await dialog.getByRole('button', { name: '保存来电记录' }).click();
+    await expect.poll(() => page.getByText(`已记录 ${earlier.caseNumber} 的来电`).isVisible()).toBe(true);
+
+    const timeline = await app.request('op-heping', 'GET', `/cases/${earlier.caseId}/timeline`);
+    expect(timeline.body.events.filter((event: { type: string }) => event.type === 'hotline_call')).toMatchObject([
+      { data: { direction: 'inbound', durationSeconds: 180, note: '职工再次来电询问加班费计算基数，已解答。' } },
+    ]);
+    expect(await callsAnswered(month)).toBe(answeredBefore + 1);
   });
 
   it('registers a wage complaint; the API’s field error shows beside the field in Chinese; the case number is read out', async () => {

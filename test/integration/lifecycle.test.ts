@@ -9,7 +9,13 @@ import { forgetCachedDirectory } from '../../shared/store/union-repository.js';
 import { listCases, registerCase } from '../../shared/usecases/cases.js';
 import type { ComplainantAccess, Dependencies, PhoneHashing } from '../../shared/usecases/dependencies.js';
 import { claimCase } from '../../shared/usecases/dispatch.js';
-import { addCaseWork, closeCaseWithOutcome, followUpCase, reopenClosedCase } from '../../shared/usecases/lifecycle.js';
+import {
+  addCaseWork,
+  closeCaseWithOutcome,
+  followUpCase,
+  logCaseCall,
+  reopenClosedCase,
+} from '../../shared/usecases/lifecycle.js';
 import { putRosterEntry } from '../../shared/usecases/roster.js';
 import { sweep } from '../../shared/usecases/sweeper.js';
 import { answeredConsultation, callerOf, complaint } from '../support/fixtures.js';
@@ -292,6 +298,29 @@ describe('the sweeper', () => {
   });
 });
 
+/** The stored union-month counters, without keys and without figures that came back to zero. */
+async function storedFigures(table: TestTable, unionCode: string, month: string): Promise<Record<string, number>> {
+  const shards = await Promise.all(
+    Array.from({ length: FIGURE_SHARDS }, (_, shard) => getItem(table, keys.monthlyFigures(unionCode, month, shard), true)),
+  );
+  const sum: Record<string, number> = {};
+  for (const item of shards)
+    for (const [name, value] of Object.entries(item ?? {}))
+      if (!['PK', 'SK', 'entity'].includes(name) && typeof value === 'number') sum[name] = (sum[name] ?? 0) + value;
+  return Object.fromEntries(Object.entries(sum).filter(([, value]) => value !== 0));
+}
+
+/** The counters of a table holding this one case equal a recomputation from the case. */
+async function expectFiguresToMatch(table: TestTable, caseRecord: CaseRecord, months: readonly string[]): Promise<void> {
+  const recomputed = recompute([caseRecord]);
+  for (const month of months) {
+    expect({ month, figures: await storedFigures(table, caseRecord.unionCode, month) }).toEqual({
+      month,
+      figures: recomputed.get(`${caseRecord.unionCode}#${month}`) ?? {},
+    });
+  }
+}
+
 describe('monthly figures through a case’s life', () => {
   const { table } = freshTable();
   let now = T0;
@@ -299,28 +328,6 @@ describe('monthly figures through a case’s life', () => {
   beforeAll(() => {
     deps = testDependencies(table(), { now: () => new Date(now) });
   });
-
-  /** The stored union-month counters, without keys and without figures that came back to zero. */
-  async function storedFigures(unionCode: string, month: string): Promise<Record<string, number>> {
-    const shards = await Promise.all(
-      Array.from({ length: FIGURE_SHARDS }, (_, shard) => getItem(table(), keys.monthlyFigures(unionCode, month, shard), true)),
-    );
-    const sum: Record<string, number> = {};
-    for (const item of shards)
-      for (const [name, value] of Object.entries(item ?? {}))
-        if (!['PK', 'SK', 'entity'].includes(name) && typeof value === 'number') sum[name] = (sum[name] ?? 0) + value;
-    return Object.fromEntries(Object.entries(sum).filter(([, value]) => value !== 0));
-  }
-
-  async function expectFiguresToMatch(caseRecord: CaseRecord, months: readonly string[]): Promise<void> {
-    const recomputed = recompute([caseRecord]);
-    for (const month of months) {
-      expect({ month, figures: await storedFigures(caseRecord.unionCode, month) }).toEqual({
-        month,
-        figures: recomputed.get(`${caseRecord.unionCode}#${month}`) ?? {},
-      });
-    }
-  }
 
   it('register → claim → close → call-back → reopen: the counters always equal a recomputation from the case', async () => {
     // Prepare: registered and closed in November, called back and reopened in December.
@@ -347,7 +354,7 @@ describe('monthly figures through a case’s life', () => {
     ];
     now = T0;
     const { caseRecord } = await registerCase(deps, callerOf('op-heping'), injury());
-    await expectFiguresToMatch(caseRecord, months);
+    await expectFiguresToMatch(table(), caseRecord, months);
 
     for (const [name, at, step] of steps) {
       // Act
@@ -357,14 +364,62 @@ describe('monthly figures through a case’s life', () => {
       // Assess
       const stored = (await deps.cases.get(caseRecord.caseId))!;
       expect({ step: name, version: stored.version }).toEqual({ step: name, version: returned.version });
-      await expectFiguresToMatch(stored, months);
+      await expectFiguresToMatch(table(), stored, months);
     }
 
     // The reopened case counts only as opened in November; nothing of its closure or call-back remains.
     const final = (await deps.cases.get(caseRecord.caseId))!;
     expect(final).toMatchObject({ status: 'in_pool', reopenCount: 1 });
-    expect(await storedFigures('210102', '2026-12')).toEqual({});
-    expect((await storedFigures('210102', '2026-11')).closed).toBeUndefined();
+    expect(await storedFigures(table(), '210102', '2026-12')).toEqual({});
+    expect((await storedFigures(table(), '210102', '2026-11')).closed).toBeUndefined();
+  });
+});
+
+describe('12351 calls logged on an existing case', () => {
+  const { table } = freshTable();
+  let now = T0;
+  let deps: Deps;
+  beforeAll(() => {
+    deps = testDependencies(table(), { now: () => new Date(now) });
+  });
+
+  it('a 12351 call about an existing case counts in the month it was taken (来电 / 去电); status, owner and clocks stay', async () => {
+    // Prepare: a complaint registered and claimed in November; the worker rings about it twice in December.
+    now = T0;
+    const { caseRecord: registered } = await registerCase(deps, callerOf('op-heping'), injury());
+    now = after(T0, HOUR).toISOString();
+    const claimed = await claimCase(deps, callerOf('lawyer-heping'), registered.caseId);
+
+    // Act: two calls in, one back out; the first one at 00:30 on 1 December, China time.
+    now = '2026-11-30T16:30:00.000Z';
+    await logCaseCall(deps, callerOf('op-heping'), claimed.caseId, {
+      direction: 'inbound',
+      durationSeconds: 180,
+      note: '询问调解进度',
+    });
+    now = '2026-12-02T03:00:00.000Z';
+    await logCaseCall(deps, callerOf('op-heping'), claimed.caseId, { direction: 'inbound', note: '补充说明工伤经过' });
+    const logged = await logCaseCall(deps, callerOf('admin-heping'), claimed.caseId, {
+      direction: 'outbound',
+      note: '回电告知下次调解时间',
+    });
+
+    // Assess: the case is as it was, three versions on.
+    expect(logged).toMatchObject({ status: 'claimed', owner: claimed.owner, version: claimed.version + 3 });
+    expect(logged.deadlines).toEqual(claimed.deadlines);
+    expect(await storedFigures(table(), '210102', '2026-12')).toEqual({ callsAnswered: 2, callsMade: 1 });
+    await expectFiguresToMatch(table(), (await deps.cases.get(claimed.caseId))!, ['2026-11', '2026-12']);
+    const calls = (await deps.cases.timeline(claimed.caseId)).filter((event) => event.type === 'hotline_call');
+    expect(calls.map((event) => event.data)).toEqual([
+      { direction: 'inbound', durationSeconds: 180, note: '询问调解进度' },
+      { direction: 'inbound', note: '补充说明工伤经过' },
+      { direction: 'outbound', note: '回电告知下次调解时间' },
+    ]);
+
+    // A lawyer records their own calls as case work, not as 12351 calls.
+    await expect(
+      logCaseCall(deps, callerOf('lawyer-heping'), claimed.caseId, { direction: 'inbound', note: '律师来电' }),
+    ).rejects.toMatchObject({ status: 403 });
   });
 });
 

@@ -190,9 +190,17 @@ describe('the table itself, decided by hand', () => {
   });
 
   it.each<[string, CaseAction, CaseStatus, Role, Ownership, CaseAction[]]>([
-    ['the legal department closing a closed case', 'close', 'closed', 'legal_admin', 'someone else', ['follow_up', 'reopen']],
+    [
+      'the legal department closing a closed case',
+      'close',
+      'closed',
+      'legal_admin',
+      'someone else',
+      ['follow_up', 'reopen', 'log_call'],
+    ],
     ['the owner closing a closed case', 'close', 'closed', 'lawyer', 'caller', []],
-    ['an operator calling back an open case', 'follow_up', 'in_pool', 'operator', 'nobody', []],
+    // An operator can still log a call about it.
+    ['an operator calling back an open case', 'follow_up', 'in_pool', 'operator', 'nobody', ['log_call']],
     ['a lawyer releasing a pool case', 'release', 'in_pool', 'lawyer', 'nobody', ['claim']],
     [
       'the legal department calling back a pool case',
@@ -200,7 +208,7 @@ describe('the table itself, decided by hand', () => {
       'in_pool',
       'legal_admin',
       'nobody',
-      ['assign', 'transfer', 'close'],
+      ['assign', 'transfer', 'close', 'log_call'],
     ],
     ['the owner claiming their own case', 'claim', 'in_progress', 'lawyer', 'caller', ['release', 'record_work', 'close']],
     [
@@ -209,7 +217,7 @@ describe('the table itself, decided by hand', () => {
       'transfer_pending',
       'legal_admin',
       'nobody',
-      ['accept_transfer', 'reject_transfer'],
+      ['accept_transfer', 'reject_transfer', 'log_call'],
     ],
   ])('409 for %s lists what they can do instead', (_name, action, status, role, ownership, instead) => {
     // Prepare / Act
@@ -250,6 +258,6 @@ describe('callers with several roles', () => {
     // Act / Assess
     expect(() => authorize('reopen', { status: 'closed' }, both)).not.toThrow();
     expect(() => authorize('follow_up', { status: 'closed' }, both)).not.toThrow();
-    expect(allowedActions({ status: 'closed' }, both)).toEqual(['follow_up', 'reopen']);
+    expect(allowedActions({ status: 'closed' }, both)).toEqual(['follow_up', 'reopen', 'log_call']);
   });
 });

@@ -363,6 +363,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{caseId}/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log a 12351 call about an existing case
+         * @description An operator (or the legal department) logs a call about a case that already exists, in any status: the worker ringing again, or the union ringing back. The call goes on the timeline and into the month’s figures (12351来电接听 / 12351去电); the case’s status, owner and clocks do not change. 409 when someone else changed the case meanwhile.
+         */
+        post: operations["logHotlineCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/alerts": {
         parameters: {
             query?: never;
@@ -773,7 +793,7 @@ export interface components {
             eventId: string;
             at: string;
             /** @enum {string} */
-            type: "registered" | "answered_on_call" | "supplement_added" | "feedback_given" | "triaged" | "claimed" | "released" | "assigned" | "contact_viewed" | "transfer_requested" | "transfer_accepted" | "transfer_rejected" | "note_added" | "call_logged" | "mediation_session" | "mediated_agreement" | "arbitration_filed" | "arbitration_accepted" | "arbitration_extended" | "arbitration_awarded" | "labour_inspection_referred" | "correction" | "closed" | "followed_up" | "reopened" | "deadline_missed" | "limitation_warning" | "clocks_recomputed";
+            type: "registered" | "answered_on_call" | "supplement_added" | "feedback_given" | "triaged" | "claimed" | "released" | "assigned" | "contact_viewed" | "transfer_requested" | "transfer_accepted" | "transfer_rejected" | "note_added" | "call_logged" | "hotline_call" | "mediation_session" | "mediated_agreement" | "arbitration_filed" | "arbitration_accepted" | "arbitration_extended" | "arbitration_awarded" | "labour_inspection_referred" | "correction" | "closed" | "followed_up" | "reopened" | "deadline_missed" | "limitation_warning" | "clocks_recomputed";
             typeLabel: string;
             actor: {
                 /** @enum {string} */
@@ -1005,6 +1025,20 @@ export interface components {
             satisfaction?: number;
             note?: string;
         };
+        /**
+         * @description A 12351 call about an existing case: `inbound` (the worker rang about it, counted in 12351来电接听) or `outbound` (the union rang them, 12351去电), with a short note.
+         * @example {
+         *       "direction": "inbound",
+         *       "durationSeconds": 240,
+         *       "note": "职工询问调解进度，已告知下次调解时间。"
+         *     }
+         */
+        HotlineCallRequest: {
+            /** @enum {string} */
+            direction: "inbound" | "outbound";
+            durationSeconds?: number;
+            note: string;
+        };
         AlertList: {
             items: components["schemas"]["Alert"][];
         };
@@ -1164,6 +1198,7 @@ export interface components {
          *           "own": {
          *             "figures": {
          *               "callsAnswered": 3,
+         *               "callsMade": 0,
          *               "consultations": 1,
          *               "opened": 4,
          *               "workersInvolved": 15,
@@ -1220,6 +1255,7 @@ export interface components {
          *           "subtree": {
          *             "figures": {
          *               "callsAnswered": 3,
+         *               "callsMade": 0,
          *               "consultations": 1,
          *               "opened": 4,
          *               "workersInvolved": 15,
@@ -1281,6 +1317,7 @@ export interface components {
          *               "filedBy": "8d1c7f0e-0008-4000-8000-000000000008",
          *               "figures": {
          *                 "callsAnswered": 3,
+         *                 "callsMade": 0,
          *                 "consultations": 1,
          *                 "opened": 4,
          *                 "workersInvolved": 15,
@@ -1375,7 +1412,7 @@ export interface components {
                 };
             }[];
         };
-        /** @description Figure name → count (money in fen, time in seconds), every figure present, zero where nothing was counted. Names: callsAnswered, consultations, opened, workersInvolved, collective, migrantWorker, womanWorker, modelWorker, amountClaimedFen, closed, closedOnTime, secondsToClose, amountRecoveredFen, overdue, followUps, rated, satisfied, channel.hotline, channel.web, channel.wechat, channel.walk_in, channel.letter, channel.referral, kind.consultation, kind.complaint, kind.legal_aid_application, kind.petition, kind.suggestion, category.wage_arrears, category.work_injury, category.occupational_disease, category.social_insurance, category.labour_contract, category.labour_relationship, category.working_hours_leave, category.compensation, category.women_workers_rights, category.labour_dispatch, category.other, outcome.advice_given, outcome.mediated_agreement, outcome.referred_to_arbitration, outcome.arbitration_award, outcome.litigation, outcome.referred_to_labour_inspection, outcome.withdrawn, outcome.out_of_scope. */
+        /** @description Figure name → count (money in fen, time in seconds), every figure present, zero where nothing was counted. Names: callsAnswered, callsMade, consultations, opened, workersInvolved, collective, migrantWorker, womanWorker, modelWorker, amountClaimedFen, closed, closedOnTime, secondsToClose, amountRecoveredFen, overdue, followUps, rated, satisfied, channel.hotline, channel.web, channel.wechat, channel.walk_in, channel.letter, channel.referral, kind.consultation, kind.complaint, kind.legal_aid_application, kind.petition, kind.suggestion, category.wage_arrears, category.work_injury, category.occupational_disease, category.social_insurance, category.labour_contract, category.labour_relationship, category.working_hours_leave, category.compensation, category.women_workers_rights, category.labour_dispatch, category.other, outcome.advice_given, outcome.mediated_agreement, outcome.referred_to_arbitration, outcome.arbitration_award, outcome.litigation, outcome.referred_to_labour_inspection, outcome.withdrawn, outcome.out_of_scope. */
         ReportFigures: {
             [key: string]: number;
         };
@@ -1398,6 +1435,7 @@ export interface components {
          *       "filedBy": "8d1c7f0e-0009-4000-8000-000000000009",
          *       "figures": {
          *         "callsAnswered": 0,
+         *         "callsMade": 0,
          *         "consultations": 0,
          *         "opened": 0,
          *         "workersInvolved": 0,
@@ -3369,6 +3407,129 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["ReasonRequest"];
+            };
+        };
+        responses: {
+            /** @description The case after the change (contact details masked). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, unknown fields, wrong types or values (see details for field paths). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token’s role may not call this route. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your union’s area. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Well-formed but cannot be processed (e.g. region outside your union’s area). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A bug on our side; no internals are returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    logHotlineCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "direction": "inbound",
+                 *       "durationSeconds": 240,
+                 *       "note": "职工询问调解进度，已告知下次调解时间。"
+                 *     }
+                 */
+                "application/json": components["schemas"]["HotlineCallRequest"];
             };
         };
         responses: {

@@ -4,6 +4,7 @@ import { api, unwrap, type CaseView, type Schemas } from '../api/client';
 import { ApiError, messageOf } from '../api/errors';
 import type { Session } from '../auth/session';
 import { ActionModal } from '../components/ActionModal';
+import { HotlineCallModal } from './HotlineCallModal';
 import { RegionPicker } from '../components/RegionPicker';
 import { YuanInput, fenField, yuanRule } from '../components/YuanInput';
 import { CASE_ACTIONS, OUTCOMES, optionsOf, type CaseAction } from '../lib/labels';
@@ -108,7 +109,7 @@ export function mayTake(action: CaseAction, caseView: CaseView, session: Session
   );
 }
 
-type Open = 'work' | 'close' | 'release' | 'assign' | 'transfer' | 'followup' | 'reopen' | undefined;
+type Open = 'work' | 'close' | 'release' | 'assign' | 'transfer' | 'followup' | 'reopen' | 'call' | undefined;
 
 export function CaseActions({ caseView, session, onChanged }: { caseView: CaseView; session: Session; onChanged: () => void }) {
   const [open, setOpen] = useState<Open>();
@@ -150,7 +151,10 @@ export function CaseActions({ caseView, session, onChanged }: { caseView: CaseVi
         {can('transfer') && <Button onClick={() => setOpen('transfer')}>转交</Button>}
         {can('follow_up') && <Button onClick={() => setOpen('followup')}>回访</Button>}
         {can('reopen') && <Button onClick={() => setOpen('reopen')}>重新办理</Button>}
+        {can('log_call') && <Button onClick={() => setOpen('call')}>记录来电</Button>}
       </Space>
+
+      <HotlineCallModal {...modal} open={open === 'call'} caseId={caseId} caseNumber={caseView.caseNumber} />
 
       <ActionModal<WorkValues>
         {...modal}

@@ -23,11 +23,17 @@ const FIELDS: Record<string, string> = {
   satisfaction: '满意度',
   toUnion: '转至',
   fromUnion: '转自',
+  direction: '方向',
+  durationSeconds: '通话时长',
 };
+
+const DIRECTIONS: Record<string, string> = { inbound: '职工来电', outbound: '回电职工' };
 
 function valueWords(key: string, value: unknown): string {
   if (key.endsWith('Fen') && typeof value === 'number') return `¥${fenToYuan(value)}`;
   if (key === 'outcome' && typeof value === 'string') return OUTCOMES[value as keyof typeof OUTCOMES] ?? value;
+  if (key === 'direction' && typeof value === 'string') return DIRECTIONS[value] ?? value;
+  if (key === 'durationSeconds' && typeof value === 'number') return `${Math.floor(value / 60)}分${value % 60}秒`;
   if (key === 'category' && typeof value === 'string') return CATEGORIES[value as keyof typeof CATEGORIES] ?? value;
   return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
 }

@@ -21,6 +21,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap, type CaseView } from '../api/client';
 import { ApiError, messageOf } from '../api/errors';
+import { HotlineCallModal } from '../cases/HotlineCallModal';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { RegionPicker } from '../components/RegionPicker';
 import { showFieldErrors } from '../lib/forms';
@@ -74,8 +75,14 @@ function toRequest(values: FormValues): RegisterRequest {
   };
 }
 
-/** The caller's earlier cases, as soon as a full number is typed or pasted. */
+/**
+ * The caller's earlier cases, as soon as a full number is typed or pasted. A
+ * call about one of them is logged on it (记录本次来电) instead of registering
+ * a new case.
+ */
 function CallerHistory({ lookup, loading, error }: { lookup: Lookup | undefined; loading: boolean; error: unknown }) {
+  const [calling, setCalling] = useState<{ caseId: string; caseNumber: string }>();
+  const { message } = App.useApp();
   if (error) return <ErrorAlert error={error} />;
   if (!lookup) return <Typography.Text type="secondary">输入或粘贴来电号码后，自动显示该号码的历史案件。</Typography.Text>;
   return (
@@ -90,7 +97,18 @@ function CallerHistory({ lookup, loading, error }: { lookup: Lookup | undefined;
         dataSource={lookup.cases}
         locale={{ emptyText: '无历史案件' }}
         renderItem={(item) => (
-          <List.Item>
+          <List.Item
+            actions={[
+              <Button
+                key="call"
+                size="small"
+                aria-label={`记录本次来电（${item.caseNumber}）`}
+                onClick={() => setCalling({ caseId: item.caseId, caseNumber: item.caseNumber })}
+              >
+                记录本次来电
+              </Button>,
+            ]}
+          >
             <List.Item.Meta
               title={<Link to={`/case/${item.caseId}`}>{item.caseNumber}</Link>}
               description={`${item.categoryLabel} · ${chinaTime(item.registeredAt)}`}
@@ -98,6 +116,16 @@ function CallerHistory({ lookup, loading, error }: { lookup: Lookup | undefined;
             <Tag>{item.statusLabel}</Tag>
           </List.Item>
         )}
+      />
+      <HotlineCallModal
+        open={calling !== undefined}
+        caseId={calling?.caseId ?? ''}
+        caseNumber={calling?.caseNumber ?? ''}
+        onClose={() => setCalling(undefined)}
+        onDone={() => {
+          message.success(`已记录 ${calling?.caseNumber} 的来电`);
+          setCalling(undefined);
+        }}
       />
     </Space>
   );

@@ -1,0 +1,37 @@
+import { staffActor, type CaseRecord } from './cases.js';
+import { chinaMonth } from './china-time.js';
+import { authorize } from './lifecycle.js';
+import type { Caller } from './roles.js';
+import { event, type Moment, type Transition } from './transition.js';
+
+/**
+ * A 12351 call about a case that already exists: the worker ringing again
+ * about their case, or the operator ringing them back. Every call a union
+ * answers counts in its report (12351来电接听), not only the calls that
+ * registered a case, so each one is logged on the case it concerns. The case
+ * keeps a tally by month (the figures are a function of the case record);
+ * the timeline keeps each call.
+ */
+export type CallDirection = 'inbound' | 'outbound';
+
+export const CALL_DIRECTIONS: Record<CallDirection, string> = { inbound: '来电', outbound: '去电' };
+
+export interface HotlineCall {
+  readonly direction: CallDirection;
+  /** Length of the call when the telephony system or the operator knows it. */
+  readonly durationSeconds?: number;
+  readonly note: string;
+}
+
+/** Logs the call: the status, owner and clocks stay as they are; only the call tally of this month moves. */
+export function logHotlineCall(caseRecord: CaseRecord, call: HotlineCall, caller: Caller, moment: Moment): Transition {
+  authorize('log_call', caseRecord, caller);
+  const month = chinaMonth(moment.now);
+  const tally = caseRecord.hotlineCalls?.[month] ?? {};
+  const next: CaseRecord = {
+    ...caseRecord,
+    hotlineCalls: { ...caseRecord.hotlineCalls, [month]: { ...tally, [call.direction]: (tally[call.direction] ?? 0) + 1 } },
+    version: caseRecord.version + 1,
+  };
+  return { next, events: [event(caseRecord, 'hotline_call', staffActor(caller), { ...call }, moment)] };
+}
