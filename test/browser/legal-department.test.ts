@@ -73,4 +73,35 @@ describe('the city union’s legal department', () => {
     const report = await app.request('admin-shenyang', 'GET', `/reports/monthly?month=${month}`);
     expect(report.body.months[0].filing.filed).toMatchObject({ revision: 1 });
   });
+
+  it('acknowledges a wage-arrears early warning raised by complaints against one employer', async () => {
+    // Three wage complaints against one employer within a week raise 欠薪预警 for the unions concerned.
+    const employer = { name: '沈阳铁西钢构有限公司', creditCode: '91210106MA0TX1234R' };
+    for (const regionCode of ['210102', '210102', '210103']) {
+      const operator = regionCode === '210102' ? 'op-heping' : 'op-shenhe';
+      const created = await app.request(
+        operator,
+        'POST',
+        '/cases',
+        complaint({ regionCode, category: 'wage_arrears', employer }),
+      );
+      expect(created.status).toBe(201);
+    }
+    // The warning is raised from the table's stream, moments after the third registration.
+    await expect
+      .poll(async () => (await app.request('admin-shenyang', 'GET', '/alerts')).body.items.length, { timeout: 60_000 })
+      .toBe(1);
+
+    await page.getByRole('menuitem', { name: '督办与预警' }).click();
+    const alert = page.getByRole('listitem').filter({ hasText: employer.name });
+    await expect.poll(() => alert.getByText('3 件投诉').isVisible()).toBe(true);
+    expect(await alert.textContent()).toMatch(/和平区总工会.*沈河区总工会|沈河区总工会.*和平区总工会/);
+    await expectAccessible(page);
+    await alert.getByRole('button', { name: '确认预警' }).click();
+    await expect.poll(() => alert.getByText(/^已确认/).isVisible()).toBe(true);
+    await screenshot(page, 'legal-alert-acknowledged');
+
+    const stored = await app.request('admin-shenyang', 'GET', '/alerts');
+    expect(stored.body.items[0]).toMatchObject({ creditCode: employer.creditCode, acknowledgedBy: expect.any(String) });
+  });
 });

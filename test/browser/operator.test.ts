@@ -156,4 +156,42 @@ describe('a 12351 operator on a call', () => {
       employer: { name: '沈阳和平建筑工程有限公司', creditCode: '91210102MA0QC12347' },
     });
   });
+
+  it('works through the call-backs: records the worker’s satisfaction and the case leaves the list', async () => {
+    await page.getByRole('menuitem', { name: '待回访' }).click();
+    const row = page.getByRole('row').filter({ hasText: earlier.caseNumber });
+    await expect.poll(() => row.isVisible()).toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, 'operator-followups');
+
+    await row.getByRole('button', { name: '回访' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('.ant-rate-star').nth(4).click(); // 很满意
+    await dialog.getByLabel('回访记录（选填）').fill('职工表示问题已解决。');
+    await dialog.getByRole('button', { name: '保存回访' }).click();
+    await expect.poll(() => page.getByText(`${earlier.caseNumber} 回访已记录`).isVisible()).toBe(true);
+    await expect.poll(() => row.count()).toBe(0);
+
+    const stored = await app.request('op-heping', 'GET', `/cases/${earlier.caseId}`);
+    expect(stored.body).toMatchObject({ status: 'followed_up', followUp: { reached: true, satisfaction: 5 } });
+  });
+});
+
+describe('a session that runs out', () => {
+  it('says so in a dialog and signs in again, instead of failing on the next click', async () => {
+    const tab = await app.newPage();
+    // The tab's clock is the test's to move; the server's is real. The local issuer's ID tokens last an hour.
+    await tab.clock.install();
+    await signIn(tab, 'op-heping');
+    await tab.getByRole('textbox', { name: '来电号码' }).waitFor({ state: 'visible' });
+
+    await tab.clock.fastForward('01:00:01');
+    const dialog = tab.getByRole('dialog').filter({ hasText: '为保护职工信息' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await expectAccessible(tab);
+    await dialog.getByRole('button', { name: '重新登录' }).click();
+    await expect.poll(() => new URL(tab.url()).pathname).toBe('/login');
+    await expect.poll(() => tab.getByText('登录已过期，请重新登录。').isVisible()).toBe(true);
+    await tab.context().close();
+  });
 });

@@ -49,6 +49,9 @@ export async function startConsole(): Promise<Console> {
     dynamoDbEndpoint: inject('dynamoDbEndpoint'),
     tableName: `browser-${randomUUID()}`,
     invocationBudgetMs: 25_000,
+    // The stream consumer and the sweeper too, as under `npm start`: early warnings appear on the dashboard.
+    background: true,
+    log: (line) => console.log(line),
   });
   const browser = await launchChromium();
   const tokens = new Map<string, string>();
