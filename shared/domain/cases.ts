@@ -316,6 +316,7 @@ export function planRegistration(input: IntakeInput, context: RegistrationContex
   const limitation = limitationCheck({
     category: input.category,
     receivedAt: draft.receivedAt,
+    calendar: context.clockRules.calendar,
     ...(input.occurredOn ? { occurredOn: input.occurredOn } : {}),
     ...(input.employmentEndedOn ? { employmentEndedOn: input.employmentEndedOn } : {}),
   });

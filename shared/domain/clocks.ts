@@ -226,6 +226,8 @@ export interface LimitationInput {
   readonly employmentEndedOn?: string;
   /** When the union received the case (ISO instant). */
   readonly receivedAt: string;
+  /** Rest days: a period whose last day is one runs to the next working day. */
+  readonly calendar: HolidayCalendar;
 }
 
 /**
@@ -233,8 +235,10 @@ export interface LimitationInput {
  * arrives (Art. 27). It runs from when the worker knew or should have known of
  * the infringement; but a claim for wages owed during the employment is not
  * limited while the employment lasts, and then runs for a year from its end
- * (Art. 27 ¶4). A period that seems to have run is only a warning: it can have
- * been interrupted or suspended (Art. 27 ¶2–3), which the dates here cannot show.
+ * (Art. 27 ¶4). A year whose last day is a rest day (a weekend or a public
+ * holiday) runs to the end of the next working day, as the Civil Code counts
+ * periods (Art. 203). A period that seems to have run is only a warning: it can
+ * have been interrupted or suspended (Art. 27 ¶2–3), which the dates here cannot show.
  */
 export function limitationCheck(input: LimitationInput): LimitationCheck {
   const law = 'Labour Dispute Mediation and Arbitration Law';
@@ -260,10 +264,14 @@ export function limitationCheck(input: LimitationInput): LimitationCheck {
     };
   }
 
-  const runsOn = addYears(from, LIMITATION_YEARS);
+  const yearEnds = addYears(from, LIMITATION_YEARS);
+  const runsOn = nextWorkingDayOnOrAfter(yearEnds, input.calendar);
   const today = chinaDate(parseInstant(input.receivedAt));
   const daysLeft = Math.round((parseDate(runsOn) - parseDate(today)) / DAY_MS);
-  const period = `The one-year limitation period from ${from}, when ${fromWhat}, runs on ${runsOn}`;
+  const period =
+    runsOn === yearEnds
+      ? `The one-year limitation period from ${from}, when ${fromWhat}, runs on ${runsOn}`
+      : `The one-year limitation period from ${from}, when ${fromWhat}, runs on ${runsOn} (the year ends on ${yearEnds}, a rest day, so the period runs to the next working day: Civil Code, Art. 203)`;
   if (daysLeft < 0) {
     return {
       runsOn,

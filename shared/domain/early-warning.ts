@@ -1,11 +1,14 @@
 import type { CaseRecord } from './cases.js';
-import type { RequestKind } from './vocabulary.js';
+import { isCaseKind } from './vocabulary.js';
 
 /**
  * 欠薪预警, wage-arrears early warning: several workers complaining about the
  * same employer (by unified social credit code) within a short window signal
- * a collective dispute before it erupts, possibly across unions. Pure: given
- * the employer's recent complaints, whether to warn and whom.
+ * a collective dispute before it erupts, possibly across unions. Every case
+ * counts (complaints, legal-aid applications and petitions, see CASE_KINDS):
+ * each is a worker asking for the wages to be recovered; consultations and
+ * suggestions do not. Pure: given the employer's recent complaints, whether to
+ * warn and whom.
  */
 export const EARLY_WARNING = {
   /** Complaints against one employer within the window that raise an alert… */
@@ -14,9 +17,6 @@ export const EARLY_WARNING = {
   workers: 10,
   windowDays: 7,
 } as const;
-
-/** Requests for help count; consultations and suggestions do not. */
-const COUNTED_KINDS: readonly RequestKind[] = ['complaint', 'legal_aid_application', 'petition'];
 
 /** One complaint as the employer's record keeps it (no personal details). */
 export interface EmployerComplaint {
@@ -31,7 +31,7 @@ export interface EmployerComplaint {
 /** Whether a new case joins its employer's wage-arrears record, and as what. */
 export function employerComplaintOf(caseRecord: CaseRecord): { creditCode: string; complaint: EmployerComplaint } | undefined {
   const creditCode = caseRecord.employer?.creditCode;
-  if (!creditCode || caseRecord.category !== 'wage_arrears' || !COUNTED_KINDS.includes(caseRecord.kind)) return undefined;
+  if (!creditCode || caseRecord.category !== 'wage_arrears' || !isCaseKind(caseRecord.kind)) return undefined;
   return {
     creditCode,
     complaint: {

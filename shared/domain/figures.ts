@@ -2,7 +2,7 @@ import type { CaseRecord } from './cases.js';
 import { chinaMonth } from './china-time.js';
 import { everyClockMet, overdueSince } from './deadlines.js';
 import { isSatisfied } from './public-case.js';
-import { CATEGORIES, CHANNELS, OUTCOMES, REQUEST_KINDS } from './vocabulary.js';
+import { CATEGORIES, CHANNELS, OUTCOMES, REQUEST_KINDS, isCaseKind } from './vocabulary.js';
 
 /**
  * The monthly report's figures, as a pure function of case records.
@@ -18,6 +18,15 @@ import { CATEGORIES, CHANNELS, OUTCOMES, REQUEST_KINDS } from './vocabulary.js';
  * Both sides use this one function, so "drift" can only come from a write
  * that bypassed the transaction, never from two definitions disagreeing.
  *
+ * Cases (受理案件: complaints, legal-aid applications, petitions) and
+ * consultations are counted apart: `opened`, the case flags and amounts, and
+ * everything about closing (closed, on time, days to close, money, outcome)
+ * are over cases only, so consultations answered on the call cannot make the
+ * on-time rate and the days to close look better than the casework is.
+ * Consultations count when registered and when answered, with how many were
+ * answered on the call itself. Suggestions count only in the breakdowns, which
+ * are over every registration.
+ *
  * Figures belong to the union the case belongs to now: a transfer moves a
  * case's figures, in every month, to the union that accepted it.
  */
@@ -27,6 +36,8 @@ export const COUNTED_FIGURES = {
   callsAnswered: '12351来电接听',
   callsMade: '12351去电',
   consultations: '咨询',
+  consultationsAnswered: '咨询解答',
+  answeredOnCall: '其中当场解答',
   opened: '受理案件',
   workersInvolved: '涉及职工人数',
   collective: '集体争议案件',
@@ -91,6 +102,8 @@ function ratingOf(caseRecord: CaseRecord): { score: number; at: string } | undef
 /** What one case adds to its union's monthly figures, month by month. */
 export function contributionsOf(caseRecord: CaseRecord): Contribution[] {
   const unionCode = caseRecord.unionCode;
+  const isCase = isCaseKind(caseRecord.kind);
+  const asCase = (value: number): number => (isCase ? value : 0);
   const contributions: Contribution[] = [
     {
       unionCode,
@@ -98,20 +111,20 @@ export function contributionsOf(caseRecord: CaseRecord): Contribution[] {
       figures: {
         callsAnswered: flag(caseRecord.channel === 'hotline'),
         consultations: flag(caseRecord.kind === 'consultation'),
-        opened: 1,
-        workersInvolved: caseRecord.workersInvolved,
-        collective: flag(caseRecord.collective),
-        migrantWorker: flag(caseRecord.complainant.migrantWorker),
-        womanWorker: flag(caseRecord.complainant.womanWorker),
-        modelWorker: flag(caseRecord.complainant.modelWorker),
-        amountClaimedFen: caseRecord.amountClaimedFen ?? 0,
+        opened: flag(isCase),
+        workersInvolved: asCase(caseRecord.workersInvolved),
+        collective: asCase(flag(caseRecord.collective)),
+        migrantWorker: asCase(flag(caseRecord.complainant.migrantWorker)),
+        womanWorker: asCase(flag(caseRecord.complainant.womanWorker)),
+        modelWorker: asCase(flag(caseRecord.complainant.modelWorker)),
+        amountClaimedFen: asCase(caseRecord.amountClaimedFen ?? 0),
         [`channel.${caseRecord.channel}`]: 1,
         [`kind.${caseRecord.kind}`]: 1,
         [`category.${caseRecord.category}`]: 1,
       },
     },
   ];
-  if (caseRecord.closedAt && caseRecord.outcome) {
+  if (caseRecord.closedAt && caseRecord.outcome && isCase) {
     contributions.push({
       unionCode,
       month: monthOf(caseRecord.closedAt),
@@ -122,6 +135,14 @@ export function contributionsOf(caseRecord: CaseRecord): Contribution[] {
         amountRecoveredFen: caseRecord.amountRecoveredFen ?? 0,
         [`outcome.${caseRecord.outcome}`]: 1,
       },
+    });
+  }
+  if (caseRecord.closedAt && caseRecord.kind === 'consultation') {
+    contributions.push({
+      unionCode,
+      month: monthOf(caseRecord.closedAt),
+      // Registered already closed: the operator answered it during the call.
+      figures: { consultationsAnswered: 1, answeredOnCall: flag(caseRecord.closedAt === caseRecord.registeredAt) },
     });
   }
   const overdue = overdueSince(caseRecord.deadlines);

@@ -89,7 +89,7 @@ export function residentIdCheckCharacter(first17: string): string {
 /** 18-character resident ID number: region, birth date, sequence, check character. */
 export function residentIdProblem(value: string, today: Date = new Date()): string | null {
   if (!/^\d{17}[\dX]$/.test(value)) {
-    return 'must be 18 characters: 17 digits and a check digit or X (uppercase)';
+    return 'must be 18 characters: 17 digits and a check digit or X';
   }
   if (divisionCodeProblem(value.slice(0, 6)) !== null) return 'does not start with a valid region code';
   const birth = value.slice(6, 14);

@@ -13,6 +13,17 @@ export const REQUEST_KINDS = {
 export type RequestKind = keyof typeof REQUEST_KINDS;
 
 /** What a worker may file online; petitions (信访) follow their own statutory procedure. */
+/**
+ * Requests handled as cases (受理案件): a dispute someone must act on. A
+ * consultation is answered and a suggestion noted; neither is a case, so
+ * neither counts in the case figures nor raises a wage-arrears warning.
+ */
+export const CASE_KINDS = ['complaint', 'legal_aid_application', 'petition'] as const satisfies readonly RequestKind[];
+
+export function isCaseKind(kind: RequestKind): boolean {
+  return (CASE_KINDS as readonly RequestKind[]).includes(kind);
+}
+
 export const PUBLIC_REQUEST_KINDS = [
   'complaint',
   'legal_aid_application',

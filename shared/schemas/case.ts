@@ -11,7 +11,12 @@ export const OutcomeSchema = z.enum(keysOf(OUTCOMES));
 
 export const MobileSchema = z.string().check(validatedBy(mobileProblem));
 export const DivisionCodeSchema = z.string().check(validatedBy(divisionCodeProblem));
-export const ResidentIdSchema = z.string().check(validatedBy((value) => residentIdProblem(value)));
+/** A resident ID number; a lowercase check character `x` (as typed on many phones) is read as `X`. */
+export const ResidentIdSchema = z.string().check(
+  z.trim(),
+  z.toUpperCase(),
+  validatedBy((value) => residentIdProblem(value)),
+);
 export const CreditCodeSchema = z.string().check(validatedBy(creditCodeProblem));
 
 export const ComplainantInput = z.strictObject({

@@ -330,7 +330,18 @@ describe('limitationCheck', () => {
       'may_have_run',
       '2026-11-20',
     ],
-    ['wage arrears, last day today', { category: 'wage_arrears', employmentEndedOn: '2025-11-21' }, 'runs_soon', '2026-11-21'],
+    [
+      'wage arrears, the year ends today, a Saturday: it runs to Monday',
+      { category: 'wage_arrears', employmentEndedOn: '2025-11-21' },
+      'runs_soon',
+      '2026-11-23',
+    ],
+    [
+      'injury, the year ended in the National Day holiday: it ran to the first working day after it',
+      { category: 'work_injury', occurredOn: '2025-10-01' },
+      'may_have_run',
+      '2026-10-08',
+    ],
     ['injury, 30 days left (Nov 21 → Dec 21)', { category: 'work_injury', occurredOn: '2025-12-21' }, 'runs_soon', '2026-12-21'],
     ['injury, 31 days left (Nov 21 → Dec 22)', { category: 'work_injury', occurredOn: '2025-12-22' }, 'running', '2026-12-22'],
     ['contract, known 2026-05-10', { category: 'labour_contract', occurredOn: '2026-05-10' }, 'running', '2027-05-10'],
@@ -343,27 +354,53 @@ describe('limitationCheck', () => {
       undefined,
     ],
   ] as const)('%s → %s', (_why, input, status, runsOn) => {
-    const check = limitationCheck({ ...input, receivedAt });
+    const check = limitationCheck({ ...input, receivedAt, calendar: DEFAULT_HOLIDAY_CALENDAR });
     expect(check.status).toBe(status);
     expect(check.runsOn).toBe(runsOn);
     expect(check.basis).toMatch(/Art\. 27/);
   });
 
   it.each([
-    ['23:30 China on Nov 21: the last day, still open', '2026-11-21T15:30:00.000Z', 'runs_soon'],
-    ['00:30 China on Nov 22: the day after', '2026-11-21T16:30:00.000Z', 'may_have_run'],
+    ['23:30 China on Fri Nov 20: the last day, still open', '2026-11-20T15:30:00.000Z', 'runs_soon'],
+    ['00:30 China on Sat Nov 21: the day after', '2026-11-20T16:30:00.000Z', 'may_have_run'],
   ] as const)('counts from the China date of receipt: %s', (_why, at, status) => {
-    expect(limitationCheck({ category: 'work_injury', occurredOn: '2025-11-21', receivedAt: at }).status).toBe(status);
+    const check = limitationCheck({
+      category: 'work_injury',
+      occurredOn: '2025-11-20',
+      receivedAt: at,
+      calendar: DEFAULT_HOLIDAY_CALENDAR,
+    });
+    expect(check.status).toBe(status);
+  });
+
+  it('a claim whose year ended on 1 October 2026 is still open on 8 October, the first working day after National Day', () => {
+    // Received on the morning of 8 October 2026.
+    const check = limitationCheck({
+      category: 'labour_contract',
+      occurredOn: '2025-10-01',
+      receivedAt: '2026-10-08T01:00:00.000Z',
+      calendar: DEFAULT_HOLIDAY_CALENDAR,
+    });
+    expect(check).toMatchObject({ status: 'runs_soon', runsOn: '2026-10-08' });
+    expect(check.basis).toContain('the year ends on 2026-10-01, a rest day');
+    expect(check.basis).toContain('Civil Code, Art. 203');
   });
 
   it('explains that a period that seems to have run may have been interrupted or suspended', () => {
-    const check = limitationCheck({ category: 'work_injury', occurredOn: '2024-01-10', receivedAt });
+    const check = limitationCheck({
+      category: 'work_injury',
+      occurredOn: '2024-01-10',
+      receivedAt,
+      calendar: DEFAULT_HOLIDAY_CALENDAR,
+    });
     expect(check).toMatchObject({ status: 'may_have_run', runsOn: '2025-01-10' });
     expect(check.basis).toMatch(/interrupted or suspended/);
   });
 
   it('explains why wages owed during employment are not limited', () => {
-    expect(limitationCheck({ category: 'wage_arrears', receivedAt }).basis).toMatch(/Art\. 27 ¶4/);
+    expect(limitationCheck({ category: 'wage_arrears', receivedAt, calendar: DEFAULT_HOLIDAY_CALENDAR }).basis).toMatch(
+      /Art\. 27 ¶4/,
+    );
   });
 });
 

@@ -16,7 +16,7 @@ import type { StaffProfile } from '../../../shared/domain/roster.js';
 import type { Transition } from '../../../shared/domain/transition.js';
 import { UnionDirectory } from '../../../shared/domain/unions.js';
 import { CATEGORIES, CHANNELS, OUTCOMES, keysOf } from '../../../shared/domain/vocabulary.js';
-import { complaint } from '../../support/fixtures.js';
+import { answeredConsultation, complaint } from '../../support/fixtures.js';
 
 /**
  * The counters a case change moves (figureDeltas, added up in the store's
@@ -341,6 +341,74 @@ describe('monthly figures: counters moved by every case change equal the recompu
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('cases and consultations are counted apart', () => {
+  /** 10:00 on Mon 2026-11-23 in China. */
+  const registeredAt = new Date('2026-11-23T02:00:00.000Z');
+  const register = (input: IntakeInput) =>
+    planRegistration(input, {
+      caseId: 'case-1',
+      unionCode: '210102',
+      unionPath: directory.pathOf('210102'),
+      sequence: 1,
+      phoneHash: 'hash',
+      now: registeredAt,
+      actor: { kind: 'staff', staffId: 'operator', role: 'operator' },
+      newEventId: () => 'event',
+      clockRules: DEFAULT_CLOCK_RULES,
+      unionName: '和平区总工会',
+    }).caseRecord;
+  const figuresOf = (caseRecord: CaseRecord) => Object.fromEntries(recompute([caseRecord]));
+  const admin: Caller = { staffId: 'admin', username: 'admin-heping', roles: ['legal_admin'], unionCode: '210102' };
+  const closeOn = (caseRecord: CaseRecord, at: string, amountRecoveredFen?: number) =>
+    closeCase(
+      caseRecord,
+      { outcome: 'advice_given', summary: '已解答', ...(amountRecoveredFen !== undefined ? { amountRecoveredFen } : {}) },
+      admin,
+      { now: new Date(at), newEventId: () => 'event' },
+    ).next;
+
+  it('a consultation answered on the call is a consultation answered on the call, not a case opened or closed', () => {
+    const consultation = register({ ...answeredConsultation({ workersInvolved: 12 }), migrantWorker: true } as IntakeInput);
+    expect(figuresOf(consultation)).toEqual({
+      '210102#2026-11': {
+        callsAnswered: 1,
+        consultations: 1,
+        consultationsAnswered: 1,
+        answeredOnCall: 1,
+        'channel.hotline': 1,
+        'kind.consultation': 1,
+        'category.working_hours_leave': 1,
+      },
+    });
+  });
+
+  it('a consultation answered days later is answered, but not on the call', () => {
+    const consultation = register(answeredConsultation({ answeredOnCall: undefined }));
+    const answered = closeOn(consultation, '2026-12-01T02:00:00.000Z');
+    expect(figuresOf(answered)['210102#2026-12']).toEqual({ consultationsAnswered: 1 });
+  });
+
+  it('a complaint is a case: opened in its month, closed with its days and money in the month it closes', () => {
+    const opened = register(complaint({ channel: 'walk_in', workersInvolved: 3, amountClaimedFen: 3_600_000 }));
+    // Closed an hour later, inside its first-response clock.
+    const closed = closeOn(opened, '2026-11-23T03:00:00.000Z', 1_200_000);
+    expect(figuresOf(closed)).toEqual({
+      '210102#2026-11': expect.objectContaining({
+        opened: 1,
+        workersInvolved: 3,
+        amountClaimedFen: 3_600_000,
+        closed: 1,
+        closedOnTime: 1,
+        secondsToClose: 3_600,
+        amountRecoveredFen: 1_200_000,
+        'outcome.advice_given': 1,
+      }),
+    });
+    expect(figuresOf(closed)['210102#2026-11']).not.toHaveProperty('consultations');
+    expect(figuresOf(closed)['210102#2026-11']).not.toHaveProperty('consultationsAnswered');
   });
 });
 
