@@ -12,6 +12,8 @@ export interface FieldIssue {
 
 export type ErrorCode =
   | 'VALIDATION_FAILED'
+  /** A page cursor that this list did not hand out (another query's, edited, made up): start again without it. */
+  | 'INVALID_CURSOR'
   /** Only API Gateway produces this, for 4xx cases no other code describes. */
   | 'BAD_REQUEST'
   | 'MALFORMED_JSON'
@@ -36,6 +38,7 @@ export type ErrorCode =
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
+  INVALID_CURSOR: 400,
   BAD_REQUEST: 400,
   MALFORMED_JSON: 400,
   UNSUPPORTED_MEDIA_TYPE: 415,

@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * List the cases of your union’s subtree, newest first
-         * @description Filters combine (status, category, kind, month `YYYY-MM` in China time, `overdue=true` for cases that missed a clock the union answers for). Pages hold up to `limit` cases (default 25); pass `nextCursor` back as `cursor` for the next page.
+         * @description Filters combine (status, category, kind, month `YYYY-MM` in China time, `overdue=true` for cases that missed a clock the union answers for). Pages hold up to `limit` cases (default 25); pass `nextCursor` back as `cursor` for the next page, with the same filters (`limit` may change): a cursor from another query, or an edited one, is refused with 400 `INVALID_CURSOR`.
          */
         get: operations["listCases"];
         put?: never;
