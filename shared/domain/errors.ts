@@ -31,6 +31,8 @@ export type ErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'TOO_MANY_REQUESTS'
   | 'BUSY'
+  /** The data store (or another service a request needs) is throttling or unreachable: not a bug, retry after Retry-After. */
+  | 'STORE_UNAVAILABLE'
   | 'REGION_NOT_SERVED'
   | 'REGION_OUTSIDE_SUBTREE'
   | 'UNPROCESSABLE'
@@ -54,6 +56,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   IDEMPOTENCY_KEY_REUSED: 422,
   TOO_MANY_REQUESTS: 429,
   BUSY: 503,
+  STORE_UNAVAILABLE: 503,
   REGION_NOT_SERVED: 422,
   REGION_OUTSIDE_SUBTREE: 422,
   UNPROCESSABLE: 422,

@@ -1565,6 +1565,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     registerCase: {
@@ -1683,6 +1694,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getCase: {
@@ -1753,6 +1775,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1833,6 +1866,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1931,6 +1975,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listStaff: {
@@ -1994,6 +2049,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2070,6 +2136,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2217,6 +2294,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getPool: {
@@ -2269,6 +2357,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2363,6 +2462,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2475,6 +2585,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2596,6 +2717,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2724,6 +2856,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     acceptTransfer: {
@@ -2803,6 +2946,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2921,6 +3075,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listTransfers: {
@@ -2974,6 +3139,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3097,6 +3273,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3227,6 +3414,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     followUpCase: {
@@ -3344,6 +3542,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3471,6 +3680,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listAlerts: {
@@ -3521,6 +3741,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3597,6 +3828,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3721,6 +3963,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getPublicComplaint: {
@@ -3784,6 +4037,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3893,6 +4157,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4010,6 +4285,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getOpenApi: {
@@ -4044,6 +4330,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4125,6 +4422,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4226,6 +4534,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listUnions: {
@@ -4276,6 +4595,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
