@@ -57,13 +57,15 @@ export interface RouteFunctionProps {
   readonly repoRoot: string;
   readonly data: DataTable;
   readonly phoneHashSecret: secretsmanager.ISecret;
+  /** Needed only by functions whose data access asks for the cursor key (lists that page). */
+  readonly cursorSecret?: secretsmanager.ISecret;
   readonly logRetention: logs.RetentionDays;
 }
 
 /**
  * One function (a route's, or a background job's) with its own role, log
  * group and data grants. The grants are derived from its declared data access
- * (`data.actions`, `data.indexes`, `data.phoneHashKey`), which for routes is
+ * (`data.actions`, `data.indexes`, `data.phoneHashKey`, `data.cursorKey`), which for routes is
  * the contract, so the handler and its permissions cannot drift apart.
  */
 export class RouteFunction extends Construct {
@@ -76,8 +78,10 @@ export class RouteFunction extends Construct {
   constructor(scope: Construct, id: string, props: RouteFunctionProps) {
     super(scope, id);
     const { spec } = props;
-    const { actions, indexes, phoneHashKey = false } = spec.data;
+    const { actions, indexes, phoneHashKey = false, cursorKey = false } = spec.data;
     const stack = Stack.of(this);
+    const cursorSecret = cursorKey ? props.cursorSecret : undefined;
+    if (cursorKey && !cursorSecret) throw new Error(`${spec.name} pages with cursors but was given no cursor secret`);
     const deployment = deploymentOf(this);
 
     this.logGroup = new logs.LogGroup(this, 'Logs', { retention: props.logRetention });
@@ -108,6 +112,7 @@ export class RouteFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: 'weiquan',
         POWERTOOLS_LOG_LEVEL: 'INFO',
         ...(phoneHashKey ? { PHONE_HASH_SECRET_ARN: props.phoneHashSecret.secretArn } : {}),
+        ...(cursorSecret ? { CURSOR_SECRET_ARN: cursorSecret.secretArn } : {}),
         // Which browser origins may read the answers (shared/http/cors.ts); API Gateway answers the preflights.
         ...(deployment.cors.publicOrigins.length > 0
           ? { [CORS_ENV.publicOrigins]: deployment.cors.publicOrigins.join(',') }
@@ -166,6 +171,15 @@ export class RouteFunction extends Construct {
           sid: 'PhoneHashKey',
           actions: ['secretsmanager:GetSecretValue'],
           resources: [props.phoneHashSecret.secretArn],
+        }),
+      );
+    }
+    if (cursorSecret) {
+      statements.push(
+        new iam.PolicyStatement({
+          sid: 'CursorKey',
+          actions: ['secretsmanager:GetSecretValue'],
+          resources: [cursorSecret.secretArn],
         }),
       );
     }

@@ -47,6 +47,7 @@ export interface WeiquanStackProps extends StackProps {
 export class WeiquanStack extends Stack {
   readonly data: DataTable;
   readonly phoneHashSecret: secretsmanager.Secret;
+  readonly cursorSecret: secretsmanager.Secret;
   readonly deployment: Deployment;
   readonly identity: StaffIdentity;
   /** Each route's function construct, by contract name. */
@@ -85,6 +86,18 @@ export class WeiquanStack extends Stack {
         'case unfindable by caller phone number. Re-keying needs a planned migration (re-hash every case), not rotation.',
     });
 
+    // Key of the HMAC that binds a list's page cursors to the query they came from (shared/usecases/cursor.ts).
+    this.cursorSecret = new secretsmanager.Secret(this, 'CursorKey', {
+      description: 'HMAC key for page cursors. Replacing it only makes outstanding cursors answer 400 (start again).',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+    });
+    Validations.of(this.cursorSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'HMAC key for short-lived page cursors, read once per container: replacing it by hand (or by redeploying a new ' +
+        'secret) is safe at any time, so a rotation function would add a Lambda and nothing of value.',
+    });
+
     this.identity = new StaffIdentity(this, 'StaffIdentity', {
       repoRoot,
       data: this.data,
@@ -105,6 +118,7 @@ export class WeiquanStack extends Stack {
           repoRoot,
           data: this.data,
           phoneHashSecret: this.phoneHashSecret,
+          cursorSecret: this.cursorSecret,
           logRetention,
         }),
       );

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +53,8 @@ export async function configureHandlerEnvironment(endpoint: string, tableName: s
     TABLE_NAME: tableName,
     DYNAMODB_ENDPOINT: endpoint,
     PHONE_HASH_KEY: phoneHashKey,
+    // Derived from the local secret, as the OIDC provider's cookie keys are: stable across restarts, never the cloud's.
+    CURSOR_KEY: createHash('sha256').update(`page-cursors:${phoneHashKey}`).digest('base64url'),
     // Messages are printed (template, parameters, text), never sent.
     SMS_PROVIDER: 'console',
     // One process serves what many Lambda containers would: let a burst reach DynamoDB Local at once.

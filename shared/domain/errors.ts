@@ -12,6 +12,8 @@ export interface FieldIssue {
 
 export type ErrorCode =
   | 'VALIDATION_FAILED'
+  /** A page cursor that this list did not hand out (another query's, edited, made up): start again without it. */
+  | 'INVALID_CURSOR'
   /** Only API Gateway produces this, for 4xx cases no other code describes. */
   | 'BAD_REQUEST'
   | 'MALFORMED_JSON'
@@ -29,6 +31,8 @@ export type ErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'TOO_MANY_REQUESTS'
   | 'BUSY'
+  /** The data store (or another service a request needs) is throttling or unreachable: not a bug, retry after Retry-After. */
+  | 'STORE_UNAVAILABLE'
   | 'REGION_NOT_SERVED'
   | 'REGION_OUTSIDE_SUBTREE'
   | 'UNPROCESSABLE'
@@ -36,6 +40,7 @@ export type ErrorCode =
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
+  INVALID_CURSOR: 400,
   BAD_REQUEST: 400,
   MALFORMED_JSON: 400,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -51,6 +56,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   IDEMPOTENCY_KEY_REUSED: 422,
   TOO_MANY_REQUESTS: 429,
   BUSY: 503,
+  STORE_UNAVAILABLE: 503,
   REGION_NOT_SERVED: 422,
   REGION_OUTSIDE_SUBTREE: 422,
   UNPROCESSABLE: 422,

@@ -33,6 +33,8 @@ export interface DataAccess {
   readonly indexes: readonly IndexName[];
   /** Needs the key that hashes phone numbers for caller look-up. */
   readonly phoneHashKey?: boolean;
+  /** Needs the key that binds page cursors to their query (lists that page). */
+  readonly cursorKey?: boolean;
 }
 
 // zod/mini schemas of any shape: the contract does not care what they parse to.

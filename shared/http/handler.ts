@@ -3,9 +3,10 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { AppError } from '../domain/errors.js';
 import { logger } from '../observability/logger.js';
 import { takeConsumedCapacity } from '../store/capacity.js';
-import type { RouteContract } from './contract.js';
+import { isPublic, type RouteContract } from './contract.js';
 import { corsHeaders, corsSettingsFromEnv } from './cors.js';
 import { parseRequest, type ParsedRequest } from './request.js';
+import { isDependencyUnavailable } from './unavailable.js';
 import { INTERNAL_ERROR_MESSAGE, errorResponse, jsonResponse } from './response.js';
 
 export interface Reply {
@@ -41,11 +42,59 @@ function addCorsHeaders(
   }
 }
 
+/** 503s the client should retry: what they say, to staff and (in Chinese) to workers on the public routes. */
+const RETRY_LATER = {
+  BUSY: {
+    staff: 'The service is busy; try again in a moment.',
+    public: '系统繁忙，请稍后再试。',
+  },
+  STORE_UNAVAILABLE: {
+    staff: 'The data store is overloaded or out of reach; try again in a moment.',
+    public: '系统暂时无法处理您的请求，请稍后再试。',
+  },
+} as const;
+
+/** Seconds a client should wait before retrying a 503 the edge answers. */
+const RETRY_AFTER_SECONDS = '2';
+
+function retryLater(code: keyof typeof RETRY_LATER, contract: RouteContract): AppError {
+  const message = RETRY_LATER[code][isPublic(contract.access) ? 'public' : 'staff'];
+  return new AppError(code, message, undefined, { 'Retry-After': RETRY_AFTER_SECONDS });
+}
+
+/** middy ends an invocation just before Lambda would, with an error named TimeoutError whose cause names middy. */
+function isInvocationTimeout(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    error.name === 'TimeoutError' &&
+    (error.cause as { package?: unknown } | undefined)?.package === '@middy/core'
+  );
+}
+
+/**
+ * The error as the client hears it. An AppError is meant; running out of time
+ * or a store that throttles or cannot be reached is overload, a 503 to retry;
+ * anything else is a bug, a 500 without internals.
+ */
+function answerableError(error: unknown, contract: RouteContract): AppError {
+  if (error instanceof AppError) return error;
+  if (isInvocationTimeout(error)) {
+    logger.error('request timed out', error as Error);
+    return retryLater('BUSY', contract);
+  }
+  if (isDependencyUnavailable(error)) {
+    logger.error('store unavailable', error instanceof Error ? error : String(error));
+    return retryLater('STORE_UNAVAILABLE', contract);
+  }
+  logger.error('unhandled error', error instanceof Error ? error : String(error));
+  return new AppError('INTERNAL', INTERNAL_ERROR_MESSAGE);
+}
+
 /**
  * Runs first and last around every request: resets per-request state, and on
  * the way out (success or error) logs one line with the route, status and
  * DynamoDB request units consumed. Errors become the one error shape; only an
- * AppError's message reaches the client, anything else is a 500.
+ * AppError's message reaches the client (see answerableError).
  */
 function httpEdge(contract: RouteContract): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context> {
   const finish = (status: number, extra: Record<string, unknown> = {}) =>
@@ -65,29 +114,10 @@ function httpEdge(contract: RouteContract): MiddlewareObj<APIGatewayProxyEvent, 
       finish(request.response?.statusCode ?? 0);
     },
     onError: async (request) => {
-      const requestId = requestIdOf(request.event, request.context);
-      const { error } = request;
-      if (error instanceof AppError) {
-        request.response = errorResponse(error, requestId);
-        addCorsHeaders(request, contract);
-        finish(error.status, { code: error.code });
-        return;
-      }
-      if (error instanceof Error && error.name === 'TimeoutError') {
-        // middy ends the invocation just before Lambda would: overload, not a bug; the client may retry.
-        logger.error('request timed out', error);
-        request.response = errorResponse(
-          new AppError('BUSY', 'The service is busy; try again in a moment.', undefined, { 'Retry-After': '2' }),
-          requestId,
-        );
-        addCorsHeaders(request, contract);
-        finish(503, { code: 'BUSY' });
-        return;
-      }
-      logger.error('unhandled error', error instanceof Error ? error : String(error));
-      request.response = errorResponse(new AppError('INTERNAL', INTERNAL_ERROR_MESSAGE), requestId);
+      const error = answerableError(request.error, contract);
+      request.response = errorResponse(error, requestIdOf(request.event, request.context));
       addCorsHeaders(request, contract);
-      finish(500, { code: 'INTERNAL' });
+      finish(error.status, { code: error.code });
     },
   };
 }

@@ -17,7 +17,28 @@ const STATUS_TEXT: Record<number, string> = {
   422: 'Well-formed but cannot be processed (e.g. region outside your union’s area).',
   429: 'Too many requests.',
   500: 'A bug on our side; no internals are returned.',
+  503:
+    'Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the ' +
+    'request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one).',
 };
+
+/** Statuses with response headers of their own. */
+const STATUS_HEADERS: Record<number, Record<string, unknown>> = {
+  503: {
+    'Retry-After': {
+      description: 'Seconds to wait before retrying.',
+      required: true,
+      schema: { type: 'integer', minimum: 1 },
+    },
+  },
+};
+
+/**
+ * Statuses any route may answer whatever its contract lists: 405 from the
+ * routing, 500 for a bug, 503 when the store (or the function's time) runs
+ * out; the edge (handler.ts) answers these for every route alike.
+ */
+const EVERY_ROUTE_STATUSES = [405, 500, 503];
 
 /**
  * Converts zod schemas to OpenAPI 3.1 (JSON Schema 2020-12) with zod's own
@@ -57,7 +78,9 @@ export function buildOpenApiDocument(routes: readonly { contract: RouteContract;
   const errorSchema = collector.convert(ErrorResponse, 'output');
   const paths: Record<string, Record<string, unknown>> = {};
   for (const { contract, response } of routes) {
-    const errorStatuses = [...new Set([...contract.errors, ...(isPublic(contract.access) ? [] : [401, 403]), 405, 500])].sort();
+    const errorStatuses = [
+      ...new Set([...contract.errors, ...(isPublic(contract.access) ? [] : [401, 403]), ...EVERY_ROUTE_STATUSES]),
+    ].sort();
     const body = contract.request.body;
     const bodyExample = body ? example(body) : undefined;
     paths[contract.path] ??= {};
@@ -100,7 +123,11 @@ export function buildOpenApiDocument(routes: readonly { contract: RouteContract;
         ...Object.fromEntries(
           errorStatuses.map((status) => [
             String(status),
-            { description: STATUS_TEXT[status] ?? 'Error.', content: { 'application/json': { schema: errorSchema } } },
+            {
+              description: STATUS_TEXT[status] ?? 'Error.',
+              ...(STATUS_HEADERS[status] ? { headers: STATUS_HEADERS[status] } : {}),
+              content: { 'application/json': { schema: errorSchema } },
+            },
           ]),
         ),
       },

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { secretKey } from './secret-key.js';
 
 /**
  * Phone numbers are matched by HMAC-SHA256 under a secret key, never stored
@@ -9,25 +9,11 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
  * In the cloud the key is a Secrets Manager secret (PHONE_HASH_SECRET_ARN),
  * read once per container on first use; locally it is PHONE_HASH_KEY.
  */
-let key: Promise<string> | undefined;
-
-async function loadKey(): Promise<string> {
-  const localKey = process.env.PHONE_HASH_KEY;
-  if (localKey) return localKey;
-  const secretArn = process.env.PHONE_HASH_SECRET_ARN;
-  if (!secretArn) throw new Error('Neither PHONE_HASH_KEY nor PHONE_HASH_SECRET_ARN is set');
-  const secret = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: secretArn }));
-  if (!secret.SecretString) throw new Error('The phone hash secret has no string value');
-  return secret.SecretString;
-}
-
-export async function phoneHashKey(): Promise<string> {
-  key ??= loadKey().catch((error: unknown) => {
-    key = undefined; // let the next request try again rather than caching a failure
-    throw error;
-  });
-  return key;
-}
+export const phoneHashKey = secretKey({
+  purpose: 'phone hash',
+  localKeyEnv: 'PHONE_HASH_KEY',
+  secretArnEnv: 'PHONE_HASH_SECRET_ARN',
+});
 
 export function hashPhone(secretKey: string, mobile: string): string {
   return createHmac('sha256', secretKey).update(mobile).digest('base64url');

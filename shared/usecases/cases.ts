@@ -16,10 +16,10 @@ import { maskMobile } from '../domain/masking.js';
 import type { Caller } from '../domain/roles.js';
 import type { CaseLookupRow } from '../store/case-repository.js';
 import type { CaseStatus, Category, RequestKind } from '../domain/vocabulary.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, encodeCursor, type CursorQuery } from './cursor.js';
 import { autoAssignUrgentHotlineCase } from './auto-assign.js';
 import { visibleCase } from './case-access.js';
-import type { Dependencies, PhoneHashing } from './dependencies.js';
+import type { Dependencies, PageCursors, PhoneHashing } from './dependencies.js';
 
 /** A case as one caller may see it: contact details only for roles that need them. */
 export interface VisibleCase {
@@ -96,10 +96,22 @@ export const DEFAULT_PAGE_SIZE = 25;
 
 /** One page of the caller's union subtree, newest first; lists show contact details masked. */
 export async function listCases(
-  deps: Dependencies,
+  deps: Dependencies & PageCursors,
   caller: Caller,
   request: CaseListRequest,
 ): Promise<{ items: VisibleCase[]; nextCursor?: string }> {
+  const cursorQuery: CursorQuery = {
+    name: 'listCases',
+    bindings: {
+      unionCode: caller.unionCode,
+      status: request.status,
+      category: request.category,
+      kind: request.kind,
+      month: request.month,
+      overdue: request.overdue,
+    },
+  };
+  const after = request.cursor ? decodeCursor(await deps.cursorKey(), cursorQuery, request.cursor) : undefined;
   const directory = await deps.unions.directory();
   const page = await deps.cases.list({
     unionCode: caller.unionCode,
@@ -110,14 +122,14 @@ export async function listCases(
     ...(request.month ? { month: request.month } : {}),
     ...(request.overdue ? { overdueOnly: true } : {}),
     limit: request.limit ?? DEFAULT_PAGE_SIZE,
-    ...(request.cursor ? { after: decodeCursor(request.cursor) } : {}),
+    ...(after ? { after } : {}),
   });
   return {
     items: page.items.map((caseRecord) => ({
       caseRecord,
       unionName: directory.get(caseRecord.unionCode)?.name ?? caseRecord.unionCode,
     })),
-    ...(page.next ? { nextCursor: encodeCursor(page.next) } : {}),
+    ...(page.next ? { nextCursor: encodeCursor(await deps.cursorKey(), cursorQuery, page.next) } : {}),
   };
 }
 

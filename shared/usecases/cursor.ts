@@ -1,23 +1,58 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../domain/errors.js';
 
 /**
- * Page cursors are opaque to clients: base64url of the last list sort key.
- * The server rebuilds the DynamoDB start key from it, always inside the
- * caller's own partition, so a forged cursor can skip within the caller's
- * subtree but never reach another union's cases.
+ * Page cursors are opaque to clients: `<last list sort key>.<MAC>`, both
+ * base64url. The MAC (HMAC-SHA256 under the cursor key, truncated to 128
+ * bits) covers the sort key together with the query the page belongs to: its
+ * name, the caller's union and every filter. DynamoDB refuses a start key that
+ * does not satisfy the query's key condition (a November cursor on the
+ * October list is a ValidationException, i.e. a 500), and a key from another
+ * filter silently skips or repeats cases; so a cursor answers only the query
+ * it came from, and anything else (another query, an edited or made-up
+ * cursor) is a 400 INVALID_CURSOR. The page size is not bound: it may change
+ * between pages.
  */
-const LIST_SORT_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}#[0-9a-f-]{36}$/;
-
-export function encodeCursor(listSortKey: string): string {
-  return Buffer.from(listSortKey, 'utf8').toString('base64url');
+export interface CursorQuery {
+  /** Which list, e.g. `listCases`: a cursor of one list never pages another. */
+  readonly name: string;
+  /** Everything that decides which items the list holds and in which order. */
+  readonly bindings: Readonly<Record<string, string | undefined>>;
 }
 
-export function decodeCursor(cursor: string): string {
-  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!LIST_SORT_KEY.test(decoded)) {
-    throw new AppError('VALIDATION_FAILED', 'The page cursor is not valid.', [
-      { path: 'cursor', code: 'invalid_cursor', message: 'pass back the nextCursor of the previous page unchanged' },
-    ]);
+const MAC_BYTES = 16;
+const LIST_SORT_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}#[0-9a-f-]{36}$/;
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
+function macOf(key: string, query: CursorQuery, listSortKey: string): Buffer {
+  const bindings = Object.entries(query.bindings)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  // JSON keeps the parts apart: no filter value can be crafted to read as another.
+  const signed = JSON.stringify(['cursor/v1', query.name, bindings, listSortKey]);
+  return createHmac('sha256', key).update(signed).digest().subarray(0, MAC_BYTES);
+}
+
+export function encodeCursor(key: string, query: CursorQuery, listSortKey: string): string {
+  return `${Buffer.from(listSortKey, 'utf8').toString('base64url')}.${macOf(key, query, listSortKey).toString('base64url')}`;
+}
+
+/** The list sort key a cursor of `query` carries; 400 INVALID_CURSOR for any cursor this query did not hand out. */
+export function decodeCursor(key: string, query: CursorQuery, cursor: string): string {
+  const [encodedKey = '', encodedMac = '', ...rest] = cursor.split('.');
+  if (rest.length === 0 && BASE64URL.test(encodedKey) && BASE64URL.test(encodedMac)) {
+    const listSortKey = Buffer.from(encodedKey, 'base64url').toString('utf8');
+    const mac = Buffer.from(encodedMac, 'base64url');
+    const expected = macOf(key, query, listSortKey);
+    if (LIST_SORT_KEY.test(listSortKey) && mac.length === expected.length && timingSafeEqual(mac, expected)) {
+      return listSortKey;
+    }
   }
-  return decoded;
+  throw new AppError('INVALID_CURSOR', 'The page cursor does not belong to this list.', [
+    {
+      path: 'cursor',
+      code: 'invalid_cursor',
+      message: 'pass back the nextCursor of the previous page unchanged, with the same filters; or leave it out to start again',
+    },
+  ]);
 }

@@ -22,6 +22,11 @@ export interface PhoneHashing {
   readonly hashPhone: (mobile: string) => Promise<string>;
 }
 
+/** The key that binds page cursors to their query (see cursor.ts), for the use cases that page. */
+export interface PageCursors {
+  readonly cursorKey: () => Promise<string>;
+}
+
 /** A complainant's access to their own case (public routes only; built in public-dependencies.ts). */
 export interface ComplainantAccess {
   readonly publicAccess: PublicAccessRepository;

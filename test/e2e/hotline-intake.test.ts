@@ -130,6 +130,36 @@ describe('a hotline operator logging calls over HTTP', () => {
     expect(heping.body.items).toHaveLength(0);
   });
 
+  it('answers 400 INVALID_CURSOR, not 500, to a cursor carried over to another month, and to a tampered one', async () => {
+    const created = [];
+    for (let i = 0; i < 3; i++) created.push(await api.request('POST', '/cases', { user: demo('op-heping'), body: complaint() }));
+    // The case number carries the China date of registration: its month is the month these cases are listed under.
+    const registeredOn = (created[0]!.body.caseNumber as string).split('-')[1]!;
+    const month = `${registeredOn.slice(0, 4)}-${registeredOn.slice(4, 6)}`;
+    const previousMonth = chinaDate(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 2, 15))).slice(0, 7);
+    const firstPage = await api.request('GET', `/cases?limit=2&month=${month}`, { user: demo('op-heping') });
+    const cursor = firstPage.body.nextCursor as string;
+    expect(cursor).toBeDefined();
+
+    const otherMonth = await api.request('GET', `/cases?limit=2&month=${previousMonth}&cursor=${cursor}`, {
+      user: demo('op-heping'),
+    });
+    expect(otherMonth.status).toBe(400);
+    expect(otherMonth.body.error).toMatchObject({ code: 'INVALID_CURSOR', details: [{ path: 'cursor' }] });
+
+    // A cursor a client made up (well-formed: a time and a case id, base64url-encoded) is refused the same way.
+    const madeUp = Buffer.from(`${month}-01T08:00:00.000#${created[0]!.body.caseId}`).toString('base64url');
+    const tampered = cursor.slice(0, -1) + (cursor.endsWith('A') ? 'B' : 'A');
+    for (const forged of [madeUp, tampered]) {
+      const response = await api.request('GET', `/cases?limit=2&month=${month}&cursor=${forged}`, { user: demo('op-heping') });
+      expect(response.status).toBe(400);
+      expect(response.body.error).toMatchObject({ code: 'INVALID_CURSOR', details: [{ path: 'cursor' }] });
+    }
+
+    const nextPage = await api.request('GET', `/cases?limit=2&month=${month}&cursor=${cursor}`, { user: demo('op-heping') });
+    expect(nextPage.status).toBe(200);
+  });
+
   it('shows a repeat caller’s earlier cases to the operator', async () => {
     const phone = '13698765432';
     const body = complaint({ complainant: { ...complaint().complainant, mobile: phone } });

@@ -281,7 +281,7 @@ const MALFORMED: readonly Case[] = [
     path: '/cases?cursor=eyJQSyI6IkNBU0UjMSJ9',
     options: () => ({ user: operator }),
     status: 400,
-    code: 'VALIDATION_FAILED',
+    code: 'INVALID_CURSOR',
     field: 'cursor',
   },
   {

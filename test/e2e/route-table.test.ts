@@ -83,6 +83,19 @@ describe('OpenAPI document', () => {
     expect(Object.values(served.body.paths).flatMap((path) => Object.keys(path as object))).toHaveLength(ROUTES.length);
   });
 
+  it.each(ROUTES.map(({ contract }) => ({ route: `${contract.method} ${contract.path}`, contract })))(
+    '$route documents 503 (store unavailable) with its Retry-After header and the error shape',
+    async ({ contract }) => {
+      const served = await api.request('GET', '/openapi.json');
+      const operation = served.body.paths[contract.path][contract.method.toLowerCase()];
+
+      expect(operation.responses['503']).toMatchObject({
+        headers: { 'Retry-After': { required: true, schema: { type: 'integer' } } },
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      });
+    },
+  );
+
   const withExamples = ROUTES.filter(({ contract }) => contract.request.body).map(({ contract, response }) => ({
     route: `${contract.method} ${contract.path}`,
     contract,

@@ -89,6 +89,11 @@ describe('functions: one per route table entry and background job', () => {
       } else {
         expect(env.PHONE_HASH_SECRET_ARN).toBeUndefined();
       }
+      if (contract.data.cursorKey) {
+        expect(env.CURSOR_SECRET_ARN).toEqual({ Ref: logicalId(built.stack.cursorSecret) });
+      } else {
+        expect(env.CURSOR_SECRET_ARN).toBeUndefined();
+      }
     }
   });
 
@@ -227,9 +232,10 @@ describe('least-privilege grants from the route contracts', () => {
     const tableArn = { 'Fn::GetAtt': [logicalId(built.stack.data.table), 'Arn'] };
     const keyArn = { 'Fn::GetAtt': [logicalId(built.stack.data.key), 'Arn'] };
     const secretArn = { Ref: logicalId(built.stack.phoneHashSecret) };
+    const cursorSecretArn = { Ref: logicalId(built.stack.cursorSecret) };
 
     for (const { contract } of ROUTES) {
-      const { actions, indexes, phoneHashKey } = contract.data;
+      const { actions, indexes, phoneHashKey, cursorKey } = contract.data;
       const roleId = logicalId(built.stack.routeFunctions.get(contract.name)!.role);
       const statements = statementsOfRole(roleId);
       const actionsOf = (statement: Json) => asArray(statement.Action as string | string[]);
@@ -268,13 +274,13 @@ describe('least-privilege grants from the route contracts', () => {
       const secrets = statements.filter((statement) =>
         actionsOf(statement).some((action) => action.startsWith('secretsmanager:')),
       );
-      if (phoneHashKey) {
-        expect(secrets.map((statement) => [actionsOf(statement), statement.Resource])).toEqual([
-          [['secretsmanager:GetSecretValue'], secretArn],
-        ]);
-      } else {
-        expect(secrets, contract.name).toEqual([]);
-      }
+      expect(
+        secrets.map((statement) => [actionsOf(statement), statement.Resource]),
+        contract.name,
+      ).toEqual([
+        ...(phoneHashKey ? [[['secretsmanager:GetSecretValue'], secretArn]] : []),
+        ...(cursorKey ? [[['secretsmanager:GetSecretValue'], cursorSecretArn]] : []),
+      ]);
     }
   });
 
@@ -450,7 +456,7 @@ describe('SMS provider', () => {
       SMS_REGION: 'cn-hangzhou',
     });
     expect(env.SMS_SDK_APP_ID).toBeUndefined();
-    otherTemplate.resourceCountIs('AWS::SecretsManager::Secret', 2); // the phone-hash key and the SMS keys
+    otherTemplate.resourceCountIs('AWS::SecretsManager::Secret', 3); // the phone-hash and cursor keys, and the SMS keys
     expect(statements.filter((statement) => JSON.stringify(statement.Resource) === JSON.stringify({ Ref: secretId }))).toEqual([
       expect.objectContaining({ Action: 'secretsmanager:GetSecretValue', Effect: 'Allow' }),
     ]);
@@ -471,7 +477,7 @@ describe('SMS provider', () => {
       SMS_CREDENTIALS_SECRET_ARN: IMPORTED_SECRET,
       SMS_SDK_APP_ID: '1400123456',
     });
-    otherTemplate.resourceCountIs('AWS::SecretsManager::Secret', 1); // only the phone-hash key: the SMS keys are imported
+    otherTemplate.resourceCountIs('AWS::SecretsManager::Secret', 2); // the phone-hash and cursor keys: the SMS keys are imported
     expect(statements.filter((statement) => statement.Resource === IMPORTED_SECRET)).toEqual([
       expect.objectContaining({ Action: 'secretsmanager:GetSecretValue', Effect: 'Allow' }),
     ]);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/domain/errors.js';
 import { forgetCachedDirectory } from '../../shared/store/union-repository.js';
 import { getCase, getTimeline, listCases, lookupCaller, registerCase } from '../../shared/usecases/cases.js';
-import type { Dependencies, PhoneHashing } from '../../shared/usecases/dependencies.js';
+import type { Dependencies, PageCursors, PhoneHashing } from '../../shared/usecases/dependencies.js';
 import { answeredConsultation, callerOf, complaint, complaint as baseComplaint } from '../support/fixtures.js';
 import { createTestTable, testDependencies, type TestTable } from '../support/store.js';
 
@@ -133,7 +133,7 @@ describe('reading within the union subtree', () => {
 
 describe('listing and looking up', () => {
   let listTable: TestTable;
-  let deps: Dependencies & PhoneHashing;
+  let deps: Dependencies & PhoneHashing & PageCursors;
 
   beforeAll(async () => {
     listTable = await createTestTable();
@@ -192,9 +192,32 @@ describe('listing and looking up', () => {
 
   it('rejects a forged cursor with 400', async () => {
     await expect(listCases(deps, callerOf('op-heping'), { limit: 3, cursor: 'bm90LWEtY3Vyc29y' })).rejects.toMatchObject({
-      code: 'VALIDATION_FAILED',
+      code: 'INVALID_CURSOR',
       status: 400,
+      details: [{ path: 'cursor' }],
     });
+  });
+
+  it('refuses a November cursor on the October list with 400 INVALID_CURSOR, not a store error', async () => {
+    const november = await listCases(deps, callerOf('op-heping'), { month: '2026-11', limit: 2 });
+    expect(november.nextCursor).toBeDefined();
+
+    const reused = listCases(deps, callerOf('op-heping'), { month: '2026-10', limit: 2, cursor: november.nextCursor! });
+
+    await expect(reused).rejects.toMatchObject({ code: 'INVALID_CURSOR', status: 400, details: [{ path: 'cursor' }] });
+  });
+
+  it('refuses a cursor under another filter or another caller’s union, and keeps serving it to its own query', async () => {
+    const first = await listCases(deps, callerOf('admin-shenyang'), { limit: 2 });
+    const cursor = first.nextCursor!;
+
+    await expect(listCases(deps, callerOf('admin-shenyang'), { limit: 2, kind: 'complaint', cursor })).rejects.toMatchObject({
+      code: 'INVALID_CURSOR',
+    });
+    await expect(listCases(deps, callerOf('op-heping'), { limit: 2, cursor })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
+    // The page size may change between pages: it is not part of what the cursor points into.
+    const next = await listCases(deps, callerOf('admin-shenyang'), { limit: 5, cursor });
+    expect(next.items).toHaveLength(5);
   });
 
   it('finds a repeat caller’s earlier cases within the subtree only', async () => {

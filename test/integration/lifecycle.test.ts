@@ -7,7 +7,7 @@ import { FIGURE_SHARDS, keys } from '../../shared/store/keys.js';
 import { getItem, queryAll } from '../../shared/store/operations.js';
 import { forgetCachedDirectory } from '../../shared/store/union-repository.js';
 import { listCases, registerCase } from '../../shared/usecases/cases.js';
-import type { ComplainantAccess, Dependencies, PhoneHashing } from '../../shared/usecases/dependencies.js';
+import type { ComplainantAccess, Dependencies, PageCursors, PhoneHashing } from '../../shared/usecases/dependencies.js';
 import { claimCase } from '../../shared/usecases/dispatch.js';
 import {
   addCaseWork,
@@ -27,7 +27,7 @@ const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
 const after = (instant: string, ms: number) => new Date(Date.parse(instant) + ms);
 
-type Deps = Dependencies & ComplainantAccess & PhoneHashing;
+type Deps = Dependencies & ComplainantAccess & PhoneHashing & PageCursors;
 
 const statusOf = (promise: Promise<unknown>) =>
   promise.then(

@@ -11,7 +11,7 @@ import type { StoreContext } from '../../shared/store/client.js';
 import { PublicAccessRepository } from '../../shared/store/public-access-repository.js';
 import { StaffRepository } from '../../shared/store/staff-repository.js';
 import { UnionRepository } from '../../shared/store/union-repository.js';
-import type { ComplainantAccess, Dependencies, PhoneHashing } from '../../shared/usecases/dependencies.js';
+import type { ComplainantAccess, Dependencies, PageCursors, PhoneHashing } from '../../shared/usecases/dependencies.js';
 
 export interface TestTable extends StoreContext {
   readonly endpoint: string;
@@ -44,12 +44,13 @@ export async function createTestTable(): Promise<TestTable> {
 }
 
 export const TEST_PHONE_KEY = 'integration-test-key';
+export const TEST_CURSOR_KEY = 'integration-test-cursor-key';
 
 /** Use-case dependencies over a test table; override the clock or ids as a test needs. */
 export function testDependencies(
   table: StoreContext,
-  overrides: Partial<Dependencies & ComplainantAccess & PhoneHashing> = {},
-): Dependencies & ComplainantAccess & PhoneHashing {
+  overrides: Partial<Dependencies & ComplainantAccess & PhoneHashing & PageCursors> = {},
+): Dependencies & ComplainantAccess & PhoneHashing & PageCursors {
   return {
     cases: new CaseRepository(table),
     unions: new UnionRepository(table),
@@ -59,6 +60,7 @@ export function testDependencies(
     newId: randomUUID,
     newAccessCode,
     hashPhone: async (mobile) => hashPhone(TEST_PHONE_KEY, mobile),
+    cursorKey: async () => TEST_CURSOR_KEY,
     ...overrides,
   };
 }

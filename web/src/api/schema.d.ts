@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * List the cases of your union’s subtree, newest first
-         * @description Filters combine (status, category, kind, month `YYYY-MM` in China time, `overdue=true` for cases that missed a clock the union answers for). Pages hold up to `limit` cases (default 25); pass `nextCursor` back as `cursor` for the next page.
+         * @description Filters combine (status, category, kind, month `YYYY-MM` in China time, `overdue=true` for cases that missed a clock the union answers for). Pages hold up to `limit` cases (default 25); pass `nextCursor` back as `cursor` for the next page, with the same filters (`limit` may change): a cursor from another query, or an edited one, is refused with 400 `INVALID_CURSOR`.
          */
         get: operations["listCases"];
         put?: never;
@@ -1200,6 +1200,8 @@ export interface components {
          *               "callsAnswered": 3,
          *               "callsMade": 0,
          *               "consultations": 1,
+         *               "consultationsAnswered": 0,
+         *               "answeredOnCall": 0,
          *               "opened": 4,
          *               "workersInvolved": 15,
          *               "collective": 1,
@@ -1257,6 +1259,8 @@ export interface components {
          *               "callsAnswered": 3,
          *               "callsMade": 0,
          *               "consultations": 1,
+         *               "consultationsAnswered": 0,
+         *               "answeredOnCall": 0,
          *               "opened": 4,
          *               "workersInvolved": 15,
          *               "collective": 1,
@@ -1319,6 +1323,8 @@ export interface components {
          *                 "callsAnswered": 3,
          *                 "callsMade": 0,
          *                 "consultations": 1,
+         *                 "consultationsAnswered": 0,
+         *                 "answeredOnCall": 0,
          *                 "opened": 4,
          *                 "workersInvolved": 15,
          *                 "collective": 1,
@@ -1412,7 +1418,7 @@ export interface components {
                 };
             }[];
         };
-        /** @description Figure name → count (money in fen, time in seconds), every figure present, zero where nothing was counted. Names: callsAnswered, callsMade, consultations, opened, workersInvolved, collective, migrantWorker, womanWorker, modelWorker, amountClaimedFen, closed, closedOnTime, secondsToClose, amountRecoveredFen, overdue, followUps, rated, satisfied, channel.hotline, channel.web, channel.wechat, channel.walk_in, channel.letter, channel.referral, kind.consultation, kind.complaint, kind.legal_aid_application, kind.petition, kind.suggestion, category.wage_arrears, category.work_injury, category.occupational_disease, category.social_insurance, category.labour_contract, category.labour_relationship, category.working_hours_leave, category.compensation, category.women_workers_rights, category.labour_dispatch, category.other, outcome.advice_given, outcome.mediated_agreement, outcome.referred_to_arbitration, outcome.arbitration_award, outcome.litigation, outcome.referred_to_labour_inspection, outcome.withdrawn, outcome.out_of_scope. */
+        /** @description Figure name → count (money in fen, time in seconds), every figure present, zero where nothing was counted. Names: callsAnswered, callsMade, consultations, consultationsAnswered, answeredOnCall, opened, workersInvolved, collective, migrantWorker, womanWorker, modelWorker, amountClaimedFen, closed, closedOnTime, secondsToClose, amountRecoveredFen, overdue, followUps, rated, satisfied, channel.hotline, channel.web, channel.wechat, channel.walk_in, channel.letter, channel.referral, kind.consultation, kind.complaint, kind.legal_aid_application, kind.petition, kind.suggestion, category.wage_arrears, category.work_injury, category.occupational_disease, category.social_insurance, category.labour_contract, category.labour_relationship, category.working_hours_leave, category.compensation, category.women_workers_rights, category.labour_dispatch, category.other, outcome.advice_given, outcome.mediated_agreement, outcome.referred_to_arbitration, outcome.arbitration_award, outcome.litigation, outcome.referred_to_labour_inspection, outcome.withdrawn, outcome.out_of_scope. */
         ReportFigures: {
             [key: string]: number;
         };
@@ -1437,6 +1443,8 @@ export interface components {
          *         "callsAnswered": 0,
          *         "callsMade": 0,
          *         "consultations": 0,
+         *         "consultationsAnswered": 0,
+         *         "answeredOnCall": 0,
          *         "opened": 0,
          *         "workersInvolved": 0,
          *         "collective": 0,
@@ -1603,6 +1611,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     registerCase: {
@@ -1721,6 +1740,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getCase: {
@@ -1791,6 +1821,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1871,6 +1912,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1969,6 +2021,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listStaff: {
@@ -2032,6 +2095,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2108,6 +2182,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2255,6 +2340,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getPool: {
@@ -2307,6 +2403,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2401,6 +2508,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2513,6 +2631,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2634,6 +2763,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2762,6 +2902,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     acceptTransfer: {
@@ -2841,6 +2992,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2959,6 +3121,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listTransfers: {
@@ -3012,6 +3185,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3135,6 +3319,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3265,6 +3460,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     followUpCase: {
@@ -3388,6 +3594,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     reopenCase: {
@@ -3503,6 +3720,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3632,6 +3860,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listAlerts: {
@@ -3682,6 +3921,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3758,6 +4008,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3882,6 +4143,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getPublicComplaint: {
@@ -3945,6 +4217,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4054,6 +4337,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4171,6 +4465,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getOpenApi: {
@@ -4205,6 +4510,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4286,6 +4602,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4387,6 +4714,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listUnions: {
@@ -4437,6 +4775,17 @@ export interface operations {
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
