@@ -1,6 +1,6 @@
 import { Timeline, Typography } from 'antd';
 import type { TimelineEvent } from '../api/client';
-import { CATEGORIES, OUTCOMES, ROLE_LABELS } from '../lib/labels';
+import { CATEGORIES, OUTCOMES, OVERRIDE_RULE_LABELS, ROLE_LABELS } from '../lib/labels';
 import { fenToYuan } from '../lib/money';
 import { chinaTime } from '../lib/time';
 
@@ -23,12 +23,18 @@ const FIELDS: Record<string, string> = {
   satisfaction: '满意度',
   toUnion: '转至',
   fromUnion: '转自',
+  override: '豁免',
 };
 
 function valueWords(key: string, value: unknown): string {
   if (key.endsWith('Fen') && typeof value === 'number') return `¥${fenToYuan(value)}`;
   if (key === 'outcome' && typeof value === 'string') return OUTCOMES[value as keyof typeof OUTCOMES] ?? value;
   if (key === 'category' && typeof value === 'string') return CATEGORIES[value as keyof typeof CATEGORIES] ?? value;
+  if (key === 'override' && typeof value === 'object' && value !== null && 'reason' in value) {
+    const { overridden, reason } = value as { overridden?: string[]; reason: string };
+    const rules = (overridden ?? []).map((rule) => OVERRIDE_RULE_LABELS[rule as keyof typeof OVERRIDE_RULE_LABELS] ?? rule);
+    return `${rules.join('、')}（理由：${reason}）`;
+  }
   return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
 }
 
