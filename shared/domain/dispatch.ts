@@ -3,14 +3,7 @@ import { staffActor, type CaseRecord } from './cases.js';
 import { AppError } from './errors.js';
 import { authorize } from './lifecycle.js';
 import type { Caller } from './roles.js';
-import {
-  explain,
-  ineligibility,
-  isOverridable,
-  type Ineligibility,
-  type OverridableRule,
-  type StaffProfile,
-} from './roster.js';
+import { explain, ineligibility, isOverridable, type Ineligibility, type OverridableRule, type StaffProfile } from './roster.js';
 import { event, type Moment, type Transition } from './transition.js';
 import type { Union } from './unions.js';
 
@@ -151,7 +144,9 @@ export function assign(
           staffId: staff.staffId,
           role: staff.role,
           previousOwner: caseRecord.owner?.staffId ?? null,
-          ...(override && overridden.length > 0 ? { override: { reason: override.reason, rules: override.rules, overridden } } : {}),
+          ...(override && overridden.length > 0
+            ? { override: { reason: override.reason, rules: override.rules, overridden } }
+            : {}),
         },
         moment,
       ),

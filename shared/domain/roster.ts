@@ -26,12 +26,7 @@ export interface StaffProfile {
 }
 
 export type Ineligibility =
-  | 'case_outside_union'
-  | 'inactive'
-  | 'wrong_pool'
-  | 'category_not_taken'
-  | 'conflict_of_interest'
-  | 'at_capacity';
+  'case_outside_union' | 'inactive' | 'wrong_pool' | 'category_not_taken' | 'conflict_of_interest' | 'at_capacity';
 
 const EXPLANATIONS: Record<Ineligibility, string> = {
   case_outside_union: 'cannot see this case: it is outside their union’s area',
@@ -71,7 +66,11 @@ export function ineligibility(
  * pool is not among them because an assignment does not go through a pool;
  * whether the person can see the case, and is active, are never waived.
  */
-export const OVERRIDABLE_RULES = ['category_not_taken', 'conflict_of_interest', 'at_capacity'] as const satisfies readonly Ineligibility[];
+export const OVERRIDABLE_RULES = [
+  'category_not_taken',
+  'conflict_of_interest',
+  'at_capacity',
+] as const satisfies readonly Ineligibility[];
 export type OverridableRule = (typeof OVERRIDABLE_RULES)[number];
 
 export function isOverridable(reason: Ineligibility): reason is OverridableRule {

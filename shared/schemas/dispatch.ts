@@ -56,12 +56,10 @@ export const AssignBody = documented(
      */
     override: z.optional(
       z.strictObject({
-        rules: z
-          .array(z.enum(OVERRIDABLE_RULES))
-          .check(
-            z.minLength(1),
-            z.refine((rules) => new Set(rules).size === rules.length, 'must name each rule once'),
-          ),
+        rules: z.array(z.enum(OVERRIDABLE_RULES)).check(
+          z.minLength(1),
+          z.refine((rules) => new Set(rules).size === rules.length, 'must name each rule once'),
+        ),
         reason: text(2, 500),
       }),
     ),

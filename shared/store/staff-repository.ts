@@ -43,7 +43,12 @@ export class StaffRepository {
         {
           Put: {
             TableName: this.store.tableName,
-            Item: { ...keys.staff(provinceCode, profile.staffId), entity: 'staff', ...profile, activeCases: expected.activeCases },
+            Item: {
+              ...keys.staff(provinceCode, profile.staffId),
+              entity: 'staff',
+              ...profile,
+              activeCases: expected.activeCases,
+            },
             ConditionExpression: expected.exists ? 'activeCases = :active' : 'attribute_not_exists(PK)',
             ...(expected.exists ? { ExpressionAttributeValues: { ':active': expected.activeCases } } : {}),
           },

@@ -67,6 +67,15 @@ export async function putRosterEntry(
   const [home, existing] = await Promise.all([deps.staff.provinceOf(staffId), deps.staff.get(province, staffId)]);
   if (home !== undefined && home !== province) throw notOnYourRoster();
   if (existing && !existing.unionPath.includes(caller.unionCode)) throw notOnYourRoster();
+  // Every case they work lies in their current union's area; a union above it sees all of those, any other might
+  // not, and nobody may own a case they cannot open. (Concurrent claims are caught by the activeCases condition.)
+  if (existing && existing.activeCases > 0 && !existing.unionPath.includes(input.unionCode)) {
+    throw new AppError(
+      'UNPROCESSABLE',
+      `${existing.displayName} works ${existing.activeCases} cases of their current union; reassign or release them first.`,
+      [{ path: 'unionCode', code: 'has_active_cases', message: 'they work cases this union might not see' }],
+    );
+  }
   const profile: StaffProfile = {
     staffId,
     ...input,

@@ -288,7 +288,10 @@ describe('assignment by the legal department', () => {
     const caseRecord = await newInjuryCase();
     const before = await storedUnder(caseRecord.caseId);
 
-    for (const override of [undefined, { rules: ['at_capacity', 'category_not_taken', 'conflict_of_interest'], reason: '紧急' }]) {
+    for (const override of [
+      undefined,
+      { rules: ['at_capacity', 'category_not_taken', 'conflict_of_interest'], reason: '紧急' },
+    ]) {
       await expect(
         assignCase(deps, callerOf('admin-shenyang'), caseRecord.caseId, {
           staffId: shenheLawyer.staffId,
@@ -348,9 +351,9 @@ describe('assignment by the legal department', () => {
 describe('the roster', () => {
   it('keeps a staff id on one province’s roster: another province’s PUT is a 404 and writes nothing', async () => {
     const liaoning = await newLawyer('210102');
-    await expect(
-      putRosterEntry(deps, callerOf('admin-sichuan'), liaoning.staffId, lawyerEntry('511902')),
-    ).rejects.toMatchObject({ status: 404 });
+    await expect(putRosterEntry(deps, callerOf('admin-sichuan'), liaoning.staffId, lawyerEntry('511902'))).rejects.toMatchObject({
+      status: 404,
+    });
     expect(await deps.staff.get('510000', liaoning.staffId)).toBeUndefined();
     expect(await listRoster(deps, callerOf('admin-sichuan'), {})).not.toContainEqual(
       expect.objectContaining({ staffId: liaoning.staffId }),
@@ -358,9 +361,9 @@ describe('the roster', () => {
 
     // So 四川 cannot make the 辽宁 lawyer the owner of a 巴州区 case.
     const bazhou = (await registerCase(deps, callerOf('op-bazhou'), injury({ regionCode: '511902' }))).caseRecord;
-    await expect(
-      assignCase(deps, callerOf('admin-sichuan'), bazhou.caseId, { staffId: liaoning.staffId }),
-    ).rejects.toMatchObject({ status: 422, details: [{ path: 'staffId' }] });
+    await expect(assignCase(deps, callerOf('admin-sichuan'), bazhou.caseId, { staffId: liaoning.staffId })).rejects.toMatchObject(
+      { status: 422, details: [{ path: 'staffId' }] },
+    );
     expect((await deps.cases.get(bazhou.caseId))!.owner).toBeUndefined();
   });
 
@@ -375,12 +378,28 @@ describe('the roster', () => {
     expect(entries.filter(Boolean)).toHaveLength(1);
   });
 
+  it('does not move someone working cases to a union that might not see them (they would own cases they cannot open)', async () => {
+    const lawyer = await newLawyer('210102');
+    const caseRecord = await newInjuryCase();
+    await claimCase(deps, lawyer, caseRecord.caseId);
+    const city = callerOf('admin-shenyang');
+
+    await expect(putRosterEntry(deps, city, lawyer.staffId, lawyerEntry('210103'))).rejects.toMatchObject({
+      status: 422,
+      details: [{ path: 'unionCode', code: 'has_active_cases' }],
+    });
+    expect((await deps.staff.get('210000', lawyer.staffId))!.unionCode).toBe('210102');
+
+    // Up to the city is fine: the city's area holds every case they work.
+    await putRosterEntry(deps, city, lawyer.staffId, lawyerEntry('210100'));
+    const moved = { ...lawyer, unionCode: '210100' };
+    expect((await getCase(deps, moved, caseRecord.caseId)).caseRecord.owner?.staffId).toBe(lawyer.staffId);
+  });
+
   it('moves a person between unions of the subtree by updating their one entry', async () => {
     const lawyer = await newLawyer('210102');
     await putRosterEntry(deps, callerOf('admin-shenyang'), lawyer.staffId, lawyerEntry('210103'));
-    const entries = (await listRoster(deps, callerOf('admin-shenyang'), {})).filter(
-      (entry) => entry.staffId === lawyer.staffId,
-    );
+    const entries = (await listRoster(deps, callerOf('admin-shenyang'), {})).filter((entry) => entry.staffId === lawyer.staffId);
     expect(entries).toEqual([expect.objectContaining({ unionCode: '210103', unionPath: ['210000', '210100', '210103'] })]);
   });
 });

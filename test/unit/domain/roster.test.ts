@@ -33,7 +33,12 @@ describe('eligibility', () => {
     ['conflict with the employer', {}, { employer: { name: 'Y', creditCode: '91210102MA0QC12347' } }, ['conflict_of_interest']],
     ['full', { activeCases: 4 }, {}, ['at_capacity']],
     ['a mediator on the lawyer pool', { role: 'mediator' as const }, { pool: 'lawyer' as const }, ['wrong_pool']],
-    ['a sibling district’s lawyer', { unionCode: '210103', unionPath: ['210000', '210100', '210103'] }, {}, ['case_outside_union']],
+    [
+      'a sibling district’s lawyer',
+      { unionCode: '210103', unionPath: ['210000', '210100', '210103'] },
+      {},
+      ['case_outside_union'],
+    ],
     ['a city lawyer on a district case', { unionCode: '210100', unionPath: ['210000', '210100'] }, {}, []],
   ])('%s → %j', (_name, staff, caseOverrides, reasons) => {
     expect(ineligibility(lawyer(staff), { ...injuryCase, ...caseOverrides })).toEqual(reasons);

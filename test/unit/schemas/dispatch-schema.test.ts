@@ -5,7 +5,10 @@ const staffId = '8d1c7f0e-0005-4000-8000-000000000005';
 
 describe('an assignment override', () => {
   it('names the rules it waives, each a rule that may be waived', () => {
-    const parsed = AssignBody.safeParse({ staffId, override: { rules: ['category_not_taken', 'at_capacity'], reason: '律师同意' } });
+    const parsed = AssignBody.safeParse({
+      staffId,
+      override: { rules: ['category_not_taken', 'at_capacity'], reason: '律师同意' },
+    });
     expect(parsed.success).toBe(true);
   });
 
