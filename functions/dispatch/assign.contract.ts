@@ -10,7 +10,7 @@ export const assignCaseRoute = defineRoute({
   path: '/cases/{caseId}/assign',
   summary: 'Assign or reassign a case to a lawyer or mediator',
   description:
-    'Within your subtree. Capacity, categories and conflicts of interest are honoured unless `override` gives a reason, which the timeline keeps.',
+    'To a lawyer or mediator of your subtree who can see the case (its union is theirs or one below it). Categories, conflicts of interest and capacity are honoured unless `override` names the rule (`category_not_taken`, `conflict_of_interest`, `at_capacity`) and gives a reason; it waives only the rules it names, and the timeline keeps both. A refusal (422) lists each broken rule as a detail: on `staffId` for rules nobody may waive (`case_outside_union`, `inactive`), on `override.rules` for those not named.',
   tags: ['dispatch'],
   access: { roles: CASE_ACTIONS.assign.roles },
   request: { params: CaseIdParams, body: AssignBody },

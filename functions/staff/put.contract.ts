@@ -7,7 +7,7 @@ export const putStaffRoute = defineRoute({
   path: '/staff/{staffId}',
   summary: 'Add or update a lawyer or mediator on the roster',
   description:
-    'The staff id is the user’s `sub` at the staff OpenID Connect issuer. The active-case count is maintained by claims and releases, never set here.',
+    'The staff id is the user’s `sub` at the staff OpenID Connect issuer; it has one roster entry, so moving someone to another union of your subtree updates it. An id on the roster of a union outside your subtree (in your province or another) is 404, as if unknown. The active-case count is maintained by claims and releases, never set here.',
   tags: ['roster'],
   access: { roles: ['legal_admin'] },
   request: { params: StaffIdParams, body: RosterEntryBody },

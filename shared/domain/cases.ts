@@ -407,10 +407,12 @@ export function seesContactDetails(caller: Caller, caseRecord?: Pick<CaseRecord,
 /**
  * Whether the caller may see a case at all: it must lie in their union's
  * subtree, or, while a transfer to their subtree awaits an answer, in the
- * receiving union's (both unions see a pending transfer).
+ * receiving union's (both unions see a pending transfer). The same rule
+ * decides who may be made responsible for a case (see roster.ts): nobody
+ * owns a case they could not open.
  */
 export function canSeeCase(
-  caller: Caller,
+  caller: Pick<Caller, 'unionCode'>,
   caseRecord: Pick<CaseRecord, 'unionPath'> & { transfer?: Pick<PendingTransfer, 'toUnionPath'> },
 ): boolean {
   return (

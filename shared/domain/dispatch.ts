@@ -3,7 +3,7 @@ import { staffActor, type CaseRecord } from './cases.js';
 import { AppError } from './errors.js';
 import { authorize } from './lifecycle.js';
 import type { Caller } from './roles.js';
-import { OVERRIDABLE, explain, ineligibility, type StaffProfile } from './roster.js';
+import { explain, ineligibility, isOverridable, type Ineligibility, type OverridableRule, type StaffProfile } from './roster.js';
 import { event, type Moment, type Transition } from './transition.js';
 import type { Union } from './unions.js';
 
@@ -90,27 +90,49 @@ export function release(caseRecord: CaseRecord, caller: Caller, reason: string, 
   };
 }
 
+/** A legal department's decision to assign despite the named rules, and why; the timeline keeps both. */
+export interface AssignmentOverride {
+  readonly rules: readonly OverridableRule[];
+  readonly reason: string;
+}
+
+/** Where a broken rule is reported: the person chosen, or the override that would have to name it. */
+function assignmentRefusal(staff: StaffProfile, blocking: readonly Ineligibility[]): AppError {
+  const mayBeOverridden = blocking.every(isOverridable);
+  const hint = mayBeOverridden ? ` To assign anyway, override ${blocking.join(', ')} with a reason.` : '';
+  return new AppError(
+    'UNPROCESSABLE',
+    `${staff.displayName} ${blocking.map(explain).join('; ')}.${hint}`,
+    blocking.map((reason) => ({
+      path: isOverridable(reason) ? 'override.rules' : 'staffId',
+      code: reason,
+      message: isOverridable(reason) ? `${explain(reason)}; not overridden` : explain(reason),
+    })),
+  );
+}
+
 /**
  * A legal department assigns (or reassigns) a case. Capacity, conflicts of
- * interest and categories are honoured unless overridden with a reason, which
- * the timeline keeps; an inactive staff member is never assigned.
+ * interest and categories are honoured unless an override names the rule and
+ * gives a reason, which the timeline keeps; an override waives only the rules
+ * it names. Nobody inactive, and nobody who could not see the case, is ever
+ * assigned.
  */
 export function assign(
   caseRecord: CaseRecord,
   staff: StaffProfile,
   caller: Caller,
-  override: { reason: string } | undefined,
+  override: AssignmentOverride | undefined,
   moment: Moment,
   rules: ClockRules,
-): Transition & { overridden: string[] } {
+): Transition & { overridden: OverridableRule[] } {
   authorize('assign', caseRecord, caller);
   if (caseRecord.owner?.staffId === staff.staffId) throw new AppError('CONFLICT', 'The case is already assigned to this person.');
+  const waived = new Set<Ineligibility>(override?.rules ?? []);
   const reasons = ineligibility(staff, { ...caseRecord, pool: undefined });
-  const blocking = reasons.filter((reason) => !override || !OVERRIDABLE.includes(reason));
-  if (blocking.length > 0) {
-    const hint = blocking.every((reason) => OVERRIDABLE.includes(reason)) ? ' Assign anyway with an override and a reason.' : '';
-    throw new AppError('UNPROCESSABLE', `${staff.displayName} ${blocking.map(explain).join('; ')}.${hint}`);
-  }
+  const blocking = reasons.filter((reason) => !waived.has(reason));
+  if (blocking.length > 0) throw assignmentRefusal(staff, blocking);
+  const overridden = reasons.filter(isOverridable);
   return {
     next: ownedBy(afterOwnerLeaves(caseRecord), staff, moment, rules, { fromPool: false }),
     events: [
@@ -122,12 +144,14 @@ export function assign(
           staffId: staff.staffId,
           role: staff.role,
           previousOwner: caseRecord.owner?.staffId ?? null,
-          ...(override && reasons.length > 0 ? { override: { reason: override.reason, overridden: reasons } } : {}),
+          ...(override && overridden.length > 0
+            ? { override: { reason: override.reason, rules: override.rules, overridden } }
+            : {}),
         },
         moment,
       ),
     ],
-    overridden: override ? reasons : [],
+    overridden,
   };
 }
 

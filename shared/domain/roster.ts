@@ -1,4 +1,4 @@
-import type { CaseRecord } from './cases.js';
+import { canSeeCase, type CaseRecord } from './cases.js';
 import { poolForRole } from './triage.js';
 import type { Category } from './vocabulary.js';
 
@@ -25,9 +25,11 @@ export interface StaffProfile {
   readonly updatedAt: string;
 }
 
-export type Ineligibility = 'inactive' | 'wrong_pool' | 'category_not_taken' | 'conflict_of_interest' | 'at_capacity';
+export type Ineligibility =
+  'case_outside_union' | 'inactive' | 'wrong_pool' | 'category_not_taken' | 'conflict_of_interest' | 'at_capacity';
 
 const EXPLANATIONS: Record<Ineligibility, string> = {
+  case_outside_union: 'cannot see this case: it is outside their union’s area',
   inactive: 'is not active on the roster',
   wrong_pool: 'does not work this kind of case (lawyers take the lawyer pool, mediators the mediation pool)',
   category_not_taken: 'does not take cases of this category',
@@ -40,15 +42,16 @@ export function explain(reason: Ineligibility): string {
 }
 
 /**
- * Why a staff member may not take a case, if they may not. Capacity and
- * conflicts may be overridden by a legal department with a reason; the rest
- * never.
+ * Why a staff member may not take a case, if they may not. A legal
+ * department may override the rules in OVERRIDABLE_RULES, naming each, with
+ * a reason; the rest never.
  */
 export function ineligibility(
   staff: StaffProfile,
-  caseRecord: Pick<CaseRecord, 'category' | 'employer' | 'pool'>,
+  caseRecord: Pick<CaseRecord, 'category' | 'employer' | 'pool' | 'unionPath'>,
 ): Ineligibility[] {
   const reasons: Ineligibility[] = [];
+  if (!canSeeCase(staff, caseRecord)) reasons.push('case_outside_union');
   if (!staff.active) reasons.push('inactive');
   if (caseRecord.pool && poolForRole(staff.role) !== caseRecord.pool) reasons.push('wrong_pool');
   if (!staff.categories.includes(caseRecord.category)) reasons.push('category_not_taken');
@@ -58,7 +61,21 @@ export function ineligibility(
   return reasons;
 }
 
-export const OVERRIDABLE: readonly Ineligibility[] = ['at_capacity', 'conflict_of_interest', 'category_not_taken', 'wrong_pool'];
+/**
+ * The rules a legal department's assignment may override, each by name. The
+ * pool is not among them because an assignment does not go through a pool;
+ * whether the person can see the case, and is active, are never waived.
+ */
+export const OVERRIDABLE_RULES = [
+  'category_not_taken',
+  'conflict_of_interest',
+  'at_capacity',
+] as const satisfies readonly Ineligibility[];
+export type OverridableRule = (typeof OVERRIDABLE_RULES)[number];
+
+export function isOverridable(reason: Ineligibility): reason is OverridableRule {
+  return (OVERRIDABLE_RULES as readonly Ineligibility[]).includes(reason);
+}
 
 /** On duty on a China-local date (`YYYY-MM-DD`). */
 export function onDuty(staff: Pick<StaffProfile, 'dutyWeekdays' | 'dutyDates' | 'active'>, localDate: string): boolean {
@@ -74,7 +91,7 @@ export function onDuty(staff: Pick<StaffProfile, 'dutyWeekdays' | 'dutyDates' | 
  */
 export function dutyLawyerFor(
   roster: readonly StaffProfile[],
-  caseRecord: Pick<CaseRecord, 'category' | 'employer' | 'unionCode'>,
+  caseRecord: Pick<CaseRecord, 'category' | 'employer' | 'unionCode' | 'unionPath'>,
   localDate: string,
 ): StaffProfile | undefined {
   return roster

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CategorySchema, CreditCodeSchema, DivisionCodeSchema } from './case.js';
 import { CalendarDate, documented, text } from './common.js';
+import { OVERRIDABLE_RULES } from '../domain/roster.js';
 
 export const StaffIdParams = z.strictObject({
   staffId: z.string().check(z.uuid('must be a staff id (UUID, the user’s sub at the staff sign-in issuer)')),
@@ -49,10 +50,30 @@ export const ReasonBody = documented(z.strictObject({ reason: text(2, 500) }), {
 export const AssignBody = documented(
   z.strictObject({
     staffId: z.string().check(z.uuid('must be a staff id (UUID)')),
-    /** Assign despite capacity, category or conflict: the reason is kept on the timeline. */
-    override: z.optional(z.strictObject({ reason: text(2, 500) })),
+    /**
+     * Assign despite the named rules (category not taken, conflict of interest,
+     * capacity) and only those; the rules and the reason are kept on the timeline.
+     */
+    override: z.optional(
+      z.strictObject({
+        rules: z.array(z.enum(OVERRIDABLE_RULES)).check(
+          z.minLength(1),
+          z.refine((rules) => new Set(rules).size === rules.length, 'must name each rule once'),
+        ),
+        reason: text(2, 500),
+      }),
+    ),
   }),
-  { id: 'AssignRequest', examples: [{ staffId: '8d1c7f0e-0005-4000-8000-000000000005' }] },
+  {
+    id: 'AssignRequest',
+    examples: [
+      { staffId: '8d1c7f0e-0005-4000-8000-000000000005' },
+      {
+        staffId: '8d1c7f0e-0005-4000-8000-000000000005',
+        override: { rules: ['at_capacity'], reason: '律师本人同意加办此案。' },
+      },
+    ],
+  },
 );
 
 export const TransferBody = documented(z.strictObject({ toUnion: DivisionCodeSchema, reason: text(2, 500) }), {

@@ -41,6 +41,13 @@ export const keys = {
   staff: (provinceCode: string, staffId: string) => ({ PK: `ROSTER#${provinceCode}`, SK: `STAFF#${staffId}` }),
   rosterPrefix: 'STAFF#',
   /**
+   * Which province's roster a staff id is on. Roster entries are partitioned
+   * by province, so nothing else stops two provinces from each adding the same
+   * person; this item, written in the same transaction as the entry, makes a
+   * staff id belong to one province (and within it, to one entry).
+   */
+  staffHome: (staffId: string) => ({ PK: `STAFFID#${staffId}`, SK: 'STAFFID' }),
+  /**
    * One shard of a union's own figures for one month (its own cases, not its
    * subtree's), maintained in the transactions that move them. The figures
    * are spread over FIGURE_SHARDS items by case, so a burst of filings in one

@@ -1,9 +1,8 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { StaffProfile } from '../domain/roster.js';
-import { recordCapacity } from './capacity.js';
 import { defaultStore, type StoreContext } from './client.js';
 import { keys } from './keys.js';
-import { getItem, queryAll, withoutStorageAttributes } from './operations.js';
+import { getItem, queryAll, transact, withoutStorageAttributes } from './operations.js';
 
 const toProfile = (item: Record<string, unknown>) => withoutStorageAttributes<StaffProfile>(item);
 
@@ -25,39 +24,69 @@ export class StaffRepository {
     return items.map(toProfile);
   }
 
-  /** Writes a profile; `activeCases` is kept as it is unless the entry is new (it moves only with claims). */
-  async put(profile: StaffProfile, expected: { exists: boolean; activeCases: number }): Promise<void> {
-    const result = await this.store.client.send(
-      new PutCommand({
-        TableName: this.store.tableName,
-        Item: {
-          ...keys.staff(profile.unionPath[0]!, profile.staffId),
-          entity: 'staff',
-          ...profile,
-          activeCases: expected.activeCases,
-        },
-        ConditionExpression: expected.exists ? 'activeCases = :active' : 'attribute_not_exists(PK)',
-        ...(expected.exists ? { ExpressionAttributeValues: { ':active': expected.activeCases } } : {}),
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
-    );
-    recordCapacity(result.ConsumedCapacity);
+  /** The province whose roster holds `staffId`, if any (a staff id is on one province's roster only). */
+  async provinceOf(staffId: string): Promise<string | undefined> {
+    const item = await getItem(this.store, keys.staffHome(staffId), true);
+    return item ? (item.provinceCode as string) : undefined;
   }
 
   /**
-   * Transaction item: one more active case, only while active and within
-   * capacity, unless a legal department overrides capacity (`beyondCapacity`).
+   * Writes a profile and claims its staff id for the profile's province, in
+   * one transaction; `activeCases` is kept as it is unless the entry is new
+   * (it moves only with claims). Refused with `RosterConflict` if the entry
+   * changed meanwhile ('entry') or the id is another province's ('province').
+   */
+  async put(profile: StaffProfile, expected: { exists: boolean; activeCases: number }): Promise<void> {
+    const provinceCode = profile.unionPath[0]!;
+    try {
+      await transact(this.store, [
+        {
+          Put: {
+            TableName: this.store.tableName,
+            Item: {
+              ...keys.staff(provinceCode, profile.staffId),
+              entity: 'staff',
+              ...profile,
+              activeCases: expected.activeCases,
+            },
+            ConditionExpression: expected.exists ? 'activeCases = :active' : 'attribute_not_exists(PK)',
+            ...(expected.exists ? { ExpressionAttributeValues: { ':active': expected.activeCases } } : {}),
+          },
+        },
+        {
+          Put: {
+            TableName: this.store.tableName,
+            Item: { ...keys.staffHome(profile.staffId), entity: 'staffHome', staffId: profile.staffId, provinceCode },
+            ConditionExpression: 'attribute_not_exists(PK) OR provinceCode = :province',
+            ExpressionAttributeValues: { ':province': provinceCode },
+          },
+        },
+      ]);
+    } catch (error) {
+      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+      if (reasons[1]?.Code === 'ConditionalCheckFailed') throw new RosterConflict('province');
+      if (reasons[0]?.Code === 'ConditionalCheckFailed') throw new RosterConflict('entry');
+      throw error;
+    }
+  }
+
+  /**
+   * Transaction item: one more active case, only while active, still in the
+   * union `profile` was read in (whose area decided that they may see the
+   * case), and within capacity unless a legal department overrides capacity
+   * (`beyondCapacity`).
    */
   takeCase(profile: StaffProfile, { beyondCapacity = false } = {}) {
+    const stillThere = 'active = :true AND unionCode = :union';
     return {
       Update: {
         TableName: this.store.tableName,
         Key: keys.staff(profile.unionPath[0]!, profile.staffId),
         UpdateExpression: 'ADD activeCases :one',
-        ConditionExpression: beyondCapacity ? 'active = :true' : 'active = :true AND activeCases < #capacity',
+        ConditionExpression: beyondCapacity ? stillThere : `${stillThere} AND activeCases < #capacity`,
         // `capacity` is a DynamoDB reserved word.
         ...(beyondCapacity ? {} : { ExpressionAttributeNames: { '#capacity': 'capacity' } }),
-        ExpressionAttributeValues: { ':one': 1, ':true': true },
+        ExpressionAttributeValues: { ':one': 1, ':true': true, ':union': profile.unionCode },
       },
     };
   }
@@ -73,5 +102,13 @@ export class StaffRepository {
         ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
       },
     };
+  }
+}
+
+/** A roster write lost to another: the entry changed meanwhile, or the staff id is on another province's roster. */
+export class RosterConflict extends Error {
+  constructor(readonly on: 'entry' | 'province') {
+    super(on === 'entry' ? 'The roster entry changed meanwhile.' : 'The staff id is on another province’s roster.');
+    this.name = 'RosterConflict';
   }
 }

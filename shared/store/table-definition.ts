@@ -25,6 +25,7 @@
  * | alert in a union's inbox | ALERTS#<unionCode>  | <raisedAt>#<alertId>       |
  * | notification delivery    | DELIVERY#<messageId>| DELIVERY                   |
  * | roster entry (staff)     | ROSTER#<province>   | STAFF#<staffId>            |
+ * | staff id's province      | STAFFID#<staffId>   | STAFFID                    |
  *
  * Why the union directory is one partition: it is small (a few thousand unions
  * nationwide at most) and read whole by one Query to resolve regions and

@@ -1,5 +1,5 @@
 import type { CaseRecord } from '../domain/cases.js';
-import { assign, claim, decideTransfer, release, requestTransfer } from '../domain/dispatch.js';
+import { assign, claim, decideTransfer, release, requestTransfer, type AssignmentOverride } from '../domain/dispatch.js';
 import { AppError } from '../domain/errors.js';
 import { assignmentNotices } from '../domain/notifications.js';
 import type { Caller } from '../domain/roles.js';
@@ -48,7 +48,10 @@ export async function claimCase(deps: Dependencies, caller: Caller, caseId: stri
   const transition = { ...claimed, outbox: assignmentNotices(claimed.next, momentOf(deps), false) };
   await deps.cases.saveTransition(caseRecord, transition, [deps.staff.takeCase(profile)]).catch((error: unknown) => {
     if (error instanceof TransitionConflict && error.on === 'other') {
-      throw new AppError('CONFLICT', 'You reached your capacity meanwhile; release or close a case first.');
+      throw new AppError(
+        'CONFLICT',
+        'Your roster entry changed meanwhile (capacity reached, deactivated or moved to another union); reload the pool.',
+      );
     }
     return lostRace('This case is no longer waiting to be claimed.')(error);
   });
@@ -69,7 +72,7 @@ export async function assignCase(
   deps: Dependencies,
   caller: Caller,
   caseId: string,
-  request: { staffId: string; override?: { reason: string } },
+  request: { staffId: string; override?: AssignmentOverride },
 ): Promise<CaseRecord> {
   const caseRecord = await visibleCase(deps, caller, caseId);
   const directory = await deps.unions.directory();
@@ -91,12 +94,16 @@ export async function assignCase(
   const transition = { ...assigned, outbox: assignmentNotices(assigned.next, momentOf(deps), true) };
   const previous = caseRecord.owner;
   const counters = [
-    deps.staff.takeCase(staff, { beyondCapacity: assigned.overridden.includes('at_capacity') }),
+    // Capacity is checked again as the case is written; only an override naming it lets the count pass capacity.
+    deps.staff.takeCase(staff, { beyondCapacity: request.override?.rules.includes('at_capacity') ?? false }),
     ...(previous ? [deps.staff.giveUpCase(province, previous.staffId)] : []),
   ];
   await deps.cases.saveTransition(caseRecord, transition, counters).catch((error: unknown) => {
     if (error instanceof TransitionConflict && error.index === 1) {
-      throw new AppError('CONFLICT', `${staff.displayName} reached their capacity meanwhile; choose someone else or override.`);
+      throw new AppError(
+        'CONFLICT',
+        `${staff.displayName}’s roster entry changed meanwhile (capacity reached, deactivated or moved to another union); reload and choose again.`,
+      );
     }
     return lostRace('The case changed meanwhile; reload it.')(error);
   });

@@ -2,6 +2,7 @@ import { AppError } from '../domain/errors.js';
 import type { Caller } from '../domain/roles.js';
 import type { StaffProfile } from '../domain/roster.js';
 import type { Category } from '../domain/vocabulary.js';
+import { RosterConflict } from '../store/staff-repository.js';
 import type { Dependencies } from './dependencies.js';
 
 export interface RosterEntryInput {
@@ -37,7 +38,17 @@ export async function getRosterEntry(deps: Dependencies, caller: Caller, staffId
   return staff;
 }
 
-/** Adds or updates a roster entry within the caller's subtree; the active-case count is never set by hand. */
+/**
+ * Adds or updates a roster entry within the caller's subtree; the active-case
+ * count is never set by hand. A staff id has one entry: moving a person
+ * between unions of the subtree rewrites that entry (one item, written with
+ * its staff-id claim in one transaction).
+ *
+ * An id whose entry lies outside the caller's subtree, in their province or
+ * in another, is "not found", never "forbidden": staff ids are the people's
+ * sign-in subjects, and a legal department may not learn through the roster
+ * that someone works for a union it cannot see (the read routes' rule).
+ */
 export async function putRosterEntry(
   deps: Dependencies,
   caller: Caller,
@@ -51,9 +62,20 @@ export async function putRosterEntry(
     ]);
   }
   const unionPath = directory.pathOf(input.unionCode);
-  const existing = await deps.staff.get(unionPath[0]!, staffId);
-  if (existing && !existing.unionPath.includes(caller.unionCode))
-    throw new AppError('NOT_FOUND', 'No such lawyer or mediator on your roster.');
+  const province = unionPath[0]!;
+  const notOnYourRoster = () => new AppError('NOT_FOUND', 'No such lawyer or mediator on your roster.');
+  const [home, existing] = await Promise.all([deps.staff.provinceOf(staffId), deps.staff.get(province, staffId)]);
+  if (home !== undefined && home !== province) throw notOnYourRoster();
+  if (existing && !existing.unionPath.includes(caller.unionCode)) throw notOnYourRoster();
+  // Every case they work lies in their current union's area; a union above it sees all of those, any other might
+  // not, and nobody may own a case they cannot open. (Concurrent claims are caught by the activeCases condition.)
+  if (existing && existing.activeCases > 0 && !existing.unionPath.includes(input.unionCode)) {
+    throw new AppError(
+      'UNPROCESSABLE',
+      `${existing.displayName} works ${existing.activeCases} cases of their current union; reassign or release them first.`,
+      [{ path: 'unionCode', code: 'has_active_cases', message: 'they work cases this union might not see' }],
+    );
+  }
   const profile: StaffProfile = {
     staffId,
     ...input,
@@ -64,10 +86,10 @@ export async function putRosterEntry(
   try {
     await deps.staff.put(profile, { exists: existing !== undefined, activeCases: profile.activeCases });
   } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') {
-      throw new AppError('CONFLICT', 'The roster entry changed meanwhile (a claim or release); reload and try again.');
-    }
-    throw error;
+    if (!(error instanceof RosterConflict)) throw error;
+    // Another province took the id meanwhile: as above, its existence there is not this caller's to learn.
+    if (error.on === 'province') throw notOnYourRoster();
+    throw new AppError('CONFLICT', 'The roster entry changed meanwhile (a claim or release); reload and try again.');
   }
   return profile;
 }

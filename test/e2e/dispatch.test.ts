@@ -61,3 +61,60 @@ describe('a volunteer lawyer working from the pool', () => {
     expect(sichuan.body.items).toEqual([]);
   });
 });
+
+describe('who a legal department may make responsible for a case', () => {
+  /** What is stored under a case and a staff member, to show a refusal wrote nothing. */
+  const storedFor = async (caseId: string, staffId: string) =>
+    (await api.items()).filter((item) => item.PK === `CASE#${caseId}` || item.staffId === staffId);
+
+  it('refuses to assign a 和平区 case to a 沈河区 lawyer, who could not open it: 422 on staffId, nothing written', async () => {
+    const registered = await api.request('POST', '/cases', {
+      user: demo('op-heping'),
+      body: complaint({ category: 'work_injury' }),
+    });
+    const caseId = registered.body.caseId as string;
+    const shenhe = demo('lawyer-shenhe');
+    const before = await storedFor(caseId, shenhe.sub);
+
+    const refused = await api.request('POST', `/cases/${caseId}/assign`, {
+      user: demo('admin-shenyang'),
+      body: { staffId: shenhe.sub },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({
+      code: 'UNPROCESSABLE',
+      details: [{ path: 'staffId', code: 'case_outside_union' }],
+    });
+    // No owner, no timeline event, no SMS in the outbox, no capacity taken.
+    expect(await storedFor(caseId, shenhe.sub)).toEqual(before);
+    expect((await api.request('GET', `/cases/${caseId}`, { user: shenhe })).status).toBe(404);
+  });
+
+  it('keeps a 辽宁 lawyer off 四川’s roster (404, as if unknown), so 四川 cannot assign them a 巴州区 case', async () => {
+    const liaoning = demo('lawyer-heping');
+    const sichuan = demo('admin-sichuan');
+    const put = await api.request('PUT', `/staff/${liaoning.sub}`, {
+      user: sichuan,
+      body: {
+        displayName: '志愿律师 赵磊',
+        role: 'lawyer',
+        unionCode: '511902',
+        categories: ['work_injury'],
+        capacity: 10,
+      },
+    });
+    expect(put.status).toBe(404);
+    expect((await api.request('GET', '/staff', { user: sichuan })).body.items).toEqual([]);
+
+    const bazhou = await api.request('POST', '/cases', {
+      user: demo('op-bazhou'),
+      body: complaint({ category: 'work_injury', regionCode: '511902' }),
+    });
+    const assigned = await api.request('POST', `/cases/${bazhou.body.caseId}/assign`, {
+      user: sichuan,
+      body: { staffId: liaoning.sub },
+    });
+    expect(assigned.status).toBe(422);
+    expect(assigned.body.error.details).toMatchObject([{ path: 'staffId' }]);
+  });
+});

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../shared/domain/cases.js';
 import type { Caller } from '../../shared/domain/roles.js';
@@ -15,7 +16,7 @@ import {
   transferCase,
 } from '../../shared/usecases/dispatch.js';
 import { sweep } from '../../shared/usecases/sweeper.js';
-import { putRosterEntry, type RosterEntryInput } from '../../shared/usecases/roster.js';
+import { listRoster, putRosterEntry, type RosterEntryInput } from '../../shared/usecases/roster.js';
 import { callerOf, complaint } from '../support/fixtures.js';
 import { createTestTable, testDependencies, type TestTable } from '../support/store.js';
 
@@ -52,6 +53,21 @@ async function newLawyer(unionCode: string, overrides: Partial<RosterEntryInput>
 async function newInjuryCase(operator = 'op-heping', overrides: Parameters<typeof complaint>[0] = {}): Promise<CaseRecord> {
   return (await registerCase(deps, callerOf(operator), injury(overrides))).caseRecord;
 }
+
+/** Everything stored under a case (the case, its timeline, its outbox), to show a refusal wrote nothing. */
+async function storedUnder(caseId: string): Promise<Record<string, unknown>[]> {
+  const page = await table.client.send(
+    new QueryCommand({
+      TableName: table.tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': `CASE#${caseId}` },
+      ConsistentRead: true,
+    }),
+  );
+  return page.Items ?? [];
+}
+
+const activeCasesOf = async (staffId: string, province = '210000') => (await deps.staff.get(province, staffId))?.activeCases;
 
 const statusOf = (promise: Promise<unknown>) =>
   promise.then(
@@ -221,13 +237,94 @@ describe('assignment by the legal department', () => {
 
     await assignCase(deps, callerOf('admin-heping'), second.caseId, {
       staffId: lawyer.staffId,
-      override: { reason: '律师本人同意加办' },
+      override: { rules: ['at_capacity'], reason: '律师本人同意加办' },
     });
     const assigned = (await getTimeline(deps, callerOf('admin-heping'), second.caseId)).find(
       (event) => event.type === 'assigned',
     );
-    expect(assigned?.data).toMatchObject({ override: { reason: '律师本人同意加办', overridden: ['at_capacity'] } });
+    expect(assigned?.data).toMatchObject({
+      override: { reason: '律师本人同意加办', rules: ['at_capacity'], overridden: ['at_capacity'] },
+    });
     expect((await deps.staff.get('210000', lawyer.staffId))!.activeCases).toBe(2);
+  });
+
+  it('waives only the rules an override names: a category override does not take a lawyer beyond capacity', async () => {
+    const wagesOnly = await newLawyer('210102', { capacity: 1, categories: ['wage_arrears'] });
+    const admin = callerOf('admin-heping');
+    const first = await newInjuryCase();
+    await assignCase(deps, admin, first.caseId, {
+      staffId: wagesOnly.staffId,
+      override: { rules: ['category_not_taken'], reason: '律师有工伤案件经验' },
+    });
+    expect(await activeCasesOf(wagesOnly.staffId)).toBe(1);
+
+    const second = await newInjuryCase();
+    const before = await storedUnder(second.caseId);
+    await expect(
+      assignCase(deps, admin, second.caseId, {
+        staffId: wagesOnly.staffId,
+        override: { rules: ['category_not_taken'], reason: '律师有工伤案件经验' },
+      }),
+    ).rejects.toMatchObject({ status: 422, details: [{ path: 'override.rules', code: 'at_capacity' }] });
+    // Nothing written: no case change, no timeline event, no SMS, no capacity taken.
+    expect(await storedUnder(second.caseId)).toEqual(before);
+    expect(await activeCasesOf(wagesOnly.staffId)).toBe(1);
+
+    // Naming both rules waives both, and the timeline says which.
+    await assignCase(deps, admin, second.caseId, {
+      staffId: wagesOnly.staffId,
+      override: { rules: ['category_not_taken', 'at_capacity'], reason: '律师本人同意加办' },
+    });
+    const assigned = (await getTimeline(deps, admin, second.caseId)).find((event) => event.type === 'assigned');
+    expect(assigned?.data).toMatchObject({
+      override: { rules: ['category_not_taken', 'at_capacity'], overridden: ['category_not_taken', 'at_capacity'] },
+    });
+    expect(await activeCasesOf(wagesOnly.staffId)).toBe(2);
+  });
+
+  it('refuses to make someone the owner of a case they cannot see (a sibling district’s lawyer), writing nothing', async () => {
+    // 沈阳市 assigns a 和平区 case to a 沈河区 lawyer: the lawyer could neither open nor release it.
+    const shenheLawyer = await newLawyer('210103');
+    const caseRecord = await newInjuryCase();
+    const before = await storedUnder(caseRecord.caseId);
+
+    for (const override of [
+      undefined,
+      { rules: ['at_capacity', 'category_not_taken', 'conflict_of_interest'], reason: '紧急' },
+    ]) {
+      await expect(
+        assignCase(deps, callerOf('admin-shenyang'), caseRecord.caseId, {
+          staffId: shenheLawyer.staffId,
+          ...(override ? { override } : {}),
+        } as Parameters<typeof assignCase>[3]),
+      ).rejects.toMatchObject({ status: 422, details: [{ path: 'staffId', code: 'case_outside_union' }] });
+    }
+    expect(await storedUnder(caseRecord.caseId)).toEqual(before);
+    expect(await activeCasesOf(shenheLawyer.staffId)).toBe(0);
+    await expect(getCase(deps, shenheLawyer, caseRecord.caseId)).rejects.toMatchObject({ status: 404 });
+
+    // A city lawyer sees the whole city, so a district case may go to them.
+    const cityLawyer = await newLawyer('210100');
+    await assignCase(deps, callerOf('admin-shenyang'), caseRecord.caseId, { staffId: cityLawyer.staffId });
+    expect((await getCase(deps, cityLawyer, caseRecord.caseId)).caseRecord.owner?.staffId).toBe(cityLawyer.staffId);
+  });
+
+  it('does not assign a lawyer moved to another district between reading the roster and writing the case', async () => {
+    const lawyer = await newLawyer('210102');
+    const asRead = (await deps.staff.get('210000', lawyer.staffId))!;
+    // Meanwhile the city's legal department moves them to 沈河区.
+    await putRosterEntry(deps, callerOf('admin-shenyang'), lawyer.staffId, lawyerEntry('210103'));
+    const staleRoster = Object.assign(Object.create(deps.staff) as typeof deps.staff, {
+      get: async () => asRead,
+    });
+    const caseRecord = await newInjuryCase();
+    const before = await storedUnder(caseRecord.caseId);
+
+    await expect(
+      assignCase({ ...deps, staff: staleRoster }, callerOf('admin-shenyang'), caseRecord.caseId, { staffId: lawyer.staffId }),
+    ).rejects.toMatchObject({ status: 409 });
+    expect(await storedUnder(caseRecord.caseId)).toEqual(before);
+    expect(await activeCasesOf(lawyer.staffId)).toBe(0);
   });
 
   it('reassigns: the previous owner’s count goes down, the new owner’s up', async () => {
@@ -248,6 +345,62 @@ describe('assignment by the legal department', () => {
     ).rejects.toMatchObject({
       status: 422,
     });
+  });
+});
+
+describe('the roster', () => {
+  it('keeps a staff id on one province’s roster: another province’s PUT is a 404 and writes nothing', async () => {
+    const liaoning = await newLawyer('210102');
+    await expect(putRosterEntry(deps, callerOf('admin-sichuan'), liaoning.staffId, lawyerEntry('511902'))).rejects.toMatchObject({
+      status: 404,
+    });
+    expect(await deps.staff.get('510000', liaoning.staffId)).toBeUndefined();
+    expect(await listRoster(deps, callerOf('admin-sichuan'), {})).not.toContainEqual(
+      expect.objectContaining({ staffId: liaoning.staffId }),
+    );
+
+    // So 四川 cannot make the 辽宁 lawyer the owner of a 巴州区 case.
+    const bazhou = (await registerCase(deps, callerOf('op-bazhou'), injury({ regionCode: '511902' }))).caseRecord;
+    await expect(assignCase(deps, callerOf('admin-sichuan'), bazhou.caseId, { staffId: liaoning.staffId })).rejects.toMatchObject(
+      { status: 422, details: [{ path: 'staffId' }] },
+    );
+    expect((await deps.cases.get(bazhou.caseId))!.owner).toBeUndefined();
+  });
+
+  it('lets only one of two provinces adding the same new staff id at once have them', async () => {
+    const staffId = randomUUID();
+    const statuses = await Promise.all([
+      statusOf(putRosterEntry(deps, callerOf('admin-liaoning'), staffId, lawyerEntry('210102'))),
+      statusOf(putRosterEntry(deps, callerOf('admin-sichuan'), staffId, lawyerEntry('511902'))),
+    ]);
+    expect(statuses.sort()).toEqual([200, 404]);
+    const entries = [await deps.staff.get('210000', staffId), await deps.staff.get('510000', staffId)];
+    expect(entries.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('does not move someone working cases to a union that might not see them (they would own cases they cannot open)', async () => {
+    const lawyer = await newLawyer('210102');
+    const caseRecord = await newInjuryCase();
+    await claimCase(deps, lawyer, caseRecord.caseId);
+    const city = callerOf('admin-shenyang');
+
+    await expect(putRosterEntry(deps, city, lawyer.staffId, lawyerEntry('210103'))).rejects.toMatchObject({
+      status: 422,
+      details: [{ path: 'unionCode', code: 'has_active_cases' }],
+    });
+    expect((await deps.staff.get('210000', lawyer.staffId))!.unionCode).toBe('210102');
+
+    // Up to the city is fine: the city's area holds every case they work.
+    await putRosterEntry(deps, city, lawyer.staffId, lawyerEntry('210100'));
+    const moved = { ...lawyer, unionCode: '210100' };
+    expect((await getCase(deps, moved, caseRecord.caseId)).caseRecord.owner?.staffId).toBe(lawyer.staffId);
+  });
+
+  it('moves a person between unions of the subtree by updating their one entry', async () => {
+    const lawyer = await newLawyer('210102');
+    await putRosterEntry(deps, callerOf('admin-shenyang'), lawyer.staffId, lawyerEntry('210103'));
+    const entries = (await listRoster(deps, callerOf('admin-shenyang'), {})).filter((entry) => entry.staffId === lawyer.staffId);
+    expect(entries).toEqual([expect.objectContaining({ unionCode: '210103', unionPath: ['210000', '210100', '210103'] })]);
   });
 });
 

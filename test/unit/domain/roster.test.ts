@@ -21,6 +21,7 @@ const lawyer = (overrides: Partial<StaffProfile> = {}): StaffProfile => ({
 const injuryCase = {
   category: 'work_injury' as const,
   unionCode: '210102',
+  unionPath: ['210000', '210100', '210102'],
   employer: { name: 'X', creditCode: '91210106MA0P5K7L22' },
 };
 
@@ -32,6 +33,13 @@ describe('eligibility', () => {
     ['conflict with the employer', {}, { employer: { name: 'Y', creditCode: '91210102MA0QC12347' } }, ['conflict_of_interest']],
     ['full', { activeCases: 4 }, {}, ['at_capacity']],
     ['a mediator on the lawyer pool', { role: 'mediator' as const }, { pool: 'lawyer' as const }, ['wrong_pool']],
+    [
+      'a sibling district’s lawyer',
+      { unionCode: '210103', unionPath: ['210000', '210100', '210103'] },
+      {},
+      ['case_outside_union'],
+    ],
+    ['a city lawyer on a district case', { unionCode: '210100', unionPath: ['210000', '210100'] }, {}, []],
   ])('%s → %j', (_name, staff, caseOverrides, reasons) => {
     expect(ineligibility(lawyer(staff), { ...injuryCase, ...caseOverrides })).toEqual(reasons);
   });

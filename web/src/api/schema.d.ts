@@ -116,7 +116,7 @@ export interface paths {
         get: operations["getStaff"];
         /**
          * Add or update a lawyer or mediator on the roster
-         * @description The staff id is the user’s `sub` at the staff OpenID Connect issuer. The active-case count is maintained by claims and releases, never set here.
+         * @description The staff id is the user’s `sub` at the staff OpenID Connect issuer; it has one roster entry, so moving someone to another union of your subtree updates it. An id on the roster of a union outside your subtree (in your province or another) is 404, as if unknown. The active-case count is maintained by claims and releases, never set here.
          */
         put: operations["putStaff"];
         post?: never;
@@ -197,7 +197,7 @@ export interface paths {
         put?: never;
         /**
          * Assign or reassign a case to a lawyer or mediator
-         * @description Within your subtree. Capacity, categories and conflicts of interest are honoured unless `override` gives a reason, which the timeline keeps.
+         * @description To a lawyer or mediator of your subtree who can see the case (its union is theirs or one below it). Categories, conflicts of interest and capacity are honoured unless `override` names the rule (`category_not_taken`, `conflict_of_interest`, `at_capacity`) and gives a reason; it waives only the rules it names, and the timeline keeps both. A refusal (422) lists each broken rule as a detail: on `staffId` for rules nobody may waive (`case_outside_union`, `inactive`), on `override.rules` for those not named.
          */
         post: operations["assignCase"];
         delete?: never;
@@ -906,11 +906,21 @@ export interface components {
          * @example {
          *       "staffId": "8d1c7f0e-0005-4000-8000-000000000005"
          *     }
+         * @example {
+         *       "staffId": "8d1c7f0e-0005-4000-8000-000000000005",
+         *       "override": {
+         *         "rules": [
+         *           "at_capacity"
+         *         ],
+         *         "reason": "律师本人同意加办此案。"
+         *       }
+         *     }
          */
         AssignRequest: {
             /** Format: uuid */
             staffId: string;
             override?: {
+                rules: ("category_not_taken" | "conflict_of_interest" | "at_capacity")[];
                 reason: string;
             };
         };

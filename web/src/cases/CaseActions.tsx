@@ -1,4 +1,4 @@
-import { App, Button, Form, Input, Radio, Rate, Select, Space } from 'antd';
+import { App, Button, Checkbox, Form, Input, Radio, Rate, Select, Space } from 'antd';
 import { useState } from 'react';
 import { api, unwrap, type CaseView, type Schemas } from '../api/client';
 import { ApiError, messageOf } from '../api/errors';
@@ -7,7 +7,7 @@ import { ActionModal } from '../components/ActionModal';
 import { HotlineCallModal } from './HotlineCallModal';
 import { RegionPicker } from '../components/RegionPicker';
 import { YuanInput, fenField, yuanRule } from '../components/YuanInput';
-import { CASE_ACTIONS, OUTCOMES, optionsOf, type CaseAction } from '../lib/labels';
+import { CASE_ACTIONS, OUTCOMES, OVERRIDE_RULE_LABELS, optionsOf, type CaseAction } from '../lib/labels';
 import { chinaDate } from '../lib/time';
 import { useLoad } from '../lib/useLoad';
 
@@ -215,23 +215,14 @@ export function CaseActions({ caseView, session, onChanged }: { caseView: CaseVi
       </ActionModal>
 
       {open === 'assign' && (
-        <ActionModal<{ staffId: string; overrideReason?: string }>
+        <ActionModal<AssignValues>
           {...modal}
           open
           title="指派律师或调解员"
           okText="指派"
-          rename={{ 'override.reason': 'overrideReason' }}
-          onSubmit={(values) =>
-            unwrap(
-              api().POST('/cases/{caseId}/assign', {
-                ...path,
-                body: {
-                  staffId: values.staffId,
-                  ...(values.overrideReason?.trim() ? { override: { reason: values.overrideReason.trim() } } : {}),
-                },
-              }),
-            )
-          }
+          initialValues={{ overrideRules: [] }}
+          rename={{ 'override.reason': 'overrideReason', 'override.rules': 'overrideRules', override: 'overrideRules' }}
+          onSubmit={(values) => unwrap(api().POST('/cases/{caseId}/assign', { ...path, body: assignment(values) }))}
         >
           <AssignFields />
         </ActionModal>
@@ -353,8 +344,26 @@ function WorkFields() {
   );
 }
 
+type OverrideRule = NonNullable<Schemas['AssignRequest']['override']>['rules'][number];
+
+interface AssignValues {
+  staffId: string;
+  overrideRules?: OverrideRule[];
+  overrideReason?: string;
+}
+
+/** The request: an override only when rules are ticked, and then it waives exactly those. */
+function assignment(values: AssignValues): Schemas['AssignRequest'] {
+  const rules = values.overrideRules ?? [];
+  return {
+    staffId: values.staffId,
+    ...(rules.length > 0 ? { override: { rules, reason: values.overrideReason?.trim() ?? '' } } : {}),
+  };
+}
+
 function AssignFields() {
   const roster = useLoad(() => unwrap(api().GET('/staff')), []);
+  const overriding = (Form.useWatch('overrideRules', Form.useFormInstance()) as OverrideRule[] | undefined)?.length ?? 0;
   return (
     <>
       <Form.Item name="staffId" label="律师或调解员" rules={[{ required: true, message: '请选择' }]}>
@@ -369,8 +378,16 @@ function AssignFields() {
             }))}
         />
       </Form.Item>
-      <Form.Item name="overrideReason" label="超出容量、类别或存在利益冲突时的指派理由（选填）">
-        <Input.TextArea rows={2} maxLength={500} />
+      <Form.Item name="overrideRules" label="仍要指派时豁免的规则（选填，只豁免勾选的规则）">
+        <Checkbox.Group options={optionsOf(OVERRIDE_RULE_LABELS)} />
+      </Form.Item>
+      <Form.Item
+        name="overrideReason"
+        label="豁免理由"
+        dependencies={['overrideRules']}
+        rules={[{ required: overriding > 0, whitespace: true, min: 2, message: '勾选豁免规则时请填写理由（至少2个字）' }]}
+      >
+        <Input.TextArea rows={2} maxLength={500} disabled={overriding === 0} />
       </Form.Item>
     </>
   );

@@ -1,6 +1,6 @@
 import { Timeline, Typography } from 'antd';
 import type { TimelineEvent } from '../api/client';
-import { CATEGORIES, OUTCOMES, ROLE_LABELS } from '../lib/labels';
+import { CATEGORIES, OUTCOMES, OVERRIDE_RULE_LABELS, ROLE_LABELS } from '../lib/labels';
 import { fenToYuan } from '../lib/money';
 import { chinaTime } from '../lib/time';
 
@@ -25,6 +25,7 @@ const FIELDS: Record<string, string> = {
   fromUnion: '转自',
   direction: '方向',
   durationSeconds: '通话时长',
+  override: '豁免',
 };
 
 const DIRECTIONS: Record<string, string> = { inbound: '职工来电', outbound: '回电职工' };
@@ -35,6 +36,11 @@ function valueWords(key: string, value: unknown): string {
   if (key === 'direction' && typeof value === 'string') return DIRECTIONS[value] ?? value;
   if (key === 'durationSeconds' && typeof value === 'number') return `${Math.floor(value / 60)}分${value % 60}秒`;
   if (key === 'category' && typeof value === 'string') return CATEGORIES[value as keyof typeof CATEGORIES] ?? value;
+  if (key === 'override' && typeof value === 'object' && value !== null && 'reason' in value) {
+    const { overridden, reason } = value as { overridden?: string[]; reason: string };
+    const rules = (overridden ?? []).map((rule) => OVERRIDE_RULE_LABELS[rule as keyof typeof OVERRIDE_RULE_LABELS] ?? rule);
+    return `${rules.join('、')}（理由：${reason}）`;
+  }
   return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
 }
 

@@ -10,6 +10,7 @@ export {
 } from '../../../shared/domain/vocabulary.js';
 export { CASE_ACTIONS, type CaseAction } from '../../../shared/domain/lifecycle.js';
 export type { Role } from '../../../shared/domain/roles.js';
+import type { OverridableRule } from '../../../shared/domain/roster.js';
 
 export const ROLE_LABELS = {
   operator: '12351坐席',
@@ -19,6 +20,13 @@ export const ROLE_LABELS = {
 } as const;
 
 export const PRIORITY_LABELS = { urgent: '紧急', priority: '优先', ordinary: '普通' } as const;
+
+/** The assignment rules a legal department may override, each ticked by name. */
+export const OVERRIDE_RULE_LABELS: Record<OverridableRule, string> = {
+  category_not_taken: '不承办该类别',
+  conflict_of_interest: '与用人单位存在利益冲突',
+  at_capacity: '在办案件已满',
+};
 
 /** Options for a Select from a label table. */
 export function optionsOf<T extends Record<string, string>>(table: T, only?: readonly (keyof T)[]) {
