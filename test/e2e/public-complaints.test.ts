@@ -87,7 +87,7 @@ describe('a worker filing and following a complaint', () => {
 
     const feedback = await api.request('POST', `/public/complaints/${caseNumber}/feedback`, { ...withCode, body: { score: 5 } });
     expect(feedback.status).toBe(409);
-    expect(feedback.body.error.message).toMatch(/closed/);
+    expect(feedback.body.error.message).toMatch(/办结/);
   });
 
   it('never shows the complainant’s phone or ID number, or who on the staff did what', async () => {
