@@ -198,6 +198,7 @@ async function changeOwnCase(
     const fresh = await deps.cases.get(current.caseId, { consistent: true });
     if (!fresh) throw new Error(`case ${current.caseId} vanished while its complainant changed it`);
     if (attempt >= SAVE_ATTEMPTS) {
+      // A rule that refuses the change now (the cap reached, a rating given) is the true answer, not BUSY.
       change(fresh, momentOf(deps));
       throw new AppError('BUSY', '案件正在更新，请稍后再试。', undefined, { 'retry-after': '1' });
     }
