@@ -3,7 +3,7 @@ import { publicDependencies } from '../../shared/usecases/public-dependencies.js
 import { giveFeedback } from '../../shared/usecases/public-complaints.js';
 import { givePublicFeedbackRoute } from './feedback.contract.js';
 
-export const handler = httpHandler(givePublicFeedbackRoute, async ({ params, headers, body }) => {
-  const feedback = await giveFeedback(publicDependencies(), params.caseNumber, headers['x-access-code'], body);
+export const handler = httpHandler(givePublicFeedbackRoute, async ({ params, headers, body, sourceIp }) => {
+  const feedback = await giveFeedback(publicDependencies(), params.caseNumber, headers['x-access-code'], body, sourceIp);
   return { body: { caseNumber: params.caseNumber, score: feedback.score, at: feedback.at, message: '感谢您的评价。' } };
 });

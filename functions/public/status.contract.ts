@@ -2,13 +2,7 @@ import { defineRoute } from '../../shared/http/contract.js';
 import { AccessCodeHeaders, CaseNumberParams } from '../../shared/schemas/public.js';
 
 /** DynamoDB use shared by the routes that open a case with its access code (see openCase). */
-export const OPEN_CASE_ACTIONS = [
-  'dynamodb:GetItem',
-  'dynamodb:Query',
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-] as const;
+export const OPEN_CASE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] as const;
 
 export const getPublicComplaintRoute = defineRoute({
   name: 'getPublicComplaint',
@@ -17,7 +11,8 @@ export const getPublicComplaintRoute = defineRoute({
   summary: 'Follow your complaint: status, next step and what has happened',
   description:
     'Needs the access code in the `X-Access-Code` header. An unknown case number and a wrong code get the same 404; ' +
-    'after 5 wrong codes the case number is locked for 15 minutes (429 with Retry-After).',
+    'a client (source address) gets 10 wrong codes per 15 minutes, a case number 1,000 from everyone together; ' +
+    'beyond either, attempts are refused unchecked (429 with Retry-After) until the window ends.',
   tags: ['public'],
   access: { public: true },
   request: { params: CaseNumberParams, headers: AccessCodeHeaders },

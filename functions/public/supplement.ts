@@ -3,7 +3,7 @@ import { publicDependencies } from '../../shared/usecases/public-dependencies.js
 import { addSupplement } from '../../shared/usecases/public-complaints.js';
 import { addPublicSupplementRoute } from './supplement.contract.js';
 
-export const handler = httpHandler(addPublicSupplementRoute, async ({ params, headers, body }) => {
-  const event = await addSupplement(publicDependencies(), params.caseNumber, headers['x-access-code'], body.text);
+export const handler = httpHandler(addPublicSupplementRoute, async ({ params, headers, body, sourceIp }) => {
+  const event = await addSupplement(publicDependencies(), params.caseNumber, headers['x-access-code'], body.text, sourceIp);
   return { body: { caseNumber: params.caseNumber, at: event.at, message: '已收到您补充的材料，承办人员可以看到。' } };
 });

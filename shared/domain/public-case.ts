@@ -1,5 +1,6 @@
 import type { CaseRecord, TimelineEvent } from './cases.js';
 import { AppError } from './errors.js';
+import { event, type Moment, type Transition } from './transition.js';
 import { FIRST_RESPONSE_MS } from './triage.js';
 import type { CaseStatus, TimelineEventType } from './vocabulary.js';
 
@@ -39,23 +40,42 @@ export function normalizeAccessCode(typed: string): string | undefined {
   return code;
 }
 
-/** After this many wrong codes within the window, a case number is locked. */
-export const MAX_FAILED_ATTEMPTS = 5;
-export const LOCKOUT_MS = 15 * 60 * 1000;
+/**
+ * Access-code attempts are counted in fixed 15-minute windows, twice: per
+ * client (the source address API Gateway saw) and per case number. An
+ * attempt is counted *before* its code is compared, by one conditional
+ * increment that refuses it at the limit, so simultaneous attempts cannot all
+ * be checked; a right code takes its count back, so the counts are of wrong
+ * codes (and attempts in flight).
+ *
+ * Per client, 10: a worker who mistypes has room, and a guesser is stopped
+ * early whichever numbers they try (case numbers are sequential, so guessing
+ * goes across neighbours, not at one number).
+ *
+ * Per case number, 1,000: a ceiling no single client can reach (it takes 100
+ * addresses each spending their own 10 within one window), so a stranger
+ * cannot cheaply lock a worker out of their case; the right code is refused
+ * only while someone keeps that up, and for at most the rest of the window.
+ * It still bounds guessing at one number however many addresses a guesser
+ * has: a code is 12 Crockford base32 characters, 32^12 = 2^60 ≈ 1.15 × 10^18
+ * codes; 1,000 attempts × 96 windows a day × 365 days ≈ 3.5 × 10^7 guesses a
+ * year, a chance of about 3 × 10^-11 a year of finding one case's code.
+ */
+export const ATTEMPT_WINDOW_MS = 15 * 60 * 1000;
+export const ATTEMPTS_PER_CLIENT = 10;
+export const ATTEMPTS_PER_CASE_NUMBER = 1000;
 
 /** The one answer for an unknown case number and a wrong access code alike, so neither can be told apart. */
 export function caseNotFoundForPublic(): AppError {
-  return new AppError('NOT_FOUND', 'No case matches this case number and access code.');
+  return new AppError('NOT_FOUND', '案件编号或查询码不正确。');
 }
 
-export function lockedOut(lockedUntil: number, now: number): AppError {
-  const seconds = Math.max(1, Math.ceil((lockedUntil - now) / 1000));
-  return new AppError(
-    'TOO_MANY_REQUESTS',
-    `Too many wrong access codes for this case number. Try again in ${Math.ceil(seconds / 60)} minutes.`,
-    undefined,
-    { 'retry-after': String(seconds) },
-  );
+/** An attempt refused unchecked until `retryAt` (epoch ms); the same words for a client's limit and a number's. */
+export function tooManyAttempts(retryAt: number, now: number): AppError {
+  const seconds = Math.max(1, Math.ceil((retryAt - now) / 1000));
+  return new AppError('TOO_MANY_REQUESTS', `尝试次数过多，请${Math.ceil(seconds / 60)}分钟后再试`, undefined, {
+    'retry-after': String(seconds),
+  });
 }
 
 /** Status in plain words for the worker. */
@@ -162,9 +182,9 @@ export function publicTimeline(events: readonly TimelineEvent[]): PublicTimeline
 
 /** Feedback is given once, after the case is closed. */
 export function checkFeedbackAllowed(caseRecord: CaseRecord): void {
-  if (caseRecord.feedback) throw new AppError('CONFLICT', 'Feedback for this case has already been given.');
+  if (caseRecord.feedback) throw new AppError('CONFLICT', '您已评价过本案件。');
   if (caseRecord.status !== 'closed' && caseRecord.status !== 'followed_up') {
-    throw new AppError('CONFLICT', 'Feedback can be given once the case is closed.');
+    throw new AppError('CONFLICT', '案件办结后才能评价。');
   }
 }
 
@@ -175,3 +195,33 @@ export function isSatisfied(score: number): boolean {
 
 /** Supplements a complainant may add to one case: enough for any real case, a bound on abuse. */
 export const MAX_SUPPLEMENTS = 20;
+
+/** The worker acting on their own case, without an account. */
+export const COMPLAINANT = { kind: 'complainant' } as const;
+
+/**
+ * The complainant adds information: a timeline event the staff see, and one
+ * more on the case's count, which is capped so that one access code cannot
+ * flood a case's timeline. A transition like any staff action, so it is
+ * saved only on the version it was computed from.
+ */
+export function supplementCase(caseRecord: CaseRecord, text: string, moment: Moment): Transition {
+  const count = caseRecord.supplementCount ?? 0;
+  if (count >= MAX_SUPPLEMENTS) {
+    throw new AppError('CONFLICT', `每件案件最多补充${MAX_SUPPLEMENTS}次材料；如需补充更多，请拨打12351。`);
+  }
+  return {
+    next: { ...caseRecord, supplementCount: count + 1, version: caseRecord.version + 1 },
+    events: [event(caseRecord, 'supplement_added', COMPLAINANT, { text }, moment)],
+  };
+}
+
+/** The complainant rates the service once, after closing; it counts in the month it is given. */
+export function rateService(caseRecord: CaseRecord, rating: { score: number; comment?: string }, moment: Moment): Transition {
+  checkFeedbackAllowed(caseRecord);
+  const feedback = { score: rating.score, ...(rating.comment ? { comment: rating.comment } : {}), at: moment.now.toISOString() };
+  return {
+    next: { ...caseRecord, feedback, version: caseRecord.version + 1 },
+    events: [event(caseRecord, 'feedback_given', COMPLAINANT, feedback, moment)],
+  };
+}

@@ -24,6 +24,12 @@ export interface ParsedRequest<C extends RouteContract> {
   /** The route's declared headers, validated; all headers (lower-cased) when it declares none. */
   readonly headers: HeadersOf<C>;
   readonly requestId: string;
+  /**
+   * The client's address as API Gateway saw the connection
+   * (`requestContext.identity.sourceIp`; the local server sets it the same
+   * way). Never a header a client could forge. Empty if absent.
+   */
+  readonly sourceIp: string;
 }
 
 /**
@@ -49,6 +55,7 @@ export function parseRequest<C extends RouteContract>(contract: C, event: APIGat
       : rejectUnexpectedBody(event)) as BodyOf<C>,
     headers: (declaredHeaders ? validate(declaredHeaders, headers, 'Request headers are not valid.') : headers) as HeadersOf<C>,
     requestId: event.requestContext?.requestId ?? '',
+    sourceIp: event.requestContext?.identity?.sourceIp ?? '',
   };
 }
 

@@ -160,8 +160,9 @@ export class CaseRepository {
     ];
   }
 
-  async get(caseId: string): Promise<CaseRecord | undefined> {
-    const item = await getItem(this.store, keys.case(caseId));
+  /** A case; `consistent` to be sure to see the latest write (after losing a race to it). */
+  async get(caseId: string, { consistent = false } = {}): Promise<CaseRecord | undefined> {
+    const item = await getItem(this.store, keys.case(caseId), consistent);
     return item ? withoutStorageAttributes<CaseRecord>(item) : undefined;
   }
 
@@ -226,6 +227,11 @@ export class CaseRepository {
   }
 
   /**
+   * The one writer of a case item once registered: staff actions, the sweeper
+   * and the complainant's supplements and rating all come here, so every
+   * change moves the version and none can be written over by another
+   * computed from an older read.
+   *
    * Moves a case to its next state, in one transaction with the transition's
    * events and messages, the monthly figures it moves, and other writes
    * (staff counters). The case is replaced only if it still has the version

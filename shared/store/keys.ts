@@ -31,8 +31,13 @@ export const keys = {
   }),
   /** Permanent record that an Idempotency-Key created a case (keyed by a hash of the key). */
   idempotencyMarker: (keyHash: string) => ({ PK: `IDEMKEY#${keyHash}`, SK: 'IDEMKEY' }),
-  /** Failed access-code attempts against one case number, existing or not (see public-access-repository). */
+  /** Access-code attempts against one case number, existing or not (see public-access-repository). */
   publicGuard: (caseNumber: string) => ({ PK: `GUARD#${caseNumber}`, SK: 'GUARD' }),
+  /**
+   * Access-code attempts from one client (source address). `CLIENT#` cannot
+   * begin a case number, so the two kinds of guard never share a key.
+   */
+  clientGuard: (sourceAddress: string) => ({ PK: `GUARD#CLIENT#${sourceAddress}`, SK: 'GUARD' }),
   /**
    * A lawyer's or mediator's roster entry. One partition per province: a
    * legal department lists its subtree's staff with one Query, and staff are

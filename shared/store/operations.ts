@@ -143,19 +143,6 @@ function isOnlyTransactionConflict(error: unknown): boolean {
   return codes.includes('TransactionConflict') && codes.every((code) => code === 'TransactionConflict' || code === 'None');
 }
 
-/** Runs a transaction whose first item carries the business condition; false if that condition failed. */
-export async function transactUnlessFirstConditionFails(store: StoreContext, items: TransactItems): Promise<boolean> {
-  try {
-    await transact(store, items);
-    return true;
-  } catch (error) {
-    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
-      return false;
-    }
-    throw error;
-  }
-}
-
 /** A transaction item that puts an item which must not exist yet: ids, numbers and events are never overwritten. */
 export function putNew(store: StoreContext, item: Item) {
   return { Put: { TableName: store.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } };

@@ -1,34 +1,45 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { recordCapacity } from './capacity.js';
 import { defaultStore, type StoreContext } from './client.js';
 import { keys } from './keys.js';
-import { figureUpdates } from './monthly-figures.js';
-import type { CaseRecord, TimelineEvent } from '../domain/cases.js';
 import type { IdempotencyMarker } from './case-repository.js';
-import { eventItem, getItem, putNew, transactUnlessFirstConditionFails } from './operations.js';
+import { getItem } from './operations.js';
 
 export interface CaseNumberEntry {
   readonly caseId: string;
   readonly accessCodeHash?: string;
 }
 
-/** Wrong access codes recently tried against one case number. */
-export interface GuardState {
-  readonly failures: number;
-  readonly windowStartedAt: number;
-  readonly lockedUntil?: number;
+/** Whose attempts a guard counts: one client's (by source address), or one case number's. */
+export type AttemptGuard = { readonly client: string } | { readonly caseNumber: string };
+
+/** How many attempts a guard lets through per fixed window. */
+export interface AttemptPolicy {
+  readonly limit: number;
+  readonly windowMs: number;
 }
+
+/** An attempt counted in the window that began at `windowStartedAt`, or refused until `retryAt` (epoch ms). */
+export type Admission =
+  { readonly admitted: true; readonly windowStartedAt: number } | { readonly admitted: false; readonly retryAt: number };
+
+/** Rounds of "count in the running window, else start a new one" before an attempt is refused as contended. */
+const ADMISSION_ROUNDS = 3;
 
 const toSeconds = (ms: number) => Math.ceil(ms / 1000);
 
 /**
  * Storage for what complainants do without an account: the case-number
- * reservation (which holds the access code's hash), the guard that counts
- * wrong codes, Idempotency-Key markers, supplements and feedback. Kept apart
- * from CaseRepository so staff functions do not bundle it. The guard is kept per case-number *string*, whether or not
- * such a case exists, so that locking out cannot reveal which numbers are
- * real. Guards expire through the table's TTL.
+ * reservation (which holds the access code's hash), the guards that count
+ * access-code attempts, and Idempotency-Key markers. Kept apart from
+ * CaseRepository so staff functions do not bundle it. The case item itself is
+ * not written here: supplements and feedback are transitions, saved by
+ * CaseRepository.saveTransition like every other change of a case.
+ *
+ * A case-number guard is kept per case-number *string*, whether or not such a
+ * case exists, so that being refused cannot reveal which numbers are real. A
+ * client guard holds the source address for two windows at most (TTL).
  */
 export class PublicAccessRepository {
   constructor(private readonly store: StoreContext = defaultStore()) {}
@@ -53,72 +64,82 @@ export class PublicAccessRepository {
     recordCapacity(result.ConsumedCapacity);
   }
 
-  async guard(caseNumber: string): Promise<GuardState | undefined> {
-    const item = await getItem(this.store, keys.publicGuard(caseNumber), true);
-    if (!item) return undefined;
-    return {
-      failures: item.failures as number,
-      windowStartedAt: item.windowStartedAt as number,
-      ...(item.lockedUntil ? { lockedUntil: item.lockedUntil as number } : {}),
-    };
+  /**
+   * Counts one attempt against a guard and says whether it may go ahead: in
+   * the running window, one conditional increment both counts and checks the
+   * limit, so however many attempts arrive at once no more than the limit are
+   * admitted. When there is no running window, a conditional put starts one;
+   * if another attempt started it first, the next round counts in it. Guards
+   * expire through the table's TTL.
+   */
+  async admitAttempt(guard: AttemptGuard, now: number, policy: AttemptPolicy): Promise<Admission> {
+    const key = guardKey(guard);
+    const windowFloor = now - policy.windowMs;
+    for (let round = 0; round < ADMISSION_ROUNDS; round++) {
+      try {
+        const result = await this.store.client.send(
+          new UpdateCommand({
+            TableName: this.store.tableName,
+            Key: key,
+            UpdateExpression: 'ADD attempts :one',
+            ConditionExpression: 'windowStartedAt > :windowFloor AND attempts < :limit',
+            ExpressionAttributeValues: { ':one': 1, ':windowFloor': windowFloor, ':limit': policy.limit },
+            ReturnValues: 'ALL_NEW',
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        );
+        recordCapacity(result.ConsumedCapacity);
+        return { admitted: true, windowStartedAt: result.Attributes!.windowStartedAt as number };
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        const started = Number(error.Item?.windowStartedAt?.N ?? Number.NaN);
+        // The window is running and full.
+        if (started > windowFloor) return { admitted: false, retryAt: started + policy.windowMs };
+      }
+      try {
+        const result = await this.store.client.send(
+          new PutCommand({
+            TableName: this.store.tableName,
+            Item: {
+              ...key,
+              entity: 'attemptGuard',
+              attempts: 1,
+              windowStartedAt: now,
+              expiresAt: toSeconds(now + 2 * policy.windowMs),
+            },
+            ConditionExpression: 'attribute_not_exists(PK) OR windowStartedAt <= :windowFloor',
+            ExpressionAttributeValues: { ':windowFloor': windowFloor },
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        );
+        recordCapacity(result.ConsumedCapacity);
+        return { admitted: true, windowStartedAt: now };
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    }
+    return { admitted: false, retryAt: now + 1000 };
   }
 
-  /**
-   * Counts a wrong code within the current window (a fresh window once the
-   * last one is over), and locks the number when the count reaches the limit.
-   * Atomic per attempt, so concurrent guesses are all counted.
-   */
-  async recordFailure(caseNumber: string, now: number, policy: { maxFailures: number; windowMs: number }): Promise<GuardState> {
-    const key = keys.publicGuard(caseNumber);
-    let state: GuardState;
+  /** Takes back an admitted attempt (its code was right), if its window still runs. */
+  async refundAttempt(guard: AttemptGuard, windowStartedAt: number): Promise<void> {
     try {
       const result = await this.store.client.send(
         new UpdateCommand({
           TableName: this.store.tableName,
-          Key: key,
-          UpdateExpression: 'SET windowStartedAt = if_not_exists(windowStartedAt, :now), expiresAt = :expires ADD failures :one',
-          ConditionExpression: 'attribute_not_exists(windowStartedAt) OR windowStartedAt > :windowFloor',
-          ExpressionAttributeValues: {
-            ':now': now,
-            ':one': 1,
-            ':windowFloor': now - policy.windowMs,
-            ':expires': toSeconds(now + 2 * policy.windowMs),
-          },
-          ReturnValues: 'ALL_NEW',
+          Key: guardKey(guard),
+          UpdateExpression: 'ADD attempts :minusOne',
+          ConditionExpression: 'windowStartedAt = :started AND attempts > :zero',
+          ExpressionAttributeValues: { ':minusOne': -1, ':started': windowStartedAt, ':zero': 0 },
           ReturnConsumedCapacity: 'TOTAL',
         }),
       );
       recordCapacity(result.ConsumedCapacity);
-      state = result.Attributes as unknown as GuardState;
     } catch (error) {
+      // A new window began meanwhile: there is nothing of this attempt left to take back.
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      // The previous window is over: this failure starts a new one.
-      state = { failures: 1, windowStartedAt: now };
-      await this.store.client.send(
-        new PutCommand({
-          TableName: this.store.tableName,
-          Item: { ...key, ...state, expiresAt: toSeconds(now + 2 * policy.windowMs) },
-        }),
-      );
     }
-    if (state.failures >= policy.maxFailures && !(state.lockedUntil && state.lockedUntil > now)) {
-      const lockedUntil = now + policy.windowMs;
-      await this.store.client.send(
-        new UpdateCommand({
-          TableName: this.store.tableName,
-          Key: key,
-          UpdateExpression: 'SET lockedUntil = :until, expiresAt = :expires',
-          ExpressionAttributeValues: { ':until': lockedUntil, ':expires': toSeconds(lockedUntil + policy.windowMs) },
-        }),
-      );
-      return { ...state, lockedUntil };
-    }
-    return state;
-  }
-
-  /** A correct code clears earlier mistakes. */
-  async clearGuard(caseNumber: string): Promise<void> {
-    await this.store.client.send(new DeleteCommand({ TableName: this.store.tableName, Key: keys.publicGuard(caseNumber) }));
   }
 
   /** Looks up the permanent marker of an Idempotency-Key (by its hash). */
@@ -128,58 +149,8 @@ export class PublicAccessRepository {
       ? { caseId: item.caseId as string, caseNumber: item.caseNumber as string, payloadHash: item.payloadHash as string }
       : undefined;
   }
+}
 
-  /**
-   * Adds a complainant's supplement: the event and the case's supplement
-   * count move together, and the count is capped so one access code cannot
-   * flood a case's timeline. Returns false when the cap is reached.
-   */
-  async addSupplement(caseId: string, event: TimelineEvent, maxSupplements: number): Promise<boolean> {
-    return transactUnlessFirstConditionFails(this.store, [
-      {
-        Update: {
-          TableName: this.store.tableName,
-          Key: keys.case(caseId),
-          UpdateExpression: 'SET supplementCount = if_not_exists(supplementCount, :zero) + :one',
-          ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(supplementCount) OR supplementCount < :max)',
-          ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':max': maxSupplements },
-        },
-      },
-      putNew(this.store, eventItem(event)),
-    ]);
-  }
-
-  /**
-   * Records the complainant's rating once, only on a closed case, with its
-   * timeline event and the union's monthly satisfaction figures, atomically.
-   * Returns false when the case no longer qualifies or changed meanwhile
-   * (rated, reopened, followed up), so the figures moved are always right.
-   */
-  async recordFeedback(
-    caseRecord: CaseRecord,
-    feedback: NonNullable<CaseRecord['feedback']>,
-    event: TimelineEvent,
-  ): Promise<boolean> {
-    const rated: CaseRecord = { ...caseRecord, feedback, version: caseRecord.version + 1 };
-    return transactUnlessFirstConditionFails(this.store, [
-      {
-        Update: {
-          TableName: this.store.tableName,
-          Key: keys.case(caseRecord.caseId),
-          UpdateExpression: 'SET feedback = :feedback, version = :next',
-          ConditionExpression: 'attribute_not_exists(feedback) AND #status IN (:closed, :followedUp) AND version = :expected',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':feedback': feedback,
-            ':next': rated.version,
-            ':expected': caseRecord.version,
-            ':closed': 'closed',
-            ':followedUp': 'followed_up',
-          },
-        },
-      },
-      putNew(this.store, eventItem(event)),
-      ...figureUpdates(this.store, caseRecord, rated),
-    ]);
-  }
+function guardKey(guard: AttemptGuard) {
+  return 'client' in guard ? keys.clientGuard(guard.client) : keys.publicGuard(guard.caseNumber);
 }

@@ -3,16 +3,20 @@ import { chinaDate } from '../domain/china-time.js';
 import { AppError } from '../domain/errors.js';
 import { clockRulesOf, triageConfigOf } from '../domain/unions.js';
 import {
-  LOCKOUT_MS,
-  MAX_FAILED_ATTEMPTS,
-  MAX_SUPPLEMENTS,
+  ATTEMPTS_PER_CASE_NUMBER,
+  ATTEMPTS_PER_CLIENT,
+  ATTEMPT_WINDOW_MS,
+  COMPLAINANT,
   caseNotFoundForPublic,
-  checkFeedbackAllowed,
-  lockedOut,
   normalizeAccessCode,
+  rateService,
+  supplementCase,
+  tooManyAttempts,
 } from '../domain/public-case.js';
+import type { Moment, Transition } from '../domain/transition.js';
 import { accessCodeMatches, hashAccessCode, hashIdempotencyKey, hashPayload } from '../security/digests.js';
-import { IdempotencyKeyTaken } from '../store/case-repository.js';
+import { IdempotencyKeyTaken, TransitionConflict } from '../store/case-repository.js';
+import { momentOf } from './case-access.js';
 import type { ComplainantAccess, Dependencies, PhoneHashing } from './dependencies.js';
 
 /** What the complainant gets back once: the case number and the access code to follow it. */
@@ -21,8 +25,6 @@ export interface FiledComplaint {
   readonly unionName: string;
   readonly accessCode: string;
 }
-
-const COMPLAINANT = { kind: 'complainant' } as const;
 
 /**
  * Files a complaint from the web or WeChat. The case lands in the union
@@ -111,33 +113,49 @@ export function idempotencyKeyReused(): AppError {
 }
 
 /**
- * Opens a case for its complainant: case number plus access code. An unknown
- * number and a wrong code get the same answer and both count towards the
- * number's lockout, so guessing reveals nothing, real number or not.
+ * Opens a case for its complainant: case number plus access code, from a
+ * client (the request's source address). An unknown number and a wrong code
+ * get the same answer, so guessing reveals nothing, real number or not. The
+ * attempt is counted against the client and against the number before the
+ * code is looked at, and refused unchecked at either limit (see
+ * ATTEMPTS_PER_CLIENT); a right code takes its counts back. The client is
+ * counted first, so a client already refused adds nothing to the number's
+ * count.
  */
 export async function openCase(
   deps: Dependencies & ComplainantAccess,
   caseNumber: string,
   typedCode: string,
+  client: string,
 ): Promise<CaseRecord> {
   const now = deps.now().getTime();
-  const guard = await deps.publicAccess.guard(caseNumber);
-  if (guard?.lockedUntil && guard.lockedUntil > now) throw lockedOut(guard.lockedUntil, now);
+  const byClient = { client };
+  const byNumber = { caseNumber };
+  const clientAdmission = await deps.publicAccess.admitAttempt(byClient, now, {
+    limit: ATTEMPTS_PER_CLIENT,
+    windowMs: ATTEMPT_WINDOW_MS,
+  });
+  if (!clientAdmission.admitted) throw tooManyAttempts(clientAdmission.retryAt, now);
+  const numberAdmission = await deps.publicAccess.admitAttempt(byNumber, now, {
+    limit: ATTEMPTS_PER_CASE_NUMBER,
+    windowMs: ATTEMPT_WINDOW_MS,
+  });
+  if (!numberAdmission.admitted) {
+    // Refused because of others' attempts at this number: it costs this client nothing.
+    await deps.publicAccess.refundAttempt(byClient, clientAdmission.windowStartedAt);
+    throw tooManyAttempts(numberAdmission.retryAt, now);
+  }
 
   const code = normalizeAccessCode(typedCode);
   const entry = await deps.publicAccess.findCaseNumber(caseNumber);
   const matches =
     entry?.accessCodeHash !== undefined && code !== undefined && accessCodeMatches(entry.caseId, code, entry.accessCodeHash);
   const caseRecord = matches ? await deps.cases.get(entry.caseId) : undefined;
-  if (!caseRecord) {
-    const state = await deps.publicAccess.recordFailure(caseNumber, now, {
-      maxFailures: MAX_FAILED_ATTEMPTS,
-      windowMs: LOCKOUT_MS,
-    });
-    if (state.lockedUntil) throw lockedOut(state.lockedUntil, now);
-    throw caseNotFoundForPublic();
-  }
-  if (guard) await deps.publicAccess.clearGuard(caseNumber);
+  if (!caseRecord) throw caseNotFoundForPublic();
+  await Promise.all([
+    deps.publicAccess.refundAttempt(byClient, clientAdmission.windowStartedAt),
+    deps.publicAccess.refundAttempt(byNumber, numberAdmission.windowStartedAt),
+  ]);
   return caseRecord;
 }
 
@@ -145,10 +163,47 @@ export async function publicCaseStatus(
   deps: Dependencies & ComplainantAccess,
   caseNumber: string,
   accessCode: string,
+  client: string,
 ): Promise<{ caseRecord: CaseRecord; unionName: string; events: TimelineEvent[] }> {
-  const caseRecord = await openCase(deps, caseNumber, accessCode);
+  const caseRecord = await openCase(deps, caseNumber, accessCode, client);
   const [events, directory] = await Promise.all([deps.cases.timeline(caseRecord.caseId), deps.unions.directory()]);
   return { caseRecord, events, unionName: directory.get(caseRecord.unionCode)?.name ?? caseRecord.unionCode };
+}
+
+/** Saves of one complainant change tried before a race that keeps being lost is answered 503. */
+const SAVE_ATTEMPTS = 3;
+
+/**
+ * Applies a complainant's change to their case as a transition, saved on the
+ * version it was computed from. If staff changed the case meanwhile, the
+ * worker did nothing wrong: the change is computed again from a fresh read
+ * (so its rules, such as the supplement cap, judge the case as it is now) and
+ * saved again. After SAVE_ATTEMPTS lost races the fresh read still decides a
+ * rule's refusal; otherwise the answer is 503 BUSY, to try again shortly.
+ */
+async function changeOwnCase(
+  deps: Dependencies,
+  opened: CaseRecord,
+  change: (current: CaseRecord, moment: Moment) => Transition,
+): Promise<Transition> {
+  let current = opened;
+  for (let attempt = 1; ; attempt++) {
+    const transition = change(current, momentOf(deps));
+    try {
+      await deps.cases.saveTransition(current, transition);
+      return transition;
+    } catch (error) {
+      if (!(error instanceof TransitionConflict && error.on === 'case')) throw error;
+    }
+    const fresh = await deps.cases.get(current.caseId, { consistent: true });
+    if (!fresh) throw new Error(`case ${current.caseId} vanished while its complainant changed it`);
+    if (attempt >= SAVE_ATTEMPTS) {
+      // A rule that refuses the change now (the cap reached, a rating given) is the true answer, not BUSY.
+      change(fresh, momentOf(deps));
+      throw new AppError('BUSY', '案件正在更新，请稍后再试。', undefined, { 'retry-after': '1' });
+    }
+    current = fresh;
+  }
 }
 
 export async function addSupplement(
@@ -156,21 +211,11 @@ export async function addSupplement(
   caseNumber: string,
   accessCode: string,
   text: string,
+  client: string,
 ): Promise<TimelineEvent> {
-  const caseRecord = await openCase(deps, caseNumber, accessCode);
-  const event: TimelineEvent = {
-    caseId: caseRecord.caseId,
-    eventId: deps.newId(),
-    seq: 1,
-    at: deps.now().toISOString(),
-    type: 'supplement_added',
-    actor: COMPLAINANT,
-    data: { text },
-  };
-  if (!(await deps.publicAccess.addSupplement(caseRecord.caseId, event, MAX_SUPPLEMENTS))) {
-    throw new AppError('CONFLICT', `A case takes at most ${MAX_SUPPLEMENTS} supplements; call 12351 to add more.`);
-  }
-  return event;
+  const caseRecord = await openCase(deps, caseNumber, accessCode, client);
+  const { events } = await changeOwnCase(deps, caseRecord, (current, moment) => supplementCase(current, text, moment));
+  return events[0]!;
 }
 
 export async function giveFeedback(
@@ -178,22 +223,9 @@ export async function giveFeedback(
   caseNumber: string,
   accessCode: string,
   rating: { score: number; comment?: string },
+  client: string,
 ): Promise<NonNullable<CaseRecord['feedback']>> {
-  const caseRecord = await openCase(deps, caseNumber, accessCode);
-  checkFeedbackAllowed(caseRecord);
-  const now = deps.now();
-  const feedback = { score: rating.score, ...(rating.comment ? { comment: rating.comment } : {}), at: now.toISOString() };
-  const event: TimelineEvent = {
-    caseId: caseRecord.caseId,
-    eventId: deps.newId(),
-    seq: 1,
-    at: feedback.at,
-    type: 'feedback_given',
-    actor: COMPLAINANT,
-    data: feedback,
-  };
-  const recorded = await deps.publicAccess.recordFeedback(caseRecord, feedback, event);
-  // Lost a race with a second submission (or the case was reopened meanwhile).
-  if (!recorded) throw new AppError('CONFLICT', 'Feedback for this case has already been given, or the case is open again.');
-  return feedback;
+  const caseRecord = await openCase(deps, caseNumber, accessCode, client);
+  const { next } = await changeOwnCase(deps, caseRecord, (current, moment) => rateService(current, rating, moment));
+  return next.feedback!;
 }

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../shared/domain/cases.js';
 import { recompute } from '../../shared/domain/figures.js';
 import type { Caller } from '../../shared/domain/roles.js';
-import { FIGURE_SHARDS, keys } from '../../shared/store/keys.js';
-import { getItem, queryAll } from '../../shared/store/operations.js';
+import { keys } from '../../shared/store/keys.js';
+import { queryAll } from '../../shared/store/operations.js';
 import { forgetCachedDirectory } from '../../shared/store/union-repository.js';
 import { listCases, registerCase } from '../../shared/usecases/cases.js';
 import type { ComplainantAccess, Dependencies, PageCursors, PhoneHashing } from '../../shared/usecases/dependencies.js';
@@ -18,6 +18,7 @@ import {
 } from '../../shared/usecases/lifecycle.js';
 import { putRosterEntry } from '../../shared/usecases/roster.js';
 import { sweep } from '../../shared/usecases/sweeper.js';
+import { storedFigures } from '../support/figures.js';
 import { answeredConsultation, callerOf, complaint } from '../support/fixtures.js';
 import { createTestTable, testDependencies, type TestTable } from '../support/store.js';
 
@@ -297,18 +298,6 @@ describe('the sweeper', () => {
     expect((await sweep(dayLater)).escalated).toBe(0);
   });
 });
-
-/** The stored union-month counters, without keys and without figures that came back to zero. */
-async function storedFigures(table: TestTable, unionCode: string, month: string): Promise<Record<string, number>> {
-  const shards = await Promise.all(
-    Array.from({ length: FIGURE_SHARDS }, (_, shard) => getItem(table, keys.monthlyFigures(unionCode, month, shard), true)),
-  );
-  const sum: Record<string, number> = {};
-  for (const item of shards)
-    for (const [name, value] of Object.entries(item ?? {}))
-      if (!['PK', 'SK', 'entity'].includes(name) && typeof value === 'number') sum[name] = (sum[name] ?? 0) + value;
-  return Object.fromEntries(Object.entries(sum).filter(([, value]) => value !== 0));
-}
 
 /** The counters of a table holding this one case equal a recomputation from the case. */
 async function expectFiguresToMatch(table: TestTable, caseRecord: CaseRecord, months: readonly string[]): Promise<void> {

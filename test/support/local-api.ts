@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { DynamoDBClient, GetItemCommand, ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { inject } from 'vitest';
@@ -19,6 +20,11 @@ export interface RequestOptions {
   readonly body?: unknown;
   readonly raw?: string | Buffer;
   readonly headers?: Record<string, string>;
+  /**
+   * A loopback address (127.x.y.z) to send from, so the request reaches the
+   * handlers with that source IP: another client, as far as the API can tell.
+   */
+  readonly from?: string;
 }
 
 export interface LocalApi {
@@ -66,7 +72,10 @@ export async function startLocalApi(): Promise<LocalApi> {
         body = JSON.stringify(options.body);
         headers['content-type'] ??= 'application/json';
       }
-      const response = await fetch(`${environment.baseUrl}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+      const url = `${environment.baseUrl}${path}`;
+      const response = options.from
+        ? await sendFrom(options.from, url, method, headers, body)
+        : await fetch(url, { method, headers, ...(body !== undefined ? { body } : {}) });
       const text = await response.text();
       let parsed: unknown = text;
       try {
@@ -107,4 +116,30 @@ export async function startLocalApi(): Promise<LocalApi> {
       await environment.stop();
     },
   };
+}
+
+/** `fetch` cannot choose the local address of its connection; node:http can. */
+function sendFrom(
+  localAddress: string,
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body: string | Buffer | undefined,
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method, headers, localAddress }, (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('end', () => {
+        const responseHeaders = new Headers();
+        for (const [name, value] of Object.entries(incoming.headers)) {
+          for (const one of [value ?? []].flat()) responseHeaders.append(name, one);
+        }
+        resolve(new Response(Buffer.concat(chunks), { status: incoming.statusCode ?? 0, headers: responseHeaders }));
+      });
+      incoming.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
 }

@@ -8,6 +8,9 @@ import {
   nextStep,
   normalizeAccessCode,
   publicTimeline,
+  rateService,
+  supplementCase,
+  tooManyAttempts,
 } from '../../../shared/domain/public-case.js';
 
 function caseWith(overrides: Partial<CaseRecord> = {}): CaseRecord {
@@ -139,5 +142,49 @@ describe('feedback rules', () => {
     expect(() => checkFeedbackAllowed(caseWith({ status: 'closed', feedback: { score: 5, at: 'x' } }))).toThrow(
       expect.objectContaining({ status: 409 }),
     );
+  });
+});
+
+describe('the complainant’s changes are transitions', () => {
+  const moment = { now: new Date('2026-11-25T02:00:00.000Z'), newEventId: () => 'e1' };
+
+  it('a supplement moves the version and the count, with its event', () => {
+    const { next, events } = supplementCase(caseWith({ version: 7, supplementCount: 3 }), '工资条在我这里', moment);
+    expect(next).toMatchObject({ version: 8, supplementCount: 4 });
+    expect(events).toEqual([
+      {
+        caseId: 'c1',
+        eventId: 'e1',
+        seq: 1,
+        at: '2026-11-25T02:00:00.000Z',
+        type: 'supplement_added',
+        actor: { kind: 'complainant' },
+        data: { text: '工资条在我这里' },
+      },
+    ]);
+  });
+
+  it('refuses the 21st supplement, in Chinese', () => {
+    expect(() => supplementCase(caseWith({ supplementCount: 20 }), '第21条', moment)).toThrow(
+      expect.objectContaining({ status: 409, message: expect.stringContaining('最多补充20次') }),
+    );
+  });
+
+  it('a rating moves the version and is dated when given', () => {
+    const { next, events } = rateService(caseWith({ status: 'closed', version: 4 }), { score: 5, comment: '谢谢' }, moment);
+    expect(next).toMatchObject({ version: 5, feedback: { score: 5, comment: '谢谢', at: '2026-11-25T02:00:00.000Z' } });
+    expect(events.map((event) => event.type)).toEqual(['feedback_given']);
+  });
+});
+
+describe('too many attempts', () => {
+  it('says in Chinese how many minutes to wait, and Retry-After in seconds', () => {
+    const error = tooManyAttempts(1_000_000 + 14 * 60 * 1000 + 30 * 1000, 1_000_000);
+    expect(error).toMatchObject({
+      status: 429,
+      code: 'TOO_MANY_REQUESTS',
+      message: '尝试次数过多，请15分钟后再试',
+      headers: { 'retry-after': '870' },
+    });
   });
 });

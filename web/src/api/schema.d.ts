@@ -452,7 +452,7 @@ export interface paths {
         };
         /**
          * Follow your complaint: status, next step and what has happened
-         * @description Needs the access code in the `X-Access-Code` header. An unknown case number and a wrong code get the same 404; after 5 wrong codes the case number is locked for 15 minutes (429 with Retry-After).
+         * @description Needs the access code in the `X-Access-Code` header. An unknown case number and a wrong code get the same 404; a client (source address) gets 10 wrong codes per 15 minutes, a case number 1,000 from everyone together; beyond either, attempts are refused unchecked (429 with Retry-After) until the window ends.
          */
         get: operations["getPublicComplaint"];
         put?: never;
