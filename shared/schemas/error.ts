@@ -1,13 +1,16 @@
 import * as z from 'zod/mini';
-import { documented } from './common.js';
+import { ERROR_CODES } from '../domain/errors.js';
+import { documented, shownText } from './common.js';
 
 export const ErrorResponse = documented(
   z.object({
     error: z.object({
-      code: z.string(),
-      message: z.string(),
-      details: z.optional(z.array(z.object({ path: z.string(), message: z.string(), code: z.optional(z.string()) }))),
-      requestId: z.string(),
+      code: z.enum(ERROR_CODES),
+      message: shownText(1000),
+      /** Field paths of invalid input; zod's issue code where it has one (e.g. `too_big`). */
+      details: z.optional(z.array(z.object({ path: shownText(500), message: shownText(500), code: z.optional(shownText(64)) }))),
+      /** API Gateway's request id (Lambda's locally): quote it when reporting a problem. */
+      requestId: shownText(128),
     }),
   }),
   {

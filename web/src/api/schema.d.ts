@@ -95,7 +95,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The roster of lawyers and mediators in your union’s subtree */
+        /**
+         * The roster of lawyers and mediators in your union’s subtree
+         * @description Active and inactive entries of your union and the unions below it, optionally one role only.
+         */
         get: operations["listStaff"];
         put?: never;
         post?: never;
@@ -112,7 +115,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One roster entry of your subtree */
+        /**
+         * One roster entry of your subtree
+         * @description An entry outside your union’s subtree answers 404, as if it did not exist.
+         */
         get: operations["getStaff"];
         /**
          * Add or update a lawyer or mediator on the roster
@@ -606,7 +612,8 @@ export interface components {
          */
         Error: {
             error: {
-                code: string;
+                /** @enum {string} */
+                code: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "INVALID_TRANSITION" | "REQUEST_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "TOO_MANY_REQUESTS" | "BUSY" | "REGION_NOT_SERVED" | "REGION_OUTSIDE_SUBTREE" | "UNPROCESSABLE" | "INTERNAL";
                 message: string;
                 details?: {
                     path: string;
@@ -663,8 +670,12 @@ export interface components {
                 creditCode?: string;
             };
             description: string;
-            /** @default 1 */
+            /**
+             * Format: int32
+             * @default 1
+             */
             workersInvolved: number;
+            /** Format: int64 */
             amountClaimedFen?: number;
             /** Format: date */
             occurredOn?: string;
@@ -702,13 +713,16 @@ export interface components {
             pool?: "mediation" | "lawyer";
             owner?: {
                 staffId: string;
-                role: string;
+                /** @enum {string} */
+                role: "operator" | "lawyer" | "mediator" | "legal_admin";
+                /** Format: date-time */
                 since: string;
             };
             transfer?: {
                 fromUnion: string;
                 toUnion: string;
                 reason: string;
+                /** Format: date-time */
                 requestedAt: string;
                 requestedBy: string;
             };
@@ -727,48 +741,68 @@ export interface components {
                 creditCode?: string;
             };
             description: string;
+            /** Format: int64 */
             workersInvolved: number;
             collective: boolean;
+            /** Format: int64 */
             amountClaimedFen?: number;
+            /** Format: date */
             occurredOn?: string;
+            /** Format: date */
             employmentEndedOn?: string;
+            /** Format: date-time */
             receivedAt: string;
+            /** Format: date-time */
             registeredAt: string;
             registeredBy: {
                 /** @enum {string} */
                 kind: "staff" | "complainant" | "system";
-                role?: string;
+                /** @enum {string} */
+                role?: "operator" | "lawyer" | "mediator" | "legal_admin";
                 staffId?: string;
             };
             /** @enum {string} */
             outcome?: "advice_given" | "mediated_agreement" | "referred_to_arbitration" | "arbitration_award" | "litigation" | "referred_to_labour_inspection" | "withdrawn" | "out_of_scope";
             outcomeLabel?: string;
+            /** Format: date-time */
             closedAt?: string;
+            /** Format: int64 */
             amountAgreedFen?: number;
+            /** Format: int64 */
             amountRecoveredFen?: number;
             arbitration?: {
+                /** Format: date */
                 filedOn: string;
+                /** Format: date */
                 acceptedOn?: string;
                 extended?: boolean;
+                /** Format: date */
                 awardedOn?: string;
+                /** Format: int64 */
                 amountAwardedFen?: number;
             };
             followUp?: {
+                /** Format: date-time */
                 at: string;
                 by: string;
                 reached: boolean;
+                /** Format: int64 */
                 satisfaction?: number;
                 note?: string;
             };
             deadlines: components["schemas"]["Deadline"][];
+            /** Format: date-time */
             overdueAt?: string;
             limitation?: {
                 /** @enum {string} */
                 status: "not_running" | "running" | "runs_soon" | "may_have_run" | "unknown";
+                /** Format: date */
                 runsOn?: string;
                 basis: string;
             };
+            /** Format: int64 */
             reopenCount?: number;
+            /** Format: int64 */
             version: number;
         };
         /** @description A statutory or target clock on a case. */
@@ -776,10 +810,14 @@ export interface components {
             /** @enum {string} */
             clock: "first_response" | "mediation" | "arbitration_acceptance" | "arbitration_award" | "completion_target" | "claim_idle";
             clockLabel: string;
+            /** Format: date-time */
             startedAt: string;
+            /** Format: date-time */
             dueAt: string;
             basis: string;
+            /** Format: date-time */
             metAt?: string;
+            /** Format: date-time */
             escalatedAt?: string;
             beyondCalendar?: boolean;
             /** @enum {string} */
@@ -790,7 +828,9 @@ export interface components {
             nextCursor?: string;
         };
         TimelineEvent: {
+            /** Format: uuid */
             eventId: string;
+            /** Format: date-time */
             at: string;
             /** @enum {string} */
             type: "registered" | "answered_on_call" | "supplement_added" | "feedback_given" | "triaged" | "claimed" | "released" | "assigned" | "contact_viewed" | "transfer_requested" | "transfer_accepted" | "transfer_rejected" | "note_added" | "call_logged" | "hotline_call" | "mediation_session" | "mediated_agreement" | "arbitration_filed" | "arbitration_accepted" | "arbitration_extended" | "arbitration_awarded" | "labour_inspection_referred" | "correction" | "closed" | "followed_up" | "reopened" | "deadline_missed" | "limitation_warning" | "clocks_recomputed";
@@ -798,7 +838,8 @@ export interface components {
             actor: {
                 /** @enum {string} */
                 kind: "staff" | "complainant" | "system";
-                role?: string;
+                /** @enum {string} */
+                role?: "operator" | "lawyer" | "mediator" | "legal_admin";
                 staffId?: string;
             };
             data: {
@@ -833,6 +874,7 @@ export interface components {
             /** @enum {string} */
             status: "registered" | "triaged" | "in_mediation" | "in_pool" | "claimed" | "in_progress" | "transfer_pending" | "closed" | "followed_up";
             statusLabel: string;
+            /** Format: date-time */
             registeredAt: string;
             /** @enum {string} */
             outcome?: "advice_given" | "mediated_agreement" | "referred_to_arbitration" | "arbitration_award" | "litigation" | "referred_to_labour_inspection" | "withdrawn" | "out_of_scope";
@@ -844,12 +886,15 @@ export interface components {
             role: "lawyer" | "mediator";
             unionCode: string;
             categories: ("wage_arrears" | "work_injury" | "occupational_disease" | "social_insurance" | "labour_contract" | "labour_relationship" | "working_hours_leave" | "compensation" | "women_workers_rights" | "labour_dispatch" | "other")[];
+            /** Format: int64 */
             capacity: number;
+            /** Format: int64 */
             activeCases: number;
             dutyWeekdays: number[];
             dutyDates: string[];
             conflicts: string[];
             active: boolean;
+            /** Format: date-time */
             updatedAt: string;
         };
         /**
@@ -884,6 +929,7 @@ export interface components {
             role: "lawyer" | "mediator";
             unionCode: string;
             categories: ("wage_arrears" | "work_injury" | "occupational_disease" | "social_insurance" | "labour_contract" | "labour_relationship" | "working_hours_leave" | "compensation" | "women_workers_rights" | "labour_dispatch" | "other")[];
+            /** Format: int32 */
             capacity: number;
             /** @default [] */
             dutyWeekdays: number[];
@@ -959,6 +1005,7 @@ export interface components {
             type: "mediated_agreement";
             /** Format: date */
             signedOn: string;
+            /** Format: int64 */
             amountAgreedFen: number;
             summary: string;
         } | {
@@ -981,6 +1028,7 @@ export interface components {
             type: "arbitration_awarded";
             /** Format: date */
             awardedOn: string;
+            /** Format: int64 */
             amountAwardedFen?: number;
             summary: string;
         } | {
@@ -1009,7 +1057,9 @@ export interface components {
             /** @enum {string} */
             outcome: "advice_given" | "mediated_agreement" | "referred_to_arbitration" | "arbitration_award" | "litigation" | "referred_to_labour_inspection" | "withdrawn" | "out_of_scope";
             summary: string;
+            /** Format: int64 */
             amountRecoveredFen?: number;
+            /** Format: int64 */
             amountAgreedFen?: number;
         };
         /**
@@ -1022,6 +1072,7 @@ export interface components {
          */
         FollowUpRequest: {
             reached: boolean;
+            /** Format: int32 */
             satisfaction?: number;
             note?: string;
         };
@@ -1036,6 +1087,7 @@ export interface components {
         HotlineCallRequest: {
             /** @enum {string} */
             direction: "inbound" | "outbound";
+            /** Format: int32 */
             durationSeconds?: number;
             note: string;
         };
@@ -1044,15 +1096,20 @@ export interface components {
         };
         /** @description 欠薪预警: several complaints against one employer within a short window. */
         Alert: {
+            /** Format: uuid */
             alertId: string;
             /** @constant */
             kind: "wage_arrears_warning";
             kindLabel: string;
             creditCode: string;
             employerName: string;
+            /** Format: date-time */
             raisedAt: string;
+            /** Format: date-time */
             updatedAt: string;
+            /** Format: int64 */
             complaintCount: number;
+            /** Format: int64 */
             workersInvolved: number;
             unions: {
                 code: string;
@@ -1063,9 +1120,12 @@ export interface components {
                 caseId: string;
                 caseNumber: string;
                 unionCode: string;
+                /** Format: date-time */
                 registeredAt: string;
+                /** Format: int64 */
                 workersInvolved: number;
             }[];
+            /** Format: date-time */
             acknowledgedAt?: string;
             acknowledgedBy?: string;
         };
@@ -1117,8 +1177,12 @@ export interface components {
                 creditCode?: string;
             };
             description: string;
-            /** @default 1 */
+            /**
+             * Format: int32
+             * @default 1
+             */
             workersInvolved: number;
+            /** Format: int64 */
             amountClaimedFen?: number;
             /** Format: date */
             occurredOn?: string;
@@ -1132,9 +1196,11 @@ export interface components {
             status: "registered" | "triaged" | "in_mediation" | "in_pool" | "claimed" | "in_progress" | "transfer_pending" | "closed" | "followed_up";
             statusText: string;
             unionName: string;
+            /** Format: date-time */
             registeredAt: string;
             nextStep: {
                 text: string;
+                /** Format: date-time */
                 dueAt?: string;
             };
             notice: string;
@@ -1148,19 +1214,24 @@ export interface components {
             category: "wage_arrears" | "work_injury" | "occupational_disease" | "social_insurance" | "labour_contract" | "labour_relationship" | "working_hours_leave" | "compensation" | "women_workers_rights" | "labour_dispatch" | "other";
             categoryLabel: string;
             unionName: string;
+            /** Format: date-time */
             registeredAt: string;
             nextStep: {
                 text: string;
+                /** Format: date-time */
                 dueAt?: string;
             };
             timeline: {
+                /** Format: date-time */
                 at: string;
                 what: string;
                 by: string;
             }[];
             canGiveFeedback: boolean;
             feedback?: {
+                /** Format: int64 */
                 score: number;
+                /** Format: date-time */
                 at: string;
             };
         };
@@ -1180,6 +1251,7 @@ export interface components {
          *     }
          */
         FeedbackRequest: {
+            /** Format: int32 */
             score: number;
             comment?: string;
         };
@@ -1401,7 +1473,9 @@ export interface components {
                 }[];
                 filing: {
                     filed?: {
+                        /** Format: int64 */
                         revision: number;
+                        /** Format: date-time */
                         filedAt: string;
                         filedBy: string;
                         figures: components["schemas"]["ReportFigures"];
@@ -1501,13 +1575,17 @@ export interface components {
                 name: string;
             };
             month: string;
+            /** Format: int64 */
             revision: number;
+            /** Format: date-time */
             filedAt: string;
             filedBy: string;
             figures: components["schemas"]["ReportFigures"];
             derived: components["schemas"]["ReportDerivedFigures"];
             previous?: {
+                /** Format: int64 */
                 revision: number;
+                /** Format: date-time */
                 filedAt: string;
                 filedBy: string;
             };
@@ -1587,6 +1665,15 @@ export interface operations {
             };
             /** @description Method not allowed on this path. */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1712,6 +1799,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -1781,6 +1877,15 @@ export interface operations {
             };
             /** @description Method not allowed on this path. */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1861,6 +1966,15 @@ export interface operations {
             };
             /** @description Method not allowed on this path. */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1960,6 +2074,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -2022,6 +2145,15 @@ export interface operations {
             };
             /** @description Method not allowed on this path. */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2098,6 +2230,15 @@ export interface operations {
             };
             /** @description Method not allowed on this path. */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2246,6 +2387,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -2277,6 +2427,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Invalid input: malformed JSON, unknown fields, wrong types or values (see details for field paths). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Missing or invalid token. */
             401: {
                 headers: {
@@ -2297,6 +2456,15 @@ export interface operations {
             };
             /** @description Method not allowed on this path. */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2391,6 +2559,15 @@ export interface operations {
             };
             /** @description Well-formed but cannot be processed (e.g. region outside your union’s area). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2503,6 +2680,15 @@ export interface operations {
             };
             /** @description Body is not application/json. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2624,6 +2810,15 @@ export interface operations {
             };
             /** @description Well-formed but cannot be processed (e.g. region outside your union’s area). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2753,6 +2948,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -2831,6 +3035,15 @@ export interface operations {
             };
             /** @description Conflicts with the current state. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2950,6 +3163,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -2982,6 +3204,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Invalid input: malformed JSON, unknown fields, wrong types or values (see details for field paths). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Missing or invalid token. */
             401: {
                 headers: {
@@ -3002,6 +3233,15 @@ export interface operations {
             };
             /** @description Method not allowed on this path. */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3125,6 +3365,15 @@ export interface operations {
             };
             /** @description Well-formed but cannot be processed (e.g. region outside your union’s area). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3256,6 +3505,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -3379,6 +3637,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -3493,6 +3760,15 @@ export interface operations {
             };
             /** @description Well-formed but cannot be processed (e.g. region outside your union’s area). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3623,6 +3899,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -3652,6 +3937,15 @@ export interface operations {
                     "application/json": components["schemas"]["AlertList"];
                 };
             };
+            /** @description Invalid input: malformed JSON, unknown fields, wrong types or values (see details for field paths). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Missing or invalid token. */
             401: {
                 headers: {
@@ -3672,6 +3966,15 @@ export interface operations {
             };
             /** @description Method not allowed on this path. */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3748,6 +4051,15 @@ export interface operations {
             };
             /** @description Method not allowed on this path. */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3864,7 +4176,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests. */
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3933,7 +4245,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests. */
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3983,6 +4295,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         caseNumber: string;
+                        /** Format: date-time */
                         at: string;
                         message: string;
                     };
@@ -4042,7 +4355,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests. */
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4093,7 +4406,9 @@ export interface operations {
                 content: {
                     "application/json": {
                         caseNumber: string;
+                        /** Format: int64 */
                         score: number;
+                        /** Format: date-time */
                         at: string;
                         message: string;
                     };
@@ -4153,7 +4468,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests. */
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4189,12 +4504,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @constant */
+                        openapi: "3.1.0";
+                    } & {
                         [key: string]: unknown;
                     };
                 };
             };
+            /** @description Invalid input: malformed JSON, unknown fields, wrong types or values (see details for field paths). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Method not allowed on this path. */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4276,6 +4612,15 @@ export interface operations {
             };
             /** @description Method not allowed on this path. */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4378,6 +4723,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -4407,6 +4761,15 @@ export interface operations {
                     "application/json": components["schemas"]["UnionList"];
                 };
             };
+            /** @description Invalid input: malformed JSON, unknown fields, wrong types or values (see details for field paths). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Missing or invalid token. */
             401: {
                 headers: {
@@ -4427,6 +4790,15 @@ export interface operations {
             };
             /** @description Method not allowed on this path. */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
