@@ -7,8 +7,13 @@ export const ErrorResponse = documented(
     error: z.object({
       code: z.enum(ERROR_CODES),
       message: shownText(1000),
-      /** Field paths of invalid input; zod's issue code where it has one (e.g. `too_big`). */
-      details: z.optional(z.array(z.object({ path: shownText(500), message: shownText(500), code: z.optional(shownText(64)) }))),
+      /**
+       * Field paths of invalid input, with zod's issue code where it has one (e.g. `too_big`). A path can
+       * name an unknown key the client sent, so it is bounded only by the largest body (16 KiB).
+       */
+      details: z.optional(
+        z.array(z.object({ path: shownText(16 * 1024), message: shownText(500), code: z.optional(shownText(64)) })),
+      ),
       /** API Gateway's request id (Lambda's locally): quote it when reporting a problem. */
       requestId: shownText(128),
     }),
