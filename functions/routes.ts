@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import type { RouteContract, Schema } from '../shared/http/contract.js';
 import {
   AlertListResponse,
@@ -8,6 +7,7 @@ import {
   CaseView,
   FeedbackView,
   FiledComplaintView,
+  OpenApiDocumentView,
   PoolResponse,
   PublicCaseView,
   RosterResponse,
@@ -91,7 +91,7 @@ export const ROUTES: readonly RouteEntry[] = [
   { contract: getPublicComplaintRoute, entry: 'functions/public/status.ts', response: PublicCaseView },
   { contract: addPublicSupplementRoute, entry: 'functions/public/supplement.ts', response: SupplementView },
   { contract: givePublicFeedbackRoute, entry: 'functions/public/feedback.ts', response: FeedbackView },
-  { contract: getOpenApiRoute, entry: 'functions/docs/openapi.ts', response: z.record(z.string(), z.unknown()) },
+  { contract: getOpenApiRoute, entry: 'functions/docs/openapi.ts', response: OpenApiDocumentView },
   { contract: getMonthlyReportRoute, entry: 'functions/reports/monthly.ts', response: MonthlyReportResponse },
   { contract: fileMonthlyReportRoute, entry: 'functions/reports/file.ts', response: FilingReceiptResponse },
   { contract: listUnionsRoute, entry: 'functions/unions/list.ts', response: UnionListResponse },

@@ -5,6 +5,8 @@ export const listTransfersRoute = defineRoute({
   method: 'GET',
   path: '/transfers',
   summary: 'Pending transfers: to your union, and from it',
+  description:
+    'Transfers waiting for an answer: those sent to the caller’s union (to accept or reject) and those it sent (still its responsibility until accepted: 首问负责).',
   tags: ['dispatch'],
   access: { roles: ['legal_admin'] },
   request: {},

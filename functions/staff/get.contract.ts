@@ -6,6 +6,7 @@ export const getStaffRoute = defineRoute({
   method: 'GET',
   path: '/staff/{staffId}',
   summary: 'One roster entry of your subtree',
+  description: 'An entry outside your union’s subtree answers 404, as if it did not exist.',
   tags: ['roster'],
   access: { roles: ['legal_admin'] },
   request: { params: StaffIdParams },

@@ -6,6 +6,7 @@ export const listStaffRoute = defineRoute({
   method: 'GET',
   path: '/staff',
   summary: 'The roster of lawyers and mediators in your union’s subtree',
+  description: 'Active and inactive entries of your union and the unions below it, optionally one role only.',
   tags: ['roster'],
   access: { roles: ['legal_admin'] },
   request: { query: RosterQuery },

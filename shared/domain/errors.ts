@@ -63,6 +63,9 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   INTERNAL: 500,
 };
 
+/** Every code an error body can carry: the handlers' and API Gateway's own (infra/error-responses.ts). */
+export const ERROR_CODES = Object.keys(STATUS_BY_CODE) as readonly ErrorCode[];
+
 export class AppError extends Error {
   readonly status: number;
 

@@ -3,11 +3,20 @@
  * Pure functions: each returns a reason when the value is invalid, or null.
  */
 
-/** Mainland mobile numbers: 11 digits, starting 13–19. */
-const MOBILE = /^1[3-9]\d{9}$/;
+/**
+ * The shape of each identifier, before its check digit or prefix is checked;
+ * exported so the API document states the same pattern the validator tests.
+ */
+export const IDENTIFIER_SHAPES = {
+  /** Mainland mobile numbers: 11 digits, starting 13–19. */
+  mobile: /^1[3-9]\d{9}$/,
+  divisionCode: /^\d{6}$/,
+  residentId: /^\d{17}[\dX]$/,
+  creditCode: /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/,
+} as const;
 
 export function mobileProblem(value: string): string | null {
-  return MOBILE.test(value) ? null : 'must be an 11-digit mainland mobile number starting 13–19';
+  return IDENTIFIER_SHAPES.mobile.test(value) ? null : 'must be an 11-digit mainland mobile number starting 13–19';
 }
 
 /** GB/T 2260 province-level prefixes in use (mainland, Taiwan, Hong Kong, Macao). */
@@ -49,7 +58,7 @@ const PROVINCE_PREFIXES = new Set([
 ]);
 
 export function divisionCodeProblem(value: string): string | null {
-  if (!/^\d{6}$/.test(value)) return 'must be a 6-digit administrative division code (GB/T 2260)';
+  if (!IDENTIFIER_SHAPES.divisionCode.test(value)) return 'must be a 6-digit administrative division code (GB/T 2260)';
   if (!PROVINCE_PREFIXES.has(value.slice(0, 2))) return 'has no such province prefix (GB/T 2260)';
   if (value.slice(2, 4) === '00' && value.slice(4) !== '00') {
     return 'cannot name a county without its city (GB/T 2260)';
@@ -88,7 +97,7 @@ export function residentIdCheckCharacter(first17: string): string {
 
 /** 18-character resident ID number: region, birth date, sequence, check character. */
 export function residentIdProblem(value: string, today: Date = new Date()): string | null {
-  if (!/^\d{17}[\dX]$/.test(value)) {
+  if (!IDENTIFIER_SHAPES.residentId.test(value)) {
     return 'must be 18 characters: 17 digits and a check digit or X';
   }
   if (divisionCodeProblem(value.slice(0, 6)) !== null) return 'does not start with a valid region code';
@@ -113,7 +122,7 @@ export function creditCodeCheckCharacter(first17: string): string {
 
 /** 统一社会信用代码: 18 characters (GB 32100-2015), uppercase. */
 export function creditCodeProblem(value: string): string | null {
-  if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(value)) {
+  if (!IDENTIFIER_SHAPES.creditCode.test(value)) {
     return 'must be an 18-character unified social credit code (digits and uppercase letters except I, O, S, V, Z)';
   }
   if (creditCodeCheckCharacter(value) !== value[17]) return 'check character does not match (GB 32100)';

@@ -1,7 +1,13 @@
 import * as z from 'zod/mini';
-import { creditCodeProblem, divisionCodeProblem, mobileProblem, residentIdProblem } from '../domain/identifiers.js';
+import {
+  IDENTIFIER_SHAPES,
+  creditCodeProblem,
+  divisionCodeProblem,
+  mobileProblem,
+  residentIdProblem,
+} from '../domain/identifiers.js';
 import { CASE_STATUSES, CATEGORIES, CHANNELS, OUTCOMES, REQUEST_KINDS, STAFF_CHANNELS, keysOf } from '../domain/vocabulary.js';
-import { CalendarDate, CaseId, Fen, Month, documented, text, validatedBy } from './common.js';
+import { CalendarDate, CaseId, Fen, Month, Timestamp, documented, text, validatedBy, withLength } from './common.js';
 
 export const RequestKindSchema = z.enum(keysOf(REQUEST_KINDS));
 export const ChannelSchema = z.enum(keysOf(CHANNELS));
@@ -9,15 +15,22 @@ export const CategorySchema = z.enum(keysOf(CATEGORIES));
 export const CaseStatusSchema = z.enum(keysOf(CASE_STATUSES));
 export const OutcomeSchema = z.enum(keysOf(OUTCOMES));
 
-export const MobileSchema = z.string().check(validatedBy(mobileProblem));
-export const DivisionCodeSchema = z.string().check(validatedBy(divisionCodeProblem));
-/** A resident ID number; a lowercase check character `x` (as typed on many phones) is read as `X`. */
-export const ResidentIdSchema = z.string().check(
-  z.trim(),
-  z.toUpperCase(),
-  validatedBy((value) => residentIdProblem(value)),
+export const MobileSchema = withLength(z.string().check(validatedBy(mobileProblem)), 11, IDENTIFIER_SHAPES.mobile);
+export const DivisionCodeSchema = withLength(
+  z.string().check(validatedBy(divisionCodeProblem)),
+  6,
+  IDENTIFIER_SHAPES.divisionCode,
 );
-export const CreditCodeSchema = z.string().check(validatedBy(creditCodeProblem));
+/** A resident ID number; a lowercase check character `x` (as typed on many phones) is read as `X`. */
+export const ResidentIdSchema = withLength(
+  z.string().check(
+    z.toUpperCase(),
+    validatedBy((value) => residentIdProblem(value)),
+  ),
+  18,
+  /^\d{17}[\dXx]$/,
+);
+export const CreditCodeSchema = withLength(z.string().check(validatedBy(creditCodeProblem)), 18, IDENTIFIER_SHAPES.creditCode);
 
 export const ComplainantInput = z.strictObject({
   name: text(1, 50),
@@ -71,7 +84,7 @@ export const RegisterCaseBody = documented(
       channel: z.enum(STAFF_CHANNELS),
       ...disputeContentShape,
       /** When the call came in; defaults to now. */
-      receivedAt: z.optional(z.iso.datetime({ offset: true })),
+      receivedAt: z.optional(Timestamp),
       /** A consultation answered on the call is registered already closed. */
       answeredOnCall: z.optional(z.strictObject({ advice: text(1, 2000) })),
     })
@@ -118,7 +131,7 @@ export const CaseIdParams = z.strictObject({ caseId: CaseId });
 
 /** Query strings arrive as text; `limit` is a whole number of cases per page. */
 const PageLimit = z.pipe(
-  z.string().check(z.regex(/^\d{1,3}$/, 'must be a whole number from 1 to 100')),
+  withLength(z.string().check(z.regex(/^\d{1,3}$/, 'must be a whole number from 1 to 100')), 3),
   z.transform(Number).check(z.minimum(1), z.maximum(100)),
 );
 

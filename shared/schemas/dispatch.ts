@@ -58,6 +58,7 @@ export const AssignBody = documented(
       z.strictObject({
         rules: z.array(z.enum(OVERRIDABLE_RULES)).check(
           z.minLength(1),
+          z.maxLength(OVERRIDABLE_RULES.length),
           z.refine((rules) => new Set(rules).size === rules.length, 'must name each rule once'),
         ),
         reason: text(2, 500),

@@ -1,13 +1,21 @@
 import * as z from 'zod/mini';
-import { documented } from './common.js';
+import { ERROR_CODES } from '../domain/errors.js';
+import { documented, shownText } from './common.js';
 
 export const ErrorResponse = documented(
   z.object({
     error: z.object({
-      code: z.string(),
-      message: z.string(),
-      details: z.optional(z.array(z.object({ path: z.string(), message: z.string(), code: z.optional(z.string()) }))),
-      requestId: z.string(),
+      code: z.enum(ERROR_CODES),
+      message: shownText(1000),
+      /**
+       * Field paths of invalid input, with zod's issue code where it has one (e.g. `too_big`). A path can
+       * name an unknown key the client sent, so it is bounded only by the largest body (16 KiB).
+       */
+      details: z.optional(
+        z.array(z.object({ path: shownText(16 * 1024), message: shownText(500), code: z.optional(shownText(64)) })),
+      ),
+      /** API Gateway's request id (Lambda's locally): quote it when reporting a problem. */
+      requestId: shownText(128),
     }),
   }),
   {

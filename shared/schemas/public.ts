@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { PUBLIC_CHANNELS, PUBLIC_REQUEST_KINDS } from '../domain/vocabulary.js';
 import { disputeContentShape, employerNamedWhenNeeded } from './case.js';
-import { documented, text } from './common.js';
+import { CaseNumber, documented, text, withLength } from './common.js';
 
 /** Routes for workers without an account: the web page and the WeChat mini-program. */
 
@@ -34,13 +34,13 @@ export const FileComplaintBody = documented(
 export type FileComplaintInput = z.infer<typeof FileComplaintBody>;
 
 export const CaseNumberParams = z.strictObject({
-  caseNumber: z.string().check(z.regex(/^\d{6}-\d{8}-\d{4,6}$/, 'must be a case number like 210102-20261121-0001')),
+  caseNumber: CaseNumber,
 });
 
 export const IdempotencyHeaders = z.object({
   /** Any unique string per submission (a UUID is ideal); a retry sends the same one. */
   'idempotency-key': z.optional(
-    z.string().check(z.regex(/^[A-Za-z0-9._:-]{8,128}$/, 'must be 8–128 letters, digits or . _ : -')),
+    withLength(z.string().check(z.regex(/^[A-Za-z0-9._:-]{8,128}$/, 'must be 8–128 letters, digits or . _ : -')), 128),
   ),
 });
 

@@ -1,14 +1,17 @@
 import * as z from 'zod/mini';
 import { FIGURE_NAMES, derive } from '../domain/figures.js';
 import { completeFigures } from '../domain/monthly-report.js';
-import { documented } from './common.js';
+import { Month, StaffSubject, Timestamp, UnionCodeView, UnionName, documented, shownText } from './common.js';
 
 /**
  * What the report routes answer, for the OpenAPI document and the tests
  * (handlers never import this module; see responses.ts).
  */
 
-const FiguresView = documented(z.record(z.string(), z.number()), {
+/** A figure's name, e.g. `closedOnTime` or `category.wage_arrears` (see FIGURE_NAMES). */
+const FigureName = shownText(64);
+
+const FiguresView = documented(z.record(FigureName, z.number()), {
   id: 'ReportFigures',
   description:
     'Figure name → count (money in fen, time in seconds), every figure present, zero where nothing was counted. Names: ' +
@@ -30,20 +33,20 @@ const FigureBlockShape = { figures: FiguresView, derived: DerivedView };
 
 const FiledView = z.object({
   revision: z.int(),
-  filedAt: z.string(),
-  filedBy: z.string(),
+  filedAt: Timestamp,
+  filedBy: StaffSubject,
   figures: FiguresView,
 });
 
 const MonthReportView = z.object({
-  month: z.string(),
+  month: Month,
   own: z.object(FigureBlockShape),
   subtree: z.object(FigureBlockShape),
-  children: z.array(z.object({ unionCode: z.string(), unionName: z.string(), ...FigureBlockShape })),
+  children: z.array(z.object({ unionCode: UnionCodeView, unionName: UnionName, ...FigureBlockShape })),
   filing: z.object({
     filed: z.optional(FiledView),
     /** Current subtree figures − filed ones, non-zero only. */
-    difference: z.optional(z.record(z.string(), z.number())),
+    difference: z.optional(z.record(FigureName, z.number())),
   }),
 });
 
@@ -76,9 +79,9 @@ const zero = { figures: completeFigures({}), derived: {} };
 
 export const MonthlyReportResponse = documented(
   z.object({
-    union: z.object({ code: z.string(), name: z.string() }),
-    from: z.string(),
-    to: z.string(),
+    union: z.object({ code: UnionCodeView, name: UnionName }),
+    from: Month,
+    to: Month,
     months: z.array(MonthReportView),
   }),
   {
@@ -115,15 +118,15 @@ export const MonthlyReportResponse = documented(
 
 export const FilingReceiptResponse = documented(
   z.object({
-    union: z.object({ code: z.string(), name: z.string() }),
-    month: z.string(),
+    union: z.object({ code: UnionCodeView, name: UnionName }),
+    month: Month,
     revision: z.int(),
-    filedAt: z.string(),
-    filedBy: z.string(),
+    filedAt: Timestamp,
+    filedBy: StaffSubject,
     ...FigureBlockShape,
-    previous: z.optional(z.object({ revision: z.int(), filedAt: z.string(), filedBy: z.string() })),
+    previous: z.optional(z.object({ revision: z.int(), filedAt: Timestamp, filedBy: StaffSubject })),
     /** This filing − the previous one, non-zero only; absent on a first filing. */
-    difference: z.optional(z.record(z.string(), z.number())),
+    difference: z.optional(z.record(FigureName, z.number())),
   }),
   {
     id: 'ReportFiling',

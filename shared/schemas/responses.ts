@@ -1,25 +1,50 @@
 import * as z from 'zod/mini';
 import { CLOCKS } from '../domain/deadlines.js';
 import { TIMELINE_EVENT_TYPES, keysOf } from '../domain/vocabulary.js';
+import { RosterEntryBody } from './dispatch.js';
 import { CaseStatusSchema, CategorySchema, ChannelSchema, OutcomeSchema, RequestKindSchema } from './case.js';
-import { CaseId, documented } from './common.js';
+import { ROLES } from '../domain/roles.js';
+import {
+  CalendarDate,
+  CaseId,
+  CaseNumber,
+  CreditCodeView,
+  StaffSubject,
+  Timestamp,
+  UnionCodeView,
+  UnionName,
+  documented,
+  shownText,
+} from './common.js';
 
 /**
  * What the routes answer, for the OpenAPI document and the tests. Kept apart
  * from the request schemas on purpose: handlers never import this module, so
  * building these schemas costs no function any cold-start time.
+ *
+ * Bounds on text mirror what the API accepts on the way in (a description
+ * written as at most 4,000 characters is read back as at most 4,000), so a
+ * client can size its fields from this document.
  */
+
+/** A Chinese label from the vocabulary (status, category, clock …). */
+const Label = shownText(50);
+/** A sentence the API composes for people to read (next step, notice, basis of a clock). */
+const Sentence = shownText(500);
+const RoleSchema = z.enum(ROLES);
 
 const ActorView = z.object({
   kind: z.enum(['staff', 'complainant', 'system']),
-  role: z.optional(z.string()),
-  staffId: z.optional(z.string()),
+  role: z.optional(RoleSchema),
+  staffId: z.optional(StaffSubject),
 });
 
 const ComplainantView = z.object({
-  name: z.string(),
-  mobile: z.string(),
-  idNumber: z.optional(z.string()),
+  name: shownText(50),
+  /** In full, or masked for the caller's role (see maskMobile): 138****5678. */
+  mobile: z.string().check(z.regex(/^1[3-9]\d(\d{4}|\*{4})\d{4}$/), z.maxLength(11)),
+  /** In full, or masked (see maskResidentId): region and last four characters only. */
+  idNumber: z.optional(z.string().check(z.regex(/^\d{6}(\d{8}|\*{8})\d{3}[\dX]$/), z.maxLength(18))),
   migrantWorker: z.boolean(),
   modelWorker: z.boolean(),
   womanWorker: z.boolean(),
@@ -30,12 +55,12 @@ const ComplainantView = z.object({
 const DeadlineView = documented(
   z.object({
     clock: z.enum(keysOf(CLOCKS)),
-    clockLabel: z.string(),
-    startedAt: z.string(),
-    dueAt: z.string(),
-    basis: z.string(),
-    metAt: z.optional(z.string()),
-    escalatedAt: z.optional(z.string()),
+    clockLabel: Label,
+    startedAt: Timestamp,
+    dueAt: Timestamp,
+    basis: Sentence,
+    metAt: z.optional(Timestamp),
+    escalatedAt: z.optional(Timestamp),
     /** Counted past the loaded holiday calendar: may move when the next year is loaded. */
     beyondCalendar: z.optional(z.boolean()),
     state: z.enum(['running', 'met', 'met_late', 'missed']),
@@ -46,75 +71,75 @@ const DeadlineView = documented(
 export const CaseView = documented(
   z.object({
     caseId: CaseId,
-    caseNumber: z.string(),
-    unionCode: z.string(),
-    unionName: z.string(),
+    caseNumber: CaseNumber,
+    unionCode: UnionCodeView,
+    unionName: UnionName,
     kind: RequestKindSchema,
-    kindLabel: z.string(),
+    kindLabel: Label,
     channel: ChannelSchema,
-    channelLabel: z.string(),
+    channelLabel: Label,
     category: CategorySchema,
-    categoryLabel: z.string(),
+    categoryLabel: Label,
     status: CaseStatusSchema,
-    statusLabel: z.string(),
+    statusLabel: Label,
     priority: z.enum(['urgent', 'priority', 'ordinary']),
     route: z.enum(['closed', 'mediation', 'lawyer', 'legal_department']),
     pool: z.optional(z.enum(['mediation', 'lawyer'])),
-    owner: z.optional(z.object({ staffId: z.string(), role: z.string(), since: z.string() })),
+    owner: z.optional(z.object({ staffId: StaffSubject, role: RoleSchema, since: Timestamp })),
     transfer: z.optional(
       z.object({
-        fromUnion: z.string(),
-        toUnion: z.string(),
-        reason: z.string(),
-        requestedAt: z.string(),
-        requestedBy: z.string(),
+        fromUnion: UnionCodeView,
+        toUnion: UnionCodeView,
+        reason: shownText(500),
+        requestedAt: Timestamp,
+        requestedBy: StaffSubject,
       }),
     ),
-    regionCode: z.string(),
+    regionCode: UnionCodeView,
     complainant: ComplainantView,
-    employer: z.optional(z.object({ name: z.string(), creditCode: z.optional(z.string()) })),
-    description: z.string(),
+    employer: z.optional(z.object({ name: shownText(100), creditCode: z.optional(CreditCodeView) })),
+    description: shownText(4000),
     workersInvolved: z.int(),
     collective: z.boolean(),
     amountClaimedFen: z.optional(z.int()),
-    occurredOn: z.optional(z.string()),
-    employmentEndedOn: z.optional(z.string()),
-    receivedAt: z.string(),
-    registeredAt: z.string(),
+    occurredOn: z.optional(CalendarDate),
+    employmentEndedOn: z.optional(CalendarDate),
+    receivedAt: Timestamp,
+    registeredAt: Timestamp,
     registeredBy: ActorView,
     outcome: z.optional(OutcomeSchema),
-    outcomeLabel: z.optional(z.string()),
-    closedAt: z.optional(z.string()),
+    outcomeLabel: z.optional(Label),
+    closedAt: z.optional(Timestamp),
     amountAgreedFen: z.optional(z.int()),
     amountRecoveredFen: z.optional(z.int()),
     arbitration: z.optional(
       z.object({
-        filedOn: z.string(),
-        acceptedOn: z.optional(z.string()),
+        filedOn: CalendarDate,
+        acceptedOn: z.optional(CalendarDate),
         extended: z.optional(z.boolean()),
-        awardedOn: z.optional(z.string()),
+        awardedOn: z.optional(CalendarDate),
         amountAwardedFen: z.optional(z.int()),
       }),
     ),
     followUp: z.optional(
       z.object({
-        at: z.string(),
-        by: z.string(),
+        at: Timestamp,
+        by: StaffSubject,
         reached: z.boolean(),
         satisfaction: z.optional(z.int()),
-        note: z.optional(z.string()),
+        note: z.optional(shownText(1000)),
       }),
     ),
     /** Every clock that applies or applied to the case, with its state. */
-    deadlines: z.array(DeadlineView),
+    deadlines: z.array(DeadlineView).check(z.maxLength(keysOf(CLOCKS).length)),
     /** When an accountable clock was first missed. */
-    overdueAt: z.optional(z.string()),
+    overdueAt: z.optional(Timestamp),
     /** The one-year limitation period as seen at intake (Art. 27). */
     limitation: z.optional(
       z.object({
         status: z.enum(['not_running', 'running', 'runs_soon', 'may_have_run', 'unknown']),
-        runsOn: z.optional(z.string()),
-        basis: z.string(),
+        runsOn: z.optional(CalendarDate),
+        basis: Sentence,
       }),
     ),
     reopenCount: z.optional(z.int()),
@@ -126,15 +151,15 @@ export const CaseView = documented(
 export const CaseSummary = documented(
   z.object({
     caseId: CaseId,
-    caseNumber: z.string(),
-    unionCode: z.string(),
+    caseNumber: CaseNumber,
+    unionCode: UnionCodeView,
     kind: RequestKindSchema,
     channel: ChannelSchema,
     category: CategorySchema,
-    categoryLabel: z.string(),
+    categoryLabel: Label,
     status: CaseStatusSchema,
-    statusLabel: z.string(),
-    registeredAt: z.string(),
+    statusLabel: Label,
+    registeredAt: Timestamp,
     outcome: z.optional(OutcomeSchema),
   }),
   { id: 'CaseSummary' },
@@ -142,25 +167,22 @@ export const CaseSummary = documented(
 
 export const CaseListResponse = documented(
   z.object({
-    items: z.array(CaseView),
+    /** A page: at most the `limit` asked for (1–100). */
+    items: z.array(CaseView).check(z.maxLength(100)),
     /** Pass as `cursor` to get the next page; absent on the last page. */
-    nextCursor: z.optional(z.string()),
+    nextCursor: z.optional(shownText(512)),
   }),
   { id: 'CaseList' },
 );
 
 export const TimelineEventView = documented(
   z.object({
-    eventId: z.string(),
-    at: z.string(),
+    eventId: z.string().check(z.uuid()),
+    at: Timestamp,
     type: z.enum(keysOf(TIMELINE_EVENT_TYPES)),
-    typeLabel: z.string(),
-    actor: z.object({
-      kind: z.enum(['staff', 'complainant', 'system']),
-      role: z.optional(z.string()),
-      staffId: z.optional(z.string()),
-    }),
-    data: z.record(z.string(), z.unknown()),
+    typeLabel: Label,
+    actor: ActorView,
+    data: z.record(shownText(64), z.unknown()),
   }),
   { id: 'TimelineEvent' },
 );
@@ -170,63 +192,64 @@ export const TimelineResponse = z.object({ caseId: CaseId, events: z.array(Timel
 export const CallerLookupResponse = documented(
   z.object({
     /** Masked form of the number looked up. */
-    phone: z.string(),
+    phone: z.string().check(z.regex(/^1[3-9]\d\*{4}\d{4}$/), z.maxLength(11)),
     cases: z.array(CaseSummary),
   }),
   { id: 'CallerLookup' },
 );
 
-const NextStepView = z.object({ text: z.string(), dueAt: z.optional(z.string()) });
+const NextStepView = z.object({ text: Sentence, dueAt: z.optional(Timestamp) });
 
 export const FiledComplaintView = documented(
   z.object({
-    caseNumber: z.string(),
+    caseNumber: CaseNumber,
     /** Shown once: the only way, with the case number, to follow the case. */
-    accessCode: z.string(),
+    accessCode: z.string().check(z.regex(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/), z.maxLength(14)),
     status: CaseStatusSchema,
-    statusText: z.string(),
-    unionName: z.string(),
-    registeredAt: z.string(),
+    statusText: Sentence,
+    unionName: UnionName,
+    registeredAt: Timestamp,
     nextStep: NextStepView,
-    notice: z.string(),
+    notice: Sentence,
   }),
   { id: 'FiledComplaint' },
 );
 
 export const PublicCaseView = documented(
   z.object({
-    caseNumber: z.string(),
+    caseNumber: CaseNumber,
     status: CaseStatusSchema,
-    statusText: z.string(),
+    statusText: Sentence,
     category: CategorySchema,
-    categoryLabel: z.string(),
-    unionName: z.string(),
-    registeredAt: z.string(),
+    categoryLabel: Label,
+    unionName: UnionName,
+    registeredAt: Timestamp,
     nextStep: NextStepView,
-    timeline: z.array(z.object({ at: z.string(), what: z.string(), by: z.string() })),
+    timeline: z.array(z.object({ at: Timestamp, what: Sentence, by: UnionName })),
     canGiveFeedback: z.boolean(),
-    feedback: z.optional(z.object({ score: z.int(), at: z.string() })),
+    feedback: z.optional(z.object({ score: z.int(), at: Timestamp })),
   }),
   { id: 'PublicCase' },
 );
 
-export const SupplementView = z.object({ caseNumber: z.string(), at: z.string(), message: z.string() });
-export const FeedbackView = z.object({ caseNumber: z.string(), score: z.int(), at: z.string(), message: z.string() });
+export const SupplementView = z.object({ caseNumber: CaseNumber, at: Timestamp, message: Sentence });
+export const FeedbackView = z.object({ caseNumber: CaseNumber, score: z.int(), at: Timestamp, message: Sentence });
 
 export const StaffView = documented(
   z.object({
-    staffId: z.string(),
-    displayName: z.string(),
+    staffId: StaffSubject,
+    displayName: shownText(50),
     role: z.enum(['lawyer', 'mediator']),
-    unionCode: z.string(),
-    categories: z.array(CategorySchema),
+    unionCode: UnionCodeView,
+    // The same bounds as the roster entry a legal department writes.
+    categories: RosterEntryBody.shape.categories,
     capacity: z.int(),
     activeCases: z.int(),
-    dutyWeekdays: z.array(z.int()),
-    dutyDates: z.array(z.string()),
-    conflicts: z.array(z.string()),
+    dutyWeekdays: z.array(z.int().check(z.minimum(1), z.maximum(7))).check(z.maxLength(7)),
+    dutyDates: z.array(CalendarDate).check(z.maxLength(366)),
+    conflicts: z.array(CreditCodeView).check(z.maxLength(100)),
     active: z.boolean(),
-    updatedAt: z.string(),
+    updatedAt: Timestamp,
   }),
   { id: 'RosterEntry' },
 );
@@ -237,29 +260,29 @@ export const TransfersResponse = z.object({ incoming: z.array(CaseView), outgoin
 
 export const AlertView = documented(
   z.object({
-    alertId: z.string(),
+    alertId: z.string().check(z.uuid()),
     kind: z.literal('wage_arrears_warning'),
-    kindLabel: z.string(),
-    creditCode: z.string(),
-    employerName: z.string(),
-    raisedAt: z.string(),
-    updatedAt: z.string(),
+    kindLabel: Label,
+    creditCode: CreditCodeView,
+    employerName: shownText(100),
+    raisedAt: Timestamp,
+    updatedAt: Timestamp,
     complaintCount: z.int(),
     workersInvolved: z.int(),
     /** Every union holding one of the cases. */
-    unions: z.array(z.object({ code: z.string(), name: z.string() })),
+    unions: z.array(z.object({ code: UnionCodeView, name: UnionName })),
     /** The cases in your own area; cases elsewhere are only counted. */
     cases: z.array(
       z.object({
         caseId: CaseId,
-        caseNumber: z.string(),
-        unionCode: z.string(),
-        registeredAt: z.string(),
+        caseNumber: CaseNumber,
+        unionCode: UnionCodeView,
+        registeredAt: Timestamp,
         workersInvolved: z.int(),
       }),
     ),
-    acknowledgedAt: z.optional(z.string()),
-    acknowledgedBy: z.optional(z.string()),
+    acknowledgedAt: z.optional(Timestamp),
+    acknowledgedBy: z.optional(StaffSubject),
   }),
   { id: 'Alert', description: '欠薪预警: several complaints against one employer within a short window.' },
 );
@@ -267,6 +290,9 @@ export const AlertView = documented(
 export const AlertListResponse = documented(z.object({ items: z.array(AlertView) }), { id: 'AlertList' });
 
 export const UnionListResponse = documented(
-  z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), parentCode: z.nullable(z.string()) })) }),
+  z.object({ items: z.array(z.object({ code: UnionCodeView, name: UnionName, parentCode: z.nullable(UnionCodeView) })) }),
   { id: 'UnionList', description: 'The union directory, parents before children.' },
 );
+
+/** This API's own description; its shape is OpenAPI 3.1's, not ours to restate. */
+export const OpenApiDocumentView = z.looseObject({ openapi: z.literal('3.1.0') });

@@ -209,10 +209,8 @@ describe('RegisterCaseBody', () => {
       expect(result.error?.issues).toBeUndefined();
     });
 
-    it.each([
-      ['a lowercase check character x', '11010519491231002x'],
-      ['spaces around it', ' 11010519491231002X '],
-    ])('accepts an ID number with %s and stores it as written on the card', (_what, idNumber) => {
+    it('accepts an ID number with a lowercase check character x and stores it as written on the card', () => {
+      const idNumber = '11010519491231002x';
       expect(RegisterCaseBody.parse(withComplainant({ idNumber })).complainant.idNumber).toBe('11010519491231002X');
     });
   });

@@ -95,7 +95,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The roster of lawyers and mediators in your union’s subtree */
+        /**
+         * The roster of lawyers and mediators in your union’s subtree
+         * @description Active and inactive entries of your union and the unions below it, optionally one role only.
+         */
         get: operations["listStaff"];
         put?: never;
         post?: never;
@@ -112,7 +115,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One roster entry of your subtree */
+        /**
+         * One roster entry of your subtree
+         * @description An entry outside your union’s subtree answers 404, as if it did not exist.
+         */
         get: operations["getStaff"];
         /**
          * Add or update a lawyer or mediator on the roster
@@ -273,7 +279,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Pending transfers: to your union, and from it */
+        /**
+         * Pending transfers: to your union, and from it
+         * @description Transfers waiting for an answer: those sent to the caller’s union (to accept or reject) and those it sent (still its responsibility until accepted: 首问负责).
+         */
         get: operations["listTransfers"];
         put?: never;
         post?: never;
@@ -606,7 +615,8 @@ export interface components {
          */
         Error: {
             error: {
-                code: string;
+                /** @enum {string} */
+                code: "VALIDATION_FAILED" | "INVALID_CURSOR" | "BAD_REQUEST" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "INVALID_TRANSITION" | "REQUEST_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "TOO_MANY_REQUESTS" | "BUSY" | "STORE_UNAVAILABLE" | "REGION_NOT_SERVED" | "REGION_OUTSIDE_SUBTREE" | "UNPROCESSABLE" | "INTERNAL";
                 message: string;
                 details?: {
                     path: string;
@@ -663,8 +673,12 @@ export interface components {
                 creditCode?: string;
             };
             description: string;
-            /** @default 1 */
+            /**
+             * Format: int32
+             * @default 1
+             */
             workersInvolved: number;
+            /** Format: int64 */
             amountClaimedFen?: number;
             /** Format: date */
             occurredOn?: string;
@@ -702,13 +716,16 @@ export interface components {
             pool?: "mediation" | "lawyer";
             owner?: {
                 staffId: string;
-                role: string;
+                /** @enum {string} */
+                role: "operator" | "lawyer" | "mediator" | "legal_admin";
+                /** Format: date-time */
                 since: string;
             };
             transfer?: {
                 fromUnion: string;
                 toUnion: string;
                 reason: string;
+                /** Format: date-time */
                 requestedAt: string;
                 requestedBy: string;
             };
@@ -727,48 +744,68 @@ export interface components {
                 creditCode?: string;
             };
             description: string;
+            /** Format: int64 */
             workersInvolved: number;
             collective: boolean;
+            /** Format: int64 */
             amountClaimedFen?: number;
+            /** Format: date */
             occurredOn?: string;
+            /** Format: date */
             employmentEndedOn?: string;
+            /** Format: date-time */
             receivedAt: string;
+            /** Format: date-time */
             registeredAt: string;
             registeredBy: {
                 /** @enum {string} */
                 kind: "staff" | "complainant" | "system";
-                role?: string;
+                /** @enum {string} */
+                role?: "operator" | "lawyer" | "mediator" | "legal_admin";
                 staffId?: string;
             };
             /** @enum {string} */
             outcome?: "advice_given" | "mediated_agreement" | "referred_to_arbitration" | "arbitration_award" | "litigation" | "referred_to_labour_inspection" | "withdrawn" | "out_of_scope";
             outcomeLabel?: string;
+            /** Format: date-time */
             closedAt?: string;
+            /** Format: int64 */
             amountAgreedFen?: number;
+            /** Format: int64 */
             amountRecoveredFen?: number;
             arbitration?: {
+                /** Format: date */
                 filedOn: string;
+                /** Format: date */
                 acceptedOn?: string;
                 extended?: boolean;
+                /** Format: date */
                 awardedOn?: string;
+                /** Format: int64 */
                 amountAwardedFen?: number;
             };
             followUp?: {
+                /** Format: date-time */
                 at: string;
                 by: string;
                 reached: boolean;
+                /** Format: int64 */
                 satisfaction?: number;
                 note?: string;
             };
             deadlines: components["schemas"]["Deadline"][];
+            /** Format: date-time */
             overdueAt?: string;
             limitation?: {
                 /** @enum {string} */
                 status: "not_running" | "running" | "runs_soon" | "may_have_run" | "unknown";
+                /** Format: date */
                 runsOn?: string;
                 basis: string;
             };
+            /** Format: int64 */
             reopenCount?: number;
+            /** Format: int64 */
             version: number;
         };
         /** @description A statutory or target clock on a case. */
@@ -776,10 +813,14 @@ export interface components {
             /** @enum {string} */
             clock: "first_response" | "mediation" | "arbitration_acceptance" | "arbitration_award" | "completion_target" | "claim_idle";
             clockLabel: string;
+            /** Format: date-time */
             startedAt: string;
+            /** Format: date-time */
             dueAt: string;
             basis: string;
+            /** Format: date-time */
             metAt?: string;
+            /** Format: date-time */
             escalatedAt?: string;
             beyondCalendar?: boolean;
             /** @enum {string} */
@@ -790,7 +831,9 @@ export interface components {
             nextCursor?: string;
         };
         TimelineEvent: {
+            /** Format: uuid */
             eventId: string;
+            /** Format: date-time */
             at: string;
             /** @enum {string} */
             type: "registered" | "answered_on_call" | "supplement_added" | "feedback_given" | "triaged" | "claimed" | "released" | "assigned" | "contact_viewed" | "transfer_requested" | "transfer_accepted" | "transfer_rejected" | "note_added" | "call_logged" | "hotline_call" | "mediation_session" | "mediated_agreement" | "arbitration_filed" | "arbitration_accepted" | "arbitration_extended" | "arbitration_awarded" | "labour_inspection_referred" | "correction" | "closed" | "followed_up" | "reopened" | "deadline_missed" | "limitation_warning" | "clocks_recomputed";
@@ -798,7 +841,8 @@ export interface components {
             actor: {
                 /** @enum {string} */
                 kind: "staff" | "complainant" | "system";
-                role?: string;
+                /** @enum {string} */
+                role?: "operator" | "lawyer" | "mediator" | "legal_admin";
                 staffId?: string;
             };
             data: {
@@ -833,6 +877,7 @@ export interface components {
             /** @enum {string} */
             status: "registered" | "triaged" | "in_mediation" | "in_pool" | "claimed" | "in_progress" | "transfer_pending" | "closed" | "followed_up";
             statusLabel: string;
+            /** Format: date-time */
             registeredAt: string;
             /** @enum {string} */
             outcome?: "advice_given" | "mediated_agreement" | "referred_to_arbitration" | "arbitration_award" | "litigation" | "referred_to_labour_inspection" | "withdrawn" | "out_of_scope";
@@ -844,12 +889,15 @@ export interface components {
             role: "lawyer" | "mediator";
             unionCode: string;
             categories: ("wage_arrears" | "work_injury" | "occupational_disease" | "social_insurance" | "labour_contract" | "labour_relationship" | "working_hours_leave" | "compensation" | "women_workers_rights" | "labour_dispatch" | "other")[];
+            /** Format: int64 */
             capacity: number;
+            /** Format: int64 */
             activeCases: number;
             dutyWeekdays: number[];
             dutyDates: string[];
             conflicts: string[];
             active: boolean;
+            /** Format: date-time */
             updatedAt: string;
         };
         /**
@@ -884,6 +932,7 @@ export interface components {
             role: "lawyer" | "mediator";
             unionCode: string;
             categories: ("wage_arrears" | "work_injury" | "occupational_disease" | "social_insurance" | "labour_contract" | "labour_relationship" | "working_hours_leave" | "compensation" | "women_workers_rights" | "labour_dispatch" | "other")[];
+            /** Format: int32 */
             capacity: number;
             /** @default [] */
             dutyWeekdays: number[];
@@ -969,6 +1018,7 @@ export interface components {
             type: "mediated_agreement";
             /** Format: date */
             signedOn: string;
+            /** Format: int64 */
             amountAgreedFen: number;
             summary: string;
         } | {
@@ -991,6 +1041,7 @@ export interface components {
             type: "arbitration_awarded";
             /** Format: date */
             awardedOn: string;
+            /** Format: int64 */
             amountAwardedFen?: number;
             summary: string;
         } | {
@@ -1019,7 +1070,9 @@ export interface components {
             /** @enum {string} */
             outcome: "advice_given" | "mediated_agreement" | "referred_to_arbitration" | "arbitration_award" | "litigation" | "referred_to_labour_inspection" | "withdrawn" | "out_of_scope";
             summary: string;
+            /** Format: int64 */
             amountRecoveredFen?: number;
+            /** Format: int64 */
             amountAgreedFen?: number;
         };
         /**
@@ -1032,6 +1085,7 @@ export interface components {
          */
         FollowUpRequest: {
             reached: boolean;
+            /** Format: int32 */
             satisfaction?: number;
             note?: string;
         };
@@ -1046,6 +1100,7 @@ export interface components {
         HotlineCallRequest: {
             /** @enum {string} */
             direction: "inbound" | "outbound";
+            /** Format: int32 */
             durationSeconds?: number;
             note: string;
         };
@@ -1054,15 +1109,20 @@ export interface components {
         };
         /** @description 欠薪预警: several complaints against one employer within a short window. */
         Alert: {
+            /** Format: uuid */
             alertId: string;
             /** @constant */
             kind: "wage_arrears_warning";
             kindLabel: string;
             creditCode: string;
             employerName: string;
+            /** Format: date-time */
             raisedAt: string;
+            /** Format: date-time */
             updatedAt: string;
+            /** Format: int64 */
             complaintCount: number;
+            /** Format: int64 */
             workersInvolved: number;
             unions: {
                 code: string;
@@ -1073,9 +1133,12 @@ export interface components {
                 caseId: string;
                 caseNumber: string;
                 unionCode: string;
+                /** Format: date-time */
                 registeredAt: string;
+                /** Format: int64 */
                 workersInvolved: number;
             }[];
+            /** Format: date-time */
             acknowledgedAt?: string;
             acknowledgedBy?: string;
         };
@@ -1127,8 +1190,12 @@ export interface components {
                 creditCode?: string;
             };
             description: string;
-            /** @default 1 */
+            /**
+             * Format: int32
+             * @default 1
+             */
             workersInvolved: number;
+            /** Format: int64 */
             amountClaimedFen?: number;
             /** Format: date */
             occurredOn?: string;
@@ -1142,9 +1209,11 @@ export interface components {
             status: "registered" | "triaged" | "in_mediation" | "in_pool" | "claimed" | "in_progress" | "transfer_pending" | "closed" | "followed_up";
             statusText: string;
             unionName: string;
+            /** Format: date-time */
             registeredAt: string;
             nextStep: {
                 text: string;
+                /** Format: date-time */
                 dueAt?: string;
             };
             notice: string;
@@ -1158,19 +1227,24 @@ export interface components {
             category: "wage_arrears" | "work_injury" | "occupational_disease" | "social_insurance" | "labour_contract" | "labour_relationship" | "working_hours_leave" | "compensation" | "women_workers_rights" | "labour_dispatch" | "other";
             categoryLabel: string;
             unionName: string;
+            /** Format: date-time */
             registeredAt: string;
             nextStep: {
                 text: string;
+                /** Format: date-time */
                 dueAt?: string;
             };
             timeline: {
+                /** Format: date-time */
                 at: string;
                 what: string;
                 by: string;
             }[];
             canGiveFeedback: boolean;
             feedback?: {
+                /** Format: int64 */
                 score: number;
+                /** Format: date-time */
                 at: string;
             };
         };
@@ -1190,6 +1264,7 @@ export interface components {
          *     }
          */
         FeedbackRequest: {
+            /** Format: int32 */
             score: number;
             comment?: string;
         };
@@ -1417,7 +1492,9 @@ export interface components {
                 }[];
                 filing: {
                     filed?: {
+                        /** Format: int64 */
                         revision: number;
+                        /** Format: date-time */
                         filedAt: string;
                         filedBy: string;
                         figures: components["schemas"]["ReportFigures"];
@@ -1519,13 +1596,17 @@ export interface components {
                 name: string;
             };
             month: string;
+            /** Format: int64 */
             revision: number;
+            /** Format: date-time */
             filedAt: string;
             filedBy: string;
             figures: components["schemas"]["ReportFigures"];
             derived: components["schemas"]["ReportDerivedFigures"];
             previous?: {
+                /** Format: int64 */
                 revision: number;
+                /** Format: date-time */
                 filedAt: string;
                 filedBy: string;
             };
@@ -1612,6 +1693,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -1626,6 +1716,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1741,6 +1833,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -1755,6 +1856,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1828,6 +1931,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -1842,6 +1954,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1919,6 +2033,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -1933,6 +2056,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2022,6 +2147,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -2036,6 +2170,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2102,6 +2238,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -2116,6 +2261,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2189,6 +2336,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -2203,6 +2359,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2341,6 +2499,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -2355,6 +2522,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2381,6 +2550,15 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["Case"][];
                     };
+                };
+            };
+            /** @description Invalid input: malformed JSON, unknown fields, wrong types or values (see details for field paths). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing or invalid token. */
@@ -2410,6 +2588,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -2424,6 +2611,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2515,6 +2704,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -2529,6 +2727,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2638,6 +2838,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -2652,6 +2861,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2770,6 +2981,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -2784,6 +3004,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2903,6 +3125,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -2917,6 +3148,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2999,6 +3232,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -3013,6 +3255,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3122,6 +3366,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -3136,6 +3389,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3165,6 +3420,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Invalid input: malformed JSON, unknown fields, wrong types or values (see details for field paths). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Missing or invalid token. */
             401: {
                 headers: {
@@ -3192,6 +3456,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -3206,6 +3479,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3326,6 +3601,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -3340,6 +3624,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3461,6 +3747,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -3475,6 +3770,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3595,6 +3892,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -3609,6 +3915,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3727,6 +4035,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -3741,6 +4058,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3861,6 +4180,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -3875,6 +4203,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3899,6 +4229,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AlertList"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, unknown fields, wrong types or values (see details for field paths). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing or invalid token. */
@@ -3928,6 +4267,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -3942,6 +4290,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4015,6 +4365,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -4029,6 +4388,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4135,7 +4496,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests. */
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4158,6 +4519,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4215,7 +4578,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests. */
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4238,6 +4601,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4276,6 +4641,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         caseNumber: string;
+                        /** Format: date-time */
                         at: string;
                         message: string;
                     };
@@ -4335,7 +4701,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests. */
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4358,6 +4724,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4397,7 +4765,9 @@ export interface operations {
                 content: {
                     "application/json": {
                         caseNumber: string;
+                        /** Format: int64 */
                         score: number;
+                        /** Format: date-time */
                         at: string;
                         message: string;
                     };
@@ -4457,7 +4827,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests. */
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4480,6 +4850,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4504,12 +4876,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @constant */
+                        openapi: "3.1.0";
+                    } & {
                         [key: string]: unknown;
                     };
                 };
             };
+            /** @description Invalid input: malformed JSON, unknown fields, wrong types or values (see details for field paths). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Method not allowed on this path. */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4531,6 +4924,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4609,6 +5004,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -4623,6 +5027,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4715,6 +5121,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -4729,6 +5144,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4753,6 +5170,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnionList"];
+                };
+            };
+            /** @description Invalid input: malformed JSON, unknown fields, wrong types or values (see details for field paths). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing or invalid token. */
@@ -4782,6 +5208,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description A bug on our side; no internals are returned. */
             500: {
                 headers: {
@@ -4796,6 +5231,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
