@@ -29,6 +29,12 @@ export type ErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'TOO_MANY_REQUESTS'
   | 'BUSY'
+  /**
+   * A write ran out of time: it may or may not have taken effect. Unlike BUSY
+   * (nothing was written), the client must not blindly repeat it: retry with
+   * the same Idempotency-Key, or check first.
+   */
+  | 'OUTCOME_UNKNOWN'
   | 'REGION_NOT_SERVED'
   | 'REGION_OUTSIDE_SUBTREE'
   | 'UNPROCESSABLE'
@@ -51,6 +57,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   IDEMPOTENCY_KEY_REUSED: 422,
   TOO_MANY_REQUESTS: 429,
   BUSY: 503,
+  OUTCOME_UNKNOWN: 503,
   REGION_NOT_SERVED: 422,
   REGION_OUTSIDE_SUBTREE: 422,
   UNPROCESSABLE: 422,

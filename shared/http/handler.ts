@@ -74,14 +74,13 @@ function httpEdge(contract: RouteContract): MiddlewareObj<APIGatewayProxyEvent, 
         return;
       }
       if (error instanceof Error && error.name === 'TimeoutError') {
-        // middy ends the invocation just before Lambda would: overload, not a bug; the client may retry.
+        // middy ends the invocation just before Lambda would: overload, not a bug. The work it cut off is not
+        // cancelled: a write may have committed, so only a read may honestly say "busy, nothing happened".
         logger.error('request timed out', error);
-        request.response = errorResponse(
-          new AppError('BUSY', 'The service is busy; try again in a moment.', undefined, { 'Retry-After': '2' }),
-          requestId,
-        );
+        const timedOut = timeoutError(contract);
+        request.response = errorResponse(timedOut, requestId);
         addCorsHeaders(request, contract);
-        finish(503, { code: 'BUSY' });
+        finish(503, { code: timedOut.code });
         return;
       }
       logger.error('unhandled error', error instanceof Error ? error : String(error));
@@ -90,6 +89,20 @@ function httpEdge(contract: RouteContract): MiddlewareObj<APIGatewayProxyEvent, 
       finish(500, { code: 'INTERNAL' });
     },
   };
+}
+
+/** What a request cut off by the timeout is told (see OUTCOME_UNKNOWN). */
+function timeoutError(contract: RouteContract): AppError {
+  const retryAfter = { 'Retry-After': '2' };
+  if (contract.method === 'GET')
+    return new AppError('BUSY', 'The service is busy; try again in a moment.', undefined, retryAfter);
+  return new AppError(
+    'OUTCOME_UNKNOWN',
+    'The request took too long to answer and may or may not have taken effect. Retry with the same Idempotency-Key, ' +
+      'or check (e.g. look the caller or the case up) before repeating it.',
+    undefined,
+    retryAfter,
+  );
 }
 
 /**

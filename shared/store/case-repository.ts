@@ -165,6 +165,14 @@ export class CaseRepository {
     return item ? withoutStorageAttributes<CaseRecord>(item) : undefined;
   }
 
+  /** The permanent record of a registration's Idempotency-Key, if that key already created a case (strongly consistent). */
+  async idempotencyMarker(keyHash: string): Promise<IdempotencyMarker | undefined> {
+    const item = await getItem(this.store, keys.idempotencyMarker(keyHash), true);
+    return item
+      ? { caseId: item.caseId as string, caseNumber: item.caseNumber as string, payloadHash: item.payloadHash as string }
+      : undefined;
+  }
+
   async getContact(caseId: string): Promise<ContactDetails | undefined> {
     const item = await getItem(this.store, keys.contact(caseId));
     return item ? withoutStorageAttributes<ContactDetails>(item) : undefined;

@@ -19,7 +19,7 @@ export interface paths {
         put?: never;
         /**
          * Register a hotline call as a case
-         * @description Registers a call in the union responsible for its region (the deepest union whose division code covers it), which must lie in the operator’s own subtree. Assigns the case number `<unionCode>-<YYYYMMDD>-<NNNN>` and writes the first timeline event in the same transaction. A consultation answered on the call is registered closed.
+         * @description Registers a call in the union responsible for its region (the deepest union whose division code covers it), which must lie in the operator’s own subtree. Assigns the case number `<unionCode>-<YYYYMMDD>-<NNNN>` and writes the first timeline event in the same transaction. A consultation answered on the call is registered closed. Send an `Idempotency-Key` (e.g. a UUID per call logged; it is private to you) so that a retry returns the original answer instead of a second case and a second SMS; the same key with a different body is refused (422 `IDEMPOTENCY_KEY_REUSED`), and a retry while the first is still running may get 409 `REQUEST_IN_PROGRESS`. A 503 `OUTCOME_UNKNOWN` means the request ran out of time and the case may or may not have been registered: retry with the same Idempotency-Key (you get the case if it exists), or look the caller up before registering again. A 503 `BUSY` means nothing was registered.
          */
         post: operations["registerCase"];
         delete?: never;
@@ -1570,7 +1570,9 @@ export interface operations {
     registerCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1647,6 +1649,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body too large. */
             413: {
                 headers: {
@@ -1676,6 +1687,15 @@ export interface operations {
             };
             /** @description A bug on our side; no internals are returned. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
