@@ -24,6 +24,7 @@ import {
   putNew,
   queryAll,
   queryPage,
+  retryingLockTimeouts,
   transact,
   withoutStorageAttributes,
   type TransactItems,
@@ -89,16 +90,19 @@ export class CaseRepository {
   }
 
   private async takeNextNumber(unionCode: string, localDate: string): Promise<number> {
-    const result = await this.store.client.send(
-      new UpdateCommand({
-        TableName: this.store.tableName,
-        Key: keys.caseSequence(unionCode, localDate),
-        UpdateExpression: 'ADD #last :one',
-        ExpressionAttributeNames: { '#last': 'last' },
-        ExpressionAttributeValues: { ':one': 1 },
-        ReturnValues: 'UPDATED_NEW',
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
+    // Every registration of a union's day increments this one item, so on DynamoDB Local a burst queues on its lock.
+    const result = await retryingLockTimeouts(() =>
+      this.store.client.send(
+        new UpdateCommand({
+          TableName: this.store.tableName,
+          Key: keys.caseSequence(unionCode, localDate),
+          UpdateExpression: 'ADD #last :one',
+          ExpressionAttributeNames: { '#last': 'last' },
+          ExpressionAttributeValues: { ':one': 1 },
+          ReturnValues: 'UPDATED_NEW',
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      ),
     );
     recordCapacity(result.ConsumedCapacity);
     return result.Attributes!.last as number;

@@ -1,4 +1,4 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { InternalServerError, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBDocumentClient,
   GetCommand,
@@ -98,6 +98,25 @@ describe('POST /cases handler', () => {
       entity: 'voidedCaseNumber',
       reason: 'TransactionCanceledException',
     });
+  });
+
+  it('takes the number again when DynamoDB Local timed out on its lock, and registers the case (issue 12, defect 12)', async () => {
+    dynamo
+      .on(UpdateCommand)
+      .rejectsOnce(
+        new InternalServerError({
+          message:
+            'This action timed out because it too long waiting for a lock. This request will succeed in actual DynamoDB API',
+          $metadata: { httpStatusCode: 500 },
+        }),
+      )
+      .resolves({ Attributes: { last: 1 } });
+
+    const response = await register(complaint());
+
+    expect(response.status).toBe(201);
+    expect(dynamo.commandCalls(UpdateCommand)).toHaveLength(2);
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(1);
   });
 
   it('answers 500 without internals when DynamoDB fails unexpectedly', async () => {
