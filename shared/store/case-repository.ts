@@ -19,6 +19,7 @@ import {
 } from './keys.js';
 import { figureUpdates } from './monthly-figures.js';
 import {
+  batchGetAll,
   eventItem,
   getItem,
   putNew,
@@ -353,27 +354,37 @@ export class CaseRepository {
   }
 
   /**
-   * Every case of a union's subtree registered up to the end of `month`
-   * (`YYYY-MM`, China time), oldest first, one index page at a time, from the
-   * list index of the union's level. For the reconciliation, which runs
-   * offline: it reads every case ever registered in the subtree, so it is
-   * never on a request path. `~` sorts after every character of a list sort
-   * key, so the last instant of the month is included.
+   * Every case that contributes to one of `unionCodes`' figures of `month`
+   * (`YYYY-MM`, China time), from the activity index the case transactions
+   * keep (see monthly-figures.ts), a page at a time, each case once even if
+   * several of the unions list it (a transfer within them), read strongly
+   * consistent. For the reconciliation, which runs offline: its cost is the
+   * month's active cases, not every case ever registered. May include a case
+   * that no longer contributes there (reopened, transferred away).
    */
-  async *allCasesRegisteredUpTo(unionCode: string, level: DivisionLevel, month: string): AsyncGenerator<CaseRecord[]> {
-    const { indexName, partitionAttribute } = listIndexFor(level);
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await queryPage(this.store, {
-        IndexName: indexName,
-        KeyConditionExpression: '#union = :union AND #sk <= :end',
-        ExpressionAttributeNames: { '#union': partitionAttribute, '#sk': 'listSk' },
-        ExpressionAttributeValues: { ':union': unionCode, ':end': `${month}~` },
-        ExclusiveStartKey: startKey,
-      });
-      yield (page.Items ?? []).map((item) => withoutStorageAttributes<CaseRecord>(item));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+  async *casesActiveIn(unionCodes: readonly string[], month: string): AsyncGenerator<CaseRecord[]> {
+    const seen = new Set<string>();
+    for (const unionCode of unionCodes) {
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await queryPage(this.store, {
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.caseActivity(unionCode, month, '').PK },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        });
+        startKey = page.LastEvaluatedKey;
+        const caseIds = (page.Items ?? []).map((item) => item.caseId as string).filter((caseId) => !seen.has(caseId));
+        if (caseIds.length === 0) continue;
+        for (const caseId of caseIds) seen.add(caseId);
+        const items = await batchGetAll(
+          this.store,
+          caseIds.map((caseId) => keys.case(caseId)),
+          true,
+        );
+        yield items.map((item) => withoutStorageAttributes<CaseRecord>(item));
+      } while (startKey);
+    }
   }
 }
 
