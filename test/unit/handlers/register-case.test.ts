@@ -64,11 +64,16 @@ describe('POST /cases handler', () => {
       expect.stringMatching(/^EVENT#2026-11-21T02:00:00.000Z#002#/),
       expect.stringMatching(/^OUTBOX#2026-11-21T02:00:00.000Z#/),
       expect.stringMatching(/^FIGURES#2026-11#0[0-7]$/),
+      expect.stringMatching(/^CASE#/),
     ]);
-    // Every put is conditional: nothing is ever overwritten.
-    expect(items.filter((item) => item.Put).every((item) => item.Put!.ConditionExpression === 'attribute_not_exists(PK)')).toBe(
-      true,
-    );
+    // The reconciliation's activity index for the month (a plain Put: a repeat must never cancel the transaction).
+    expect(items.at(-1)!.Put!.Item).toMatchObject({ PK: 'ACTIVE#210102#2026-11', entity: 'caseActivity' });
+    // Every other put is conditional: nothing is ever overwritten.
+    expect(
+      items
+        .filter((item) => item.Put && item.Put.Item?.entity !== 'caseActivity')
+        .every((item) => item.Put!.ConditionExpression === 'attribute_not_exists(PK)'),
+    ).toBe(true);
   });
 
   it('keeps personal details off the case item: masked name and phone, keyed phone hash', async () => {
