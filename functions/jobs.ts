@@ -63,8 +63,9 @@ export const JOBS: readonly JobEntry[] = [
     // 02:00 China time on the 1st (18:00 UTC on the last day of the month before).
     trigger: { schedule: 'cron(0 18 L * ? *)' },
     data: {
+      // Query: the union directory and the month's activity index (base table); BatchGetItem: the active cases.
       actions: ['dynamodb:Query', 'dynamodb:BatchGetItem'],
-      indexes: ['casesByL1Union', 'casesByL2Union', 'casesByL3Union'],
+      indexes: [],
     },
     timeoutSeconds: 900,
   },

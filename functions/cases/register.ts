@@ -1,10 +1,40 @@
+import type { Caller } from '../../shared/domain/roles.js';
 import { httpHandler } from '../../shared/http/handler.js';
-import { registerCase } from '../../shared/usecases/cases.js';
+import type { RegisterCaseInput } from '../../shared/schemas/case.js';
+import { staffRegistrationIdempotency } from '../../shared/security/digests.js';
 import { phoneHash } from '../../shared/security/phone-hash.js';
+import { idempotentByKey } from '../../shared/store/idempotency.js';
+import { registerCase, registrationKeyReused } from '../../shared/usecases/cases.js';
 import { defaultDependencies } from '../../shared/usecases/dependencies.js';
 import { toCaseView } from '../../shared/views/case-views.js';
 import { registerCaseRoute } from './register.contract.js';
 
-export const handler = httpHandler(registerCaseRoute, async ({ caller, body }) => ({
-  body: toCaseView(await registerCase({ ...defaultDependencies(), hashPhone: phoneHash }, caller, body)),
-}));
+const register = (caller: Caller, body: RegisterCaseInput, idempotencyKey?: string) =>
+  registerCase(
+    { ...defaultDependencies(), hashPhone: phoneHash },
+    caller,
+    body,
+    idempotencyKey ? staffRegistrationIdempotency(caller.staffId, idempotencyKey, body) : undefined,
+  ).then(toCaseView);
+
+/**
+ * A retry within the hour gets the original answer; a later one finds the case
+ * through the marker the registration wrote. The key is scoped to the operator.
+ */
+const registerOnce = idempotentByKey<RegisterCaseInput, ReturnType<typeof toCaseView>, { caller: Caller; key: string }>(
+  'registerCase',
+  ({ caller, key, body }) => register(caller, body, key),
+  {
+    expiresAfterSeconds: 60 * 60,
+    conflictMessage: registrationKeyReused().message,
+  },
+);
+
+export const handler = httpHandler(registerCaseRoute, async ({ caller, body, headers }, context) => {
+  const key = headers['idempotency-key'];
+  return {
+    body: key
+      ? await registerOnce({ idempotencyKey: JSON.stringify([caller.staffId, key]), key, caller, body }, context)
+      : await register(caller, body),
+  };
+});

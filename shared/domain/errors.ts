@@ -33,6 +33,12 @@ export type ErrorCode =
   | 'BUSY'
   /** The data store (or another service a request needs) is throttling or unreachable: not a bug, retry after Retry-After. */
   | 'STORE_UNAVAILABLE'
+  /**
+   * A write ran out of time: it may or may not have taken effect. Unlike BUSY
+   * (nothing was written), the client must not blindly repeat it: retry with
+   * the same Idempotency-Key, or check first.
+   */
+  | 'OUTCOME_UNKNOWN'
   | 'REGION_NOT_SERVED'
   | 'REGION_OUTSIDE_SUBTREE'
   | 'UNPROCESSABLE'
@@ -57,6 +63,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   TOO_MANY_REQUESTS: 429,
   BUSY: 503,
   STORE_UNAVAILABLE: 503,
+  OUTCOME_UNKNOWN: 503,
   REGION_NOT_SERVED: 422,
   REGION_OUTSIDE_SUBTREE: 422,
   UNPROCESSABLE: 422,

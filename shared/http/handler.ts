@@ -52,6 +52,12 @@ const RETRY_LATER = {
     staff: 'The data store is overloaded or out of reach; try again in a moment.',
     public: '系统暂时无法处理您的请求，请稍后再试。',
   },
+  OUTCOME_UNKNOWN: {
+    staff:
+      'The request took too long to answer and may or may not have taken effect. Retry with the same Idempotency-Key, ' +
+      'or check (e.g. look the caller or the case up) before repeating it.',
+    public: '请求处理超时，可能已经提交成功。请稍后用同一页面重新提交，系统不会重复登记。',
+  },
 } as const;
 
 /** Seconds a client should wait before retrying a 503 the edge answers. */
@@ -80,7 +86,8 @@ function answerableError(error: unknown, contract: RouteContract): AppError {
   if (error instanceof AppError) return error;
   if (isInvocationTimeout(error)) {
     logger.error('request timed out', error as Error);
-    return retryLater('BUSY', contract);
+    // The work cut off is not cancelled: a write may have committed, so only a read may honestly say "busy".
+    return retryLater(contract.method === 'GET' ? 'BUSY' : 'OUTCOME_UNKNOWN', contract);
   }
   if (isDependencyUnavailable(error)) {
     logger.error('store unavailable', error instanceof Error ? error : String(error));

@@ -31,6 +31,21 @@ export function hashIdempotencyKey(key: string): string {
   return sha256(`idempotency-key:${key}`);
 }
 
+/**
+ * An operator's Idempotency-Key for registering a call, scoped to the operator:
+ * two operators' equal keys stay apart, and the prefix keeps every staff key
+ * apart from the public route's keys (a complainant cannot name a staff
+ * member's key to have their case reissued). `payloadHash` tells a retry from a
+ * different registration under the same key.
+ */
+export function staffRegistrationIdempotency(
+  staffId: string,
+  key: string,
+  payload: unknown,
+): { keyHash: string; payloadHash: string } {
+  return { keyHash: sha256(`staff-idempotency-key:${JSON.stringify([staffId, key])}`), payloadHash: hashPayload(payload) };
+}
+
 /** A hash of a JSON value that does not depend on key order. */
 export function hashPayload(value: unknown): string {
   return sha256(canonicalJson(value));

@@ -19,11 +19,13 @@ import {
 } from './keys.js';
 import { figureUpdates } from './monthly-figures.js';
 import {
+  batchGetAll,
   eventItem,
   getItem,
   putNew,
   queryAll,
   queryPage,
+  retryingLockTimeouts,
   transact,
   withoutStorageAttributes,
   type TransactItems,
@@ -89,16 +91,19 @@ export class CaseRepository {
   }
 
   private async takeNextNumber(unionCode: string, localDate: string): Promise<number> {
-    const result = await this.store.client.send(
-      new UpdateCommand({
-        TableName: this.store.tableName,
-        Key: keys.caseSequence(unionCode, localDate),
-        UpdateExpression: 'ADD #last :one',
-        ExpressionAttributeNames: { '#last': 'last' },
-        ExpressionAttributeValues: { ':one': 1 },
-        ReturnValues: 'UPDATED_NEW',
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
+    // Every registration of a union's day increments this one item, so on DynamoDB Local a burst queues on its lock.
+    const result = await retryingLockTimeouts(() =>
+      this.store.client.send(
+        new UpdateCommand({
+          TableName: this.store.tableName,
+          Key: keys.caseSequence(unionCode, localDate),
+          UpdateExpression: 'ADD #last :one',
+          ExpressionAttributeNames: { '#last': 'last' },
+          ExpressionAttributeValues: { ':one': 1 },
+          ReturnValues: 'UPDATED_NEW',
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      ),
     );
     recordCapacity(result.ConsumedCapacity);
     return result.Attributes!.last as number;
@@ -164,6 +169,14 @@ export class CaseRepository {
   async get(caseId: string, { consistent = false } = {}): Promise<CaseRecord | undefined> {
     const item = await getItem(this.store, keys.case(caseId), consistent);
     return item ? withoutStorageAttributes<CaseRecord>(item) : undefined;
+  }
+
+  /** The permanent record of a registration's Idempotency-Key, if that key already created a case (strongly consistent). */
+  async idempotencyMarker(keyHash: string): Promise<IdempotencyMarker | undefined> {
+    const item = await getItem(this.store, keys.idempotencyMarker(keyHash), true);
+    return item
+      ? { caseId: item.caseId as string, caseNumber: item.caseNumber as string, payloadHash: item.payloadHash as string }
+      : undefined;
   }
 
   async getContact(caseId: string): Promise<ContactDetails | undefined> {
@@ -347,27 +360,37 @@ export class CaseRepository {
   }
 
   /**
-   * Every case of a union's subtree registered up to the end of `month`
-   * (`YYYY-MM`, China time), oldest first, one index page at a time, from the
-   * list index of the union's level. For the reconciliation, which runs
-   * offline: it reads every case ever registered in the subtree, so it is
-   * never on a request path. `~` sorts after every character of a list sort
-   * key, so the last instant of the month is included.
+   * Every case that contributes to one of `unionCodes`' figures of `month`
+   * (`YYYY-MM`, China time), from the activity index the case transactions
+   * keep (see monthly-figures.ts), a page at a time, each case once even if
+   * several of the unions list it (a transfer within them), read strongly
+   * consistent. For the reconciliation, which runs offline: its cost is the
+   * month's active cases, not every case ever registered. May include a case
+   * that no longer contributes there (reopened, transferred away).
    */
-  async *allCasesRegisteredUpTo(unionCode: string, level: DivisionLevel, month: string): AsyncGenerator<CaseRecord[]> {
-    const { indexName, partitionAttribute } = listIndexFor(level);
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await queryPage(this.store, {
-        IndexName: indexName,
-        KeyConditionExpression: '#union = :union AND #sk <= :end',
-        ExpressionAttributeNames: { '#union': partitionAttribute, '#sk': 'listSk' },
-        ExpressionAttributeValues: { ':union': unionCode, ':end': `${month}~` },
-        ExclusiveStartKey: startKey,
-      });
-      yield (page.Items ?? []).map((item) => withoutStorageAttributes<CaseRecord>(item));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+  async *casesActiveIn(unionCodes: readonly string[], month: string): AsyncGenerator<CaseRecord[]> {
+    const seen = new Set<string>();
+    for (const unionCode of unionCodes) {
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await queryPage(this.store, {
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.caseActivity(unionCode, month, '').PK },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        });
+        startKey = page.LastEvaluatedKey;
+        const caseIds = (page.Items ?? []).map((item) => item.caseId as string).filter((caseId) => !seen.has(caseId));
+        if (caseIds.length === 0) continue;
+        for (const caseId of caseIds) seen.add(caseId);
+        const items = await batchGetAll(
+          this.store,
+          caseIds.map((caseId) => keys.case(caseId)),
+          true,
+        );
+        yield items.map((item) => withoutStorageAttributes<CaseRecord>(item));
+      } while (startKey);
+    }
   }
 }
 

@@ -26,12 +26,17 @@ export interface IdempotentCall<Body> {
 const IN_PROGRESS_WAIT_MS = 8_000;
 const IN_PROGRESS_POLL_MS = 250;
 
-export function idempotentByKey<Body, Result>(
+/**
+ * `Extra` carries what `run` needs besides the key and body (e.g. the signed-in
+ * caller): it is neither part of the key nor of the body compared on a retry,
+ * so a key meant to be private to a caller must include the caller itself.
+ */
+export function idempotentByKey<Body, Result, Extra extends object = object>(
   name: string,
-  run: (call: IdempotentCall<Body>) => Promise<Result>,
+  run: (call: IdempotentCall<Body> & Extra) => Promise<Result>,
   options: { expiresAfterSeconds: number; conflictMessage: string },
-): (call: IdempotentCall<Body>, context: Context) => Promise<Result> {
-  let wrapped: ((call: IdempotentCall<Body>) => Promise<Result>) | undefined;
+): (call: IdempotentCall<Body> & Extra, context: Context) => Promise<Result> {
+  let wrapped: ((call: IdempotentCall<Body> & Extra) => Promise<Result>) | undefined;
   let config: IdempotencyConfig | undefined;
 
   // Built on first use: the table name is configuration read at run time.

@@ -63,6 +63,17 @@ export const keys = {
     PK: `UNION#${unionCode}`,
     SK: `FIGURES#${month}#${String(shard).padStart(2, '0')}`,
   }),
+  /**
+   * The monthly reconciliation's activity index: a case that contributes to a
+   * union's figures of a month (see figures.ts, contributionsOf) has this item,
+   * written in the transaction that made it contribute. One partition per
+   * union-month, so the reconciliation reads a month's cases with one Query
+   * per union and never touches the cases of other months.
+   */
+  caseActivity: (unionCode: string, month: string, caseId: string) => ({
+    PK: `ACTIVE#${unionCode}#${month}`,
+    SK: `CASE#${caseId}`,
+  }),
   /** A filing of a union's monthly report: the figures as filed, revision by revision (never overwritten). */
   reportFiling: (unionCode: string, month: string, revision: number) => ({
     PK: `UNION#${unionCode}`,

@@ -1,4 +1,4 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { InternalServerError, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   GetCommand,
@@ -39,8 +39,10 @@ export function withoutStorageAttributes<T>(item: Item): T {
 
 /** One item by key, with its request units recorded. */
 export async function getItem(store: StoreContext, key: Item, consistent = false): Promise<Item | undefined> {
-  const result = await store.client.send(
-    new GetCommand({ TableName: store.tableName, Key: key, ConsistentRead: consistent, ReturnConsumedCapacity: 'TOTAL' }),
+  const result = await retryingLockTimeouts(() =>
+    store.client.send(
+      new GetCommand({ TableName: store.tableName, Key: key, ConsistentRead: consistent, ReturnConsumedCapacity: 'TOTAL' }),
+    ),
   );
   recordCapacity(result.ConsumedCapacity);
   return result.Item;
@@ -50,8 +52,8 @@ export type QueryInput = Omit<QueryCommandInput, 'TableName' | 'ReturnConsumedCa
 
 /** One page of a Query, with its request units recorded. */
 export async function queryPage(store: StoreContext, input: QueryInput): Promise<QueryCommandOutput> {
-  const page = await store.client.send(
-    new QueryCommand({ ...input, TableName: store.tableName, ReturnConsumedCapacity: 'TOTAL' }),
+  const page = await retryingLockTimeouts(() =>
+    store.client.send(new QueryCommand({ ...input, TableName: store.tableName, ReturnConsumedCapacity: 'TOTAL' })),
   );
   recordCapacity(page.ConsumedCapacity);
   return page;
@@ -128,11 +130,49 @@ export async function transact(store: StoreContext, items: TransactItems): Promi
       recordCapacity(result.ConsumedCapacity);
       return;
     } catch (error) {
-      if (!isOnlyTransactionConflict(error)) throw error;
-      if (attempt >= TRANSACTION_ATTEMPTS) {
-        throw new AppError('BUSY', 'Too many changes at once; try again in a moment.', undefined, { 'Retry-After': '1' });
-      }
+      if (!isOnlyTransactionConflict(error) && !isLocalLockTimeout(error)) throw error;
+      if (attempt >= TRANSACTION_ATTEMPTS) throw tooManyChanges();
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));
+    }
+  }
+}
+
+const tooManyChanges = () =>
+  new AppError('BUSY', 'Too many changes at once; try again in a moment.', undefined, { 'Retry-After': '1' });
+
+/**
+ * DynamoDB Local's answer (a 500) when a request waited too long for the lock
+ * it serialises writes with, e.g. hundreds of requests in flight on a busy
+ * machine: it gave up before touching anything ("This request will succeed
+ * in actual DynamoDB API"), so trying again is safe even for a write that is
+ * not idempotent. DynamoDB itself never sends it. Any other 500 may have
+ * been applied and is not retried here.
+ */
+export function isLocalLockTimeout(error: unknown): boolean {
+  return error instanceof InternalServerError && /waiting for a lock/i.test(error.message);
+}
+
+/**
+ * Attempts at a single request that keeps timing out on DynamoDB Local's lock,
+ * before giving up with BUSY: about five seconds of pauses in all, enough for
+ * a burst of a few hundred writes on one item on a busy two-core machine.
+ */
+const LOCK_TIMEOUT_ATTEMPTS = 10;
+
+/**
+ * Runs one request, trying it again after a jittered, growing pause when
+ * DynamoDB Local timed out on its lock (see isLocalLockTimeout), as
+ * `transact` does for colliding transactions; 503 BUSY if it keeps happening.
+ */
+export async function retryingLockTimeouts<T>(request: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await request();
+    } catch (error) {
+      if (!isLocalLockTimeout(error)) throw error;
+      if (attempt >= LOCK_TIMEOUT_ATTEMPTS) throw tooManyChanges();
+      // Growing, capped and jittered, so the waiting requests do not all come back at once.
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt) * (0.5 + Math.random() / 2)));
     }
   }
 }

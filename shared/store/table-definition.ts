@@ -20,6 +20,7 @@
  * | access-code guard (TTL)  | GUARD#<caseNumber>  | GUARD                      |
  * | union monthly figures    | UNION#<code>        | FIGURES#<YYYY-MM>          |
  * | filed monthly report     | UNION#<code>        | FILED#<YYYY-MM>#<revision> |
+ * | case active in a month   | ACTIVE#<code>#<YYYY-MM>| CASE#<caseId>           |
  * | employer complaint       | EMPLOYER#<creditCode>| COMPLAINT#<at>#<caseId>   |
  * | early-warning alert      | ALERT#<alertId>     | ALERT                      |
  * | alert in a union's inbox | ALERTS#<unionCode>  | <raisedAt>#<alertId>       |

@@ -8,13 +8,15 @@ import {
   type CaseRecord,
   type ContactDetails,
   type IntakeInput,
+  type RegistrationPlan,
   type TimelineEvent,
 } from '../domain/cases.js';
+import { AppError } from '../domain/errors.js';
 import { chinaDate } from '../domain/china-time.js';
 import { clockRulesOf, triageConfigOf } from '../domain/unions.js';
 import { maskMobile } from '../domain/masking.js';
 import type { Caller } from '../domain/roles.js';
-import type { CaseLookupRow } from '../store/case-repository.js';
+import { IdempotencyKeyTaken, type CaseLookupRow, type IdempotencyMarker } from '../store/case-repository.js';
 import type { CaseStatus, Category, RequestKind } from '../domain/vocabulary.js';
 import { decodeCursor, encodeCursor, type CursorQuery } from './cursor.js';
 import { autoAssignUrgentHotlineCase } from './auto-assign.js';
@@ -28,31 +30,85 @@ export interface VisibleCase {
   readonly contact?: ContactDetails;
 }
 
-/** Registers a call in the responsible union of the caller's subtree (see planRegistration). */
-export async function registerCase(deps: Dependencies & PhoneHashing, caller: Caller, input: IntakeInput): Promise<VisibleCase> {
+/**
+ * Registers a call in the responsible union of the caller's subtree (see
+ * planRegistration).
+ *
+ * With an Idempotency-Key (hashed and scoped to the operator at the edge,
+ * `staffRegistrationIdempotency`), the registration transaction writes a
+ * permanent marker, as online filing does, so the key creates at most one
+ * case however late a retry comes: a retry after an answer that never
+ * arrived (a timeout after the commit) gets the case it created, and the
+ * same key with another body is refused.
+ */
+export async function registerCase(
+  deps: Dependencies & PhoneHashing,
+  caller: Caller,
+  input: IntakeInput,
+  idempotency?: RegistrationIdempotency,
+): Promise<VisibleCase> {
   const now = deps.now();
   checkIntakeDates(input, now);
+  if (idempotency) {
+    const marker = await deps.cases.idempotencyMarker(idempotency.keyHash);
+    if (marker) return registeredBefore(deps, marker, idempotency.payloadHash);
+  }
   const directory = await deps.unions.directory();
   const unionCode = responsibleUnion(directory, input.regionCode, caller);
   const caseId = deps.newId();
   const phoneHash = await deps.hashPhone(input.complainant.mobile);
-  const plan = await deps.cases.register(unionCode, chinaDate(now), (sequence) =>
-    planRegistration(input, {
-      caseId,
-      unionCode,
-      unionPath: directory.pathOf(unionCode),
-      sequence,
-      phoneHash,
-      now,
-      actor: staffActor(caller, 'operator'),
-      newEventId: deps.newId,
-      ...triageConfigOf(directory, unionCode),
-      clockRules: clockRulesOf(directory, unionCode),
-      unionName: directory.get(unionCode)?.name ?? unionCode,
-    }),
-  );
+  let plan: RegistrationPlan;
+  try {
+    plan = await deps.cases.register(unionCode, chinaDate(now), (sequence) => ({
+      ...planRegistration(input, {
+        caseId,
+        unionCode,
+        unionPath: directory.pathOf(unionCode),
+        sequence,
+        phoneHash,
+        now,
+        actor: staffActor(caller, 'operator'),
+        newEventId: deps.newId,
+        ...triageConfigOf(directory, unionCode),
+        clockRules: clockRulesOf(directory, unionCode),
+        unionName: directory.get(unionCode)?.name ?? unionCode,
+      }),
+      ...(idempotency ? { idempotency } : {}),
+    }));
+  } catch (error) {
+    // A concurrent request with the same key won the race to the marker.
+    if (error instanceof IdempotencyKeyTaken && idempotency) return registeredBefore(deps, error.marker, idempotency.payloadHash);
+    throw error;
+  }
   const caseRecord = await autoAssignUrgentHotlineCase(deps, plan.caseRecord);
   return { caseRecord, unionName: directory.get(unionCode)?.name ?? unionCode, contact: plan.contact };
+}
+
+export function registrationKeyReused(): AppError {
+  return new AppError(
+    'IDEMPOTENCY_KEY_REUSED',
+    'This Idempotency-Key was already used for a different registration. Use a new key for a new call.',
+  );
+}
+
+export type RegistrationIdempotency = NonNullable<RegistrationPlan['idempotency']>;
+
+/**
+ * The case an Idempotency-Key already created, answered as its registration
+ * was. Automatic assignment runs again: if the first request was cut off
+ * after its transaction, this finishes its work (it does nothing to a case
+ * already assigned or moved on).
+ */
+async function registeredBefore(deps: Dependencies, marker: IdempotencyMarker, payloadHash: string): Promise<VisibleCase> {
+  if (marker.payloadHash !== payloadHash) throw registrationKeyReused();
+  const [stored, contact, directory] = await Promise.all([
+    deps.cases.get(marker.caseId),
+    deps.cases.getContact(marker.caseId),
+    deps.unions.directory(),
+  ]);
+  if (!stored || !contact) throw new Error(`idempotency marker points at missing case ${marker.caseId}`);
+  const caseRecord = await autoAssignUrgentHotlineCase(deps, stored);
+  return { caseRecord, unionName: directory.get(caseRecord.unionCode)?.name ?? caseRecord.unionCode, contact };
 }
 
 export async function getCase(deps: Dependencies, caller: Caller, caseId: string): Promise<VisibleCase> {

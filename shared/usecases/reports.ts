@@ -180,12 +180,14 @@ export interface ReconciliationReport {
 
 /**
  * Recomputes a subtree's figures for one month from the case records and
- * compares them with the counters. Reads every case registered in the subtree
- * up to the month's end (a case counts in later months too: closure,
- * call-back, rating), so it runs offline, never on a request path. Counters
- * and recomputation come from the same function (figures.ts), so drift can
- * only mean a write that bypassed the case transaction. A case change
- * committed while it runs may show as drift that the next run no longer sees.
+ * compares them with the counters. Reads the cases active in the month (those
+ * that contribute to it: registered, closed, overdue, called back or rated
+ * then, whenever they were registered), found through the activity index the
+ * case transactions keep, so its cost follows the month's activity, not the
+ * province's history; still offline, never on a request path. Counters and
+ * recomputation come from the same function (figures.ts), so drift can only
+ * mean a write that bypassed the case transaction. A case change committed
+ * while it runs may show as drift that the next run no longer sees.
  */
 export async function reconcile(
   deps: ReconcileDependencies,
@@ -195,21 +197,20 @@ export async function reconcile(
   const union = directory.get(request.union);
   if (!union) throw new AppError('NOT_FOUND', `No union ${request.union}.`);
   const { month } = request;
+  const unionCodes = directory.subtreeOf(union.code);
+  const inSubtree = new Set(unionCodes.map((code) => unionMonthKey(code, month)));
 
   const recomputed = new Map<string, Figures>();
   let casesRead = 0;
-  for await (const page of deps.cases.allCasesRegisteredUpTo(union.code, directory.levelOf(union.code), month)) {
+  for await (const page of deps.cases.casesActiveIn(unionCodes, month)) {
     casesRead += page.length;
     for (const [key, figures] of recompute(page)) {
-      if (!key.endsWith(`#${month}`)) continue;
+      // A case read here may count elsewhere too (other months; a union it was transferred to, outside the subtree).
+      if (!inSubtree.has(key)) continue;
       recomputed.set(key, sumFigures([recomputed.get(key) ?? {}, figures]));
     }
   }
 
-  // Every union of the subtree, and any union a case names that the directory no longer lists under it.
-  const unionCodes = [
-    ...new Set([...directory.subtreeOf(union.code), ...[...recomputed.keys()].map((key) => key.slice(0, key.indexOf('#')))]),
-  ];
   const counted = await deps.reports.figures(unionCodes, [month], { consistent: true });
   const drift: Drift[] = [];
   for (const unionCode of unionCodes) {

@@ -172,3 +172,27 @@ describe('a hotline operator logging calls over HTTP', () => {
     expect(sibling.body.cases).toEqual([]);
   });
 });
+
+describe('retrying a registration over HTTP (issue 12, defect 2)', () => {
+  it('answers the same Idempotency-Key with the first 201 and registers one case; another body under it is a 422', async () => {
+    const body = complaint({ description: 'HTTP 重试：同一个键' });
+    const headers = { 'idempotency-key': `e2e-retry-${Date.now()}` };
+    const first = await api.request('POST', '/cases', { user: demo('op-heping'), body, headers });
+    const retry = await api.request('POST', '/cases', { user: demo('op-heping'), body, headers });
+
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    const different = await api.request('POST', '/cases', {
+      user: demo('op-heping'),
+      body: { ...body, description: '另一通电话' },
+      headers,
+    });
+    expect(different.status).toBe(422);
+    expect(different.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    // Another operator's equal key is their own.
+    const other = await api.request('POST', '/cases', { user: demo('op-shenyang'), body, headers });
+    expect(other.status).toBe(201);
+    expect(other.body.caseId).not.toBe(first.body.caseId);
+  });
+});

@@ -6,6 +6,7 @@ import { getCase, getTimeline, listCases, lookupCaller, registerCase } from '../
 import type { Dependencies, PageCursors, PhoneHashing } from '../../shared/usecases/dependencies.js';
 import { answeredConsultation, callerOf, complaint, complaint as baseComplaint } from '../support/fixtures.js';
 import { createTestTable, testDependencies, type TestTable } from '../support/store.js';
+import { staffRegistrationIdempotency } from '../../shared/security/digests.js';
 
 let table: TestTable;
 
@@ -250,5 +251,80 @@ describe('automatic assignment of urgent hotline cases', () => {
     expect((await monday.cases.get(caseRecord.caseId))!.status).toBe('closed');
     expect((await monday.cases.timeline(caseRecord.caseId)).map((event) => event.type)).not.toContain('assigned');
     expect((await monday.staff.get('210000', lawyer.staffId))!.activeCases).toBe(before);
+  });
+});
+
+describe('registering with an Idempotency-Key (issue 12, defect 2)', () => {
+  const idempotencyFor = (username: string, key: string, input: ReturnType<typeof complaint>) =>
+    staffRegistrationIdempotency(callerOf(username).staffId, key, input);
+
+  async function storedOf(caseNumberPrefix: string) {
+    const stored = await allItems();
+    const cases = stored.filter((item) => item.entity === 'case' && String(item.caseNumber).startsWith(caseNumberPrefix));
+    const caseIds = new Set(cases.map((item) => item.caseId));
+    return {
+      cases,
+      events: stored.filter((item) => item.entity === 'event' && caseIds.has(item.caseId) && item.type === 'registered'),
+      sms: stored.filter((item) => item.entity === 'outbox' && caseIds.has(item.caseId)),
+    };
+  }
+
+  it('registers the same key twice as one case, one timeline and one SMS, and answers the retry as the first', async () => {
+    const deps = dependencies(() => new Date('2026-12-02T02:00:00Z'));
+    const input = complaint({ description: '重试的登记：同一个键只登记一次' });
+    const idempotency = idempotencyFor('op-heping', 'hotline-key-0001', input);
+
+    const first = await registerCase(deps, callerOf('op-heping'), input, idempotency);
+    const retry = await registerCase(deps, callerOf('op-heping'), input, idempotency);
+
+    expect(retry).toEqual(first);
+    const { cases, events, sms } = await storedOf('210102-20261202-');
+    expect(cases).toHaveLength(1);
+    expect(events).toHaveLength(1);
+    expect(sms).toHaveLength(1);
+  });
+
+  it('refuses the same key with a different body (422), and keeps two operators’ equal keys apart', async () => {
+    const deps = dependencies(() => new Date('2026-12-03T02:00:00Z'));
+    const input = complaint();
+    await registerCase(deps, callerOf('op-heping'), input, idempotencyFor('op-heping', 'shared-key-0001', input));
+
+    const other = complaint({ description: '另一通电话' });
+    await expect(
+      registerCase(deps, callerOf('op-heping'), other, idempotencyFor('op-heping', 'shared-key-0001', other)),
+    ).rejects.toMatchObject({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
+
+    // The city operator's key is theirs: the same string registers their own case.
+    const city = await registerCase(
+      deps,
+      callerOf('op-shenyang'),
+      input,
+      idempotencyFor('op-shenyang', 'shared-key-0001', input),
+    );
+    expect((await storedOf('210102-20261203-')).cases.map((item) => item.caseId)).toHaveLength(2);
+    expect(city.caseRecord.registeredBy).toMatchObject({ staffId: callerOf('op-shenyang').staffId });
+  });
+
+  it('gives a retry after a committed registration whose answer timed out the case it created, not a second one', async () => {
+    const deps = dependencies(() => new Date('2026-12-04T02:00:00Z'));
+    // The registration transaction commits, then the answer is lost (the function ran out of time).
+    const cases = Object.create(deps.cases) as typeof deps.cases;
+    cases.register = async (...args) => {
+      await deps.cases.register(...args);
+      throw Object.assign(new Error('Task timed out'), { name: 'TimeoutError' });
+    };
+    const input = complaint({ description: '超时后重试' });
+    const idempotency = idempotencyFor('op-heping', 'timed-out-key-0001', input);
+    await expect(registerCase({ ...deps, cases }, callerOf('op-heping'), input, idempotency)).rejects.toMatchObject({
+      name: 'TimeoutError',
+    });
+
+    const retry = await registerCase(deps, callerOf('op-heping'), input, idempotency);
+
+    const { cases: stored, sms } = await storedOf('210102-20261204-');
+    expect(stored.map((item) => item.caseId)).toEqual([retry.caseRecord.caseId]);
+    expect(retry.caseRecord.caseNumber).toBe('210102-20261204-0001');
+    expect(retry.contact).toMatchObject({ mobile: '13812345678' });
+    expect(sms).toHaveLength(1);
   });
 });

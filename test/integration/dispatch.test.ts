@@ -43,15 +43,31 @@ function lawyerEntry(unionCode: string, overrides: Partial<RosterEntryInput> = {
 }
 
 /** A lawyer on the roster of `unionCode`, as its legal department would add them. */
-async function newLawyer(unionCode: string, overrides: Partial<RosterEntryInput> = {}): Promise<Caller> {
+async function newLawyer(unionCode: string, overrides: Partial<RosterEntryInput> = {}, on = deps): Promise<Caller> {
   const staffId = randomUUID();
   const admin = unionCode.startsWith('21') ? callerOf('admin-liaoning') : callerOf('admin-sichuan');
-  await putRosterEntry(deps, admin, staffId, lawyerEntry(unionCode, overrides));
+  await putRosterEntry(on, admin, staffId, lawyerEntry(unionCode, overrides));
   return { staffId, username: `lawyer-${staffId.slice(0, 8)}`, roles: ['lawyer'], unionCode };
 }
 
-async function newInjuryCase(operator = 'op-heping', overrides: Parameters<typeof complaint>[0] = {}): Promise<CaseRecord> {
-  return (await registerCase(deps, callerOf(operator), injury(overrides))).caseRecord;
+async function newInjuryCase(
+  operator = 'op-heping',
+  overrides: Parameters<typeof complaint>[0] = {},
+  on = deps,
+): Promise<CaseRecord> {
+  return (await registerCase(on, callerOf(operator), injury(overrides))).caseRecord;
+}
+
+/**
+ * Like Promise.all, but rejects only once every promise has settled: a load
+ * test that fails must not leave hundreds of requests running into the next
+ * test.
+ */
+async function allSettledOrThrow<T>(promises: readonly Promise<T>[]): Promise<T[]> {
+  const outcomes = await Promise.allSettled(promises);
+  const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+  return outcomes.map((outcome) => (outcome as PromiseFulfilledResult<T>).value);
 }
 
 /** Everything stored under a case (the case, its timeline, its outbox), to show a refusal wrote nothing. */
@@ -84,36 +100,47 @@ afterAll(async () => table.drop());
 
 describe('claiming from the pool', () => {
   it('50 concurrent claimers on each of 200 cases: one owner per case, every loser a 409, one claim on each timeline', async () => {
-    const claimers = await Promise.all(Array.from({ length: 50 }, () => newLawyer('210102')));
-    const cases = await Promise.all(Array.from({ length: 200 }, () => newInjuryCase()));
+    // Its own table, dropped even if the test fails: ten thousand claims leave nothing behind for the next tests.
+    const loadTable = await createTestTable();
+    try {
+      const load = testDependencies(loadTable);
+      const claimers = await allSettledOrThrow(Array.from({ length: 50 }, () => newLawyer('210102', {}, load)));
+      // The cases are set up twenty at a time: the race under test is the claims, not 200 filings on one counter.
+      const cases: CaseRecord[] = [];
+      while (cases.length < 200) {
+        cases.push(...(await allSettledOrThrow(Array.from({ length: 20 }, () => newInjuryCase('op-heping', {}, load)))));
+      }
 
-    const outcomes: { caseId: string; statuses: number[] }[] = [];
-    // Ten cases at a time, each raced by all 50 claimers (500 claims in flight).
-    for (let start = 0; start < cases.length; start += 10) {
-      outcomes.push(
-        ...(await Promise.all(
-          cases.slice(start, start + 10).map(async (caseRecord) => ({
-            caseId: caseRecord.caseId,
-            statuses: await Promise.all(claimers.map((claimer) => statusOf(claimCase(deps, claimer, caseRecord.caseId)))),
-          })),
-        )),
-      );
-    }
+      const outcomes: { caseId: string; statuses: number[] }[] = [];
+      // Ten cases at a time, each raced by all 50 claimers (500 claims in flight).
+      for (let start = 0; start < cases.length; start += 10) {
+        outcomes.push(
+          ...(await allSettledOrThrow(
+            cases.slice(start, start + 10).map(async (caseRecord) => ({
+              caseId: caseRecord.caseId,
+              statuses: await allSettledOrThrow(claimers.map((claimer) => statusOf(claimCase(load, claimer, caseRecord.caseId)))),
+            })),
+          )),
+        );
+      }
 
-    for (const { caseId, statuses } of outcomes) {
-      expect(statuses.filter((status) => status === 200)).toHaveLength(1);
-      expect(statuses.filter((status) => status === 409)).toHaveLength(49);
-      const stored = await deps.cases.get(caseId);
-      expect(stored?.status).toBe('claimed');
-      const claims = (await deps.cases.timeline(caseId)).filter((event) => event.type === 'claimed');
-      expect(claims).toHaveLength(1);
-      expect(claims[0]!.actor).toMatchObject({ staffId: stored!.owner!.staffId });
-    }
-    // Every claimer's active-case count matches the cases they won.
-    const owners = await Promise.all(outcomes.map(async ({ caseId }) => (await deps.cases.get(caseId))!.owner!.staffId));
-    for (const claimer of claimers) {
-      const profile = await deps.staff.get('210000', claimer.staffId);
-      expect(profile!.activeCases).toBe(owners.filter((owner) => owner === claimer.staffId).length);
+      for (const { caseId, statuses } of outcomes) {
+        expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+        expect(statuses.filter((status) => status === 409)).toHaveLength(49);
+        const stored = await load.cases.get(caseId);
+        expect(stored?.status).toBe('claimed');
+        const claims = (await load.cases.timeline(caseId)).filter((event) => event.type === 'claimed');
+        expect(claims).toHaveLength(1);
+        expect(claims[0]!.actor).toMatchObject({ staffId: stored!.owner!.staffId });
+      }
+      // Every claimer's active-case count matches the cases they won.
+      const owners = await Promise.all(outcomes.map(async ({ caseId }) => (await load.cases.get(caseId))!.owner!.staffId));
+      for (const claimer of claimers) {
+        const profile = await load.staff.get('210000', claimer.staffId);
+        expect(profile!.activeCases).toBe(owners.filter((owner) => owner === claimer.staffId).length);
+      }
+    } finally {
+      await loadTable.drop();
     }
   }, 300_000);
 

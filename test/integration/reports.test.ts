@@ -5,7 +5,7 @@ import { DEMO_UNIONS } from '../../scripts/local/demo-data.js';
 import type { CaseRecord } from '../../shared/domain/cases.js';
 import { chinaMonth } from '../../shared/domain/china-time.js';
 import { AppError } from '../../shared/domain/errors.js';
-import { differenceOf, recompute, sumFigures, type Figures } from '../../shared/domain/figures.js';
+import { contributionsOf, differenceOf, recompute, sumFigures, type Figures } from '../../shared/domain/figures.js';
 import { completeFigures, reportMonths } from '../../shared/domain/monthly-report.js';
 import type { Caller } from '../../shared/domain/roles.js';
 import { UnionDirectory } from '../../shared/domain/unions.js';
@@ -220,9 +220,10 @@ describe('random case histories against DynamoDB Local', () => {
               const report = await reconcile(deps, { union: '210000', month });
               expect(report.drift).toEqual([]);
               expect(report.unionsChecked).toBe(directory.subtreeOf('210000').length);
-              expect(report.casesRead).toBe(
-                cases.filter((caseRecord) => chinaMonth(new Date(caseRecord.registeredAt)) <= month).length,
-              );
+              // The cases active in the month (plus any whose part in it was undone, e.g. a reopened closure).
+              const active = cases.filter((caseRecord) => contributionsOf(caseRecord).some((entry) => entry.month === month));
+              expect(report.casesRead).toBeGreaterThanOrEqual(active.length);
+              expect(report.casesRead).toBeLessThanOrEqual(cases.length);
             }
 
             for (const union of directory.subtreeOf('210000')) {
@@ -393,5 +394,64 @@ describe('a union’s monthly report', () => {
     const after = await reconcile(deps, { union: '210100', month: '2026-03' });
     expect(after).toMatchObject({ union: '210100', month: '2026-03', casesRead: 2, unionsChecked: 14 });
     expect(after.drift).toEqual([{ unionCode: '210103', figure: 'opened', counted: 2, recomputed: 1 }]);
+  });
+});
+
+describe('reconciling one month (issue 12, defect 9)', () => {
+  let table: TestTable;
+  const clock = { now: 0 };
+  let deps: Deps;
+
+  beforeAll(async () => {
+    table = await createTestTable();
+    forgetCachedDirectory();
+    deps = reportDeps(table, clock);
+  });
+  afterAll(async () => table.drop());
+
+  const at = (instant: string) => {
+    clock.now = Date.parse(instant);
+  };
+  const register = (overrides: Parameters<typeof complaint>[0] = {}) =>
+    registerCase(deps, provinceOperator, complaint({ regionCode: '210102', occurredOn: '2026-07-01', ...overrides })).then(
+      (registered) => registered.caseRecord,
+    );
+
+  it('reads exactly the cases active in the month, wherever they were registered, and finds no drift', async () => {
+    // August: a case that does nothing in October.
+    at('2026-08-10T02:00:00Z');
+    const august = await register();
+    // 30 September, 23:30 China time: its 2-hour first response falls due on 1 October, and is missed.
+    at('2026-09-30T15:30:00Z');
+    const september = await register();
+    at('2026-10-02T02:00:00Z');
+    await sweep(deps);
+    // Registered in October, closed in November, reopened, closed again and called back in December.
+    at('2026-10-10T02:00:00Z');
+    const october = await register();
+    at('2026-11-05T02:00:00Z');
+    await closeCaseWithOutcome(deps, cityAdmin, october.caseId, { outcome: 'withdrawn', summary: '撤回' });
+    // A letter received on 20 October, registered only in November: late in October, counted there.
+    at('2026-11-06T02:00:00Z');
+    const letter = await register({ channel: 'letter', receivedAt: '2026-10-20T02:00:00Z' });
+    await sweep(deps);
+    at('2026-12-01T02:00:00Z');
+    await reopenClosedCase(deps, cityAdmin, october.caseId, '职工再次求助');
+    at('2026-12-02T02:00:00Z');
+    await closeCaseWithOutcome(deps, cityAdmin, october.caseId, { outcome: 'mediated_agreement', summary: '调解成功' });
+    at('2026-12-03T02:00:00Z');
+    await followUpCase(deps, provinceOperator, october.caseId, { reached: true, satisfaction: 5 });
+
+    const counted = await deps.reports.figures(['210102'], ['2026-10']);
+    expect(counted.get('210102#2026-10')).toMatchObject({ opened: 1, overdue: 3 });
+
+    const octoberReport = await reconcile(deps, { union: '210102', month: '2026-10' });
+    expect(octoberReport.drift).toEqual([]);
+    // The September case (late in October), the October case and the letter (late in October); not August's.
+    expect(octoberReport.casesRead).toBe(3);
+    expect([september, october, letter, august].map((caseRecord) => caseRecord.unionCode)).toEqual(Array(4).fill('210102'));
+    for (const month of ['2026-08', '2026-09', '2026-11', '2026-12']) {
+      expect((await reconcile(deps, { union: '210100', month })).drift, month).toEqual([]);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { InternalServerError, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBDocumentClient,
   GetCommand,
@@ -64,11 +64,16 @@ describe('POST /cases handler', () => {
       expect.stringMatching(/^EVENT#2026-11-21T02:00:00.000Z#002#/),
       expect.stringMatching(/^OUTBOX#2026-11-21T02:00:00.000Z#/),
       expect.stringMatching(/^FIGURES#2026-11#0[0-7]$/),
+      expect.stringMatching(/^CASE#/),
     ]);
-    // Every put is conditional: nothing is ever overwritten.
-    expect(items.filter((item) => item.Put).every((item) => item.Put!.ConditionExpression === 'attribute_not_exists(PK)')).toBe(
-      true,
-    );
+    // The reconciliation's activity index for the month (a plain Put: a repeat must never cancel the transaction).
+    expect(items.at(-1)!.Put!.Item).toMatchObject({ PK: 'ACTIVE#210102#2026-11', entity: 'caseActivity' });
+    // Every other put is conditional: nothing is ever overwritten.
+    expect(
+      items
+        .filter((item) => item.Put && item.Put.Item?.entity !== 'caseActivity')
+        .every((item) => item.Put!.ConditionExpression === 'attribute_not_exists(PK)'),
+    ).toBe(true);
   });
 
   it('keeps personal details off the case item: masked name and phone, keyed phone hash', async () => {
@@ -102,6 +107,25 @@ describe('POST /cases handler', () => {
     });
   });
 
+  it('takes the number again when DynamoDB Local timed out on its lock, and registers the case (issue 12, defect 12)', async () => {
+    dynamo
+      .on(UpdateCommand)
+      .rejectsOnce(
+        new InternalServerError({
+          message:
+            'This action timed out because it too long waiting for a lock. This request will succeed in actual DynamoDB API',
+          $metadata: { httpStatusCode: 500 },
+        }),
+      )
+      .resolves({ Attributes: { last: 1 } });
+
+    const response = await register(complaint());
+
+    expect(response.status).toBe(201);
+    expect(dynamo.commandCalls(UpdateCommand)).toHaveLength(2);
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(1);
+  });
+
   it('answers 500 without internals when DynamoDB refuses the request as invalid (a bug of ours)', async () => {
     dynamo.on(TransactWriteCommand).rejects(
       Object.assign(new Error('One or more parameter values were invalid: secret-internal-detail'), {
@@ -117,7 +141,7 @@ describe('POST /cases handler', () => {
     expect(response.body.error.requestId).toBe('test-request');
   });
 
-  it('answers 503 BUSY with Retry-After, not 500, when DynamoDB is too slow to finish before the Lambda timeout', async () => {
+  it('answers 503 OUTCOME_UNKNOWN with Retry-After, not BUSY or 500, when DynamoDB is too slow to finish before the Lambda timeout (issue 12, defect 2)', async () => {
     dynamo.on(TransactWriteCommand).callsFake(() => new Promise((resolve) => setTimeout(() => resolve({}), 500)));
     const event = apiEvent({ method: 'POST', path: '/cases', user: demo('op-heping'), body: complaint() });
     // An invocation with 100 ms left: middy gives up just before Lambda would.
@@ -125,8 +149,10 @@ describe('POST /cases handler', () => {
 
     const result = await handler(event, context);
 
+    // The transaction was sent and may still commit: "busy, nothing happened" would invite a duplicate.
     expect(result.statusCode).toBe(503);
-    expect(JSON.parse(result.body).error.code).toBe('BUSY');
+    expect(JSON.parse(result.body).error.code).toBe('OUTCOME_UNKNOWN');
+    expect(JSON.parse(result.body).error.message).toMatch(/same Idempotency-Key/);
     expect(result.headers?.['Retry-After']).toBe('2');
   });
 

@@ -1,7 +1,8 @@
-import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient, InternalServerError, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CaseRepository } from '../../../shared/store/case-repository.js';
 import { transact } from '../../../shared/store/operations.js';
 
 const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'cn-north-1' }));
@@ -42,6 +43,37 @@ describe('transactions that collide with others', () => {
     dynamo.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'TransactionConflict'));
 
     await expect(transact(store, items)).rejects.toBeInstanceOf(TransactionCanceledException);
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(1);
+  });
+});
+
+/** What DynamoDB Local answers when a request waited too long for its lock (a 500; DynamoDB itself never does). */
+function localLockTimeout(): InternalServerError {
+  return new InternalServerError({
+    message: 'This action timed out because it too long waiting for a lock. This request will succeed in actual DynamoDB API',
+    $metadata: { httpStatusCode: 500 },
+  });
+}
+
+describe('DynamoDB Local’s lock time-outs (issue 12, defect 12)', () => {
+  it('are tried again in a transaction, which then succeeds', async () => {
+    dynamo.on(TransactWriteCommand).rejectsOnce(localLockTimeout()).resolves({});
+
+    await transact(store, items);
+
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(2);
+  });
+
+  it('end in 503 BUSY, never a 500, when they do not stop; other server errors are not retried', async () => {
+    dynamo.on(UpdateCommand).rejects(localLockTimeout());
+    await expect(new CaseRepository(store).register('210102', '2026-11-21', vi.fn())).rejects.toMatchObject({
+      code: 'BUSY',
+      status: 503,
+    });
+
+    dynamo.reset();
+    dynamo.on(TransactWriteCommand).rejects(new InternalServerError({ message: 'Internal server error', $metadata: {} }));
+    await expect(transact(store, items)).rejects.toBeInstanceOf(InternalServerError);
     expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(1);
   });
 });

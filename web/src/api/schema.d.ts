@@ -19,7 +19,7 @@ export interface paths {
         put?: never;
         /**
          * Register a hotline call as a case
-         * @description Registers a call in the union responsible for its region (the deepest union whose division code covers it), which must lie in the operator’s own subtree. Assigns the case number `<unionCode>-<YYYYMMDD>-<NNNN>` and writes the first timeline event in the same transaction. A consultation answered on the call is registered closed.
+         * @description Registers a call in the union responsible for its region (the deepest union whose division code covers it), which must lie in the operator’s own subtree. Assigns the case number `<unionCode>-<YYYYMMDD>-<NNNN>` and writes the first timeline event in the same transaction. A consultation answered on the call is registered closed. Send an `Idempotency-Key` (e.g. a UUID per call logged; it is private to you) so that a retry returns the original answer instead of a second case and a second SMS; the same key with a different body is refused (422 `IDEMPOTENCY_KEY_REUSED`), and a retry while the first is still running may get 409 `REQUEST_IN_PROGRESS`. A 503 `OUTCOME_UNKNOWN` means the request ran out of time and the case may or may not have been registered: retry with the same Idempotency-Key (you get the case if it exists), or look the caller up before registering again. A 503 `BUSY` means nothing was registered.
          */
         post: operations["registerCase"];
         delete?: never;
@@ -616,7 +616,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "INVALID_CURSOR" | "BAD_REQUEST" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "INVALID_TRANSITION" | "REQUEST_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "TOO_MANY_REQUESTS" | "BUSY" | "STORE_UNAVAILABLE" | "REGION_NOT_SERVED" | "REGION_OUTSIDE_SUBTREE" | "UNPROCESSABLE" | "INTERNAL";
+                code: "VALIDATION_FAILED" | "INVALID_CURSOR" | "BAD_REQUEST" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "INVALID_TRANSITION" | "REQUEST_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "TOO_MANY_REQUESTS" | "BUSY" | "STORE_UNAVAILABLE" | "OUTCOME_UNKNOWN" | "REGION_NOT_SERVED" | "REGION_OUTSIDE_SUBTREE" | "UNPROCESSABLE" | "INTERNAL";
                 message: string;
                 details?: {
                     path: string;
@@ -1729,7 +1729,9 @@ export interface operations {
     registerCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1799,6 +1801,15 @@ export interface operations {
             };
             /** @description Method not allowed on this path. */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
