@@ -388,6 +388,7 @@ describe('12351 calls logged on an existing case', () => {
     });
     now = '2026-12-02T03:00:00.000Z';
     await logCaseCall(deps, callerOf('op-heping'), claimed.caseId, { direction: 'inbound', note: '补充说明工伤经过' });
+    now = '2026-12-02T05:00:00.000Z';
     const logged = await logCaseCall(deps, callerOf('admin-heping'), claimed.caseId, {
       direction: 'outbound',
       note: '回电告知下次调解时间',
