@@ -10,7 +10,7 @@ import { CATEGORIES, CHANNELS, OUTCOMES, REQUEST_KINDS, isCaseKind } from './voc
  * Each case contributes to the figures of its union in the month it was
  * registered (what was opened), closed (outcome, money, time taken), first
  * went overdue (an accountable clock's due time passed unmet), followed up,
- * and rated, and in each month a 12351 call about it was logged (a hotline
+ * rated at the call-back, and rated by the worker online (two measures, kept apart), and in each month a 12351 call about it was logged (a hotline
  * registration is itself an answered call). A case change
  * moves the figures by `figureDeltas(before, after)`, which the store adds to
  * the union-month counters in the same transaction as the change; the
@@ -51,8 +51,10 @@ export const COUNTED_FIGURES = {
   amountRecoveredFen: '挽回金额（分）',
   overdue: '超期案件',
   followUps: '回访',
-  rated: '评价',
-  satisfied: '满意',
+  rated: '回访评价',
+  satisfied: '回访满意',
+  ratedOnline: '职工网上评价',
+  satisfiedOnline: '网上评价满意',
 } as const;
 export type CountedFigure = keyof typeof COUNTED_FIGURES;
 
@@ -91,13 +93,6 @@ export interface Contribution {
 
 const flag = (value: boolean): number => (value ? 1 : 0);
 const monthOf = (instant: string): string => chinaMonth(new Date(instant));
-
-/** The case's rating and when it was given: the call-back's, else the complainant's own online rating. */
-function ratingOf(caseRecord: CaseRecord): { score: number; at: string } | undefined {
-  const { followUp, feedback } = caseRecord;
-  if (followUp?.satisfaction !== undefined) return { score: followUp.satisfaction, at: followUp.at };
-  return feedback ? { score: feedback.score, at: feedback.at } : undefined;
-}
 
 /** What one case adds to its union's monthly figures, month by month. */
 export function contributionsOf(caseRecord: CaseRecord): Contribution[] {
@@ -150,12 +145,21 @@ export function contributionsOf(caseRecord: CaseRecord): Contribution[] {
   if (caseRecord.followUp) {
     contributions.push({ unionCode, month: monthOf(caseRecord.followUp.at), figures: { followUps: 1 } });
   }
-  const rating = ratingOf(caseRecord);
-  if (rating) {
+  // The union's call-back and the worker's own online rating are two measures, reported side by side: one never
+  // replaces the other.
+  const { followUp, feedback } = caseRecord;
+  if (followUp?.satisfaction !== undefined) {
     contributions.push({
       unionCode,
-      month: monthOf(rating.at),
-      figures: { rated: 1, satisfied: flag(isSatisfied(rating.score)) },
+      month: monthOf(followUp.at),
+      figures: { rated: 1, satisfied: flag(isSatisfied(followUp.satisfaction)) },
+    });
+  }
+  if (feedback) {
+    contributions.push({
+      unionCode,
+      month: monthOf(feedback.at),
+      figures: { ratedOnline: 1, satisfiedOnline: flag(isSatisfied(feedback.score)) },
     });
   }
   for (const [month, tally] of Object.entries(caseRecord.hotlineCalls ?? {})) {
@@ -223,14 +227,17 @@ export interface DerivedFigures {
   /** Closed on time ÷ closed. */
   readonly onTimeRate?: number;
   readonly averageDaysToClose?: number;
-  /** Satisfied ÷ rated. */
+  /** Satisfied ÷ rated, at the call-back. */
   readonly satisfactionRate?: number;
+  /** SatisfiedOnline ÷ ratedOnline: the workers' own ratings. */
+  readonly onlineSatisfactionRate?: number;
 }
 
 export const DERIVED_LABELS: Record<keyof DerivedFigures, string> = {
   onTimeRate: '按期办结率',
   averageDaysToClose: '平均办结天数',
-  satisfactionRate: '满意率',
+  satisfactionRate: '回访满意率',
+  onlineSatisfactionRate: '网上评价满意率',
 };
 
 const ratio = (numerator = 0, denominator = 0, digits = 4): number | undefined =>
@@ -240,9 +247,11 @@ export function derive(figures: Figures): DerivedFigures {
   const onTimeRate = ratio(figures.closedOnTime, figures.closed);
   const averageDaysToClose = ratio(figures.secondsToClose, (figures.closed ?? 0) * 86_400, 1);
   const satisfactionRate = ratio(figures.satisfied, figures.rated);
+  const onlineSatisfactionRate = ratio(figures.satisfiedOnline, figures.ratedOnline);
   return {
     ...(onTimeRate !== undefined ? { onTimeRate } : {}),
     ...(averageDaysToClose !== undefined ? { averageDaysToClose } : {}),
     ...(satisfactionRate !== undefined ? { satisfactionRate } : {}),
+    ...(onlineSatisfactionRate !== undefined ? { onlineSatisfactionRate } : {}),
   };
 }

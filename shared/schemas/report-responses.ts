@@ -23,8 +23,10 @@ const DerivedView = documented(
     /** closedOnTime ÷ closed, 4 decimals. */
     onTimeRate: z.optional(z.number()),
     averageDaysToClose: z.optional(z.number()),
-    /** satisfied ÷ rated, 4 decimals. */
+    /** satisfied ÷ rated (call-backs), 4 decimals. */
     satisfactionRate: z.optional(z.number()),
+    /** satisfiedOnline ÷ ratedOnline (the workers' own ratings), 4 decimals. */
+    onlineSatisfactionRate: z.optional(z.number()),
   }),
   { id: 'ReportDerivedFigures', description: 'Rates and averages; absent when there is nothing to divide by.' },
 );

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_UNIONS } from '../../../scripts/local/demo-data.js';
 import { DEFAULT_CLOCK_RULES } from '../../../shared/domain/case-clocks.js';
 import { closeCase, recordFollowUp, reopenCase } from '../../../shared/domain/case-work.js';
+import { rateService } from '../../../shared/domain/public-case.js';
 import { planRegistration, type CaseRecord, type IntakeInput } from '../../../shared/domain/cases.js';
 import { chinaMonth } from '../../../shared/domain/china-time.js';
 import { claim, decideTransfer, requestTransfer } from '../../../shared/domain/dispatch.js';
@@ -409,6 +410,19 @@ describe('cases and consultations are counted apart', () => {
     });
     expect(figuresOf(closed)['210102#2026-11']).not.toHaveProperty('consultations');
     expect(figuresOf(closed)['210102#2026-11']).not.toHaveProperty('consultationsAnswered');
+  });
+
+  it('counts the worker’s own rating and the call-back’s apart: one never replaces the other', () => {
+    const closed = closeOn(register(complaint()), '2026-11-23T03:00:00.000Z');
+    const rated = rateService(closed, { score: 5 }, { now: new Date('2026-11-24T02:00:00.000Z'), newEventId: () => 'e' }).next;
+    const calledBack = recordFollowUp(rated, { reached: true, satisfaction: 2 }, admin, {
+      now: new Date('2026-12-01T02:00:00.000Z'),
+      newEventId: () => 'e',
+    }).next;
+    const figures = figuresOf(calledBack);
+    expect(figures['210102#2026-11']).toMatchObject({ ratedOnline: 1, satisfiedOnline: 1 });
+    expect(figures['210102#2026-11']).not.toHaveProperty('rated');
+    expect(figures['210102#2026-12']).toEqual({ followUps: 1, rated: 1 });
   });
 });
 

@@ -1302,6 +1302,8 @@ export interface components {
          *               "followUps": 1,
          *               "rated": 1,
          *               "satisfied": 1,
+         *               "ratedOnline": 0,
+         *               "satisfiedOnline": 0,
          *               "channel.hotline": 3,
          *               "channel.web": 0,
          *               "channel.wechat": 0,
@@ -1361,6 +1363,8 @@ export interface components {
          *               "followUps": 1,
          *               "rated": 1,
          *               "satisfied": 1,
+         *               "ratedOnline": 0,
+         *               "satisfiedOnline": 0,
          *               "channel.hotline": 3,
          *               "channel.web": 0,
          *               "channel.wechat": 0,
@@ -1425,6 +1429,8 @@ export interface components {
          *                 "followUps": 1,
          *                 "rated": 1,
          *                 "satisfied": 1,
+         *                 "ratedOnline": 0,
+         *                 "satisfiedOnline": 0,
          *                 "channel.hotline": 3,
          *                 "channel.web": 0,
          *                 "channel.wechat": 0,
@@ -1505,7 +1511,7 @@ export interface components {
                 };
             }[];
         };
-        /** @description Figure name → count (money in fen, time in seconds), every figure present, zero where nothing was counted. Names: callsAnswered, callsMade, consultations, consultationsAnswered, answeredOnCall, opened, workersInvolved, collective, migrantWorker, womanWorker, modelWorker, amountClaimedFen, closed, closedOnTime, secondsToClose, amountRecoveredFen, overdue, followUps, rated, satisfied, channel.hotline, channel.web, channel.wechat, channel.walk_in, channel.letter, channel.referral, kind.consultation, kind.complaint, kind.legal_aid_application, kind.petition, kind.suggestion, category.wage_arrears, category.work_injury, category.occupational_disease, category.social_insurance, category.labour_contract, category.labour_relationship, category.working_hours_leave, category.compensation, category.women_workers_rights, category.labour_dispatch, category.other, outcome.advice_given, outcome.mediated_agreement, outcome.referred_to_arbitration, outcome.arbitration_award, outcome.litigation, outcome.referred_to_labour_inspection, outcome.withdrawn, outcome.out_of_scope. */
+        /** @description Figure name → count (money in fen, time in seconds), every figure present, zero where nothing was counted. Names: callsAnswered, callsMade, consultations, consultationsAnswered, answeredOnCall, opened, workersInvolved, collective, migrantWorker, womanWorker, modelWorker, amountClaimedFen, closed, closedOnTime, secondsToClose, amountRecoveredFen, overdue, followUps, rated, satisfied, ratedOnline, satisfiedOnline, channel.hotline, channel.web, channel.wechat, channel.walk_in, channel.letter, channel.referral, kind.consultation, kind.complaint, kind.legal_aid_application, kind.petition, kind.suggestion, category.wage_arrears, category.work_injury, category.occupational_disease, category.social_insurance, category.labour_contract, category.labour_relationship, category.working_hours_leave, category.compensation, category.women_workers_rights, category.labour_dispatch, category.other, outcome.advice_given, outcome.mediated_agreement, outcome.referred_to_arbitration, outcome.arbitration_award, outcome.litigation, outcome.referred_to_labour_inspection, outcome.withdrawn, outcome.out_of_scope. */
         ReportFigures: {
             [key: string]: number;
         };
@@ -1514,6 +1520,7 @@ export interface components {
             onTimeRate?: number;
             averageDaysToClose?: number;
             satisfactionRate?: number;
+            onlineSatisfactionRate?: number;
         };
         /**
          * @description The filed revision: the subtree’s figures as locked, and what changed since the previous revision.
@@ -1547,6 +1554,8 @@ export interface components {
          *         "followUps": 0,
          *         "rated": 0,
          *         "satisfied": 0,
+         *         "ratedOnline": 0,
+         *         "satisfiedOnline": 0,
          *         "channel.hotline": 0,
          *         "channel.web": 0,
          *         "channel.wechat": 0,
