@@ -6,7 +6,7 @@ import { takeConsumedCapacity } from '../store/capacity.js';
 import { isPublic, type RouteContract } from './contract.js';
 import { corsHeaders, corsSettingsFromEnv } from './cors.js';
 import { parseRequest, type ParsedRequest } from './request.js';
-import { isDependencyUnavailable } from './unavailable.js';
+import { isDependencyUnavailable, mayHaveTakenEffect } from './unavailable.js';
 import { INTERNAL_ERROR_MESSAGE, errorResponse, jsonResponse } from './response.js';
 
 export interface Reply {
@@ -91,7 +91,9 @@ function answerableError(error: unknown, contract: RouteContract): AppError {
   }
   if (isDependencyUnavailable(error)) {
     logger.error('store unavailable', error instanceof Error ? error : String(error));
-    return retryLater('STORE_UNAVAILABLE', contract);
+    // A write the store may have applied before failing must not be reported as "nothing happened".
+    const unknown = contract.method !== 'GET' && mayHaveTakenEffect(error);
+    return retryLater(unknown ? 'OUTCOME_UNKNOWN' : 'STORE_UNAVAILABLE', contract);
   }
   logger.error('unhandled error', error instanceof Error ? error : String(error));
   return new AppError('INTERNAL', INTERNAL_ERROR_MESSAGE);

@@ -54,6 +54,16 @@ const NETWORK_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
+/** Network codes of a request that never reached the store: nothing it asked for can have happened. */
+const NEVER_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
 /** Reasons of a cancelled transaction that mean "too busy", not "your condition failed". */
 const THROTTLED_TRANSACTION_REASONS = new Set(['ThrottlingError', 'ProvisionedThroughputExceeded', 'TransactionConflict']);
 
@@ -86,4 +96,24 @@ export function isDependencyUnavailable(error: unknown, depth = 0): boolean {
     );
   }
   return depth < MAX_CAUSE_DEPTH && shape.cause !== undefined && isDependencyUnavailable(shape.cause, depth + 1);
+}
+
+/**
+ * Whether a write that failed so may still have taken effect. A throttled or
+ * cancelled request was refused whole, and one that never reached the store
+ * did nothing; but a service failure, or a connection that broke or timed out
+ * after the request was sent, leaves the outcome unknown (DynamoDB documents
+ * that a write answered with a 500 may or may not have been applied).
+ */
+export function mayHaveTakenEffect(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null) return true;
+  const shape = error as ErrorShape;
+  if (typeof shape.name === 'string' && (THROTTLING.has(shape.name) || shape.name === 'TransactionCanceledException'))
+    return false;
+  if (typeof shape.code === 'string' && NEVER_SENT_CODES.has(shape.code)) return false;
+  if (shape.$metadata?.httpStatusCode === 429) return false;
+  if (depth < MAX_CAUSE_DEPTH && shape.cause !== undefined && isDependencyUnavailable(shape.cause)) {
+    return mayHaveTakenEffect(shape.cause, depth + 1);
+  }
+  return true;
 }

@@ -107,6 +107,32 @@ describe('POST /cases handler', () => {
     });
   });
 
+  it.each([
+    [
+      'DynamoDB answered the transaction with a 500: it may have been applied',
+      new InternalServerError({ message: 'Internal server error', $metadata: { httpStatusCode: 500 } }),
+      'OUTCOME_UNKNOWN',
+    ],
+    [
+      'the connection broke after the request was sent',
+      Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+      'OUTCOME_UNKNOWN',
+    ],
+    [
+      'the store could not be reached at all: nothing was sent',
+      Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:443'), { code: 'ECONNREFUSED' }),
+      'STORE_UNAVAILABLE',
+    ],
+  ])('answers 503 saying what may have happened when %s (issue 12, defects 2 and 3)', async (_when, failure, code) => {
+    dynamo.on(TransactWriteCommand).rejects(failure);
+
+    const response = await register(complaint());
+
+    expect(response.status).toBe(503);
+    expect(response.headers['Retry-After']).toBe('2');
+    expect(response.body.error.code).toBe(code);
+  });
+
   it('takes the number again when DynamoDB Local timed out on its lock, and registers the case (issue 12, defect 12)', async () => {
     dynamo
       .on(UpdateCommand)
