@@ -24,10 +24,16 @@ export function isCaseKind(kind: RequestKind): boolean {
   return (CASE_KINDS as readonly RequestKind[]).includes(kind);
 }
 
+/**
+ * What a worker may file online. Petitions too: the Regulations on Petitioning
+ * Work (信访工作条例, 2022) let petitions be submitted through online channels;
+ * triage sends them to the legal department, as it does staff-registered ones.
+ */
 export const PUBLIC_REQUEST_KINDS = [
   'complaint',
   'legal_aid_application',
   'consultation',
+  'petition',
   'suggestion',
 ] as const satisfies readonly RequestKind[];
 

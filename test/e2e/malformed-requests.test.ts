@@ -323,10 +323,10 @@ const MALFORMED: readonly Case[] = [
     field: 'channel',
   },
   {
-    name: 'online petition',
+    name: 'online request of an unknown kind',
     method: 'POST',
     path: '/public/complaints',
-    options: () => ({ body: { ...online, kind: 'petition' } }),
+    options: () => ({ body: { ...online, kind: 'inquiry' } }),
     status: 400,
     code: 'VALIDATION_FAILED',
     field: 'kind',

@@ -90,6 +90,17 @@ describe('a worker filing and following a complaint', () => {
     expect(feedback.body.error.message).toMatch(/办结/);
   });
 
+  it('files a petition online (信访工作条例, 2022): the legal department takes it, as a petition registered by staff', async () => {
+    const filed = await file(onlineComplaint({ kind: 'petition' }), randomUUID());
+    expect(filed.status).toBe(201);
+    expect(filed.body).toMatchObject({ status: 'triaged', unionName: '沈河区总工会' });
+
+    const list = await api.request('GET', '/cases?kind=petition', { user: demo('admin-shenyang') });
+    const listed = list.body.items.find((item: { caseNumber: string }) => item.caseNumber === filed.body.caseNumber);
+    expect(listed).toMatchObject({ kind: 'petition', channel: 'wechat', route: 'legal_department' });
+    expect(listed.pool).toBeUndefined();
+  });
+
   it('never shows the complainant’s phone or ID number, or who on the staff did what', async () => {
     const filed = await file(
       onlineComplaint({ complainant: { name: '赵六', mobile: '13655551234', idNumber: '210102199003071233' } }),

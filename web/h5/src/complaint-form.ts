@@ -29,11 +29,12 @@ export const KIND_OPTIONS: { label: string; value: FileComplaintRequest['kind'];
   { label: '投诉', value: 'complaint', description: '单位侵害了我的权益' },
   { label: '申请法律援助', value: 'legal_aid_application', description: '需要律师帮我仲裁或打官司' },
   { label: '咨询', value: 'consultation', description: '想先问问怎么办' },
+  { label: '信访', value: 'petition', description: '向工会反映问题、提出诉求' },
 ];
 
 /** Kinds that concern an employer must name it (the API refuses them otherwise). */
 export function needsEmployer(kind: FileComplaintRequest['kind'] | undefined): boolean {
-  return kind === 'complaint' || kind === 'legal_aid_application';
+  return kind === 'complaint' || kind === 'legal_aid_application' || kind === 'petition';
 }
 
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;

@@ -1168,7 +1168,7 @@ export interface components {
              * @default complaint
              * @enum {string}
              */
-            kind: "complaint" | "legal_aid_application" | "consultation" | "suggestion";
+            kind: "complaint" | "legal_aid_application" | "consultation" | "petition" | "suggestion";
             /** @enum {string} */
             channel: "web" | "wechat";
             /** @enum {string} */
