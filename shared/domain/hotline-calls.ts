@@ -12,9 +12,9 @@ import { event, type Moment, type Transition } from './transition.js';
  * keeps a tally by month (the figures are a function of the case record);
  * the timeline keeps each call.
  */
-export type CallDirection = 'inbound' | 'outbound';
-
-export const CALL_DIRECTIONS: Record<CallDirection, string> = { inbound: '来电', outbound: '去电' };
+/** Who rang whom, as the console labels it. */
+export const CALL_DIRECTIONS = { inbound: '职工来电', outbound: '回电职工' } as const;
+export type CallDirection = keyof typeof CALL_DIRECTIONS;
 
 export interface HotlineCall {
   readonly direction: CallDirection;

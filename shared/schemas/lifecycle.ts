@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { CALL_DIRECTIONS } from '../domain/hotline-calls.js';
+import { keysOf } from '../domain/vocabulary.js';
 import { OutcomeSchema } from './case.js';
 import { CalendarDate, Fen, documented, text } from './common.js';
 
@@ -78,7 +80,7 @@ export const FollowUpBody = documented(
 
 export const HotlineCallBody = documented(
   z.strictObject({
-    direction: z.enum(['inbound', 'outbound']),
+    direction: z.enum(keysOf(CALL_DIRECTIONS)),
     /** Seconds, when the telephony system or the operator knows how long the call took. */
     durationSeconds: z.optional(z.int().check(z.minimum(1), z.maximum(86_400))),
     note: text(1, 1000),

@@ -1,6 +1,7 @@
 import { Form, Input, InputNumber, Radio } from 'antd';
 import { api, unwrap, type Schemas } from '../api/client';
 import { ActionModal } from '../components/ActionModal';
+import { CALL_DIRECTIONS, optionsOf } from '../lib/labels';
 
 type Direction = Schemas['HotlineCallRequest']['direction'];
 
@@ -51,12 +52,7 @@ export function HotlineCallModal({
       }
     >
       <Form.Item name="direction" label="来电/去电">
-        <Radio.Group
-          options={[
-            { value: 'inbound', label: '职工来电' },
-            { value: 'outbound', label: '回电职工' },
-          ]}
-        />
+        <Radio.Group options={optionsOf(CALL_DIRECTIONS)} />
       </Form.Item>
       <Form.Item name="minutes" label="通话时长（分钟，选填）">
         <InputNumber min={0.5} max={1440} step={0.5} style={{ width: '100%' }} />

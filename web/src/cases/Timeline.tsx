@@ -1,6 +1,6 @@
 import { Timeline, Typography } from 'antd';
 import type { TimelineEvent } from '../api/client';
-import { CATEGORIES, OUTCOMES, OVERRIDE_RULE_LABELS, ROLE_LABELS } from '../lib/labels';
+import { CALL_DIRECTIONS, CATEGORIES, OUTCOMES, OVERRIDE_RULE_LABELS, ROLE_LABELS } from '../lib/labels';
 import { fenToYuan } from '../lib/money';
 import { chinaTime } from '../lib/time';
 
@@ -28,12 +28,10 @@ const FIELDS: Record<string, string> = {
   override: '豁免',
 };
 
-const DIRECTIONS: Record<string, string> = { inbound: '职工来电', outbound: '回电职工' };
-
 function valueWords(key: string, value: unknown): string {
   if (key.endsWith('Fen') && typeof value === 'number') return `¥${fenToYuan(value)}`;
   if (key === 'outcome' && typeof value === 'string') return OUTCOMES[value as keyof typeof OUTCOMES] ?? value;
-  if (key === 'direction' && typeof value === 'string') return DIRECTIONS[value] ?? value;
+  if (key === 'direction' && typeof value === 'string') return CALL_DIRECTIONS[value as keyof typeof CALL_DIRECTIONS] ?? value;
   if (key === 'durationSeconds' && typeof value === 'number') return `${Math.floor(value / 60)}分${value % 60}秒`;
   if (key === 'category' && typeof value === 'string') return CATEGORIES[value as keyof typeof CATEGORIES] ?? value;
   if (key === 'override' && typeof value === 'object' && value !== null && 'reason' in value) {

@@ -9,6 +9,7 @@ export {
   TIMELINE_EVENT_TYPES,
 } from '../../../shared/domain/vocabulary.js';
 export { CASE_ACTIONS, type CaseAction } from '../../../shared/domain/lifecycle.js';
+export { CALL_DIRECTIONS } from '../../../shared/domain/hotline-calls.js';
 export type { Role } from '../../../shared/domain/roles.js';
 import type { OverridableRule } from '../../../shared/domain/roster.js';
 

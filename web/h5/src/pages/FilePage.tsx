@@ -22,6 +22,7 @@ import { PageHeader } from './PageHeader';
 import { Receipt } from './Receipt';
 import { RegionField, regionLabel } from './RegionField';
 import type { Credentials } from './StatusPage';
+import { FormError } from './FormError';
 
 const CATEGORY_OPTIONS = Object.entries(CATEGORIES).map(([value, label]) => ({
   value: value as keyof typeof CATEGORIES,
@@ -105,11 +106,7 @@ export function FilePage({ onSaved }: { onSaved: (credentials: Credentials) => v
       <h2 className="step-title" ref={heading} tabIndex={-1}>
         第{step + 1}步（共{STEP_TITLES.length}步）：{STEP_TITLES[step]}
       </h2>
-      {formError && (
-        <div className="form-error" role="alert">
-          {formError}
-        </div>
-      )}
+      <FormError message={formError} />
       <Form
         form={form}
         layout="vertical"

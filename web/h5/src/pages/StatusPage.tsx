@@ -6,6 +6,7 @@ import { CHINA_TIME_NOTE, chinaTime } from '../time';
 import { CaseStatus } from './NextStep';
 import { PageHeader } from './PageHeader';
 import { SCORE_WORDS, StarRating } from './StarRating';
+import { FormError } from './FormError';
 
 export interface Credentials {
   readonly caseNumber: string;
@@ -76,11 +77,7 @@ function LookupForm({
   return (
     <>
       <h2 className="step-title">输入案件编号和查询码</h2>
-      {error && (
-        <div className="form-error" role="alert">
-          {error}
-        </div>
-      )}
+      <FormError message={error} />
       <Form
         layout="vertical"
         initialValues={initial}
@@ -195,11 +192,7 @@ function SupplementForm({ credentials, onAdded }: { credentials: Credentials; on
   return (
     <section className="section" aria-labelledby="supplement-title">
       <h2 id="supplement-title">补充材料</h2>
-      {error && (
-        <div className="form-error" role="alert">
-          {error}
-        </div>
-      )}
+      <FormError message={error} />
       <Form
         form={form}
         layout="vertical"
@@ -243,11 +236,7 @@ function FeedbackForm({ credentials, onGiven }: { credentials: Credentials; onGi
   return (
     <section className="section" aria-labelledby="feedback-form-title">
       <h2 id="feedback-form-title">评价本次服务</h2>
-      {error && (
-        <div className="form-error" role="alert">
-          {error}
-        </div>
-      )}
+      <FormError message={error} />
       <Form
         form={form}
         layout="vertical"
