@@ -87,12 +87,12 @@ function syntheticCase(index: number): CaseRecord {
   if (index % 3 === 2) return plan.caseRecord;
   const closedAt = new Date(registeredAt.getTime() + 2 * 86_400_000);
   const admin = { staffId: 'bench', username: 'bench', roles: ['legal_admin' as const], unionCode };
-  return closeCase(
-    plan.caseRecord,
-    { outcome: outcomes[index % outcomes.length]!, summary: '办结', amountRecoveredFen: 50_000 + index },
-    admin,
-    { now: closedAt, newEventId },
-  ).next;
+  return closeCase({
+    caseRecord: plan.caseRecord,
+    closure: { outcome: outcomes[index % outcomes.length]!, summary: '办结', amountRecoveredFen: 50_000 + index },
+    caller: admin,
+    moment: { now: closedAt, newEventId },
+  }).next;
 }
 
 async function batchWrite(client: DynamoDBDocumentClient, tableName: string, items: Record<string, unknown>[]): Promise<void> {

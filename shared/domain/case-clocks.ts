@@ -12,7 +12,8 @@ import {
 import { chinaDate } from './china-time.js';
 import { isRunning, meetClocks, startClock, stopClock, type ClockName, type Deadline } from './deadlines.js';
 import { DEFAULT_HOLIDAY_CALENDAR, calendarLastDay, calendarYears, type HolidayCalendar } from './holiday-calendar.js';
-import { event, type Moment, type Transition } from './transition.js';
+import type { Moment } from './moment.js';
+import { event, type Transition } from './transition.js';
 import type { Role } from './roles.js';
 import type { Category } from './vocabulary.js';
 

@@ -16,7 +16,8 @@ import { meetClocks, startClock } from './deadlines.js';
 import { AppError, type FieldIssue } from './errors.js';
 import { authorize } from './lifecycle.js';
 import type { Caller } from './roles.js';
-import { event, type Moment, type Transition } from './transition.js';
+import type { Moment } from './moment.js';
+import { event, type Transition } from './transition.js';
 import type { CaseStatus, Outcome, TimelineEventType } from './vocabulary.js';
 
 /**
@@ -140,15 +141,17 @@ function workingStatus(caseRecord: CaseRecord, entry: WorkEntry): CaseStatus {
   return 'in_progress';
 }
 
+export interface RecordWorkChange {
+  readonly caseRecord: CaseRecord;
+  readonly entry: WorkEntry;
+  readonly caller: Caller;
+  readonly moment: Moment;
+  readonly rules: ClockRules;
+  readonly correctable?: ReadonlySet<string>;
+}
+
 /** The owner (or the legal department) records work; the entry goes on the timeline and moves the clocks. */
-export function recordWork(
-  caseRecord: CaseRecord,
-  entry: WorkEntry,
-  caller: Caller,
-  moment: Moment,
-  rules: ClockRules,
-  correctable?: ReadonlySet<string>,
-): Transition {
+export function recordWork({ caseRecord, entry, caller, moment, rules, correctable }: RecordWorkChange): Transition {
   authorize('record_work', caseRecord, caller);
   notInFuture(entry, moment.now);
   if (entry.type === 'correction' && !correctable?.has(entry.correctsEventId)) {
@@ -167,12 +170,19 @@ export interface Closure {
   readonly amountAgreedFen?: number;
 }
 
+export interface CloseCaseChange {
+  readonly caseRecord: CaseRecord;
+  readonly closure: Closure;
+  readonly caller: Caller;
+  readonly moment: Moment;
+}
+
 /**
  * The case is concluded with an outcome: every running clock is met (late if
  * past due), whoever worked it keeps the credit as owner but no longer
  * carries it (the caller frees their capacity), and the complainant is told.
  */
-export function closeCase(caseRecord: CaseRecord, closure: Closure, caller: Caller, moment: Moment): Transition {
+export function closeCase({ caseRecord, closure, caller, moment }: CloseCaseChange): Transition {
   authorize('close', caseRecord, caller);
   const at = moment.now.toISOString();
   const amountAgreedFen = closure.amountAgreedFen ?? caseRecord.amountAgreedFen;
@@ -194,13 +204,15 @@ export function closeCase(caseRecord: CaseRecord, closure: Closure, caller: Call
   };
 }
 
+export interface RecordFollowUpChange {
+  readonly caseRecord: CaseRecord;
+  readonly input: Omit<FollowUp, 'at' | 'by'>;
+  readonly caller: Caller;
+  readonly moment: Moment;
+}
+
 /** The union's call-back (回访) after closure, with the worker's satisfaction when they were reached. */
-export function recordFollowUp(
-  caseRecord: CaseRecord,
-  input: Omit<FollowUp, 'at' | 'by'>,
-  caller: Caller,
-  moment: Moment,
-): Transition {
+export function recordFollowUp({ caseRecord, input, caller, moment }: RecordFollowUpChange): Transition {
   authorize('follow_up', caseRecord, caller);
   if (input.reached && input.satisfaction === undefined) invalid('satisfaction', 'ask the worker to rate the service (1–5)');
   if (!input.reached && input.satisfaction !== undefined) invalid('satisfaction', 'only a worker who was reached can rate');
@@ -211,18 +223,20 @@ export function recordFollowUp(
   };
 }
 
+export interface ReopenCaseChange {
+  readonly caseRecord: CaseRecord;
+  readonly reason: string;
+  readonly caller: Caller;
+  readonly moment: Moment;
+  readonly rules: ClockRules;
+}
+
 /**
  * The legal department reopens a concluded case: the closure (and its
  * call-back) no longer stands, so its figures leave the month they were in;
  * the case waits where triage put it, with a new completion target.
  */
-export function reopenCase(
-  caseRecord: CaseRecord,
-  reason: string,
-  caller: Caller,
-  moment: Moment,
-  rules: ClockRules,
-): Transition {
+export function reopenCase({ caseRecord, reason, caller, moment, rules }: ReopenCaseChange): Transition {
   authorize('reopen', caseRecord, caller);
   // The call-back and the complainant's rating were of the closure that no longer stands; the new one is rated anew.
   const {

@@ -4,7 +4,8 @@ import { AppError } from './errors.js';
 import { authorize } from './lifecycle.js';
 import type { Caller } from './roles.js';
 import { explain, ineligibility, isOverridable, type Ineligibility, type OverridableRule, type StaffProfile } from './roster.js';
-import { event, type Moment, type Transition } from './transition.js';
+import type { Moment } from './moment.js';
+import { event, type Transition } from './transition.js';
 import type { Union } from './unions.js';
 
 /**
@@ -32,18 +33,20 @@ function ownedBy(
   return afterTakenBy(owned, { role: staff.role, ...taken }, moment.now, rules);
 }
 
+export interface SystemAssignChange {
+  readonly caseRecord: CaseRecord;
+  readonly lawyer: Pick<StaffProfile, 'staffId' | 'role'>;
+  readonly rule: string;
+  readonly moment: Moment;
+  readonly rules: ClockRules;
+}
+
 /**
  * The system assigns a case by a union's own rule (an urgent hotline case to
  * the lawyer on duty); the rule and the lawyer go on the timeline, and the
  * worker's first-response clock keeps running until the lawyer acts.
  */
-export function systemAssign(
-  caseRecord: CaseRecord,
-  lawyer: Pick<StaffProfile, 'staffId' | 'role'>,
-  rule: string,
-  moment: Moment,
-  rules: ClockRules,
-): Transition {
+export function systemAssign({ caseRecord, lawyer, rule, moment, rules }: SystemAssignChange): Transition {
   return {
     next: ownedBy(caseRecord, lawyer, moment, rules, { fromPool: false, bySystem: true }),
     events: [
@@ -58,14 +61,16 @@ export function systemAssign(
   };
 }
 
+export interface ClaimChange {
+  readonly caseRecord: CaseRecord;
+  readonly staff: StaffProfile;
+  readonly caller: Caller;
+  readonly moment: Moment;
+  readonly rules: ClockRules;
+}
+
 /** A lawyer or mediator takes a case from their union's pool. */
-export function claim(
-  caseRecord: CaseRecord,
-  staff: StaffProfile,
-  caller: Caller,
-  moment: Moment,
-  rules: ClockRules,
-): Transition {
+export function claim({ caseRecord, staff, caller, moment, rules }: ClaimChange): Transition {
   // A lost race lands here too; who holds the case is not the claimer's business.
   authorize('claim', caseRecord, caller);
   const reasons = ineligibility(staff, caseRecord);
@@ -80,8 +85,15 @@ export function claim(
   };
 }
 
+export interface ReleaseChange {
+  readonly caseRecord: CaseRecord;
+  readonly caller: Caller;
+  readonly reason: string;
+  readonly moment: Moment;
+}
+
 /** The owner gives a case back, with a reason; it returns to the pool it came from (or the legal department). */
-export function release(caseRecord: CaseRecord, caller: Caller, reason: string, moment: Moment): Transition {
+export function release({ caseRecord, caller, reason, moment }: ReleaseChange): Transition {
   authorize('release', caseRecord, caller);
   const { owner: _owner, ...rest } = caseRecord;
   return {
@@ -111,6 +123,15 @@ function assignmentRefusal(staff: StaffProfile, blocking: readonly Ineligibility
   );
 }
 
+export interface AssignChange {
+  readonly caseRecord: CaseRecord;
+  readonly staff: StaffProfile;
+  readonly caller: Caller;
+  readonly override?: AssignmentOverride;
+  readonly moment: Moment;
+  readonly rules: ClockRules;
+}
+
 /**
  * A legal department assigns (or reassigns) a case. Capacity, conflicts of
  * interest and categories are honoured unless an override names the rule and
@@ -118,14 +139,14 @@ function assignmentRefusal(staff: StaffProfile, blocking: readonly Ineligibility
  * it names. Nobody inactive, and nobody who could not see the case, is ever
  * assigned.
  */
-export function assign(
-  caseRecord: CaseRecord,
-  staff: StaffProfile,
-  caller: Caller,
-  override: AssignmentOverride | undefined,
-  moment: Moment,
-  rules: ClockRules,
-): Transition & { overridden: OverridableRule[] } {
+export function assign({
+  caseRecord,
+  staff,
+  caller,
+  override,
+  moment,
+  rules,
+}: AssignChange): Transition & { overridden: OverridableRule[] } {
   authorize('assign', caseRecord, caller);
   if (caseRecord.owner?.staffId === staff.staffId) throw new AppError('CONFLICT', 'The case is already assigned to this person.');
   const waived = new Set<Ineligibility>(override?.rules ?? []);
@@ -155,15 +176,17 @@ export function assign(
   };
 }
 
+export interface RequestTransferChange {
+  readonly caseRecord: CaseRecord;
+  readonly target: Union;
+  readonly targetPath: readonly string[];
+  readonly caller: Caller;
+  readonly reason: string;
+  readonly moment: Moment;
+}
+
 /** 转交: a legal department hands a case to another union; until it accepts, the sender stays accountable. */
-export function requestTransfer(
-  caseRecord: CaseRecord,
-  target: Union,
-  targetPath: readonly string[],
-  caller: Caller,
-  reason: string,
-  moment: Moment,
-): Transition {
+export function requestTransfer({ caseRecord, target, targetPath, caller, reason, moment }: RequestTransferChange): Transition {
   if (caseRecord.transfer) throw new AppError('CONFLICT', `A transfer to ${caseRecord.transfer.toUnion} is already pending.`);
   authorize('transfer', caseRecord, caller);
   if (target.code === caseRecord.unionCode) {
@@ -199,13 +222,15 @@ export function requestTransfer(
   };
 }
 
+export interface DecideTransferChange {
+  readonly caseRecord: CaseRecord;
+  readonly caller: Caller;
+  readonly decision: { accept: true } | { accept: false; reason: string };
+  readonly moment: Moment;
+}
+
 /** The receiving union's legal department accepts (the case becomes theirs, number unchanged) or rejects (it goes back, with the reason). */
-export function decideTransfer(
-  caseRecord: CaseRecord,
-  caller: Caller,
-  decision: { accept: true } | { accept: false; reason: string },
-  moment: Moment,
-): Transition {
+export function decideTransfer({ caseRecord, caller, decision, moment }: DecideTransferChange): Transition {
   const transfer = caseRecord.transfer;
   authorize(decision.accept ? 'accept_transfer' : 'reject_transfer', caseRecord, caller);
   if (!transfer) throw new AppError('CONFLICT', 'This case has no transfer awaiting an answer.');

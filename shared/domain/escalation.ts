@@ -2,7 +2,8 @@ import type { CaseRecord, TimelineEvent } from './cases.js';
 import { missedDeadlines, overdueSince } from './deadlines.js';
 import { CASE_ACTIONS } from './lifecycle.js';
 import { escalationNotices } from './notifications.js';
-import { event, type Moment, type Transition } from './transition.js';
+import type { Moment } from './moment.js';
+import { event, type Transition } from './transition.js';
 
 const SYSTEM = { kind: 'system' } as const;
 

@@ -2,7 +2,8 @@ import { staffActor, type CaseRecord } from './cases.js';
 import { chinaMonth } from './china-time.js';
 import { authorize } from './lifecycle.js';
 import type { Caller } from './roles.js';
-import { event, type Moment, type Transition } from './transition.js';
+import type { Moment } from './moment.js';
+import { event, type Transition } from './transition.js';
 
 /**
  * A 12351 call about a case that already exists: the worker ringing again
@@ -23,8 +24,15 @@ export interface HotlineCall {
   readonly note: string;
 }
 
+export interface LogHotlineCallChange {
+  readonly caseRecord: CaseRecord;
+  readonly call: HotlineCall;
+  readonly caller: Caller;
+  readonly moment: Moment;
+}
+
 /** Logs the call: the status, owner and clocks stay as they are; only the call tally of this month moves. */
-export function logHotlineCall(caseRecord: CaseRecord, call: HotlineCall, caller: Caller, moment: Moment): Transition {
+export function logHotlineCall({ caseRecord, call, caller, moment }: LogHotlineCallChange): Transition {
   authorize('log_call', caseRecord, caller);
   const month = chinaMonth(moment.now);
   const tally = caseRecord.hotlineCalls?.[month] ?? {};

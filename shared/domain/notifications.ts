@@ -1,6 +1,6 @@
 import type { CaseRecord } from './cases.js';
 import { CLOCKS, type ClockName } from './deadlines.js';
-import type { Moment } from './transition.js';
+import type { Moment } from './moment.js';
 
 /**
  * Messages a case change causes, written in the same transaction as the

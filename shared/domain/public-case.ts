@@ -1,6 +1,7 @@
 import type { CaseRecord, TimelineEvent } from './cases.js';
 import { AppError } from './errors.js';
-import { event, type Moment, type Transition } from './transition.js';
+import type { Moment } from './moment.js';
+import { event, type Transition } from './transition.js';
 import { FIRST_RESPONSE_MS } from './triage.js';
 import type { CaseStatus, TimelineEventType } from './vocabulary.js';
 

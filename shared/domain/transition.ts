@@ -1,4 +1,5 @@
 import type { CaseRecord, TimelineEvent } from './cases.js';
+import type { Moment } from './moment.js';
 import type { OutboxMessage } from './notifications.js';
 
 /**
@@ -11,12 +12,6 @@ export interface Transition {
   readonly events: readonly TimelineEvent[];
   /** Messages the change causes, written with it (see notifications.ts). */
   readonly outbox?: readonly OutboxMessage[];
-}
-
-/** The instant a transition happens, and where its event ids come from. */
-export interface Moment {
-  readonly now: Date;
-  readonly newEventId: () => string;
 }
 
 export function event(

@@ -26,13 +26,13 @@ export async function autoAssignUrgentHotlineCase(deps: Dependencies, caseRecord
   const lawyer = dutyLawyerFor(await deps.staff.listProvince(province), caseRecord, chinaDate(deps.now()));
   if (!lawyer) return caseRecord;
   const moment = momentOf(deps);
-  const assigned = systemAssign(
+  const assigned = systemAssign({
     caseRecord,
     lawyer,
-    'urgent-hotline-to-duty-lawyer',
+    rule: 'urgent-hotline-to-duty-lawyer',
     moment,
-    clockRulesOf(directory, caseRecord.unionCode),
-  );
+    rules: clockRulesOf(directory, caseRecord.unionCode),
+  });
   const transition = { ...assigned, outbox: assignmentNotices(assigned.next, moment, true) };
   try {
     await deps.cases.saveTransition(caseRecord, transition, [deps.staff.takeCase(lawyer)]);

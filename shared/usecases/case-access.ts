@@ -1,7 +1,7 @@
 import { canSeeCase, type CaseRecord } from '../domain/cases.js';
 import { AppError } from '../domain/errors.js';
 import type { Caller } from '../domain/roles.js';
-import type { Moment } from '../domain/transition.js';
+import type { Moment } from '../domain/moment.js';
 import type { Dependencies } from './dependencies.js';
 
 /** A case the caller may see; anything else is "not found", exactly as a case that does not exist, never "forbidden". */

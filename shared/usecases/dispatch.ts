@@ -44,7 +44,13 @@ export async function claimCase(deps: Dependencies, caller: Caller, caseId: stri
   const [caseRecord, profile] = await Promise.all([visibleCase(deps, caller, caseId), ownProfile(deps, caller)]);
   // A pool is its own union's: a city lawyer does not claim from a district's pool.
   if (caseRecord.unionCode !== caller.unionCode) throw new AppError('NOT_FOUND', 'No such case in your union’s pool.');
-  const claimed = claim(caseRecord, profile, caller, momentOf(deps), await clockRules(deps, caseRecord.unionCode));
+  const claimed = claim({
+    caseRecord,
+    staff: profile,
+    caller,
+    moment: momentOf(deps),
+    rules: await clockRules(deps, caseRecord.unionCode),
+  });
   const transition = { ...claimed, outbox: assignmentNotices(claimed.next, momentOf(deps), false) };
   await deps.cases.saveTransition(caseRecord, transition, [deps.staff.takeCase(profile)]).catch((error: unknown) => {
     if (error instanceof TransitionConflict && error.on === 'other') {
@@ -60,7 +66,7 @@ export async function claimCase(deps: Dependencies, caller: Caller, caseId: stri
 
 export async function releaseCase(deps: Dependencies, caller: Caller, caseId: string, reason: string): Promise<CaseRecord> {
   const caseRecord = await visibleCase(deps, caller, caseId);
-  const transition = release(caseRecord, caller, reason, momentOf(deps));
+  const transition = release({ caseRecord, caller, reason, moment: momentOf(deps) });
   const province = await provinceOf(caseRecord.unionCode, deps);
   await deps.cases
     .saveTransition(caseRecord, transition, [deps.staff.giveUpCase(province, caller.staffId)])
@@ -83,14 +89,14 @@ export async function assignCase(
       { path: 'staffId', message: 'not on your roster' },
     ]);
   }
-  const assigned = assign(
+  const assigned = assign({
     caseRecord,
     staff,
     caller,
-    request.override,
-    momentOf(deps),
-    clockRulesOf(directory, caseRecord.unionCode),
-  );
+    override: request.override,
+    moment: momentOf(deps),
+    rules: clockRulesOf(directory, caseRecord.unionCode),
+  });
   const transition = { ...assigned, outbox: assignmentNotices(assigned.next, momentOf(deps), true) };
   const previous = caseRecord.owner;
   const counters = [
@@ -123,7 +129,14 @@ export async function transferCase(
     throw new AppError('UNPROCESSABLE', `No union ${request.toUnion} on Weiquan.`, [
       { path: 'toUnion', message: 'unknown union' },
     ]);
-  const transition = requestTransfer(caseRecord, target, directory.pathOf(target.code), caller, request.reason, momentOf(deps));
+  const transition = requestTransfer({
+    caseRecord,
+    target,
+    targetPath: directory.pathOf(target.code),
+    caller,
+    reason: request.reason,
+    moment: momentOf(deps),
+  });
   await deps.cases.saveTransition(caseRecord, transition).catch(lostRace('The case changed meanwhile; reload it.'));
   return transition.next;
 }
@@ -135,7 +148,7 @@ export async function answerTransfer(
   decision: { accept: true } | { accept: false; reason: string },
 ): Promise<CaseRecord> {
   const caseRecord = await visibleCase(deps, caller, caseId);
-  const transition = decideTransfer(caseRecord, caller, decision, momentOf(deps));
+  const transition = decideTransfer({ caseRecord, caller, decision, moment: momentOf(deps) });
   await deps.cases.saveTransition(caseRecord, transition).catch(lostRace('The transfer was answered meanwhile; reload it.'));
   return transition.next;
 }

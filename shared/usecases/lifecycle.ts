@@ -46,7 +46,7 @@ export async function addCaseWork(deps: Dependencies, caller: Caller, caseId: st
   const rules = clockRulesOf(await deps.unions.directory(), caseRecord.unionCode);
   const correctable =
     entry.type === 'correction' ? new Set((await deps.cases.timeline(caseId)).map((event) => event.eventId)) : undefined;
-  return save(deps, caseRecord, recordWork(caseRecord, entry, caller, momentOf(deps), rules, correctable));
+  return save(deps, caseRecord, recordWork({ caseRecord, entry, caller, moment: momentOf(deps), rules, correctable }));
 }
 
 export async function closeCaseWithOutcome(
@@ -56,7 +56,7 @@ export async function closeCaseWithOutcome(
   closure: Closure,
 ): Promise<CaseRecord> {
   const caseRecord = await visibleCase(deps, caller, caseId);
-  const transition = closeCase(caseRecord, closure, caller, momentOf(deps));
+  const transition = closeCase({ caseRecord, closure, caller, moment: momentOf(deps) });
   return save(deps, caseRecord, transition, await releaseOwnerCapacity(deps, caseRecord));
 }
 
@@ -67,16 +67,16 @@ export async function followUpCase(
   input: { reached: boolean; satisfaction?: number; note?: string },
 ): Promise<CaseRecord> {
   const caseRecord = await visibleCase(deps, caller, caseId);
-  return save(deps, caseRecord, recordFollowUp(caseRecord, input, caller, momentOf(deps)));
+  return save(deps, caseRecord, recordFollowUp({ caseRecord, input, caller, moment: momentOf(deps) }));
 }
 
 export async function logCaseCall(deps: Dependencies, caller: Caller, caseId: string, call: HotlineCall): Promise<CaseRecord> {
   const caseRecord = await visibleCase(deps, caller, caseId);
-  return save(deps, caseRecord, logHotlineCall(caseRecord, call, caller, momentOf(deps)));
+  return save(deps, caseRecord, logHotlineCall({ caseRecord, call, caller, moment: momentOf(deps) }));
 }
 
 export async function reopenClosedCase(deps: Dependencies, caller: Caller, caseId: string, reason: string): Promise<CaseRecord> {
   const caseRecord = await visibleCase(deps, caller, caseId);
   const rules = clockRulesOf(await deps.unions.directory(), caseRecord.unionCode);
-  return save(deps, caseRecord, reopenCase(caseRecord, reason, caller, momentOf(deps), rules));
+  return save(deps, caseRecord, reopenCase({ caseRecord, reason, caller, moment: momentOf(deps), rules }));
 }

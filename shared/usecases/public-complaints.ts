@@ -13,7 +13,8 @@ import {
   supplementCase,
   tooManyAttempts,
 } from '../domain/public-case.js';
-import type { Moment, Transition } from '../domain/transition.js';
+import type { Moment } from '../domain/moment.js';
+import type { Transition } from '../domain/transition.js';
 import { accessCodeMatches, hashAccessCode, hashIdempotencyKey, hashPayload } from '../security/digests.js';
 import { IdempotencyKeyTaken, TransitionConflict } from '../store/case-repository.js';
 import { momentOf } from './case-access.js';

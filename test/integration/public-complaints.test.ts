@@ -296,7 +296,12 @@ describe('one writer of the case item: the worker’s changes and the staff’s 
     await addSupplement(writer, caseNumber, filed.accessCode, '工资条在我这里', nextClient());
     const staffSave = writer.cases.saveTransition(
       staffRead,
-      closeCase(staffRead, { outcome: 'out_of_scope', summary: '不属受理范围' }, admin, { now: clock, newEventId: randomUUID }),
+      closeCase({
+        caseRecord: staffRead,
+        closure: { outcome: 'out_of_scope', summary: '不属受理范围' },
+        caller: admin,
+        moment: { now: clock, newEventId: randomUUID },
+      }),
     );
 
     // The staff member's change was computed without the supplement: it is refused, not written over it.
@@ -324,7 +329,12 @@ describe('one writer of the case item: the worker’s changes and the staff’s 
     await writer.cases
       .saveTransition(
         staffRead,
-        closeCase(staffRead, { outcome: 'out_of_scope', summary: '不属受理范围' }, admin, { now: clock, newEventId: randomUUID }),
+        closeCase({
+          caseRecord: staffRead,
+          closure: { outcome: 'out_of_scope', summary: '不属受理范围' },
+          caller: admin,
+          moment: { now: clock, newEventId: randomUUID },
+        }),
       )
       .catch(() => undefined);
     const later = await Promise.allSettled(

@@ -15,7 +15,7 @@ import { escalate } from '../../../shared/domain/escalation.js';
 import { contributionsOf, figureDeltas } from '../../../shared/domain/figures.js';
 import type { Caller } from '../../../shared/domain/roles.js';
 import type { StaffProfile } from '../../../shared/domain/roster.js';
-import type { Moment } from '../../../shared/domain/transition.js';
+import type { Moment } from '../../../shared/domain/moment.js';
 import { callerOf, complaint } from '../../support/fixtures.js';
 
 /**
@@ -83,7 +83,7 @@ function profileOf(caller: Caller, role: 'lawyer' | 'mediator'): StaffProfile {
 }
 
 const claimedBy = (caseRecord: CaseRecord, caller: Caller, role: 'lawyer' | 'mediator', at: string) =>
-  claim(caseRecord, profileOf(caller, role), caller, moment(at), RULES).next;
+  claim({ caseRecord, staff: profileOf(caller, role), caller, moment: moment(at), rules: RULES }).next;
 
 const clock = (caseRecord: CaseRecord, name: ClockName): Deadline | undefined =>
   caseRecord.deadlines?.filter((deadline) => deadline.clock === name).at(-1);
@@ -123,7 +123,7 @@ describe('recording work', () => {
       const at = after(T0, 3 * HOUR);
 
       // Act
-      const { next, events } = recordWork(claimed, entry, caller, moment(at), RULES);
+      const { next, events } = recordWork({ caseRecord: claimed, entry, caller, moment: moment(at), rules: RULES });
 
       // Assess
       expect(next.status).toBe(status);
@@ -149,7 +149,7 @@ describe('recording work', () => {
     const at = after(T0, HOUR);
 
     // Act
-    const { next } = recordWork(taken, note, lawyer, moment(at), RULES);
+    const { next } = recordWork({ caseRecord: taken, entry: note, caller: lawyer, moment: moment(at), rules: RULES });
 
     // Assess
     expect(clock(received, 'first_response')?.metAt).toBeUndefined();
@@ -162,7 +162,13 @@ describe('recording work', () => {
     const claimed = claimedBy(registered(injuryComplaint()), lawyer, 'lawyer', claimedAt);
 
     // Act
-    const { next } = recordWork(claimed, note, lawyer, moment(after(T0, 5 * HOUR)), RULES);
+    const { next } = recordWork({
+      caseRecord: claimed,
+      entry: note,
+      caller: lawyer,
+      moment: moment(after(T0, 5 * HOUR)),
+      rules: RULES,
+    });
 
     // Assess
     expect(clock(next, 'first_response')?.metAt).toBe(claimedAt);
@@ -173,14 +179,17 @@ describe('recording work', () => {
     const claimed = claimedBy(registered(injuryComplaint()), lawyer, 'lawyer', T0);
 
     // Act / Assess
-    expect(recordWork(claimed, note, admin, moment(after(T0, HOUR)), RULES).events[0]?.actor).toEqual({
+    expect(
+      recordWork({ caseRecord: claimed, entry: note, caller: admin, moment: moment(after(T0, HOUR)), rules: RULES }).events[0]
+        ?.actor,
+    ).toEqual({
       kind: 'staff',
       staffId: admin.staffId,
       role: 'legal_admin',
     });
-    expect(() => recordWork(claimed, note, otherLawyer, moment(after(T0, HOUR)), RULES)).toThrow(
-      expect.objectContaining({ status: 403 }),
-    );
+    expect(() =>
+      recordWork({ caseRecord: claimed, entry: note, caller: otherLawyer, moment: moment(after(T0, HOUR)), rules: RULES }),
+    ).toThrow(expect.objectContaining({ status: 403 }));
   });
 
   describe('dates', () => {
@@ -199,7 +208,7 @@ describe('recording work', () => {
       const claimed = claimedBy(registered(wageComplaint()), mediator, 'mediator', T0);
 
       // Act / Assess
-      expect(() => recordWork(claimed, entry, mediator, moment(now), RULES)).toThrow(
+      expect(() => recordWork({ caseRecord: claimed, entry, caller: mediator, moment: moment(now), rules: RULES })).toThrow(
         expect.objectContaining({ status: 400, code: 'VALIDATION_FAILED', details: [expect.objectContaining({ path: field })] }),
       );
     });
@@ -213,7 +222,7 @@ describe('recording work', () => {
       const entry: WorkEntry = { type: 'mediation_session', heldOn: '2026-11-28', summary: '调解' };
 
       // Act
-      const record = () => recordWork(claimed, entry, mediator, moment(at), RULES);
+      const record = () => recordWork({ caseRecord: claimed, entry, caller: mediator, moment: moment(at), rules: RULES });
 
       // Assess
       if (accepted) expect(record().next.status).toBe('in_mediation');
@@ -225,17 +234,23 @@ describe('recording work', () => {
     it('names an event of the case’s timeline, or is refused with 422', () => {
       // Prepare
       const claimed = claimedBy(registered(injuryComplaint()), lawyer, 'lawyer', T0);
-      const earlier = recordWork(claimed, note, lawyer, moment(after(T0, HOUR)), RULES);
+      const earlier = recordWork({
+        caseRecord: claimed,
+        entry: note,
+        caller: lawyer,
+        moment: moment(after(T0, HOUR)),
+        rules: RULES,
+      });
       const timeline = new Set([earlier.events[0]!.eventId]);
       const correct = (eventId: string) =>
-        recordWork(
-          earlier.next,
-          { type: 'correction', correctsEventId: eventId, text: '面谈改为本周五。' },
-          lawyer,
-          moment(after(T0, 2 * HOUR)),
-          RULES,
-          timeline,
-        );
+        recordWork({
+          caseRecord: earlier.next,
+          entry: { type: 'correction', correctsEventId: eventId, text: '面谈改为本周五。' },
+          caller: lawyer,
+          moment: moment(after(T0, 2 * HOUR)),
+          rules: RULES,
+          correctable: timeline,
+        });
 
       // Act
       const corrected = correct(earlier.events[0]!.eventId);
@@ -255,13 +270,13 @@ describe('recording work', () => {
         }),
       );
       expect(() =>
-        recordWork(
-          earlier.next,
-          { type: 'correction', correctsEventId: earlier.events[0]!.eventId, text: 'x' },
-          lawyer,
-          moment(after(T0, 2 * HOUR)),
-          RULES,
-        ),
+        recordWork({
+          caseRecord: earlier.next,
+          entry: { type: 'correction', correctsEventId: earlier.events[0]!.eventId, text: 'x' },
+          caller: lawyer,
+          moment: moment(after(T0, 2 * HOUR)),
+          rules: RULES,
+        }),
       ).toThrow(expect.objectContaining({ status: 422 }));
     });
   });
@@ -295,7 +310,13 @@ describe('statutory clocks', () => {
 
     // Act
     const byLawyer = claimedBy(lawyerPool, lawyer, 'lawyer', T0);
-    const assigned = assign(mediationPool, profileOf(mediator, 'mediator'), admin, undefined, moment(T0), RULES).next;
+    const assigned = assign({
+      caseRecord: mediationPool,
+      staff: profileOf(mediator, 'mediator'),
+      caller: admin,
+      moment: moment(T0),
+      rules: RULES,
+    }).next;
 
     // Assess
     expect(clock(byLawyer, 'mediation')).toBeUndefined();
@@ -315,7 +336,13 @@ describe('statutory clocks', () => {
     };
 
     // Act
-    const { next } = recordWork(claimed, entry, mediator, moment('2026-11-27T02:00:00.000Z'), RULES);
+    const { next } = recordWork({
+      caseRecord: claimed,
+      entry,
+      caller: mediator,
+      moment: moment('2026-11-27T02:00:00.000Z'),
+      rules: RULES,
+    });
 
     // Assess
     expect(next.amountAgreedFen).toBe(3_000_000);
@@ -332,10 +359,15 @@ describe('statutory clocks', () => {
     const T4 = '2027-01-21T02:00:00.000Z';
 
     const inMediation = () =>
-      recordWork(claimedBy(registered(wageComplaint()), mediator, 'mediator', T0), note, mediator, moment(after(T0, HOUR)), RULES)
-        .next;
+      recordWork({
+        caseRecord: claimedBy(registered(wageComplaint()), mediator, 'mediator', T0),
+        entry: note,
+        caller: mediator,
+        moment: moment(after(T0, HOUR)),
+        rules: RULES,
+      }).next;
     const work = (caseRecord: CaseRecord, entry: WorkEntry, at: string) =>
-      recordWork(caseRecord, entry, mediator, moment(at), RULES).next;
+      recordWork({ caseRecord, entry, caller: mediator, moment: moment(at), rules: RULES }).next;
 
     it('filing ends mediation and starts the 5-working-day acceptance period (Art. 29)', () => {
       // Prepare
@@ -442,17 +474,17 @@ describe('closing', () => {
   it('meets every running clock, keeps the owner on record and tells the complainant by SMS', () => {
     // Prepare
     const claimedAt = after(T0, HOUR);
-    const worked = recordWork(
-      claimedBy(registered(wageComplaint()), mediator, 'mediator', claimedAt),
-      note,
-      mediator,
-      moment(after(T0, 2 * HOUR)),
-      RULES,
-    ).next;
+    const worked = recordWork({
+      caseRecord: claimedBy(registered(wageComplaint()), mediator, 'mediator', claimedAt),
+      entry: note,
+      caller: mediator,
+      moment: moment(after(T0, 2 * HOUR)),
+      rules: RULES,
+    }).next;
     const closedAt = '2026-11-27T02:00:00.000Z';
 
     // Act
-    const { next, events, outbox } = closeCase(worked, closure, mediator, moment(closedAt));
+    const { next, events, outbox } = closeCase({ caseRecord: worked, closure, caller: mediator, moment: moment(closedAt) });
 
     // Assess
     expect(next).toMatchObject({ status: 'closed', outcome: 'mediated_agreement', closedAt, amountRecoveredFen: 3_000_000 });
@@ -483,7 +515,12 @@ describe('closing', () => {
     const claimed = claimedBy(registered(injuryComplaint()), lawyer, 'lawyer', T0);
 
     // Act
-    const { next } = closeCase(claimed, { outcome: 'withdrawn', summary: '职工撤回' }, lawyer, moment(after(T0, HOUR)));
+    const { next } = closeCase({
+      caseRecord: claimed,
+      closure: { outcome: 'withdrawn', summary: '职工撤回' },
+      caller: lawyer,
+      moment: moment(after(T0, HOUR)),
+    });
 
     // Assess
     expect(clock(claimed, 'claim_idle')).toBeDefined();
@@ -501,7 +538,7 @@ describe('closing', () => {
     const claimed = claimedBy(registered(wageComplaint()), mediator, 'mediator', claimedAt);
 
     // Act
-    const { next } = closeCase(claimed, closure, mediator, moment(closedAt));
+    const { next } = closeCase({ caseRecord: claimed, closure, caller: mediator, moment: moment(closedAt) });
 
     // Assess
     expect(closureFigures(next)).toMatchObject({ closed: 1, closedOnTime: onTime });
@@ -516,7 +553,7 @@ describe('closing', () => {
     const claimed = claimedBy(registered(wageComplaint()), mediator, 'mediator', claimedAt);
 
     // Act
-    const { next } = closeCase(claimed, closure, mediator, moment(closedAt));
+    const { next } = closeCase({ caseRecord: claimed, closure, caller: mediator, moment: moment(closedAt) });
 
     // Assess: "closed on time" and "overdue" must tell the same story in the monthly report.
     const overdueMonths = contributionsOf(next)
@@ -534,7 +571,7 @@ describe('closing', () => {
     const claimed = claimedBy(escalated, mediator, 'mediator', after(T0, 4 * HOUR));
 
     // Act
-    const { next } = closeCase(claimed, closure, mediator, moment('2026-11-27T02:00:00.000Z'));
+    const { next } = closeCase({ caseRecord: claimed, closure, caller: mediator, moment: moment('2026-11-27T02:00:00.000Z') });
 
     // Assess
     expect(closureFigures(next)?.closedOnTime).toBe(0);
@@ -550,7 +587,7 @@ describe('closing', () => {
     const claimed = claimedBy(registered(wageComplaint()), mediator, 'mediator', after(T0, HOUR));
 
     // Act
-    const { next } = closeCase(claimed, closure, mediator, moment('2026-12-08T02:00:00.000Z'));
+    const { next } = closeCase({ caseRecord: claimed, closure, caller: mediator, moment: moment('2026-12-08T02:00:00.000Z') });
 
     // Assess
     const target = clock(next, 'completion_target')!;
@@ -563,7 +600,12 @@ describe('closing', () => {
     const inPool = registered(wageComplaint());
 
     // Act
-    const { next } = closeCase(inPool, { outcome: 'out_of_scope', summary: '不属受理范围' }, admin, moment(after(T0, HOUR)));
+    const { next } = closeCase({
+      caseRecord: inPool,
+      closure: { outcome: 'out_of_scope', summary: '不属受理范围' },
+      caller: admin,
+      moment: moment(after(T0, HOUR)),
+    });
 
     // Assess
     expect(next).toMatchObject({ status: 'closed', outcome: 'out_of_scope' });
@@ -573,12 +615,12 @@ describe('closing', () => {
 
 describe('the call-back', () => {
   const closed = () =>
-    closeCase(
-      claimedBy(registered(wageComplaint()), mediator, 'mediator', T0),
-      { outcome: 'withdrawn', summary: '撤回' },
-      mediator,
-      moment(after(T0, 24 * HOUR)),
-    ).next;
+    closeCase({
+      caseRecord: claimedBy(registered(wageComplaint()), mediator, 'mediator', T0),
+      closure: { outcome: 'withdrawn', summary: '撤回' },
+      caller: mediator,
+      moment: moment(after(T0, 24 * HOUR)),
+    }).next;
   const at = '2026-12-02T02:00:00.000Z';
 
   it.each([
@@ -586,7 +628,7 @@ describe('the call-back', () => {
     ['not reached, yet rated', { reached: false, satisfaction: 3 }, 'satisfaction'],
   ])('is refused when %s (422)', (_name, input, path) => {
     // Prepare / Act / Assess
-    expect(() => recordFollowUp(closed(), input, operator, moment(at))).toThrow(
+    expect(() => recordFollowUp({ caseRecord: closed(), input, caller: operator, moment: moment(at) })).toThrow(
       expect.objectContaining({ status: 422, details: [expect.objectContaining({ path })] }),
     );
   });
@@ -600,7 +642,7 @@ describe('the call-back', () => {
     const before = closed();
 
     // Act
-    const { next, events } = recordFollowUp(before, input, operator, moment(at));
+    const { next, events } = recordFollowUp({ caseRecord: before, input, caller: operator, moment: moment(at) });
 
     // Assess
     expect(next.status).toBe('followed_up');
@@ -622,8 +664,13 @@ describe('reopening', () => {
   const followedUp = (input = wageComplaint(), closer = mediator) => {
     const base = registered(input, registeredAt);
     const worked = closer === admin ? base : claimedBy(base, mediator, 'mediator', after(T0, HOUR));
-    const closed = closeCase(worked, closure, closer, moment(closedAt)).next;
-    return recordFollowUp(closed, { reached: true, satisfaction: 5 }, operator, moment(calledBackAt)).next;
+    const closed = closeCase({ caseRecord: worked, closure, caller: closer, moment: moment(closedAt) }).next;
+    return recordFollowUp({
+      caseRecord: closed,
+      input: { reached: true, satisfaction: 5 },
+      caller: operator,
+      moment: moment(calledBackAt),
+    }).next;
   };
 
   it('undoes the closure and the call-back and puts the case back in its pool', () => {
@@ -631,7 +678,13 @@ describe('reopening', () => {
     const before = followedUp();
 
     // Act
-    const { next, events } = reopenCase(before, '职工反映协议未履行', admin, moment(reopenedAt), RULES);
+    const { next, events } = reopenCase({
+      caseRecord: before,
+      reason: '职工反映协议未履行',
+      caller: admin,
+      moment: moment(reopenedAt),
+      rules: RULES,
+    });
 
     // Assess
     expect(next.status).toBe('in_pool');
@@ -654,7 +707,13 @@ describe('reopening', () => {
     const before = followedUp();
 
     // Act
-    const { next } = reopenCase(before, '重新办理', admin, moment(reopenedAt), RULES);
+    const { next } = reopenCase({
+      caseRecord: before,
+      reason: '重新办理',
+      caller: admin,
+      moment: moment(reopenedAt),
+      rules: RULES,
+    });
 
     // Assess: 10 working days after Wednesday 6 January is Wednesday 20 January.
     const targets = (next.deadlines ?? []).filter((deadline) => deadline.clock === 'completion_target');
@@ -670,7 +729,13 @@ describe('reopening', () => {
     const before = followedUp(collectiveComplaint(), admin);
 
     // Act
-    const { next } = reopenCase(before, '重新办理', admin, moment(reopenedAt), RULES);
+    const { next } = reopenCase({
+      caseRecord: before,
+      reason: '重新办理',
+      caller: admin,
+      moment: moment(reopenedAt),
+      rules: RULES,
+    });
 
     // Assess
     expect(before.pool).toBeUndefined();
@@ -679,11 +744,23 @@ describe('reopening', () => {
 
   it('counts every reopening', () => {
     // Prepare
-    const once = reopenCase(followedUp(), '第一次', admin, moment(reopenedAt), RULES).next;
-    const closedAgain = closeCase(once, closure, admin, moment(after(reopenedAt, HOUR))).next;
+    const once = reopenCase({
+      caseRecord: followedUp(),
+      reason: '第一次',
+      caller: admin,
+      moment: moment(reopenedAt),
+      rules: RULES,
+    }).next;
+    const closedAgain = closeCase({ caseRecord: once, closure, caller: admin, moment: moment(after(reopenedAt, HOUR)) }).next;
 
     // Act
-    const twice = reopenCase(closedAgain, '第二次', admin, moment(after(reopenedAt, 2 * HOUR)), RULES).next;
+    const twice = reopenCase({
+      caseRecord: closedAgain,
+      reason: '第二次',
+      caller: admin,
+      moment: moment(after(reopenedAt, 2 * HOUR)),
+      rules: RULES,
+    }).next;
 
     // Assess
     expect(twice.reopenCount).toBe(2);
@@ -694,7 +771,13 @@ describe('reopening', () => {
     const before = followedUp();
 
     // Act
-    const { next } = reopenCase(before, '重新办理', admin, moment(reopenedAt), RULES);
+    const { next } = reopenCase({
+      caseRecord: before,
+      reason: '重新办理',
+      caller: admin,
+      moment: moment(reopenedAt),
+      rules: RULES,
+    });
 
     // Assess: received 23 November 10:00, closed 1 December 10:00, so 8 days to close; the registration month is untouched.
     expect(figureDeltas(before, next)).toEqual(
@@ -752,7 +835,13 @@ describe('escalation', () => {
     // Prepare: first response missed and escalated, then the case assigned to a mediator (mediation period ends 8 December 24:00).
     const firstAlarm = after(T0, 3 * HOUR);
     const overdue = escalate(registered(wageComplaint()), moment(firstAlarm))!.next;
-    const assigned = assign(overdue, profileOf(mediator, 'mediator'), admin, undefined, moment(after(T0, 4 * HOUR)), RULES).next;
+    const assigned = assign({
+      caseRecord: overdue,
+      staff: profileOf(mediator, 'mediator'),
+      caller: admin,
+      moment: moment(after(T0, 4 * HOUR)),
+      rules: RULES,
+    }).next;
     // Wednesday 9 December: the completion target (7 December) and the mediation period (8 December) have both run out.
     const now = '2026-12-09T02:00:00.000Z';
 
@@ -801,13 +890,13 @@ describe('escalation', () => {
 
   it('leaves a worked claim with its owner', () => {
     // Prepare
-    const worked = recordWork(
-      claimedBy(registered(injuryComplaint()), lawyer, 'lawyer', T0),
-      note,
-      lawyer,
-      moment(after(T0, HOUR)),
-      RULES,
-    ).next;
+    const worked = recordWork({
+      caseRecord: claimedBy(registered(injuryComplaint()), lawyer, 'lawyer', T0),
+      entry: note,
+      caller: lawyer,
+      moment: moment(after(T0, HOUR)),
+      rules: RULES,
+    }).next;
 
     // Act / Assess
     expect(escalate(worked, moment(after(T0, 49 * HOUR)))).toBeUndefined();
@@ -815,12 +904,12 @@ describe('escalation', () => {
 
   it('ignores a concluded case', () => {
     // Prepare
-    const closed = closeCase(
-      registered(wageComplaint()),
-      { outcome: 'withdrawn', summary: '撤回' },
-      admin,
-      moment(after(T0, HOUR)),
-    ).next;
+    const closed = closeCase({
+      caseRecord: registered(wageComplaint()),
+      closure: { outcome: 'withdrawn', summary: '撤回' },
+      caller: admin,
+      moment: moment(after(T0, HOUR)),
+    }).next;
 
     // Act / Assess
     expect(escalate(closed, moment('2027-06-01T00:00:00.000Z'))).toBeUndefined();

@@ -191,38 +191,45 @@ function transitionFor(step: Step, caseRecord: CaseRecord, now: Date, ids: () =>
       return undefined;
     case 'claim': {
       const { profile, caller } = staffFor(caseRecord);
-      return claim(caseRecord, profile, caller, moment, DEFAULT_CLOCK_RULES);
+      return claim({ caseRecord, staff: profile, caller, moment, rules: DEFAULT_CLOCK_RULES });
     }
     case 'close':
-      return closeCase(
+      return closeCase({
         caseRecord,
-        {
+        closure: {
           outcome: step.outcome,
           summary: '办结',
           ...(step.amountRecoveredFen !== undefined ? { amountRecoveredFen: step.amountRecoveredFen } : {}),
         },
-        admin,
+        caller: admin,
         moment,
-      );
+      });
     case 'followUp':
-      return recordFollowUp(
+      return recordFollowUp({
         caseRecord,
-        step.reached ? { reached: true, satisfaction: step.satisfaction } : { reached: false },
-        operatorOf(caseRecord.unionCode),
+        input: step.reached ? { reached: true, satisfaction: step.satisfaction } : { reached: false },
+        caller: operatorOf(caseRecord.unionCode),
         moment,
-      );
+      });
     case 'reopen':
-      return reopenCase(caseRecord, '复查', admin, moment, DEFAULT_CLOCK_RULES);
+      return reopenCase({ caseRecord, reason: '复查', caller: admin, moment, rules: DEFAULT_CLOCK_RULES });
     case 'transfer':
-      return requestTransfer(caseRecord, directory.get(step.to)!, directory.pathOf(step.to), admin, '转交', moment);
+      return requestTransfer({
+        caseRecord,
+        target: directory.get(step.to)!,
+        targetPath: directory.pathOf(step.to),
+        caller: admin,
+        reason: '转交',
+        moment,
+      });
     case 'answerTransfer': {
       const target = caseRecord.transfer?.toUnion ?? caseRecord.unionCode;
-      return decideTransfer(
+      return decideTransfer({
         caseRecord,
-        adminOf(target),
-        step.accept ? { accept: true } : { accept: false, reason: '不属本会' },
+        caller: adminOf(target),
+        decision: step.accept ? { accept: true } : { accept: false, reason: '不属本会' },
         moment,
-      );
+      });
     }
     case 'escalate':
       return escalate(caseRecord, moment);
@@ -364,12 +371,16 @@ describe('cases and consultations are counted apart', () => {
   const figuresOf = (caseRecord: CaseRecord) => Object.fromEntries(recompute([caseRecord]));
   const admin: Caller = { staffId: 'admin', username: 'admin-heping', roles: ['legal_admin'], unionCode: '210102' };
   const closeOn = (caseRecord: CaseRecord, at: string, amountRecoveredFen?: number) =>
-    closeCase(
+    closeCase({
       caseRecord,
-      { outcome: 'advice_given', summary: '已解答', ...(amountRecoveredFen !== undefined ? { amountRecoveredFen } : {}) },
-      admin,
-      { now: new Date(at), newEventId: () => 'event' },
-    ).next;
+      closure: {
+        outcome: 'advice_given',
+        summary: '已解答',
+        ...(amountRecoveredFen !== undefined ? { amountRecoveredFen } : {}),
+      },
+      caller: admin,
+      moment: { now: new Date(at), newEventId: () => 'event' },
+    }).next;
 
   it('a consultation answered on the call is a consultation answered on the call, not a case opened or closed', () => {
     const consultation = register({ ...answeredConsultation({ workersInvolved: 12 }), migrantWorker: true } as IntakeInput);
@@ -415,9 +426,14 @@ describe('cases and consultations are counted apart', () => {
   it('counts the worker’s own rating and the call-back’s apart: one never replaces the other', () => {
     const closed = closeOn(register(complaint()), '2026-11-23T03:00:00.000Z');
     const rated = rateService(closed, { score: 5 }, { now: new Date('2026-11-24T02:00:00.000Z'), newEventId: () => 'e' }).next;
-    const calledBack = recordFollowUp(rated, { reached: true, satisfaction: 2 }, admin, {
-      now: new Date('2026-12-01T02:00:00.000Z'),
-      newEventId: () => 'e',
+    const calledBack = recordFollowUp({
+      caseRecord: rated,
+      input: { reached: true, satisfaction: 2 },
+      caller: admin,
+      moment: {
+        now: new Date('2026-12-01T02:00:00.000Z'),
+        newEventId: () => 'e',
+      },
     }).next;
     const figures = figuresOf(calledBack);
     expect(figures['210102#2026-11']).toMatchObject({ ratedOnline: 1, satisfiedOnline: 1 });
