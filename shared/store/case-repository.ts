@@ -1,6 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { CaseRecord, ContactDetails, RegistrationPlan, TimelineEvent } from '../domain/cases.js';
+import type { CaseRecord, ContactDetails, TimelineEvent } from '../domain/cases.js';
+import type { RegistrationPlan } from '../domain/registration.js';
 import { nextDueAt, overdueSince } from '../domain/deadlines.js';
 import type { OutboxMessage } from '../domain/notifications.js';
 import type { Transition } from '../domain/transition.js';

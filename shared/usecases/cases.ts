@@ -1,16 +1,18 @@
 import {
   canSeeCase,
-  checkIntakeDates,
-  planRegistration,
-  responsibleUnion,
   seesContactDetails,
   staffActor,
   type CaseRecord,
   type ContactDetails,
-  type IntakeInput,
-  type RegistrationPlan,
   type TimelineEvent,
 } from '../domain/cases.js';
+import {
+  checkIntakeDates,
+  planRegistration,
+  responsibleUnion,
+  type IntakeInput,
+  type RegistrationPlan,
+} from '../domain/registration.js';
 import { AppError } from '../domain/errors.js';
 import { chinaDate } from '../domain/china-time.js';
 import { clockRulesOf, triageConfigOf } from '../domain/unions.js';

@@ -1,4 +1,5 @@
-import { checkIntakeDates, planRegistration, type CaseRecord, type IntakeInput, type TimelineEvent } from '../domain/cases.js';
+import { type CaseRecord, type TimelineEvent } from '../domain/cases.js';
+import { checkIntakeDates, planRegistration, type IntakeInput } from '../domain/registration.js';
 import { chinaDate } from '../domain/china-time.js';
 import { AppError } from '../domain/errors.js';
 import { clockRulesOf, triageConfigOf } from '../domain/unions.js';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseRecord, IntakeInput } from '../../shared/domain/cases.js';
+import type { CaseRecord } from '../../shared/domain/cases.js';
+import type { IntakeInput } from '../../shared/domain/registration.js';
 import { closeCase } from '../../shared/domain/case-work.js';
 import { chinaMonth } from '../../shared/domain/china-time.js';
 import { recompute } from '../../shared/domain/figures.js';

@@ -8,7 +8,8 @@ import {
   type Closure,
   type WorkEntry,
 } from '../../../shared/domain/case-work.js';
-import { planRegistration, type CaseRecord } from '../../../shared/domain/cases.js';
+import { type CaseRecord } from '../../../shared/domain/cases.js';
+import { planRegistration } from '../../../shared/domain/registration.js';
 import type { ClockName, Deadline } from '../../../shared/domain/deadlines.js';
 import { assign, claim } from '../../../shared/domain/dispatch.js';
 import { escalate } from '../../../shared/domain/escalation.js';
