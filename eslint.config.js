@@ -16,20 +16,4 @@ export default tseslint.config(
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
-  {
-    // Handlers and domain code must not reach past the repositories to the SDK.
-    files: [
-      'functions/**/*.ts',
-      'shared/domain/**/*.ts',
-      'shared/usecases/**/*.ts',
-      'shared/views/**/*.ts',
-      'shared/http/**/*.ts',
-    ],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['@aws-sdk/*'], message: 'Only shared/store and shared/security talk to AWS.' }] },
-      ],
-    },
-  },
 );

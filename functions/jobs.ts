@@ -1,4 +1,5 @@
 import type { DataAccess } from '../shared/http/contract.js';
+import { STREAM_ENTITIES } from '../shared/composition/stream.js';
 
 /**
  * The functions that run off the request path, beside the route table: what
@@ -21,9 +22,6 @@ export interface JobEntry {
   readonly notifies?: boolean;
   readonly timeoutSeconds: number;
 }
-
-/** Item kinds the stream consumer acts on: outbox messages to deliver, new cases for the early warning. */
-export const STREAM_ENTITIES = ['outbox', 'case'] as const;
 
 export const JOBS: readonly JobEntry[] = [
   {

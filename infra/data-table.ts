@@ -19,10 +19,11 @@ export interface DataTableProps {
 export class DataTable extends Construct {
   readonly table: dynamodb.Table;
   readonly key: kms.Key;
+  private readonly definition: TableDefinition;
 
   constructor(scope: Construct, id: string, props: DataTableProps = {}) {
     super(scope, id);
-    const definition = props.definition ?? TABLE;
+    const definition = (this.definition = props.definition ?? TABLE);
 
     this.key = new kms.Key(this, 'Key', {
       description: 'Encrypts the Weiquan case table and its stream',
@@ -55,6 +56,10 @@ export class DataTable extends Construct {
 
   /** ARN of one named index: grants name each index, never `index/*`. */
   indexArn(indexName: string): string {
+    // Route contracts name indexes as strings (the edge does not import the store); a typo fails the synth here.
+    if (!this.definition.indexes.some((index) => index.indexName === indexName)) {
+      throw new Error(`A function is granted index ${indexName}, which the table does not have`);
+    }
     return `${this.table.tableArn}/index/${indexName}`;
   }
 }

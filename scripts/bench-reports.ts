@@ -18,7 +18,7 @@ import { planRegistration } from '../shared/domain/registration.js';
 import { figureDeltas } from '../shared/domain/figures.js';
 import { UnionDirectory } from '../shared/domain/unions.js';
 import { CATEGORIES, OUTCOMES, keysOf } from '../shared/domain/vocabulary.js';
-import { takeConsumedCapacity } from '../shared/store/capacity.js';
+import { takeConsumedCapacity } from '../shared/observability/consumed-capacity.js';
 import { FIGURE_SHARDS, figureShardOf, keys, listIndexAttributes, listSortKey } from '../shared/store/keys.js';
 import { ReportRepository } from '../shared/store/report-repository.js';
 import { UnionRepository, forgetCachedDirectory } from '../shared/store/union-repository.js';
@@ -27,6 +27,7 @@ import { median, percentile, round } from './bench/stats.js';
 import { DEMO_UNIONS, DEMO_USERS } from './local/demo-data.js';
 import { startDynamoDbLocal } from './local/dynamodb-local.js';
 import { prepareStore } from './local/environment.js';
+import { ENTITY } from '../shared/store/entities.js';
 
 const MONTH = '2026-10';
 const SIZES = [500, 50_000] as const;
@@ -117,7 +118,7 @@ async function populate(client: DynamoDBDocumentClient, tableName: string, count
     const caseRecord = syntheticCase(index);
     caseItems.push({
       ...keys.case(caseRecord.caseId),
-      entity: 'case',
+      entity: ENTITY.case,
       ...caseRecord,
       ...listIndexAttributes(caseRecord.unionPath),
       listSk: listSortKey(caseRecord.registeredAt, caseRecord.caseId),
@@ -135,7 +136,7 @@ async function populate(client: DynamoDBDocumentClient, tableName: string, count
     tableName,
     [...totals].map(([shardKey, figures]) => {
       const [unionCode, month, shard] = shardKey.split('#') as [string, string, string];
-      return { ...keys.monthlyFigures(unionCode, month, Number(shard)), entity: 'monthlyFigures', ...figures };
+      return { ...keys.monthlyFigures(unionCode, month, Number(shard)), entity: ENTITY.monthlyFigures, ...figures };
     }),
   );
 }

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import type { ProvisioningRequest } from '../shared/domain/provisioning.js';
 import { ProvisioningFile } from '../shared/schemas/provisioning.js';
-import { defaultDependencies } from '../shared/usecases/dependencies.js';
+import { defaultDependencies } from '../shared/composition/staff-api.js';
 import { provision } from '../shared/usecases/provisioning.js';
 import { configureHandlerEnvironment } from './local/environment.js';
 import { runningStore } from './local/running.js';

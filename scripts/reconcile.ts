@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../shared/domain/errors.js';
 import { FIGURE_NAMES, figureLabel } from '../shared/domain/figures.js';
 import { ReportRepository } from '../shared/store/report-repository.js';
-import { defaultDependencies } from '../shared/usecases/dependencies.js';
+import { defaultDependencies } from '../shared/composition/staff-api.js';
 import { reconcile } from '../shared/usecases/reports.js';
 import { configureHandlerEnvironment } from './local/environment.js';
 import { runningStore } from './local/running.js';

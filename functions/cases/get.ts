@@ -1,6 +1,6 @@
 import { httpHandler } from '../../shared/http/handler.js';
 import { getCase } from '../../shared/usecases/cases.js';
-import { defaultDependencies } from '../../shared/usecases/dependencies.js';
+import { defaultDependencies } from '../../shared/composition/staff-api.js';
 import { toCaseView } from '../../shared/views/case-views.js';
 import { getCaseRoute } from './get.contract.js';
 

@@ -1,17 +1,17 @@
+import { idempotentByKey } from '../../shared/composition/idempotency.js';
+import { phoneHashing } from '../../shared/composition/phone-hashing.js';
 import type { Caller } from '../../shared/domain/roles.js';
 import { httpHandler } from '../../shared/http/handler.js';
 import type { RegisterCaseInput } from '../../shared/schemas/case.js';
-import { staffRegistrationIdempotency } from '../../shared/security/digests.js';
-import { phoneHash } from '../../shared/security/phone-hash.js';
-import { idempotentByKey } from '../../shared/store/idempotency.js';
+import { staffRegistrationIdempotency } from '../../shared/usecases/digests.js';
 import { registerCase, registrationKeyReused } from '../../shared/usecases/cases.js';
-import { defaultDependencies } from '../../shared/usecases/dependencies.js';
+import { defaultDependencies } from '../../shared/composition/staff-api.js';
 import { toCaseView } from '../../shared/views/case-views.js';
 import { registerCaseRoute } from './register.contract.js';
 
 const register = (caller: Caller, body: RegisterCaseInput, idempotencyKey?: string) =>
   registerCase(
-    { ...defaultDependencies(), hashPhone: phoneHash },
+    { ...defaultDependencies(), ...phoneHashing },
     caller,
     body,
     idempotencyKey ? staffRegistrationIdempotency(caller.staffId, idempotencyKey, body) : undefined,

@@ -1,6 +1,6 @@
 import { httpHandler } from '../../shared/http/handler.js';
 import { getTimeline } from '../../shared/usecases/cases.js';
-import { defaultDependencies } from '../../shared/usecases/dependencies.js';
+import { defaultDependencies } from '../../shared/composition/staff-api.js';
 import { toTimelineEventView } from '../../shared/views/case-views.js';
 import { getCaseTimelineRoute } from './timeline.contract.js';
 

@@ -1,5 +1,5 @@
 import { httpHandler } from '../../shared/http/handler.js';
-import { defaultDependencies } from '../../shared/usecases/dependencies.js';
+import { defaultDependencies } from '../../shared/composition/staff-api.js';
 import { claimCase } from '../../shared/usecases/dispatch.js';
 import { toMaskedCaseView } from '../../shared/views/case-views.js';
 import { claimCaseRoute } from './claim.contract.js';

@@ -1,5 +1,5 @@
 import { httpHandler } from '../../shared/http/handler.js';
-import { defaultDependencies } from '../../shared/usecases/dependencies.js';
+import { defaultDependencies } from '../../shared/composition/staff-api.js';
 import { answerTransfer } from '../../shared/usecases/dispatch.js';
 import { toMaskedCaseView } from '../../shared/views/case-views.js';
 import { acceptTransferRoute } from './transfer-accept.contract.js';

@@ -1,6 +1,6 @@
 import type { ScheduledEvent } from 'aws-lambda';
 import { logger } from '../../shared/observability/logger.js';
-import { defaultDependencies } from '../../shared/usecases/dependencies.js';
+import { defaultDependencies } from '../../shared/composition/staff-api.js';
 import { sweep, type SweepReport } from '../../shared/usecases/sweeper.js';
 
 /**

@@ -1,5 +1,5 @@
 import { httpHandler } from '../../shared/http/handler.js';
-import { publicDependencies } from '../../shared/usecases/public-dependencies.js';
+import { publicDependencies } from '../../shared/composition/public-api.js';
 import { giveFeedback } from '../../shared/usecases/public-complaints.js';
 import { givePublicFeedbackRoute } from './feedback.contract.js';
 

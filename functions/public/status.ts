@@ -1,5 +1,5 @@
 import { httpHandler } from '../../shared/http/handler.js';
-import { publicDependencies } from '../../shared/usecases/public-dependencies.js';
+import { publicDependencies } from '../../shared/composition/public-api.js';
 import { publicCaseStatus } from '../../shared/usecases/public-complaints.js';
 import { toPublicCaseView } from '../../shared/views/public-views.js';
 import { getPublicComplaintRoute } from './status.contract.js';

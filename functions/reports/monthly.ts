@@ -1,5 +1,5 @@
 import { httpHandler } from '../../shared/http/handler.js';
-import { reportDependencies } from '../../shared/usecases/report-dependencies.js';
+import { reportDependencies } from '../../shared/composition/reports.js';
 import { monthlyReport } from '../../shared/usecases/reports.js';
 import { getMonthlyReportRoute } from './monthly.contract.js';
 

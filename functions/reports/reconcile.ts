@@ -2,7 +2,7 @@ import type { Context, ScheduledEvent } from 'aws-lambda';
 import { previousMonth } from '../../shared/domain/monthly-report.js';
 import { chinaMonth } from '../../shared/domain/china-time.js';
 import { logger } from '../../shared/observability/logger.js';
-import { reportDependencies } from '../../shared/usecases/report-dependencies.js';
+import { reportDependencies } from '../../shared/composition/reports.js';
 import { reconcileAll, type ReconciliationReport } from '../../shared/usecases/reports.js';
 
 /**

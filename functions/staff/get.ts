@@ -1,5 +1,5 @@
 import { httpHandler } from '../../shared/http/handler.js';
-import { defaultDependencies } from '../../shared/usecases/dependencies.js';
+import { defaultDependencies } from '../../shared/composition/staff-api.js';
 import { getRosterEntry } from '../../shared/usecases/roster.js';
 import { toStaffView } from '../../shared/views/case-views.js';
 import { getStaffRoute } from './get.contract.js';

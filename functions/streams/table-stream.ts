@@ -1,14 +1,10 @@
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import type { CaseRecord } from '../../shared/domain/cases.js';
-import type { OutboxMessage } from '../../shared/domain/notifications.js';
-import { logger } from '../../shared/observability/logger.js';
-import { itemOfImage } from '../../shared/store/stream-images.js';
+import { notificationSenders, streamDependencies, streamItemOf } from '../../shared/composition/stream.js';
 import { DeliveryFailure } from '../../shared/domain/notifications.js';
-import { STREAM_ENTITIES } from '../jobs.js';
-import { streamDependencies, type StreamDependencies } from '../../shared/usecases/stream-dependencies.js';
+import { logger } from '../../shared/observability/logger.js';
 import { raiseEarlyWarning } from '../../shared/usecases/early-warning.js';
 import { deliver } from '../../shared/usecases/notify.js';
-import { notificationSenders } from './senders.js';
+import type { StreamDependencies } from '../../shared/usecases/stream-dependencies.js';
 
 /**
  * The table's stream consumer: delivers outbox messages (written with the
@@ -17,9 +13,6 @@ import { notificationSenders } from './senders.js';
  * so Lambda retries from there and nothing after it is lost or reordered.
  * Every step is idempotent, so a retried record does nothing twice.
  */
-/** The item kinds the consumer acts on; the event source mapping filters the stream to these. */
-export const CONSUMED_ENTITIES: readonly string[] = STREAM_ENTITIES;
-
 export async function handleRecords(
   deps: StreamDependencies,
   records: readonly DynamoDBRecord[],
@@ -44,13 +37,12 @@ export async function handleRecords(
 async function handleRecord(deps: StreamDependencies, record: DynamoDBRecord): Promise<void> {
   const image = record.dynamodb?.NewImage;
   // Only new outbox messages and new cases concern the consumer (the stream filter says the same in the cloud).
-  if (record.eventName !== 'INSERT' || !image || !CONSUMED_ENTITIES.includes(image.entity?.S ?? '')) return;
-  const item = itemOfImage(image);
-  if (item.entity === 'outbox') {
-    const result = await deliver(deps, item as unknown as OutboxMessage);
-    logger.info('notification', { messageId: item.messageId, template: item.template, result });
-  } else if (item.entity === 'case') {
-    const alert = await raiseEarlyWarning(deps, item as unknown as CaseRecord);
+  const item = record.eventName === 'INSERT' && image ? streamItemOf(image) : undefined;
+  if (item?.entity === 'outbox') {
+    const result = await deliver(deps, item.message);
+    logger.info('notification', { messageId: item.message.messageId, template: item.message.template, result });
+  } else if (item?.entity === 'case') {
+    const alert = await raiseEarlyWarning(deps, item.caseRecord);
     if (alert) logger.info('early warning', { alertId: alert.alertId, complaints: alert.complaints.length });
   }
 }

@@ -1,5 +1,5 @@
 import { httpHandler } from '../../shared/http/handler.js';
-import { defaultDependencies } from '../../shared/usecases/dependencies.js';
+import { defaultDependencies } from '../../shared/composition/staff-api.js';
 import { listUnions } from '../../shared/usecases/unions.js';
 import { listUnionsRoute } from './list.contract.js';
 

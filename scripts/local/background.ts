@@ -2,7 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { handleRecords } from '../../functions/streams/table-stream.js';
 import { handler as sweepHandler } from '../../functions/lifecycle/sweep.js';
 import { consoleSms, consoleStaffNotices } from '../../shared/notify/console-sender.js';
-import { streamDependencies } from '../../shared/usecases/stream-dependencies.js';
+import { streamDependencies } from '../../shared/composition/stream.js';
 import { startStreamFeeder } from './stream-feeder.js';
 
 /**

@@ -248,8 +248,10 @@ function registrationEvents(
       },
     ],
   ];
-  if (limitation && LIMITATION_WARNINGS.includes(limitation.status)) steps.push(['limitation_warning', SYSTEM, { ...limitation }]);
-  if (input.answeredOnCall) steps.push(['answered_on_call', actor, { advice: input.answeredOnCall.advice, outcome: 'advice_given' }]);
+  if (limitation && LIMITATION_WARNINGS.includes(limitation.status))
+    steps.push(['limitation_warning', SYSTEM, { ...limitation }]);
+  if (input.answeredOnCall)
+    steps.push(['answered_on_call', actor, { advice: input.answeredOnCall.advice, outcome: 'advice_given' }]);
   return steps.map(([type, by, data], index) => event(caseRecord, type, by, data, moment, index + 1));
 }
 
@@ -257,4 +259,3 @@ const SYSTEM: Actor = { kind: 'system' };
 
 /** Limitation states worth a warning on the timeline (and to the operator at intake). */
 const LIMITATION_WARNINGS: readonly LimitationCheck['status'][] = ['may_have_run', 'runs_soon'];
-

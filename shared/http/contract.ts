@@ -1,6 +1,5 @@
 import type * as z from 'zod/mini';
 import type { Role } from '../domain/roles.js';
-import type { IndexName } from '../store/table-definition.js';
 
 /**
  * A route's contract: everything about a route that more than one consumer
@@ -29,8 +28,11 @@ export type TableAction =
 
 export interface DataAccess {
   readonly actions: readonly TableAction[];
-  /** Indexes the function queries (the grant names each index ARN, never `index/*`). */
-  readonly indexes: readonly IndexName[];
+  /**
+   * Indexes the function queries (the grant names each index ARN, never `index/*`). Names, not the store's
+   * type: the edge does not import storage; the stack refuses a name the table does not have.
+   */
+  readonly indexes: readonly string[];
   /** Needs the key that hashes phone numbers for caller look-up. */
   readonly phoneHashKey?: boolean;
   /** Needs the key that binds page cursors to their query (lists that page). */

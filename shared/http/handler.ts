@@ -2,7 +2,7 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { AppError } from '../domain/errors.js';
 import { logger } from '../observability/logger.js';
-import { takeConsumedCapacity } from '../store/capacity.js';
+import { takeConsumedCapacity } from '../observability/consumed-capacity.js';
 import { isPublic, type RouteContract } from './contract.js';
 import { corsHeaders, corsSettingsFromEnv } from './cors.js';
 import { parseRequest, type ParsedRequest } from './request.js';

@@ -5,22 +5,8 @@ import type { OutboxMessage } from '../domain/notifications.js';
 import { defaultStore, type StoreContext } from './client.js';
 import { keys } from './keys.js';
 import { batchGetAll, getItem, queryPage, withoutStorageAttributes } from './operations.js';
-
-/** The employer's running alert: which alert new complaints join, and since when it counts. */
-export interface AlertPointer {
-  readonly alertId: string;
-  readonly raisedAt: string;
-  /** The earliest complaint the alert covers. */
-  readonly windowFrom: string;
-  readonly lastComplaintAt: string;
-}
-
-export interface InboxEntry {
-  readonly alertId: string;
-  readonly raisedAt: string;
-  readonly acknowledgedAt?: string;
-  readonly acknowledgedBy?: string;
-}
+import type { AlertPointer, InboxEntry } from '../domain/records.js';
+import { ENTITY } from './entities.js';
 
 /** Complaints one alert lists at most; an employer past this is a matter for the labour inspectorate anyway. */
 const MAX_COMPLAINTS_PER_ALERT = 200;
@@ -39,7 +25,7 @@ export class AlertRepository {
         TableName: this.store.tableName,
         Item: {
           ...keys.employerComplaint(creditCode, complaint.registeredAt, complaint.caseId),
-          entity: 'employerComplaint',
+          entity: ENTITY.employerComplaint,
           ...complaint,
         },
       }),
@@ -77,7 +63,7 @@ export class AlertRepository {
       await this.store.client.send(
         new PutCommand({
           TableName: this.store.tableName,
-          Item: { ...keys.employerAlert(creditCode), entity: 'employerAlert', ...pointer },
+          Item: { ...keys.employerAlert(creditCode), entity: ENTITY.employerAlert, ...pointer },
           ConditionExpression: 'attribute_not_exists(PK) OR lastComplaintAt < :since',
           ExpressionAttributeValues: { ':since': runningSince },
         }),
@@ -96,7 +82,7 @@ export class AlertRepository {
       .send(
         new PutCommand({
           TableName: this.store.tableName,
-          Item: { ...keys.alert(alert.alertId), entity: 'alert', ...alert, complaintCount: alert.complaints.length },
+          Item: { ...keys.alert(alert.alertId), entity: ENTITY.alert, ...alert, complaintCount: alert.complaints.length },
           ConditionExpression: 'attribute_not_exists(PK) OR complaintCount <= :count',
           ExpressionAttributeValues: { ':count': alert.complaints.length },
         }),
@@ -131,7 +117,7 @@ export class AlertRepository {
           TableName: this.store.tableName,
           Item: {
             ...keys.alertInbox(unionCode, alert.raisedAt, alert.alertId),
-            entity: 'alertInbox',
+            entity: ENTITY.alertInbox,
             alertId: alert.alertId,
             raisedAt: alert.raisedAt,
           },
@@ -151,7 +137,7 @@ export class AlertRepository {
       .send(
         new PutCommand({
           TableName: this.store.tableName,
-          Item: { ...keys.outbox(message.caseId, message.createdAt, message.messageId), entity: 'outbox', ...message },
+          Item: { ...keys.outbox(message.caseId, message.createdAt, message.messageId), entity: ENTITY.outbox, ...message },
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       )

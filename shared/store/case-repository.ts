@@ -5,9 +5,7 @@ import type { RegistrationPlan } from '../domain/registration.js';
 import { nextDueAt, overdueSince } from '../domain/deadlines.js';
 import type { OutboxMessage } from '../domain/notifications.js';
 import type { Transition } from '../domain/transition.js';
-import type { DivisionLevel } from '../domain/identifiers.js';
-import type { CaseStatus, Category, RequestKind } from '../domain/vocabulary.js';
-import { recordCapacity } from './capacity.js';
+import { recordCapacity } from '../observability/consumed-capacity.js';
 import { defaultStore, type StoreContext } from './client.js';
 import {
   dueIndexAttributes,
@@ -31,33 +29,10 @@ import {
   withoutStorageAttributes,
   type TransactItems,
 } from './operations.js';
-
-export interface CaseListQuery {
-  readonly unionCode: string;
-  readonly level: DivisionLevel;
-  readonly status?: CaseStatus;
-  readonly category?: Category;
-  readonly kind?: RequestKind;
-  /** `YYYY-MM`, China time. */
-  readonly month?: string;
-  /** Only cases the sweeper found overdue. */
-  readonly overdueOnly?: boolean;
-  readonly limit: number;
-  /** Sort key of the last case on the previous page. */
-  readonly after?: string;
-}
-
-export interface CasePage {
-  readonly items: CaseRecord[];
-  /** Sort key to continue from, absent on the last page. */
-  readonly next?: string;
-}
-
-/** A summary row of the caller look-up index (only the projected attributes). */
-export type CaseLookupRow = Pick<
-  CaseRecord,
-  'caseId' | 'caseNumber' | 'unionCode' | 'unionPath' | 'kind' | 'channel' | 'category' | 'status' | 'registeredAt' | 'outcome'
->;
+import { IdempotencyKeyTaken, TransitionConflict } from '../domain/conflicts.js';
+import type { CaseListQuery, CaseLookupRow, CasePage, CaseloadChange, IdempotencyMarker } from '../domain/records.js';
+import { caseloadItem, staffIdOf } from './caseload.js';
+import { ENTITY } from './entities.js';
 
 /** Upper bound of index pages read to fill one filtered list page, so one request stays cheap. */
 const MAX_PAGES_PER_LIST = 10;
@@ -118,7 +93,7 @@ export class CaseRepository {
           TableName: this.store.tableName,
           Item: {
             ...keys.caseNumber(caseNumber),
-            entity: 'voidedCaseNumber',
+            entity: ENTITY.voidedCaseNumber,
             reason: cause instanceof Error ? cause.name : 'unknown',
           },
           ConditionExpression: 'attribute_not_exists(PK)',
@@ -137,10 +112,10 @@ export class CaseRepository {
     const { caseRecord, contact } = plan;
     return [
       putNew(this.store, { ...keys.case(caseRecord.caseId), ...this.caseAttributes(caseRecord) }),
-      putNew(this.store, { ...keys.contact(contact.caseId), entity: 'contact', ...contact }),
+      putNew(this.store, { ...keys.contact(contact.caseId), entity: ENTITY.contact, ...contact }),
       putNew(this.store, {
         ...keys.caseNumber(caseRecord.caseNumber),
-        entity: 'caseNumber',
+        entity: ENTITY.caseNumber,
         caseId: caseRecord.caseId,
         ...(plan.accessCodeHash ? { accessCodeHash: plan.accessCodeHash } : {}),
       }),
@@ -153,7 +128,7 @@ export class CaseRepository {
               Put: {
                 ...putNew(this.store, {
                   ...keys.idempotencyMarker(plan.idempotency.keyHash),
-                  entity: 'idempotencyMarker',
+                  entity: ENTITY.idempotencyMarker,
                   caseId: caseRecord.caseId,
                   caseNumber: caseRecord.caseNumber,
                   payloadHash: plan.idempotency.payloadHash,
@@ -247,13 +222,13 @@ export class CaseRepository {
    * computed from an older read.
    *
    * Moves a case to its next state, in one transaction with the transition's
-   * events and messages, the monthly figures it moves, and other writes
-   * (staff counters). The case is replaced only if it still has the version
-   * the transition was computed from, so of two people acting at once exactly
-   * one wins; the other gets TransitionConflict naming which write's
-   * condition failed (`others` come right after the case, in order).
+   * events and messages, the monthly figures it moves, and the staff
+   * caseloads it changes. The case is replaced only if it still has the
+   * version the transition was computed from, so of two people acting at once
+   * exactly one wins; the other gets a TransitionConflict saying whether the
+   * case or whose caseload stood in the way.
    */
-  async saveTransition(previous: CaseRecord, transition: Transition, others: TransactItems = []): Promise<void> {
+  async saveTransition(previous: CaseRecord, transition: Transition, caseload: readonly CaseloadChange[] = []): Promise<void> {
     const { next, events, outbox } = transition;
     const items: TransactItems = [
       {
@@ -264,7 +239,8 @@ export class CaseRepository {
           ExpressionAttributeValues: { ':expected': previous.version },
         },
       },
-      ...others,
+      // Right after the case, in order: a failed condition at position i + 1 is caseload[i]'s.
+      ...caseload.map((change) => caseloadItem(this.store, change)),
       ...events.map((event) => putNew(this.store, eventItem(event))),
       ...this.outboxItems(outbox),
       ...figureUpdates(this.store, previous, next),
@@ -275,13 +251,18 @@ export class CaseRepository {
       const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
       const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
       if (failed === -1) throw error;
-      throw new TransitionConflict(failed === 0 ? 'case' : 'other', failed);
+      const change = caseload[failed - 1];
+      throw new TransitionConflict(change ? { on: 'caseload', staffId: staffIdOf(change) } : { on: 'case' });
     }
   }
 
   private outboxItems(outbox: readonly OutboxMessage[] = []): TransactItems {
     return outbox.map((message) =>
-      putNew(this.store, { ...keys.outbox(message.caseId, message.createdAt, message.messageId), entity: 'outbox', ...message }),
+      putNew(this.store, {
+        ...keys.outbox(message.caseId, message.createdAt, message.messageId),
+        entity: ENTITY.outbox,
+        ...message,
+      }),
     );
   }
 
@@ -342,7 +323,7 @@ export class CaseRepository {
 
   private caseAttributes(caseRecord: CaseRecord): Record<string, unknown> {
     return {
-      entity: 'case',
+      entity: ENTITY.case,
       ...caseRecord,
       ...listIndexAttributes(caseRecord.unionPath),
       listSk: listSortKey(caseRecord.registeredAt, caseRecord.caseId),
@@ -395,37 +376,12 @@ export class CaseRepository {
   }
 }
 
-/** A transition lost: the case changed meanwhile (`case`), or another write's condition failed (`other`, at `index`). */
-export class TransitionConflict extends Error {
-  constructor(
-    readonly on: 'case' | 'other',
-    readonly index: number,
-  ) {
-    super(`transition conflict on ${on} (item ${index})`);
-    this.name = 'TransitionConflict';
-  }
-}
-
-/** A registration whose Idempotency-Key already created a case (found by the permanent marker). */
-export interface IdempotencyMarker {
-  readonly caseId: string;
-  readonly caseNumber: string;
-  readonly payloadHash: string;
-}
-
-export class IdempotencyKeyTaken extends Error {
-  constructor(readonly marker: IdempotencyMarker) {
-    super('This Idempotency-Key already created a case');
-    this.name = 'IdempotencyKeyTaken';
-  }
-}
-
 /** The marker the transaction collided with, if its last item (the marker) failed its condition. */
 function takenIdempotencyKey(error: unknown): IdempotencyMarker | undefined {
   if (!(error instanceof TransactionCanceledException)) return undefined;
   const reason = error.CancellationReasons?.at(-1);
   const item = reason?.Code === 'ConditionalCheckFailed' ? reason.Item : undefined;
-  if (item?.entity?.S !== 'idempotencyMarker') return undefined;
+  if (item?.entity?.S !== ENTITY.idempotencyMarker) return undefined;
   return { caseId: item.caseId!.S!, caseNumber: item.caseNumber!.S!, payloadHash: item.payloadHash!.S! };
 }
 

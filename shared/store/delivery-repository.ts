@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { defaultStore, type StoreContext } from './client.js';
 import { keys } from './keys.js';
+import { ENTITY } from './entities.js';
 
 /** A send interrupted this long ago (a crashed consumer) may be tried again. */
 const SENDING_TIMEOUT_MS = 5 * 60 * 1000;
@@ -29,7 +30,7 @@ export class DeliveryRepository {
           TableName: this.store.tableName,
           Item: {
             ...keys.delivery(messageId),
-            entity: 'delivery',
+            entity: ENTITY.delivery,
             state: 'sending',
             claimedAt: now.toISOString(),
             expiresAt: Math.floor(now.getTime() / 1000) + MARKER_TTL_S,

@@ -3,6 +3,7 @@ import { contributionsOf, figureDeltas, unionMonthKey } from '../domain/figures.
 import type { StoreContext } from './client.js';
 import { figureShardOf, keys } from './keys.js';
 import type { TransactItems } from './operations.js';
+import { ENTITY } from './entities.js';
 
 /**
  * The union-month counters a case change moves, as transaction items: one
@@ -68,7 +69,7 @@ function activityEntries(store: StoreContext, before: CaseRecord | undefined, af
     .map(([, { unionCode, month }]) => ({
       Put: {
         TableName: store.tableName,
-        Item: { ...keys.caseActivity(unionCode, month, after.caseId), entity: 'caseActivity', caseId: after.caseId },
+        Item: { ...keys.caseActivity(unionCode, month, after.caseId), entity: ENTITY.caseActivity, caseId: after.caseId },
       },
     }));
 }

@@ -10,8 +10,9 @@ import {
 import type { TimelineEvent } from '../domain/cases.js';
 import { AppError } from '../domain/errors.js';
 import { keys } from './keys.js';
-import { recordCapacity } from './capacity.js';
+import { recordCapacity } from '../observability/consumed-capacity.js';
 import type { StoreContext } from './client.js';
+import { ENTITY } from './entities.js';
 
 type Item = Record<string, unknown>;
 
@@ -189,5 +190,5 @@ export function putNew(store: StoreContext, item: Item) {
 }
 
 export function eventItem(event: TimelineEvent): Item {
-  return { ...keys.event(event.caseId, event.at, event.seq, event.eventId), entity: 'event', ...event };
+  return { ...keys.event(event.caseId, event.at, event.seq, event.eventId), entity: ENTITY.event, ...event };
 }

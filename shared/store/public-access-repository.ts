@@ -1,28 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { recordCapacity } from './capacity.js';
+import { recordCapacity } from '../observability/consumed-capacity.js';
 import { defaultStore, type StoreContext } from './client.js';
 import { keys } from './keys.js';
-import type { IdempotencyMarker } from './case-repository.js';
 import { getItem } from './operations.js';
-
-export interface CaseNumberEntry {
-  readonly caseId: string;
-  readonly accessCodeHash?: string;
-}
-
-/** Whose attempts a guard counts: one client's (by source address), or one case number's. */
-export type AttemptGuard = { readonly client: string } | { readonly caseNumber: string };
-
-/** How many attempts a guard lets through per fixed window. */
-export interface AttemptPolicy {
-  readonly limit: number;
-  readonly windowMs: number;
-}
-
-/** An attempt counted in the window that began at `windowStartedAt`, or refused until `retryAt` (epoch ms). */
-export type Admission =
-  { readonly admitted: true; readonly windowStartedAt: number } | { readonly admitted: false; readonly retryAt: number };
+import type { Admission, AttemptGuard, AttemptPolicy, CaseNumberEntry, IdempotencyMarker } from '../domain/records.js';
+import { ENTITY } from './entities.js';
 
 /** Rounds of "count in the running window, else start a new one" before an attempt is refused as contended. */
 const ADMISSION_ROUNDS = 3;
@@ -103,7 +86,7 @@ export class PublicAccessRepository {
             TableName: this.store.tableName,
             Item: {
               ...key,
-              entity: 'attemptGuard',
+              entity: ENTITY.attemptGuard,
               attempts: 1,
               windowStartedAt: now,
               expiresAt: toSeconds(now + 2 * policy.windowMs),

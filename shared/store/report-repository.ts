@@ -1,24 +1,13 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { sumFigures, unionMonthKey, type Figures } from '../domain/figures.js';
-import { recordCapacity } from './capacity.js';
+import { recordCapacity } from '../observability/consumed-capacity.js';
 import { defaultStore, type StoreContext } from './client.js';
 import { FIGURE_SHARDS, keys } from './keys.js';
 import { batchGetAll, queryPage } from './operations.js';
-
-/** A filed monthly report: the subtree's figures as the legal department filed them, one revision of many. */
-export interface ReportFiling {
-  readonly unionCode: string;
-  /** `YYYY-MM`, China time. */
-  readonly month: string;
-  /** 1 for the first filing, then one more per corrected resubmission. */
-  readonly revision: number;
-  readonly filedAt: string;
-  /** Staff id of the legal-department member who filed it. */
-  readonly filedBy: string;
-  /** The subtree roll-up as filed. */
-  readonly figures: Figures;
-}
+import { FilingConflict } from '../domain/conflicts.js';
+import type { ReportFiling } from '../domain/records.js';
+import { ENTITY } from './entities.js';
 
 /**
  * The monthly report's storage: the union-month counters (written only by the
@@ -98,7 +87,7 @@ export class ReportRepository {
       const result = await this.store.client.send(
         new PutCommand({
           TableName: this.store.tableName,
-          Item: { ...keys.reportFiling(filing.unionCode, filing.month, filing.revision), entity: 'reportFiling', ...filing },
+          Item: { ...keys.reportFiling(filing.unionCode, filing.month, filing.revision), entity: ENTITY.reportFiling, ...filing },
           ConditionExpression: 'attribute_not_exists(PK)',
           ReturnConsumedCapacity: 'TOTAL',
         }),
@@ -108,14 +97,6 @@ export class ReportRepository {
       if (error instanceof ConditionalCheckFailedException) throw new FilingConflict(filing.revision);
       throw error;
     }
-  }
-}
-
-/** Someone else filed this revision first. */
-export class FilingConflict extends Error {
-  constructor(readonly revision: number) {
-    super(`revision ${revision} was filed meanwhile`);
-    this.name = 'FilingConflict';
   }
 }
 

@@ -3,6 +3,8 @@ import type { StaffProfile } from '../domain/roster.js';
 import { defaultStore, type StoreContext } from './client.js';
 import { keys } from './keys.js';
 import { getItem, queryAll, transact, withoutStorageAttributes } from './operations.js';
+import { RosterConflict } from '../domain/conflicts.js';
+import { ENTITY } from './entities.js';
 
 const toProfile = (item: Record<string, unknown>) => withoutStorageAttributes<StaffProfile>(item);
 
@@ -45,7 +47,7 @@ export class StaffRepository {
             TableName: this.store.tableName,
             Item: {
               ...keys.staff(provinceCode, profile.staffId),
-              entity: 'staff',
+              entity: ENTITY.staff,
               ...profile,
               activeCases: expected.activeCases,
             },
@@ -56,7 +58,7 @@ export class StaffRepository {
         {
           Put: {
             TableName: this.store.tableName,
-            Item: { ...keys.staffHome(profile.staffId), entity: 'staffHome', staffId: profile.staffId, provinceCode },
+            Item: { ...keys.staffHome(profile.staffId), entity: ENTITY.staffHome, staffId: profile.staffId, provinceCode },
             ConditionExpression: 'attribute_not_exists(PK) OR provinceCode = :province',
             ExpressionAttributeValues: { ':province': provinceCode },
           },
@@ -68,47 +70,5 @@ export class StaffRepository {
       if (reasons[0]?.Code === 'ConditionalCheckFailed') throw new RosterConflict('entry');
       throw error;
     }
-  }
-
-  /**
-   * Transaction item: one more active case, only while active, still in the
-   * union `profile` was read in (whose area decided that they may see the
-   * case), and within capacity unless a legal department overrides capacity
-   * (`beyondCapacity`).
-   */
-  takeCase(profile: StaffProfile, { beyondCapacity = false } = {}) {
-    const stillThere = 'active = :true AND unionCode = :union';
-    return {
-      Update: {
-        TableName: this.store.tableName,
-        Key: keys.staff(profile.unionPath[0]!, profile.staffId),
-        UpdateExpression: 'ADD activeCases :one',
-        ConditionExpression: beyondCapacity ? stillThere : `${stillThere} AND activeCases < #capacity`,
-        // `capacity` is a DynamoDB reserved word.
-        ...(beyondCapacity ? {} : { ExpressionAttributeNames: { '#capacity': 'capacity' } }),
-        ExpressionAttributeValues: { ':one': 1, ':true': true, ':union': profile.unionCode },
-      },
-    };
-  }
-
-  /** Transaction item: one active case fewer. */
-  giveUpCase(provinceCode: string, staffId: string) {
-    return {
-      Update: {
-        TableName: this.store.tableName,
-        Key: keys.staff(provinceCode, staffId),
-        UpdateExpression: 'ADD activeCases :minusOne',
-        ConditionExpression: 'activeCases > :zero',
-        ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
-      },
-    };
-  }
-}
-
-/** A roster write lost to another: the entry changed meanwhile, or the staff id is on another province's roster. */
-export class RosterConflict extends Error {
-  constructor(readonly on: 'entry' | 'province') {
-    super(on === 'entry' ? 'The roster entry changed meanwhile.' : 'The staff id is on another province’s roster.');
-    this.name = 'RosterConflict';
   }
 }

@@ -1,7 +1,22 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { CaseRecord } from '../domain/cases.js';
+import type { OutboxMessage } from '../domain/notifications.js';
+import { ENTITY } from './entities.js';
+import { withoutStorageAttributes } from './operations.js';
 
-/** A stream record's item image, in the plain form the repositories write. */
-export function itemOfImage(image: Record<string, unknown>): Record<string, unknown> {
-  return unmarshall(image as Record<string, AttributeValue>);
+/** The item kinds the stream consumer acts on; the event source mapping filters the stream to these. */
+export const STREAM_ENTITIES = [ENTITY.outbox, ENTITY.case] as const;
+
+/** A new item the stream consumer acts on, decoded into the record the repositories wrote. */
+export type StreamItem =
+  | { readonly entity: typeof ENTITY.outbox; readonly message: OutboxMessage }
+  | { readonly entity: typeof ENTITY.case; readonly caseRecord: CaseRecord };
+
+/** A stream record's new image as a record, or undefined for the item kinds the consumer does not act on. */
+export function streamItemOf(image: Record<string, unknown>): StreamItem | undefined {
+  const item = unmarshall(image as Record<string, AttributeValue>);
+  if (item.entity === ENTITY.outbox) return { entity: ENTITY.outbox, message: withoutStorageAttributes<OutboxMessage>(item) };
+  if (item.entity === ENTITY.case) return { entity: ENTITY.case, caseRecord: withoutStorageAttributes<CaseRecord>(item) };
+  return undefined;
 }

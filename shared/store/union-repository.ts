@@ -5,6 +5,7 @@ import { UnionDirectory, type Union } from '../domain/unions.js';
 import { defaultStore, type StoreContext } from './client.js';
 import { keys } from './keys.js';
 import { queryAll } from './operations.js';
+import { ENTITY } from './entities.js';
 
 /** The directory changes rarely; a container re-reads it after this long. */
 const DIRECTORY_TTL_MS = 5 * 60 * 1000;
@@ -54,7 +55,7 @@ export class UnionRepository {
       await this.store.client.send(
         new PutCommand({
           TableName: this.store.tableName,
-          Item: { ...keys.holidayCalendar(), entity: 'holidayCalendar', ...calendar },
+          Item: { ...keys.holidayCalendar(), entity: ENTITY.holidayCalendar, ...calendar },
           // Seeding must not overwrite a calendar an administrator has already replaced.
           ...(keepExisting ? { ConditionExpression: 'attribute_not_exists(PK)' } : {}),
         }),
@@ -78,7 +79,7 @@ export class UnionRepository {
           TableName: this.store.tableName,
           Item: {
             ...keys.holidayCalendar(),
-            entity: 'holidayCalendar',
+            entity: ENTITY.holidayCalendar,
             ...next,
             revision: revision + 1,
             updatedAt: new Date().toISOString(),

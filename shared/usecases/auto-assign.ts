@@ -5,7 +5,7 @@ import { clockRulesOf } from '../domain/unions.js';
 import { chinaDate } from '../domain/china-time.js';
 import { CASE_ACTIONS } from '../domain/lifecycle.js';
 import { dutyLawyerFor } from '../domain/roster.js';
-import { TransitionConflict } from '../store/case-repository.js';
+import { TransitionConflict } from '../domain/conflicts.js';
 import { momentOf } from './case-access.js';
 import type { Dependencies } from './dependencies.js';
 
@@ -35,7 +35,7 @@ export async function autoAssignUrgentHotlineCase(deps: Dependencies, caseRecord
   });
   const transition = { ...assigned, outbox: assignmentNotices(assigned.next, moment, true) };
   try {
-    await deps.cases.saveTransition(caseRecord, transition, [deps.staff.takeCase(lawyer)]);
+    await deps.cases.saveTransition(caseRecord, transition, [{ take: lawyer }]);
     return transition.next;
   } catch (error) {
     if (error instanceof TransitionConflict) return caseRecord;

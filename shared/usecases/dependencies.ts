@@ -1,14 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { CaseRepository } from '../store/case-repository.js';
-import type { PublicAccessRepository } from '../store/public-access-repository.js';
-import { StaffRepository } from '../store/staff-repository.js';
-import { UnionRepository } from '../store/union-repository.js';
+import type { CaseStore, PublicAccessStore, StaffStore, UnionStore } from './ports.js';
 
-/** What the use cases need from the outside world; tests substitute any of it. */
+/**
+ * What the use cases need from the outside world, as ports; the composition
+ * modules (shared/composition) build them, tests substitute any of it.
+ */
 export interface Dependencies {
-  readonly cases: CaseRepository;
-  readonly unions: UnionRepository;
-  readonly staff: StaffRepository;
+  readonly cases: CaseStore;
+  readonly unions: UnionStore;
+  readonly staff: StaffStore;
   readonly now: () => Date;
   readonly newId: () => string;
 }
@@ -27,22 +26,8 @@ export interface PageCursors {
   readonly cursorKey: () => Promise<string>;
 }
 
-/** A complainant's access to their own case (public routes only; built in public-dependencies.ts). */
+/** A complainant's access to their own case (public routes only; built in composition/public-api.ts). */
 export interface ComplainantAccess {
-  readonly publicAccess: PublicAccessRepository;
+  readonly publicAccess: PublicAccessStore;
   readonly newAccessCode: () => string;
-}
-
-let defaults: Dependencies | undefined;
-
-/** Built on first use in a container and reused, like the SDK client under it. */
-export function defaultDependencies(): Dependencies {
-  defaults ??= {
-    cases: new CaseRepository(),
-    unions: new UnionRepository(),
-    staff: new StaffRepository(),
-    now: () => new Date(),
-    newId: randomUUID,
-  };
-  return defaults;
 }

@@ -6,9 +6,10 @@ import type { Caller } from '../domain/roles.js';
 import { ineligibility, type StaffProfile } from '../domain/roster.js';
 import { poolForRole } from '../domain/triage.js';
 import { clockRulesOf } from '../domain/unions.js';
-import { TransitionConflict } from '../store/case-repository.js';
+import { TransitionConflict } from '../domain/conflicts.js';
 import { momentOf, visibleCase } from './case-access.js';
 import type { Dependencies } from './dependencies.js';
+import type { CaseloadChange } from '../domain/records.js';
 
 async function clockRules(deps: Dependencies, unionCode: string) {
   return clockRulesOf(await deps.unions.directory(), unionCode);
@@ -27,7 +28,7 @@ async function ownProfile(deps: Dependencies, caller: Caller): Promise<StaffProf
 
 function lostRace(message: string) {
   return (error: unknown): never => {
-    if (error instanceof TransitionConflict && error.on === 'case') throw new AppError('CONFLICT', message);
+    if (error instanceof TransitionConflict && error.onCase) throw new AppError('CONFLICT', message);
     throw error;
   };
 }
@@ -52,8 +53,8 @@ export async function claimCase(deps: Dependencies, caller: Caller, caseId: stri
     rules: await clockRules(deps, caseRecord.unionCode),
   });
   const transition = { ...claimed, outbox: assignmentNotices(claimed.next, momentOf(deps), false) };
-  await deps.cases.saveTransition(caseRecord, transition, [deps.staff.takeCase(profile)]).catch((error: unknown) => {
-    if (error instanceof TransitionConflict && error.on === 'other') {
+  await deps.cases.saveTransition(caseRecord, transition, [{ take: profile }]).catch((error: unknown) => {
+    if (error instanceof TransitionConflict && error.onCaseloadOf(profile.staffId)) {
       throw new AppError(
         'CONFLICT',
         'Your roster entry changed meanwhile (capacity reached, deactivated or moved to another union); reload the pool.',
@@ -69,7 +70,7 @@ export async function releaseCase(deps: Dependencies, caller: Caller, caseId: st
   const transition = release({ caseRecord, caller, reason, moment: momentOf(deps) });
   const province = await provinceOf(caseRecord.unionCode, deps);
   await deps.cases
-    .saveTransition(caseRecord, transition, [deps.staff.giveUpCase(province, caller.staffId)])
+    .saveTransition(caseRecord, transition, [{ giveUp: { provinceCode: province, staffId: caller.staffId } }])
     .catch(lostRace('The case changed meanwhile; reload it.'));
   return transition.next;
 }
@@ -99,13 +100,13 @@ export async function assignCase(
   });
   const transition = { ...assigned, outbox: assignmentNotices(assigned.next, momentOf(deps), true) };
   const previous = caseRecord.owner;
-  const counters = [
+  const caseload: CaseloadChange[] = [
     // Capacity is checked again as the case is written; only an override naming it lets the count pass capacity.
-    deps.staff.takeCase(staff, { beyondCapacity: request.override?.rules.includes('at_capacity') ?? false }),
-    ...(previous ? [deps.staff.giveUpCase(province, previous.staffId)] : []),
+    { take: staff, beyondCapacity: request.override?.rules.includes('at_capacity') ?? false },
+    ...(previous ? [{ giveUp: { provinceCode: province, staffId: previous.staffId } }] : []),
   ];
-  await deps.cases.saveTransition(caseRecord, transition, counters).catch((error: unknown) => {
-    if (error instanceof TransitionConflict && error.index === 1) {
+  await deps.cases.saveTransition(caseRecord, transition, caseload).catch((error: unknown) => {
+    if (error instanceof TransitionConflict && error.onCaseloadOf(staff.staffId)) {
       throw new AppError(
         'CONFLICT',
         `${staff.displayName}’s roster entry changed meanwhile (capacity reached, deactivated or moved to another union); reload and choose again.`,

@@ -9,18 +9,11 @@ import {
 import { AppError } from '../domain/errors.js';
 import { earlyWarningNotice } from '../domain/notifications.js';
 import type { Caller } from '../domain/roles.js';
-import { AlertRepository } from '../store/alert-repository.js';
-import { defaultDependencies, type Dependencies } from './dependencies.js';
+import type { Dependencies } from './dependencies.js';
+import type { AlertStore } from './ports.js';
 
 export interface AlertDependencies extends Pick<Dependencies, 'now' | 'newId' | 'unions'> {
-  readonly alerts: AlertRepository;
-}
-
-let defaults: AlertDependencies | undefined;
-
-export function defaultAlertDependencies(): AlertDependencies {
-  defaults ??= { ...defaultDependencies(), alerts: new AlertRepository() };
-  return defaults;
+  readonly alerts: AlertStore;
 }
 
 /**

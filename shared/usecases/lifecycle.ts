@@ -5,10 +5,10 @@ import { logHotlineCall, type HotlineCall } from '../domain/hotline-calls.js';
 import type { Caller } from '../domain/roles.js';
 import type { Transition } from '../domain/transition.js';
 import { clockRulesOf } from '../domain/unions.js';
-import { TransitionConflict } from '../store/case-repository.js';
-import type { TransactItems } from '../store/operations.js';
+import { TransitionConflict } from '../domain/conflicts.js';
 import { momentOf, visibleCase } from './case-access.js';
 import type { Dependencies } from './dependencies.js';
+import type { CaseloadChange } from '../domain/records.js';
 
 /**
  * Case work after dispatch: recording work, closing, the call-back,
@@ -20,25 +20,25 @@ async function save(
   deps: Dependencies,
   previous: CaseRecord,
   transition: Transition,
-  others: TransactItems = [],
+  caseload: readonly CaseloadChange[] = [],
 ): Promise<CaseRecord> {
   try {
-    await deps.cases.saveTransition(previous, transition, others);
+    await deps.cases.saveTransition(previous, transition, caseload);
     return transition.next;
   } catch (error) {
     if (error instanceof TransitionConflict) {
-      // The case changed, or so did the counter of whoever works it (closed or released elsewhere).
+      // The case changed, or so did the caseload of whoever works it (closed or released elsewhere).
       throw new AppError('CONFLICT', 'Someone else changed the case meanwhile; reload it and try again.');
     }
     throw error;
   }
 }
 
-/** The staff counter of whoever carries the case now, released when the case stops needing them. */
-async function releaseOwnerCapacity(deps: Dependencies, caseRecord: CaseRecord): Promise<TransactItems> {
+/** The caseload of whoever carries the case now, freed when the case stops needing them. */
+async function releaseOwnerCapacity(deps: Dependencies, caseRecord: CaseRecord): Promise<CaseloadChange[]> {
   if (!caseRecord.owner) return [];
   const province = (await deps.unions.directory()).provinceOf(caseRecord.unionCode);
-  return [deps.staff.giveUpCase(province, caseRecord.owner.staffId)];
+  return [{ giveUp: { provinceCode: province, staffId: caseRecord.owner.staffId } }];
 }
 
 export async function addCaseWork(deps: Dependencies, caller: Caller, caseId: string, entry: WorkEntry): Promise<CaseRecord> {

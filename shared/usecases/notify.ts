@@ -9,9 +9,7 @@ import {
   type SmsTemplate,
 } from '../domain/notifications.js';
 import { smsSignatureOf } from '../domain/unions.js';
-import type { CaseRepository } from '../store/case-repository.js';
-import type { DeliveryRepository } from '../store/delivery-repository.js';
-import type { UnionRepository } from '../store/union-repository.js';
+import type { CaseStore, DeliveryStore, UnionStore } from './ports.js';
 
 /** One SMS: a registered template, its parameters and the union's signature; the provider composes the text. */
 export interface SmsRequest {
@@ -92,9 +90,9 @@ export class NoSmsSignature extends DeliveryFailure {
 }
 
 export interface DeliveryDependencies {
-  readonly cases: Pick<CaseRepository, 'getContact'>;
-  readonly unions: Pick<UnionRepository, 'directory'>;
-  readonly deliveries: DeliveryRepository;
+  readonly cases: Pick<CaseStore, 'getContact'>;
+  readonly unions: Pick<UnionStore, 'directory'>;
+  readonly deliveries: DeliveryStore;
   readonly sms: SmsSender;
   readonly staffNotices: StaffNoticeSender;
   readonly now: () => Date;

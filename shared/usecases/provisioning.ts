@@ -8,7 +8,7 @@ import {
   type ProvisioningRequest,
 } from '../domain/provisioning.js';
 import { logger } from '../observability/logger.js';
-import { TransitionConflict } from '../store/case-repository.js';
+import { TransitionConflict } from '../domain/conflicts.js';
 import type { Dependencies } from './dependencies.js';
 
 export interface ProvisioningReport {

@@ -16,8 +16,8 @@ import {
 } from '../domain/public-case.js';
 import type { Moment } from '../domain/moment.js';
 import type { Transition } from '../domain/transition.js';
-import { accessCodeMatches, hashAccessCode, hashIdempotencyKey, hashPayload } from '../security/digests.js';
-import { IdempotencyKeyTaken, TransitionConflict } from '../store/case-repository.js';
+import { accessCodeMatches, hashAccessCode, hashIdempotencyKey, hashPayload } from './digests.js';
+import { IdempotencyKeyTaken, TransitionConflict } from '../domain/conflicts.js';
 import { momentOf } from './case-access.js';
 import type { ComplainantAccess, Dependencies, PhoneHashing } from './dependencies.js';
 
@@ -195,7 +195,7 @@ async function changeOwnCase(
       await deps.cases.saveTransition(current, transition);
       return transition;
     } catch (error) {
-      if (!(error instanceof TransitionConflict && error.on === 'case')) throw error;
+      if (!(error instanceof TransitionConflict && error.onCase)) throw error;
     }
     const fresh = await deps.cases.get(current.caseId, { consistent: true });
     if (!fresh) throw new Error(`case ${current.caseId} vanished while its complainant changed it`);

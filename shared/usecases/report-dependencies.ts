@@ -1,5 +1,5 @@
-import { ReportRepository } from '../store/report-repository.js';
-import { defaultDependencies, type Dependencies } from './dependencies.js';
+import type { Dependencies } from './dependencies.js';
+import type { ReportStore } from './ports.js';
 
 /**
  * What the monthly report needs: the union directory, the report store and
@@ -7,16 +7,8 @@ import { defaultDependencies, type Dependencies } from './dependencies.js';
  * the report repository.
  */
 export interface ReportDependencies extends Pick<Dependencies, 'unions' | 'now'> {
-  readonly reports: ReportRepository;
+  readonly reports: ReportStore;
 }
 
 /** The reconciliation also reads the cases. */
 export type ReconcileDependencies = ReportDependencies & Pick<Dependencies, 'cases'>;
-
-let reports: ReportRepository | undefined;
-
-/** Built on first use in a container and reused. */
-export function reportDependencies(): Dependencies & ReportDependencies {
-  reports ??= new ReportRepository();
-  return { ...defaultDependencies(), reports };
-}

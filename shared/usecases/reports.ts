@@ -11,7 +11,7 @@ import {
 } from '../domain/monthly-report.js';
 import type { Caller } from '../domain/roles.js';
 import type { Union, UnionDirectory } from '../domain/unions.js';
-import { FilingConflict } from '../store/report-repository.js';
+import { FilingConflict } from '../domain/conflicts.js';
 import type { ReconcileDependencies, ReportDependencies } from './report-dependencies.js';
 
 /**

@@ -2,7 +2,7 @@ import { AppError } from '../domain/errors.js';
 import type { Caller } from '../domain/roles.js';
 import type { StaffProfile } from '../domain/roster.js';
 import type { Category } from '../domain/vocabulary.js';
-import { RosterConflict } from '../store/staff-repository.js';
+import { RosterConflict } from '../domain/conflicts.js';
 import type { Dependencies } from './dependencies.js';
 
 export interface RosterEntryInput {

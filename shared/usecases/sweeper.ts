@@ -2,7 +2,7 @@ import { chinaDate } from '../domain/china-time.js';
 import { escalate } from '../domain/escalation.js';
 import { CALENDAR_WARNING_DAYS, calendarLastDay, daysOfCalendarLeft } from '../domain/holiday-calendar.js';
 import { logger } from '../observability/logger.js';
-import { TransitionConflict } from '../store/case-repository.js';
+import { TransitionConflict } from '../domain/conflicts.js';
 import type { Dependencies } from './dependencies.js';
 
 export interface SweepReport {
@@ -52,13 +52,15 @@ export async function sweep(deps: Dependencies): Promise<SweepReport> {
             report.skipped++;
             return;
           }
-          const others = transition.releasedOwner ? [deps.staff.giveUpCase(province.code, transition.releasedOwner)] : [];
+          const others = transition.releasedOwner
+            ? [{ giveUp: { provinceCode: province.code, staffId: transition.releasedOwner } }]
+            : [];
           try {
             await deps.cases.saveTransition(caseRecord, transition, others);
             report.escalated++;
             if (transition.releasedOwner) report.staleClaimsReturned++;
           } catch (error) {
-            if (!(error instanceof TransitionConflict && error.on === 'case')) throw error;
+            if (!(error instanceof TransitionConflict && error.onCase)) throw error;
             report.skipped++;
           }
         }),

@@ -2,7 +2,7 @@ import type { CaseRecord, TimelineEvent } from '../domain/cases.js';
 import { CLOCKS, type Deadline } from '../domain/deadlines.js';
 import type { StaffProfile } from '../domain/roster.js';
 import { CASE_STATUSES, CATEGORIES, CHANNELS, OUTCOMES, REQUEST_KINDS, TIMELINE_EVENT_TYPES } from '../domain/vocabulary.js';
-import type { CaseLookupRow } from '../store/case-repository.js';
+import type { CaseLookupRow } from '../domain/records.js';
 import type { VisibleCase } from '../usecases/cases.js';
 
 /** The API's view of a case: labels in Chinese beside English identifiers; contact details masked unless given. */

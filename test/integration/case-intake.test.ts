@@ -6,7 +6,7 @@ import { getCase, getTimeline, listCases, lookupCaller, registerCase } from '../
 import type { Dependencies, PageCursors, PhoneHashing } from '../../shared/usecases/dependencies.js';
 import { answeredConsultation, callerOf, complaint, complaint as baseComplaint } from '../support/fixtures.js';
 import { createTestTable, testDependencies, type TestTable } from '../support/store.js';
-import { staffRegistrationIdempotency } from '../../shared/security/digests.js';
+import { staffRegistrationIdempotency } from '../../shared/usecases/digests.js';
 
 let table: TestTable;
 

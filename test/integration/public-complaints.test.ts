@@ -7,7 +7,7 @@ import { closeCase } from '../../shared/domain/case-work.js';
 import { chinaMonth } from '../../shared/domain/china-time.js';
 import { recompute } from '../../shared/domain/figures.js';
 import { supplementCase } from '../../shared/domain/public-case.js';
-import { TransitionConflict } from '../../shared/store/case-repository.js';
+import { TransitionConflict } from '../../shared/domain/conflicts.js';
 import { forgetCachedDirectory } from '../../shared/store/union-repository.js';
 import { getTimeline } from '../../shared/usecases/cases.js';
 import { closeCaseWithOutcome, followUpCase } from '../../shared/usecases/lifecycle.js';

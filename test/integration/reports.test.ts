@@ -10,7 +10,7 @@ import { completeFigures, reportMonths } from '../../shared/domain/monthly-repor
 import type { Caller } from '../../shared/domain/roles.js';
 import { UnionDirectory } from '../../shared/domain/unions.js';
 import { CATEGORIES, OUTCOMES, keysOf } from '../../shared/domain/vocabulary.js';
-import { takeConsumedCapacity } from '../../shared/store/capacity.js';
+import { takeConsumedCapacity } from '../../shared/observability/consumed-capacity.js';
 import { FIGURE_SHARDS, figureShardOf, keys } from '../../shared/store/keys.js';
 import { ReportRepository } from '../../shared/store/report-repository.js';
 import { forgetCachedDirectory } from '../../shared/store/union-repository.js';

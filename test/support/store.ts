@@ -4,7 +4,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { LOCAL_AWS_ENV } from '../../scripts/local/dynamodb-local.js';
 import { prepareStore } from '../../scripts/local/environment.js';
-import { newAccessCode } from '../../shared/security/digests.js';
+import { newAccessCode } from '../../shared/usecases/digests.js';
 import { hashPhone } from '../../shared/security/phone-hash.js';
 import { CaseRepository } from '../../shared/store/case-repository.js';
 import type { StoreContext } from '../../shared/store/client.js';

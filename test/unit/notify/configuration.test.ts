@@ -1,7 +1,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { notificationSenders, smsSender } from '../../../functions/streams/senders.js';
+import { notificationSenders, smsSender } from '../../../shared/composition/notification-senders.js';
 import { AliyunSmsSender } from '../../../shared/notify/aliyun-sms.js';
 import { consoleSms, consoleStaffNotices } from '../../../shared/notify/console-sender.js';
 import { SmsConfigurationError, smsSettingsFrom } from '../../../shared/notify/sms-config.js';

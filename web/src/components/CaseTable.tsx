@@ -5,9 +5,8 @@ import { PRIORITY_LABELS } from '../lib/labels';
 import { chinaTime } from '../lib/time';
 import { DeadlineClock, currentDeadline } from './Clock';
 import { Money } from './Money';
+import { TAG_COLORS } from './tag-colors';
 
-/** Dark enough for white text at WCAG AA (Ant Design's light presets are not, on small tags). */
-export const TAG_COLORS = { red: '#a8071a', orange: '#ad4e00', blue: '#0958d9', green: '#237804' } as const;
 const PRIORITY_COLORS = { urgent: TAG_COLORS.red, priority: TAG_COLORS.orange, ordinary: 'default' } as const;
 
 export function PriorityTag({ priority }: { priority: CaseView['priority'] }) {

@@ -2,7 +2,7 @@ import { Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import type { CaseView } from '../api/client';
 import { chinaTime, spanWords } from '../lib/time';
-import { TAG_COLORS } from './CaseTable';
+import { TAG_COLORS } from './tag-colors';
 
 type Deadline = CaseView['deadlines'][number];
 

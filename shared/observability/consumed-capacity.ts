@@ -1,5 +1,3 @@
-import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
-
 /**
  * Read/write request units consumed during the current invocation. Every
  * repository call asks DynamoDB for `ReturnConsumedCapacity: 'TOTAL'` and adds
@@ -7,6 +5,11 @@ import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
  * route's cost can be budgeted from its logs.
  */
 let consumed = 0;
+
+/** The part of DynamoDB's ConsumedCapacity that is tallied (structural, so observability needs no SDK import). */
+interface ConsumedCapacity {
+  readonly CapacityUnits?: number;
+}
 
 export function recordCapacity(capacity: ConsumedCapacity | ConsumedCapacity[] | undefined): void {
   for (const entry of Array.isArray(capacity) ? capacity : capacity ? [capacity] : []) {

@@ -1,11 +1,11 @@
-import { AliyunSmsSender } from '../../shared/notify/aliyun-sms.js';
-import { consoleSms, consoleStaffNotices } from '../../shared/notify/console-sender.js';
-import { credentialField, smsSettingsFrom, type SmsSettings } from '../../shared/notify/sms-config.js';
-import { SnsSmsSender, SnsStaffNoticeSender } from '../../shared/notify/sns-sender.js';
-import { TencentSmsSender } from '../../shared/notify/tencent-sms.js';
-import { secretJson } from '../../shared/security/secret-json.js';
-import type { SmsSender } from '../../shared/usecases/notify.js';
-import type { NotificationSenders } from '../../shared/usecases/stream-dependencies.js';
+import { AliyunSmsSender } from '../notify/aliyun-sms.js';
+import { consoleSms, consoleStaffNotices } from '../notify/console-sender.js';
+import { credentialField, smsSettingsFrom, type SmsSettings } from '../notify/sms-config.js';
+import { SnsSmsSender, SnsStaffNoticeSender } from '../notify/sns-sender.js';
+import { TencentSmsSender } from '../notify/tencent-sms.js';
+import { secretJson } from '../security/secret-json.js';
+import type { SmsSender } from '../usecases/notify.js';
+import type { NotificationSenders } from '../usecases/stream-dependencies.js';
 
 /**
  * The stream function's composition: which adapters stand behind the SMS and

@@ -1,10 +1,11 @@
-import { newAccessCode } from '../security/digests.js';
 import { PublicAccessRepository } from '../store/public-access-repository.js';
-import { defaultDependencies, type ComplainantAccess, type Dependencies } from './dependencies.js';
+import type { ComplainantAccess, Dependencies } from '../usecases/dependencies.js';
+import { newAccessCode } from '../usecases/digests.js';
+import { defaultDependencies } from './staff-api.js';
 
 let access: ComplainantAccess | undefined;
 
-/** The default dependencies plus what the complainant's public routes need. */
+/** The composition of the complainant's public routes: the default dependencies plus their own access store. */
 export function publicDependencies(): Dependencies & ComplainantAccess {
   access ??= { publicAccess: new PublicAccessRepository(), newAccessCode };
   return { ...defaultDependencies(), ...access };
