@@ -15,22 +15,35 @@ export function localOrigin(): string {
   return runningStore()?.baseUrl ?? DEFAULT_LOCAL_ORIGIN;
 }
 
+/** What a test may change in an otherwise genuine token, to see it refused. */
+export interface LocalTokenVariation {
+  /** `aud`, instead of the console's client id. */
+  readonly audience?: string;
+  /** `iat` and `exp` this many seconds earlier (a token that expired that long ago, less the TTL). */
+  readonly issuedSecondsAgo?: number;
+}
+
 /**
  * An ID token for a demo user, exactly as the local OpenID Connect provider
  * issues one after a sign-in (same key, issuer, audience and claims), for
  * curl, scripts and tests. `origin` is the server's, since the issuer names it.
  */
-export async function signLocalToken(user: DemoUser, origin = localOrigin()): Promise<string> {
+export async function signLocalToken(
+  user: DemoUser,
+  origin = localOrigin(),
+  variation: LocalTokenVariation = {},
+): Promise<string> {
   const { signingKey } = await localSecrets();
   const key = await importJWK(signingKey.privateJwk, 'ES256');
   const { sub, ...claims } = demoClaims(user);
+  const issuedAt = Math.floor(Date.now() / 1000) - (variation.issuedSecondsAgo ?? 0);
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'ES256', kid: 'weiquan-local', typ: 'JWT' })
     .setSubject(sub)
     .setIssuer(localIssuer(origin))
-    .setAudience(CONSOLE_CLIENT_ID)
-    .setIssuedAt()
-    .setExpirationTime(`${ID_TOKEN_TTL_SECONDS}s`)
+    .setAudience(variation.audience ?? CONSOLE_CLIENT_ID)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + ID_TOKEN_TTL_SECONDS)
     .sign(key);
 }
 

@@ -9,7 +9,6 @@ import { ROUTES } from '../../functions/routes.js';
 import { DEMO_USERS } from '../../scripts/local/demo-data.js';
 import { OPENAPI_FILE, renderOpenApi } from '../../scripts/openapi.js';
 import { lambdaContext } from '../../scripts/local/server.js';
-import { ROLES } from '../../shared/domain/roles.js';
 import { allowedRoles, isPublic, type RouteContract } from '../../shared/http/contract.js';
 import { complaint, demo } from '../support/fixtures.js';
 import { startLocalApi, type LocalApi } from '../support/local-api.js';
@@ -30,47 +29,7 @@ function concretePath(template: string): string {
   return template.replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000000');
 }
 
-const userFor = (role: string) => DEMO_USERS.find((user) => user.role === role)!;
-
-describe('authorization matrix (route × role)', () => {
-  const staffRoutes = ROUTES.filter(({ contract }) => !isPublic(contract.access));
-  const cells = staffRoutes.flatMap(({ contract }) =>
-    ROLES.map((role) => ({
-      route: `${contract.method} ${contract.path}`,
-      contract,
-      role,
-      allowed: allowedRoles(contract.access).includes(role),
-    })),
-  );
-
-  it.each(staffRoutes.map(({ contract }) => ({ route: `${contract.method} ${contract.path}`, contract })))(
-    '$route without a token → 401',
-    async ({ contract }) => {
-      const response = await api.request(contract.method, concretePath(contract.path), contract.request.body ? { body: {} } : {});
-      expect(response.status).toBe(401);
-    },
-  );
-
-  it.each(cells)('$route as $role → allowed: $allowed', async ({ contract, role, allowed }) => {
-    // An empty body is enough: authorization is settled before validation.
-    const response = await api.request(contract.method, concretePath(contract.path), {
-      user: userFor(role),
-      ...(contract.request.body ? { body: {} } : {}),
-    });
-    if (allowed) expect([401, 403]).not.toContain(response.status);
-    else expect(response.status).toBe(403);
-  });
-
-  it.each(
-    ROUTES.filter(({ contract }) => isPublic(contract.access)).map(({ contract }) => ({
-      route: `${contract.method} ${contract.path}`,
-      contract,
-    })),
-  )('$route is public', async ({ contract }) => {
-    const response = await api.request(contract.method, concretePath(contract.path));
-    expect([401, 403]).not.toContain(response.status);
-  });
-});
+// The authorization matrix (route × role × union × token) lives in authorization-matrix.test.ts.
 
 describe('OpenAPI document', () => {
   it('is served at /openapi.json and matches the committed docs/openapi.json, generated from the route table', async () => {

@@ -29,6 +29,8 @@ export interface RequestOptions {
 
 export interface LocalApi {
   readonly baseUrl: string;
+  /** The API's table, for tests that read its stream and run the stream consumer by hand (streamRecords). */
+  readonly table: { readonly raw: DynamoDBClient; readonly tableName: string; readonly endpoint: string };
   request(method: string, path: string, options?: RequestOptions): Promise<ApiResponse>;
   /** Every item in the table (tests only: proves what was or was not written). */
   items(): Promise<Record<string, unknown>[]>;
@@ -63,6 +65,7 @@ export async function startLocalApi(): Promise<LocalApi> {
   };
   return {
     baseUrl: environment.baseUrl,
+    table: { raw, tableName: environment.tableName, endpoint: environment.dynamoDbEndpoint },
     async request(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
       if (options.user) headers.authorization ??= await tokenFor(options.user);
