@@ -29,6 +29,8 @@ export interface RequestOptions {
 
 export interface LocalApi {
   readonly baseUrl: string;
+  /** The API's table in DynamoDB Local, with a client of the test's own (e.g. to read the table's stream). */
+  readonly table: { readonly endpoint: string; readonly tableName: string; readonly raw: DynamoDBClient };
   request(method: string, path: string, options?: RequestOptions): Promise<ApiResponse>;
   /** Every item in the table (tests only: proves what was or was not written). */
   items(): Promise<Record<string, unknown>[]>;
@@ -63,6 +65,7 @@ export async function startLocalApi(): Promise<LocalApi> {
   };
   return {
     baseUrl: environment.baseUrl,
+    table: { endpoint: environment.dynamoDbEndpoint, tableName: environment.tableName, raw },
     async request(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
       if (options.user) headers.authorization ??= await tokenFor(options.user);

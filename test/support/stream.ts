@@ -10,7 +10,7 @@ import { toLambdaRecord } from '../../scripts/local/stream-feeder.js';
 import type { TestTable } from './store.js';
 
 /** Every record of the test table's stream so far (DynamoDB Local's real stream), as Lambda would hand them over. */
-export async function streamRecords(table: TestTable): Promise<DynamoDBRecord[]> {
+export async function streamRecords(table: Pick<TestTable, 'raw' | 'tableName' | 'endpoint'>): Promise<DynamoDBRecord[]> {
   const described = await table.raw.send(new DescribeTableCommand({ TableName: table.tableName }));
   const streams = new DynamoDBStreamsClient({
     endpoint: table.endpoint,
