@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
@@ -46,6 +47,15 @@ function handlerLoader() {
     return handler;
   };
 }
+
+/**
+ * The route whose handler is running, for the whole of its invocation
+ * (awaited calls included). In the cloud each function has its own IAM role;
+ * here one process runs them all, so tests that check what a route touches
+ * against its contract's grants (test/support/table-actions.ts) read the
+ * route from here.
+ */
+export const invokedRoute = new AsyncLocalStorage<string>();
 
 /** The deployed route functions' timeout (infra/route-function.ts): an invocation's budget unless told otherwise. */
 export const FUNCTION_TIMEOUT_MS = 10_000;
@@ -255,7 +265,8 @@ export function createLocalServer(options: LocalServerOptions): Server {
         },
       };
       const handler = await loadHandler(entry);
-      const result = await handler(event, lambdaContext(contract.name, requestId, options.invocationBudgetMs), () => undefined);
+      const context = lambdaContext(contract.name, requestId, options.invocationBudgetMs);
+      const result = await invokedRoute.run(contract.name, () => handler(event, context, () => undefined));
       if (!result) throw new Error(`${contract.name} returned nothing`);
       return finish(result);
     } catch (error) {

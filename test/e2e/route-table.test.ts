@@ -2,16 +2,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import * as z from 'zod/mini';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOBS } from '../../functions/jobs.js';
 import { ROUTES } from '../../functions/routes.js';
-import { DEMO_USERS } from '../../scripts/local/demo-data.js';
 import { OPENAPI_FILE, renderOpenApi } from '../../scripts/openapi.js';
 import { lambdaContext } from '../../scripts/local/server.js';
-import { allowedRoles, isPublic, type RouteContract } from '../../shared/http/contract.js';
-import { complaint, demo } from '../support/fixtures.js';
 import { startLocalApi, type LocalApi } from '../support/local-api.js';
+import { ROUTE_EXAMPLES, exampleTarget, userAllowedOn } from '../support/route-examples.js';
 
 /**
  * Everything here is derived from the route table, so a new route is covered
@@ -23,11 +20,6 @@ beforeAll(async () => {
   api = await startLocalApi();
 });
 afterAll(async () => api.stop());
-
-/** A concrete path for a template: parameters get a well-formed (absent) UUID. */
-function concretePath(template: string): string {
-  return template.replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000000');
-}
 
 // The authorization matrix (route × role × union × token) lives in authorization-matrix.test.ts.
 
@@ -55,61 +47,15 @@ describe('OpenAPI document', () => {
     },
   );
 
-  const withExamples = ROUTES.filter(({ contract }) => contract.request.body).map(({ contract, response }) => ({
-    route: `${contract.method} ${contract.path}`,
-    contract,
-    responseSchema: response,
-    example: (z.globalRegistry.get(contract.request.body as z.core.$ZodType)?.examples as unknown[] | undefined)?.[0],
-  }));
+  const withExamples = ROUTE_EXAMPLES;
 
   it.each(withExamples)('$route carries a request example', ({ example }) => {
     expect(example).toBeDefined();
   });
 
-  /**
-   * Where an example needs a resource to act on, make one as its users would:
-   * a complaint filed online (closed, for feedback) for the complainant's routes.
-   */
-  async function exampleTarget(contract: RouteContract): Promise<{ path: string; headers: Record<string, string> }> {
-    if (contract.path.includes('{caseId}'))
-      return { path: contract.path.replace('{caseId}', await caseReadyFor(contract.name)), headers: {} };
-    if (!contract.path.includes('{caseNumber}')) return { path: concretePath(contract.path), headers: {} };
-    const fileRoute = withExamples.find((candidate) => candidate.contract.name === 'fileComplaint')!;
-    const filed = await api.request('POST', '/public/complaints', { body: fileRoute.example });
-    if (contract.name === 'givePublicFeedback') await api.closeCase(filed.body.caseNumber);
-    return {
-      path: contract.path.replace('{caseNumber}', filed.body.caseNumber),
-      headers: { 'x-access-code': filed.body.accessCode },
-    };
-  }
-
-  /** A hotline case in 和平区 in the state the route acts on (a work injury: the lawyer pool). */
-  async function caseReadyFor(routeName: string): Promise<string> {
-    const injury = { ...complaint(), category: 'work_injury' };
-    if (routeName === 'rejectTransfer') {
-      // A case of 沈河区 that the city sends to 和平区, whose legal department answers it.
-      const created = await api.request('POST', '/cases', { user: demo('op-shenhe'), body: { ...injury, regionCode: '210103' } });
-      await api.request('POST', `/cases/${created.body.caseId}/transfer`, {
-        user: demo('admin-shenyang'),
-        body: { toUnion: '210102', reason: '用工地在和平区' },
-      });
-      return created.body.caseId;
-    }
-    const created = await api.request('POST', '/cases', { user: demo('op-heping'), body: injury });
-    const caseId = created.body.caseId;
-    const lawyer = { user: demo('lawyer-heping') };
-    if (['releaseCase', 'addCaseWork', 'closeCase', 'followUpCase', 'reopenCase'].includes(routeName))
-      await api.request('POST', `/cases/${caseId}/claim`, lawyer);
-    if (['followUpCase', 'reopenCase'].includes(routeName))
-      await api.request('POST', `/cases/${caseId}/close`, { ...lawyer, body: { outcome: 'advice_given', summary: '已答复' } });
-    return caseId;
-  }
-
   it.each(withExamples)('$route accepts its own example with the seeded data', async ({ contract, example, responseSchema }) => {
-    const user = isPublic(contract.access)
-      ? undefined
-      : DEMO_USERS.find((candidate) => allowedRoles(contract.access).includes(candidate.role));
-    const { path, headers } = await exampleTarget(contract);
+    const user = userAllowedOn(contract);
+    const { path, headers } = await exampleTarget(api, contract);
     const response = await api.request(contract.method, path, { ...(user ? { user } : {}), body: example, headers });
     expect(response.status, JSON.stringify(response.body)).toBe(contract.response.status);
     // …and answers in the shape the route table documents.

@@ -5,7 +5,7 @@ import { DEMO_UNIONS } from '../../scripts/local/demo-data.js';
 import type { CaseRecord } from '../../shared/domain/cases.js';
 import { chinaMonth } from '../../shared/domain/china-time.js';
 import { AppError } from '../../shared/domain/errors.js';
-import { contributionsOf, differenceOf, recompute, sumFigures, type Figures } from '../../shared/domain/figures.js';
+import { contributionsOf, differenceOf, sumFigures, type Figures } from '../../shared/domain/figures.js';
 import { completeFigures, reportMonths } from '../../shared/domain/monthly-report.js';
 import type { Caller } from '../../shared/domain/roles.js';
 import { UnionDirectory } from '../../shared/domain/unions.js';
@@ -20,6 +20,7 @@ import { closeCaseWithOutcome, followUpCase, reopenClosedCase } from '../../shar
 import type { ReportDependencies } from '../../shared/usecases/report-dependencies.js';
 import { fileMonthlyReport, monthlyReport, reconcile } from '../../shared/usecases/reports.js';
 import { sweep } from '../../shared/usecases/sweeper.js';
+import { countByHand } from '../support/figures-by-hand.js';
 import { callerOf, complaint } from '../support/fixtures.js';
 import { createTestTable, testDependencies, type TestTable } from '../support/store.js';
 
@@ -195,10 +196,10 @@ async function play(deps: Deps, clock: { now: number }, steps: readonly (readonl
   return caseIds;
 }
 
-/** What the cases of `unionCodes` add up to in `month`, straight from the case records. */
+/** What the cases of `unionCodes` add up to in `month`, counted by hand from the case records. */
 function direct(cases: readonly CaseRecord[], unionCodes: readonly string[], month: string): Figures {
   const inside = cases.filter((caseRecord) => unionCodes.includes(caseRecord.unionCode));
-  return sumFigures([...recompute(inside)].filter(([key]) => key.endsWith(`#${month}`)).map(([, figures]) => figures));
+  return sumFigures([...countByHand(inside)].filter(([key]) => key.endsWith(`#${month}`)).map(([, figures]) => figures));
 }
 
 describe('random case histories against DynamoDB Local', () => {

@@ -2,15 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEMO_UNIONS } from '../../../scripts/local/demo-data.js';
 import { DEFAULT_CLOCK_RULES } from '../../../shared/domain/case-clocks.js';
-import { closeCase, recordFollowUp, reopenCase } from '../../../shared/domain/case-work.js';
-import { rateService } from '../../../shared/domain/public-case.js';
+import { closeCase, recordFollowUp, recordWork, reopenCase } from '../../../shared/domain/case-work.js';
+import { rateService, supplementCase } from '../../../shared/domain/public-case.js';
 import { type CaseRecord } from '../../../shared/domain/cases.js';
 import { planRegistration, type IntakeInput } from '../../../shared/domain/registration.js';
 import { chinaMonth } from '../../../shared/domain/china-time.js';
-import { claim, decideTransfer, requestTransfer } from '../../../shared/domain/dispatch.js';
+import { assign, claim, decideTransfer, requestTransfer } from '../../../shared/domain/dispatch.js';
 import { AppError } from '../../../shared/domain/errors.js';
 import { escalate } from '../../../shared/domain/escalation.js';
-import { CASE_ACTIONS, type CaseAction } from '../../../shared/domain/lifecycle.js';
+import { CASE_ACTIONS } from '../../../shared/domain/lifecycle.js';
+import { CALL_DIRECTIONS, logHotlineCall, type CallDirection } from '../../../shared/domain/hotline-calls.js';
 import { FIGURE_NAMES, figureDeltas, figureLabel, recompute, sumFigures, unionMonthKey } from '../../../shared/domain/figures.js';
 import { completeFigures, previousMonth, reportMonths, rollUp } from '../../../shared/domain/monthly-report.js';
 import type { Caller } from '../../../shared/domain/roles.js';
@@ -19,14 +20,17 @@ import type { Transition } from '../../../shared/domain/transition.js';
 import { UnionDirectory } from '../../../shared/domain/unions.js';
 import { CATEGORIES, CHANNELS, OUTCOMES, keysOf } from '../../../shared/domain/vocabulary.js';
 import { answeredConsultation, complaint } from '../../support/fixtures.js';
+import { countByHand } from '../../support/figures-by-hand.js';
 
 /**
- * The counters a case change moves (figureDeltas, added up in the store's
- * transactions) must always equal what the case records add up to
- * (recompute): otherwise the monthly report would drift from the cases. Here
- * random case histories are played through the pure domain transitions, the
- * deltas summed as the store sums them, and both sides compared, for every
- * union-month and for every ancestor's roll-up.
+ * The monthly figures as DOMAIN.md's report defines them. First, each kind of
+ * case change on its own: exactly which figures it moves, by how much, in
+ * which union and month (figureDeltas, what the store adds to the counters in
+ * the change's transaction). Then random case histories played through the
+ * pure domain transitions: after every step, the counters (the deltas summed
+ * as the store sums them) must equal a plain count of the case records as they
+ * stand, written here from the report's definition and independent of
+ * contributionsOf, for every union-month and every ancestor's roll-up.
  */
 
 const directory = new UnionDirectory(DEMO_UNIONS);
@@ -60,7 +64,9 @@ type Step =
   | { readonly type: 'reopen'; readonly pick: number }
   | { readonly type: 'transfer'; readonly pick: number; readonly to: string }
   | { readonly type: 'answerTransfer'; readonly pick: number; readonly accept: boolean }
-  | { readonly type: 'escalate'; readonly pick: number };
+  | { readonly type: 'escalate'; readonly pick: number }
+  | { readonly type: 'call'; readonly pick: number; readonly direction: CallDirection }
+  | { readonly type: 'rate'; readonly pick: number; readonly score: number };
 
 const pick = fc.nat();
 const step: fc.Arbitrary<Step> = fc.oneof(
@@ -122,6 +128,11 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ type: fc.constant('transfer' as const), pick, to: fc.constantFrom(...UNIONS) }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('answerTransfer' as const), pick, accept: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('escalate' as const), pick }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ type: fc.constant('call' as const), pick, direction: fc.constantFrom(...keysOf(CALL_DIRECTIONS)) }),
+  },
+  { weight: 1, arbitrary: fc.record({ type: fc.constant('rate' as const), pick, score: fc.integer({ min: 1, max: 5 }) }) },
 );
 /** Each step happens some time after the one before: minutes to weeks, so histories span several months. */
 const history = fc.array(fc.tuple(step, fc.integer({ min: 0, max: 12 * DAY })), { minLength: 1, maxLength: 60, size: 'max' });
@@ -234,21 +245,40 @@ function transitionFor(step: Step, caseRecord: CaseRecord, now: Date, ids: () =>
     }
     case 'escalate':
       return escalate(caseRecord, moment);
+    case 'call':
+      return logHotlineCall({
+        caseRecord,
+        call: { direction: step.direction, note: '来电' },
+        caller: operatorOf(caseRecord.unionCode),
+        moment,
+      });
+    case 'rate':
+      return rateService(caseRecord, { score: step.score }, moment);
   }
 }
 
-const ACTION_OF: Record<Exclude<Step['type'], 'register'>, CaseAction> = {
-  claim: 'claim',
-  close: 'close',
-  followUp: 'follow_up',
-  reopen: 'reopen',
-  transfer: 'transfer',
-  answerTransfer: 'accept_transfer',
-  escalate: 'escalate',
+/** The statuses each step may apply in: its case action's, or a closed case's for the worker's online rating. */
+const STATUSES_OF: Record<Exclude<Step['type'], 'register'>, readonly string[]> = {
+  claim: CASE_ACTIONS.claim.from,
+  close: CASE_ACTIONS.close.from,
+  followUp: CASE_ACTIONS.follow_up.from,
+  reopen: CASE_ACTIONS.reopen.from,
+  transfer: CASE_ACTIONS.transfer.from,
+  answerTransfer: CASE_ACTIONS.accept_transfer.from,
+  escalate: CASE_ACTIONS.escalate.from,
+  call: CASE_ACTIONS.log_call.from,
+  rate: ['closed', 'followed_up'],
 };
 
-/** Plays a history: the final cases, and the counters as the store would hold them (sums of every step's deltas). */
-function play(steps: readonly (readonly [Step, number])[]) {
+/**
+ * Plays a history: the final cases, and the counters as the store would hold
+ * them (sums of every step's deltas). `afterEach` sees every intermediate
+ * state.
+ */
+function play(
+  steps: readonly (readonly [Step, number])[],
+  afterEach: (cases: readonly CaseRecord[], counters: ReadonlyMap<string, Record<string, number>>) => void = () => undefined,
+) {
   const cases: CaseRecord[] = [];
   const counters = new Map<string, Record<string, number>>();
   const add = (before: CaseRecord | undefined, after: CaseRecord) => {
@@ -280,11 +310,12 @@ function play(steps: readonly (readonly [Step, number])[]) {
       });
       cases.push(caseRecord);
       add(undefined, caseRecord);
+      afterEach(cases, counters);
       continue;
     }
     // The step applies to a case whose status allows it (the domain still has the last word).
     const candidates = cases.flatMap((caseRecord, index) =>
-      (CASE_ACTIONS[ACTION_OF[current.type]].from as readonly string[]).includes(caseRecord.status) ? [index] : [],
+      STATUSES_OF[current.type].includes(caseRecord.status) ? [index] : [],
     );
     if (candidates.length === 0) continue;
     const index = candidates[current.pick % candidates.length]!;
@@ -299,6 +330,7 @@ function play(steps: readonly (readonly [Step, number])[]) {
     if (!transition) continue;
     cases[index] = transition.next;
     add(before, transition.next);
+    afterEach(cases, counters);
   }
   return { cases, counters };
 }
@@ -315,18 +347,17 @@ function nonZero(rows: ReadonlyMap<string, Record<string, number>>): Map<string,
 
 const monthsOf = (rows: ReadonlyMap<string, unknown>) => new Set([...rows.keys()].map((key) => key.slice(key.indexOf('#') + 1)));
 
-describe('monthly figures: counters moved by every case change equal the recomputation from the cases', () => {
-  it('for every union-month, over random histories of registrations, claims, closures, call-backs, reopenings, transfers and escalations', () => {
+describe('monthly figures: the counters every case change moves equal a count of the case records by hand', () => {
+  it('after every step of random histories of registrations, calls, claims, closures, call-backs, ratings, reopenings, transfers and escalations', () => {
     fc.assert(
       fc.property(history, (steps) => {
-        const { cases, counters } = play(steps);
-        expect(nonZero(counters)).toEqual(nonZero(recompute(cases)));
+        play(steps, (cases, counters) => expect(nonZero(counters)).toEqual(nonZero(countByHand(cases))));
       }),
       { numRuns: 200 },
     );
   });
 
-  it('for every ancestor: the roll-up of the counters equals the recomputation over the ancestor’s subtree', () => {
+  it('for every ancestor: the roll-up of the counters equals the count by hand over the ancestor’s subtree', () => {
     fc.assert(
       fc.property(history, (steps) => {
         const { cases, counters } = play(steps);
@@ -341,7 +372,7 @@ describe('monthly figures: counters moved by every case change equal the recompu
             for (const ancestor of subtree) {
               const inside = cases.filter((caseRecord) => directory.isWithin(caseRecord.unionCode, ancestor));
               const direct = sumFigures(
-                [...recompute(inside)].filter(([key]) => key.endsWith(`#${month}`)).map(([, figures]) => figures),
+                [...countByHand(inside)].filter(([key]) => key.endsWith(`#${month}`)).map(([, figures]) => figures),
               );
               expect(completeFigures(rolled.get(ancestor)!), `${ancestor} ${month}`).toEqual(completeFigures(direct));
             }
@@ -353,93 +384,478 @@ describe('monthly figures: counters moved by every case change equal the recompu
   });
 });
 
-describe('cases and consultations are counted apart', () => {
-  /** 10:00 on Mon 2026-11-23 in China. */
-  const registeredAt = new Date('2026-11-23T02:00:00.000Z');
-  const register = (input: IntakeInput) =>
-    planRegistration(input, {
-      caseId: 'case-1',
-      unionCode: '210102',
-      unionPath: directory.pathOf('210102'),
-      sequence: 1,
-      phoneHash: 'hash',
-      now: registeredAt,
-      actor: { kind: 'staff', staffId: 'operator', role: 'operator' },
-      newEventId: () => 'event',
-      clockRules: DEFAULT_CLOCK_RULES,
-      unionName: '和平区总工会',
-    }).caseRecord;
-  const figuresOf = (caseRecord: CaseRecord) => Object.fromEntries(recompute([caseRecord]));
-  const admin: Caller = { staffId: 'admin', username: 'admin-heping', roles: ['legal_admin'], unionCode: '210102' };
-  const closeOn = (caseRecord: CaseRecord, at: string, amountRecoveredFen?: number) =>
-    closeCase({
-      caseRecord,
-      closure: {
-        outcome: 'advice_given',
-        summary: '已解答',
-        ...(amountRecoveredFen !== undefined ? { amountRecoveredFen } : {}),
-      },
-      caller: admin,
-      moment: { now: new Date(at), newEventId: () => 'event' },
-    }).next;
+/** 10:00 on Mon 2026-11-23 in China. */
+const NOV_23 = '2026-11-23T02:00:00.000Z';
+const HOUR = 60 * 60 * 1000;
+const later = (instant: string, ms: number) => new Date(Date.parse(instant) + ms).toISOString();
+const at = (instant: string) => ({ now: new Date(instant), newEventId: () => 'event' });
 
-  it('a consultation answered on the call is a consultation answered on the call, not a case opened or closed', () => {
-    const consultation = register({ ...answeredConsultation({ workersInvolved: 12 }), migrantWorker: true } as IntakeInput);
-    expect(figuresOf(consultation)).toEqual({
-      '210102#2026-11': {
-        callsAnswered: 1,
-        consultations: 1,
-        consultationsAnswered: 1,
-        answeredOnCall: 1,
-        'channel.hotline': 1,
-        'kind.consultation': 1,
-        'category.working_hours_leave': 1,
+/** Registers `input` in `unionCode` at `instant`, as an operator does. */
+function registerIn(input: IntakeInput, unionCode = '210102', instant = NOV_23): CaseRecord {
+  return planRegistration(input, {
+    caseId: 'case-1',
+    unionCode,
+    unionPath: directory.pathOf(unionCode),
+    sequence: 1,
+    phoneHash: 'hash',
+    now: new Date(instant),
+    actor: { kind: 'staff', staffId: 'operator', role: 'operator' },
+    newEventId: () => 'event',
+    clockRules: DEFAULT_CLOCK_RULES,
+    unionName: directory.get(unionCode)!.name,
+  }).caseRecord;
+}
+
+/** figureDeltas as a plain object: `<union>#<month>` → the figures that move, by how much. */
+const deltasOf = (before: CaseRecord | undefined, after: CaseRecord) => Object.fromEntries(figureDeltas(before, after));
+
+const worker = { name: '张伟', mobile: '13812345678', migrantWorker: false, womanWorker: false, modelWorker: false };
+
+/** The documented hotline complaint: a migrant worker's wage arrears of ¥36,000, one worker. */
+const WAGE_COMPLAINT_FIGURES = {
+  callsAnswered: 1,
+  opened: 1,
+  workersInvolved: 1,
+  migrantWorker: 1,
+  amountClaimedFen: 3_600_000,
+  'channel.hotline': 1,
+  'kind.complaint': 1,
+  'category.wage_arrears': 1,
+};
+
+const negated = (figures: Record<string, number>) =>
+  Object.fromEntries(Object.entries(figures).map(([name, value]) => [name, -value]));
+
+describe('what each case change moves in the monthly figures (union, month, figure, amount)', () => {
+  describe('registration counts in the union and China month it is registered in', () => {
+    it.each<{ what: string; input: IntakeInput; instant?: string; figures: Record<string, Record<string, number>> }>([
+      {
+        what: 'a migrant worker’s wage-arrears complaint on the hotline: an answered call and a case with its flags and amount',
+        input: complaint() as IntakeInput,
+        figures: { '210102#2026-11': WAGE_COMPLAINT_FIGURES },
       },
+      {
+        what: 'a collective walk-in complaint by a woman model worker for 12 workers, no amount named: no call',
+        input: {
+          ...(complaint({ channel: 'walk_in', category: 'women_workers_rights', workersInvolved: 12 }) as IntakeInput),
+          complainant: { ...worker, womanWorker: true, modelWorker: true },
+          amountClaimedFen: undefined,
+        } as IntakeInput,
+        figures: {
+          '210102#2026-11': {
+            opened: 1,
+            workersInvolved: 12,
+            collective: 1,
+            womanWorker: 1,
+            modelWorker: 1,
+            'channel.walk_in': 1,
+            'kind.complaint': 1,
+            'category.women_workers_rights': 1,
+          },
+        },
+      },
+      {
+        what: 'a legal-aid application by letter: a case',
+        input: {
+          ...(complaint({
+            kind: 'legal_aid_application',
+            channel: 'letter',
+            category: 'work_injury',
+            workersInvolved: 2,
+          }) as IntakeInput),
+          complainant: worker,
+          amountClaimedFen: 50_000_000,
+        },
+        figures: {
+          '210102#2026-11': {
+            opened: 1,
+            workersInvolved: 2,
+            amountClaimedFen: 50_000_000,
+            'channel.letter': 1,
+            'kind.legal_aid_application': 1,
+            'category.work_injury': 1,
+          },
+        },
+      },
+      {
+        what: 'a petition referred by another body: a case',
+        input: {
+          ...(complaint({ kind: 'petition', channel: 'referral', category: 'social_insurance' }) as IntakeInput),
+          complainant: worker,
+        },
+        figures: {
+          '210102#2026-11': {
+            opened: 1,
+            workersInvolved: 1,
+            amountClaimedFen: 3_600_000,
+            'channel.referral': 1,
+            'kind.petition': 1,
+            'category.social_insurance': 1,
+          },
+        },
+      },
+      {
+        what: 'a consultation answered on the call, for 12 migrant workers: answered on the call, no case, no case flags',
+        input: answeredConsultation({
+          workersInvolved: 12,
+          complainant: { ...worker, migrantWorker: true },
+        }) as IntakeInput,
+        figures: {
+          '210102#2026-11': {
+            callsAnswered: 1,
+            consultations: 1,
+            consultationsAnswered: 1,
+            answeredOnCall: 1,
+            'channel.hotline': 1,
+            'kind.consultation': 1,
+            'category.working_hours_leave': 1,
+          },
+        },
+      },
+      {
+        what: 'a consultation at the walk-in desk, to be answered later: a consultation, not yet answered',
+        input: answeredConsultation({ channel: 'walk_in', answeredOnCall: undefined }) as IntakeInput,
+        figures: {
+          '210102#2026-11': { consultations: 1, 'channel.walk_in': 1, 'kind.consultation': 1, 'category.working_hours_leave': 1 },
+        },
+      },
+      {
+        what: 'a suggestion on the hotline: the call and the breakdowns only',
+        input: { ...(complaint({ kind: 'suggestion', category: 'other' }) as IntakeInput), complainant: worker },
+        figures: { '210102#2026-11': { callsAnswered: 1, 'channel.hotline': 1, 'kind.suggestion': 1, 'category.other': 1 } },
+      },
+      {
+        what: 'a complaint registered at 00:30 on 1 December in China (16:30 UTC on 30 November): December’s',
+        input: complaint() as IntakeInput,
+        instant: '2026-11-30T16:30:00.000Z',
+        figures: { '210102#2026-12': WAGE_COMPLAINT_FIGURES },
+      },
+    ])('$what', ({ input, instant, figures }) => {
+      expect(deltasOf(undefined, registerIn(input, '210102', instant))).toEqual(figures);
     });
   });
 
-  it('a consultation answered days later is answered, but not on the call', () => {
-    const consultation = register(answeredConsultation({ answeredOnCall: undefined }));
-    const answered = closeOn(consultation, '2026-12-01T02:00:00.000Z');
-    expect(figuresOf(answered)['210102#2026-12']).toEqual({ consultationsAnswered: 1 });
+  const admin = adminOf('210102');
+  const lawyer = staffFor(registerIn(complaint({ category: 'work_injury' }) as IntakeInput));
+  /** A work-injury complaint (the lawyer pool) registered on 23 November. */
+  const injury = () => registerIn({ ...(complaint({ category: 'work_injury' }) as IntakeInput), complainant: worker });
+  const closedOnTime = (outcome: keyof typeof OUTCOMES = 'mediated_agreement') =>
+    closeCase({
+      caseRecord: injury(),
+      closure: { outcome, summary: '办结', amountRecoveredFen: 1_200_000 },
+      caller: admin,
+      moment: at(later(NOV_23, HOUR)),
+    }).next;
+
+  it.each<{ change: string; transition: () => Transition }>([
+    {
+      change: 'a lawyer claims the case',
+      transition: () =>
+        claim({
+          caseRecord: injury(),
+          staff: lawyer.profile,
+          caller: lawyer.caller,
+          moment: at(later(NOV_23, HOUR)),
+          rules: DEFAULT_CLOCK_RULES,
+        }),
+    },
+    {
+      change: 'the legal department assigns it',
+      transition: () =>
+        assign({
+          caseRecord: injury(),
+          staff: lawyer.profile,
+          caller: admin,
+          moment: at(later(NOV_23, HOUR)),
+          rules: DEFAULT_CLOCK_RULES,
+        }),
+    },
+    {
+      change: 'the lawyer records work on it',
+      transition: () => {
+        const claimed = claim({
+          caseRecord: injury(),
+          staff: lawyer.profile,
+          caller: lawyer.caller,
+          moment: at(later(NOV_23, HOUR)),
+          rules: DEFAULT_CLOCK_RULES,
+        }).next;
+        return recordWork({
+          caseRecord: claimed,
+          entry: { type: 'note', text: '已联系用人单位' },
+          caller: lawyer.caller,
+          moment: at(later(NOV_23, 2 * HOUR)),
+          rules: DEFAULT_CLOCK_RULES,
+        });
+      },
+    },
+    {
+      change: 'the worker adds information online',
+      transition: () => supplementCase(injury(), '补充工资条', at(later(NOV_23, HOUR))),
+    },
+    {
+      change: 'a transfer is requested (the case stays the sender’s until accepted)',
+      transition: () =>
+        requestTransfer({
+          caseRecord: injury(),
+          target: directory.get('210103')!,
+          targetPath: directory.pathOf('210103'),
+          caller: admin,
+          reason: '转交',
+          moment: at(later(NOV_23, HOUR)),
+        }),
+    },
+    {
+      change: 'a transfer is rejected',
+      transition: () => {
+        const pending = requestTransfer({
+          caseRecord: injury(),
+          target: directory.get('210103')!,
+          targetPath: directory.pathOf('210103'),
+          caller: admin,
+          reason: '转交',
+          moment: at(later(NOV_23, HOUR)),
+        });
+        return decideTransfer({
+          caseRecord: pending.next,
+          caller: adminOf('210103'),
+          decision: { accept: false, reason: '不属本会' },
+          moment: at(later(NOV_23, 2 * HOUR)),
+        });
+      },
+    },
+  ])('moves no figure when $change', ({ transition }) => {
+    const { next } = transition();
+    const before = injury();
+    expect(next.version).toBeGreaterThan(before.version);
+    expect(deltasOf(before, next)).toEqual({});
   });
 
-  it('a complaint is a case: opened in its month, closed with its days and money in the month it closes', () => {
-    const opened = register(complaint({ channel: 'walk_in', workersInvolved: 3, amountClaimedFen: 3_600_000 }));
+  it.each(keysOf(OUTCOMES))(
+    'closing a case on time with outcome %s: closed, on time, its seconds, money and outcome',
+    (outcome) => {
+      const closed = closeCase({
+        caseRecord: injury(),
+        closure: { outcome, summary: '办结', amountRecoveredFen: 1_200_000 },
+        caller: admin,
+        moment: at(later(NOV_23, HOUR)),
+      });
+      expect(deltasOf(injury(), closed.next)).toEqual({
+        '210102#2026-11': {
+          closed: 1,
+          closedOnTime: 1,
+          secondsToClose: 3_600,
+          amountRecoveredFen: 1_200_000,
+          [`outcome.${outcome}`]: 1,
+        },
+      });
+    },
+  );
+
+  it('closing late, in the next month: closed in December, not on time; overdue in November, when its first clock fell due', () => {
+    const closed = closeCase({
+      caseRecord: injury(),
+      closure: { outcome: 'withdrawn', summary: '撤回' },
+      caller: admin,
+      moment: at('2026-12-01T02:00:00.000Z'),
+    });
+    expect(deltasOf(injury(), closed.next)).toEqual({
+      '210102#2026-12': { closed: 1, secondsToClose: 8 * 86_400, 'outcome.withdrawn': 1 },
+      '210102#2026-11': { overdue: 1 },
+    });
+  });
+
+  it('answering a consultation eight days later: answered in December, not on the call, no case closed; late since its first response fell due', () => {
+    const consultation = registerIn(answeredConsultation({ answeredOnCall: undefined }) as IntakeInput);
+    const answered = closeCase({
+      caseRecord: consultation,
+      closure: { outcome: 'advice_given', summary: '已解答' },
+      caller: admin,
+      moment: at('2026-12-01T02:00:00.000Z'),
+    });
+    // The 12351 first-response tiers apply to every request; only the on-time rate and days to close are over cases.
+    expect(deltasOf(consultation, answered.next)).toEqual({
+      '210102#2026-12': { consultationsAnswered: 1 },
+      '210102#2026-11': { overdue: 1 },
+    });
+  });
+
+  it('the sweeper finding a missed first response in December: overdue in November, when the clock fell due', () => {
+    const escalated = escalate(injury(), at('2026-12-02T02:00:00.000Z'));
+    expect(escalated).toBeDefined();
+    expect(deltasOf(injury(), escalated!.next)).toEqual({ '210102#2026-11': { overdue: 1 } });
+    // A second sweep finds nothing more to escalate: the case is overdue once.
+    expect(escalate(escalated!.next, at('2026-12-03T02:00:00.000Z'))).toBeUndefined();
+  });
+
+  it('a missed claim-idle clock moves the case back to the pool, but makes no case overdue', () => {
+    const claimed = claim({
+      caseRecord: injury(),
+      staff: lawyer.profile,
+      caller: lawyer.caller,
+      moment: at(later(NOV_23, HOUR)),
+      rules: DEFAULT_CLOCK_RULES,
+    }).next;
+    const idle = claimed.deadlines!.find((deadline) => deadline.clock === 'claim_idle')!;
+    const escalated = escalate(claimed, at(later(idle.dueAt, 60_000)));
+    expect(escalated?.next.status).toBe('in_pool');
+    expect(deltasOf(claimed, escalated!.next)).toEqual({});
+  });
+
+  it.each<{
+    outcome: string;
+    followUp: { reached: true; satisfaction: number } | { reached: false };
+    figures: Record<string, number>;
+  }>([
+    { outcome: 'satisfied (5)', followUp: { reached: true, satisfaction: 5 }, figures: { followUps: 1, rated: 1, satisfied: 1 } },
+    { outcome: 'satisfied (4)', followUp: { reached: true, satisfaction: 4 }, figures: { followUps: 1, rated: 1, satisfied: 1 } },
+    { outcome: 'not satisfied (3)', followUp: { reached: true, satisfaction: 3 }, figures: { followUps: 1, rated: 1 } },
+    { outcome: 'not reached', followUp: { reached: false }, figures: { followUps: 1 } },
+  ])('the call-back in December, worker $outcome: counted in December', ({ followUp, figures }) => {
+    const closed = closedOnTime();
+    const calledBack = recordFollowUp({
+      caseRecord: closed,
+      input: followUp,
+      caller: operatorOf('210102'),
+      moment: at('2026-12-01T02:00:00.000Z'),
+    });
+    expect(deltasOf(closed, calledBack.next)).toEqual({ '210102#2026-12': figures });
+  });
+
+  it.each([
+    [5, { ratedOnline: 1, satisfiedOnline: 1 }],
+    [4, { ratedOnline: 1, satisfiedOnline: 1 }],
+    [3, { ratedOnline: 1 }],
+    [1, { ratedOnline: 1 }],
+  ])('the worker’s own online rating of %i in December: counted in December, apart from the call-back', (score, figures) => {
+    const closed = closedOnTime();
+    const rated = rateService(closed, { score }, at('2026-12-01T02:00:00.000Z'));
+    expect(deltasOf(closed, rated.next)).toEqual({ '210102#2026-12': figures });
+  });
+
+  it.each([
+    ['inbound' as const, { callsAnswered: 1 }],
+    ['outbound' as const, { callsMade: 1 }],
+  ])('a %s 12351 call about the case in December: counted in December', (direction, figures) => {
+    const open = injury();
+    const called = logHotlineCall({
+      caseRecord: open,
+      call: { direction, note: '询问进度' },
+      caller: operatorOf('210102'),
+      moment: at('2026-12-01T02:00:00.000Z'),
+    });
+    expect(deltasOf(open, called.next)).toEqual({ '210102#2026-12': figures });
+  });
+
+  it('reopening takes the closure, call-back and ratings out of their months; the registration stays', () => {
+    const closed = closedOnTime();
+    const rated = rateService(closed, { score: 5 }, at('2026-11-24T02:00:00.000Z')).next;
+    const calledBack = recordFollowUp({
+      caseRecord: rated,
+      input: { reached: true, satisfaction: 5 },
+      caller: operatorOf('210102'),
+      moment: at('2026-12-01T02:00:00.000Z'),
+    }).next;
+    const reopened = reopenCase({
+      caseRecord: calledBack,
+      reason: '复查',
+      caller: admin,
+      moment: at('2026-12-02T02:00:00.000Z'),
+      rules: DEFAULT_CLOCK_RULES,
+    });
+    expect(deltasOf(calledBack, reopened.next)).toEqual({
+      '210102#2026-11': {
+        closed: -1,
+        closedOnTime: -1,
+        secondsToClose: -3_600,
+        amountRecoveredFen: -1_200_000,
+        'outcome.mediated_agreement': -1,
+        ratedOnline: -1,
+        satisfiedOnline: -1,
+      },
+      '210102#2026-12': { followUps: -1, rated: -1, satisfied: -1 },
+    });
+  });
+
+  it('an accepted transfer moves every month’s figures of the case from the sender to the receiving union', () => {
+    const shenhe = registerIn(complaint() as IntakeInput, '210103');
+    const called = logHotlineCall({
+      caseRecord: shenhe,
+      call: { direction: 'inbound', note: '询问进度' },
+      caller: operatorOf('210103'),
+      moment: at('2026-12-01T02:00:00.000Z'),
+    }).next;
+    const pending = requestTransfer({
+      caseRecord: called,
+      target: directory.get('210102')!,
+      targetPath: directory.pathOf('210102'),
+      caller: adminOf('210100'),
+      reason: '用工地在和平区',
+      moment: at('2026-12-02T02:00:00.000Z'),
+    }).next;
+    const accepted = decideTransfer({
+      caseRecord: pending,
+      caller: adminOf('210102'),
+      decision: { accept: true },
+      moment: at('2026-12-03T02:00:00.000Z'),
+    });
+    expect(deltasOf(pending, accepted.next)).toEqual({
+      '210103#2026-11': negated(WAGE_COMPLAINT_FIGURES),
+      '210102#2026-11': WAGE_COMPLAINT_FIGURES,
+      '210103#2026-12': { callsAnswered: -1 },
+      '210102#2026-12': { callsAnswered: 1 },
+    });
+  });
+});
+
+describe('the reconciliation’s recomputation from the case records', () => {
+  const admin = adminOf('210102');
+
+  it('a walk-in complaint’s whole life: each figure in the month it happened, call-back and online rating apart', () => {
+    const opened = registerIn({
+      ...(complaint({ channel: 'walk_in', workersInvolved: 3, amountClaimedFen: 3_600_000 }) as IntakeInput),
+      complainant: worker,
+    });
     // Closed an hour later, inside its first-response clock.
-    const closed = closeOn(opened, '2026-11-23T03:00:00.000Z', 1_200_000);
-    expect(figuresOf(closed)).toEqual({
-      '210102#2026-11': expect.objectContaining({
+    const closed = closeCase({
+      caseRecord: opened,
+      closure: { outcome: 'advice_given', summary: '已答复', amountRecoveredFen: 1_200_000 },
+      caller: admin,
+      moment: at(later(NOV_23, HOUR)),
+    }).next;
+    const rated = rateService(closed, { score: 5 }, at('2026-11-24T02:00:00.000Z')).next;
+    const calledBack = recordFollowUp({
+      caseRecord: rated,
+      input: { reached: true, satisfaction: 2 },
+      caller: admin,
+      moment: at('2026-12-01T02:00:00.000Z'),
+    }).next;
+    const rangAgain = logHotlineCall({
+      caseRecord: calledBack,
+      call: { direction: 'inbound', note: '再次来电' },
+      caller: admin,
+      moment: at('2027-01-04T02:00:00.000Z'),
+    }).next;
+
+    expect(Object.fromEntries(recompute([rangAgain]))).toEqual({
+      '210102#2026-11': {
         opened: 1,
         workersInvolved: 3,
         amountClaimedFen: 3_600_000,
+        'channel.walk_in': 1,
+        'kind.complaint': 1,
+        'category.wage_arrears': 1,
         closed: 1,
         closedOnTime: 1,
         secondsToClose: 3_600,
         amountRecoveredFen: 1_200_000,
         'outcome.advice_given': 1,
-      }),
-    });
-    expect(figuresOf(closed)['210102#2026-11']).not.toHaveProperty('consultations');
-    expect(figuresOf(closed)['210102#2026-11']).not.toHaveProperty('consultationsAnswered');
-  });
-
-  it('counts the worker’s own rating and the call-back’s apart: one never replaces the other', () => {
-    const closed = closeOn(register(complaint()), '2026-11-23T03:00:00.000Z');
-    const rated = rateService(closed, { score: 5 }, { now: new Date('2026-11-24T02:00:00.000Z'), newEventId: () => 'e' }).next;
-    const calledBack = recordFollowUp({
-      caseRecord: rated,
-      input: { reached: true, satisfaction: 2 },
-      caller: admin,
-      moment: {
-        now: new Date('2026-12-01T02:00:00.000Z'),
-        newEventId: () => 'e',
+        ratedOnline: 1,
+        satisfiedOnline: 1,
       },
-    }).next;
-    const figures = figuresOf(calledBack);
-    expect(figures['210102#2026-11']).toMatchObject({ ratedOnline: 1, satisfiedOnline: 1 });
-    expect(figures['210102#2026-11']).not.toHaveProperty('rated');
-    expect(figures['210102#2026-12']).toEqual({ followUps: 1, rated: 1 });
+      '210102#2026-12': { followUps: 1, rated: 1 },
+      '210102#2027-01': { callsAnswered: 1 },
+    });
   });
 });
 
