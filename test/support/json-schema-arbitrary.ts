@@ -112,22 +112,35 @@ function objectArbitrary(schema: JsonSchema, options: ConvertOptions): fc.Arbitr
     // `{}` (anything) appears only on response schemas; requests are strict.
     if (Object.keys(schema.additionalProperties).length > 0) throw new Error('typed additionalProperties are not supported');
   }
+  const requiredKeys = required.filter((name) => name in properties);
+  const derived = fc.record(
+    Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, schemaArbitrary(property, options)])),
+    { requiredKeys },
+  );
   /*
-   * Where the schema carries a documented example, each field sometimes takes
-   * the example's value: those satisfy the checks JSON Schema cannot express
-   * (an ID card's check digit, a mobile number's operator prefix), so valid
-   * requests also reach the handler's logic, not only its validation.
+   * Where the schema carries a documented example, half the values start from
+   * it and re-derive only some fields: the example satisfies the checks JSON
+   * Schema cannot express (an ID card's or a credit code's check digit, which
+   * fields go together), so valid requests also reach the handler's logic, not
+   * only its validation.
    */
-  const example: Record<string, unknown> | undefined = (schema.examples as unknown[] | undefined)?.[0] as any;
-  const model: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const [name, property] of Object.entries(properties)) {
-    const derived = schemaArbitrary(property, options);
-    model[name] =
-      example && name in example
-        ? fc.oneof({ weight: 1, arbitrary: derived }, { weight: 1, arbitrary: fc.constant(example[name]) })
-        : derived;
-  }
-  return fc.record(model, { requiredKeys: required.filter((name) => name in properties) });
+  const example = (schema.examples as Record<string, unknown>[] | undefined)?.[0];
+  if (!example) return derived;
+  // The example's own fields only: an optional field it leaves out may only go with others (answeredOnCall: consultations).
+  const nearExample = fc.record(
+    Object.fromEntries(
+      Object.entries(properties)
+        .filter(([name]) => name in example)
+        .map(([name, property]) => [
+          name,
+          fc.oneof(
+            { weight: 4, arbitrary: fc.constant(example[name]) },
+            { weight: 1, arbitrary: schemaArbitrary(property, options) },
+          ),
+        ]),
+    ),
+  );
+  return fc.oneof(derived, nearExample);
 }
 
 /** An arbitrary of values valid against `schema`. */
