@@ -41,7 +41,13 @@ const CONTENT_TYPES: Record<string, string> = {
 export function createStaticSite(options: StaticSiteOptions): StaticSite {
   const root = normalize(options.root).replace(/[\/]+$/, '');
   const fileAt = (pathname: string): string | undefined => {
-    const path = normalize(join(root, decodeURIComponent(pathname)));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return undefined; // a malformed escape names no file: the route table answers 404, not a 500
+    }
+    const path = normalize(join(root, decoded));
     if (path !== root && !path.startsWith(root + sep)) return undefined; // no way out of the site
     return existsSync(path) && statSync(path).isFile() ? path : undefined;
   };

@@ -129,8 +129,10 @@ function sendFrom(
   headers: Record<string, string>,
   body: string | Buffer | undefined,
 ): Promise<Response> {
+  // node:http frames a GET's or DELETE's body only when told its length; unframed, the bytes read as a second request.
+  const framed = body === undefined ? headers : { 'content-length': String(Buffer.byteLength(body)), ...headers };
   return new Promise((resolve, reject) => {
-    const request = httpRequest(url, { method, headers, localAddress }, (incoming) => {
+    const request = httpRequest(url, { method, headers: framed, localAddress }, (incoming) => {
       const chunks: Buffer[] = [];
       incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
       incoming.on('end', () => {
