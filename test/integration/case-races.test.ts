@@ -6,12 +6,14 @@ import { DEMO_ROSTER, DEMO_UNIONS } from '../../scripts/local/demo-data.js';
 import type { CaseRecord, IntakeInput, TimelineEvent } from '../../shared/domain/cases.js';
 import { AppError, type ErrorCode } from '../../shared/domain/errors.js';
 import { recompute, unionMonthKey } from '../../shared/domain/figures.js';
-import { authorize, type CaseAction } from '../../shared/domain/lifecycle.js';
+import { authorize, CASE_ACTIONS, type CaseAction } from '../../shared/domain/lifecycle.js';
 import { MAX_SUPPLEMENTS, supplementCase } from '../../shared/domain/public-case.js';
 import type { Caller, Role } from '../../shared/domain/roles.js';
+import type { Moment } from '../../shared/domain/transition.js';
 import { poolForRole } from '../../shared/domain/triage.js';
 import { UnionDirectory } from '../../shared/domain/unions.js';
 import type { CaseStatus, Category } from '../../shared/domain/vocabulary.js';
+import type { CaseRepository } from '../../shared/store/case-repository.js';
 import { ReportRepository } from '../../shared/store/report-repository.js';
 import { forgetCachedDirectory } from '../../shared/store/union-repository.js';
 import { answerTransfer, assignCase, claimCase, releaseCase, transferCase } from '../../shared/usecases/dispatch.js';
@@ -47,15 +49,17 @@ import { createTestTable, testDependencies, type TestTable } from '../support/st
 const T0 = Date.parse('2026-11-02T02:00:00.000Z');
 const MONTH = '2026-11';
 /** Racing groups per run on average: fast-check draws from none to twice this many. */
-const GROUPS_PER_RUN = runs(8, 20);
-/** About 40 groups by default; the long run about 1,400 (at least 1,000 but with odds of about 10^-5 against). */
-const NUM_RUNS = runs(5, 70);
+const GROUPS_PER_RUN = runs(6, 35);
+/** Runs of one property check: about 24 groups by default, about 1,400 in the long run. */
+const NUM_RUNS = runs(4, 40);
+/** The long run checks the property again until at least this many groups have raced (issue 12 asks for 1,000). */
+const MIN_GROUPS = runs(0, 1000);
 
 const directory = new UnionDirectory(DEMO_UNIONS);
 const pathOf = (unionCode: string) => directory.pathOf(unionCode);
 
-/** Worked statuses: the owner carries the case against their capacity. */
-const WORKED: readonly CaseStatus[] = ['claimed', 'in_progress', 'in_mediation'];
+/** The statuses in which someone works the case (those they may release it from), carrying it against their capacity. */
+const WORKED: readonly CaseStatus[] = CASE_ACTIONS.release.from;
 
 // ---- The actors: demo staff, plus two 和平区 lawyers of capacity 2 so that capacity races happen. ----
 
@@ -393,6 +397,8 @@ const tally = {
   actions: 0,
   outcomes: new Map<string, number>(),
   lostRaces: 0,
+  /** Answers other than a success or a 4xx: a 5xx, or an error that is no AppError (a 500). */
+  serverErrors: 0,
   violations: 0,
 };
 const count = (key: string) => tally.outcomes.set(key, (tally.outcomes.get(key) ?? 0) + 1);
@@ -429,13 +435,10 @@ class RaceGroup implements fc.AsyncCommand<RaceModel, RaceWorld> {
     );
     tally.actions += this.actions.length;
     for (const outcome of outcomes) {
-      count(
-        outcome.ok
-          ? '2xx'
-          : outcome.error instanceof AppError
-            ? `${outcome.error.status} ${outcome.error.code}`
-            : 'thrown (a 500)',
-      );
+      if (outcome.ok) count('2xx');
+      else if (outcome.error instanceof AppError) count(`${outcome.error.status} ${outcome.error.code}`);
+      else count('500 (thrown)');
+      if (!outcome.ok && !(outcome.error instanceof AppError && outcome.error.status < 500)) tally.serverErrors++;
     }
 
     const violations = await this.holdAgainstModel(model, world, tokens, outcomes);
@@ -704,13 +707,60 @@ const groupArbitrary = fc.array(fc.tuple(actionArbitrary, fc.nat({ max: 3 })), {
     ),
 );
 
+/**
+ * The case repository, with another worker's supplement landing on the case
+ * just before each of the first `rivals` saves: the complainant's change
+ * loses that many races in a row, deterministically.
+ */
+function losingRaces(cases: CaseRepository, rivals: number, moment: () => Moment): CaseRepository {
+  let left = rivals;
+  const raced = Object.create(cases) as CaseRepository;
+  raced.saveTransition = async (previous, transition, others) => {
+    if (left-- > 0) {
+      const current = (await cases.get(previous.caseId, { consistent: true }))!;
+      await cases.saveTransition(current, supplementCase(current, '另一位工友补充的考勤记录', moment()));
+    }
+    return cases.saveTransition(previous, transition, others);
+  };
+  return raced;
+}
+
+describe('regressions the race model found', () => {
+  it('a supplement that loses its race to five others at once is still saved, not answered 503 BUSY', async () => {
+    // Prepare: workers of a collective dispute share its case number; in a group of six, five may add theirs first.
+    const table = await createTestTable();
+    try {
+      const { model, real } = await startRun(table);
+      const collective = model.cases[2]!;
+      const deps = {
+        ...real.deps,
+        cases: losingRaces(real.deps.cases, 5, () => ({ now: real.deps.now(), newEventId: randomUUID })),
+      };
+
+      // Act
+      const answer = await addSupplement(deps, collective.caseNumber, collective.accessCode, '工资条照片', client()).then(
+        () => 'saved',
+        (error: AppError) => `${error.status} ${error.code}`,
+      );
+
+      // Assess
+      expect(answer).toBe('saved');
+      expect((await real.deps.cases.get(collective.caseId, { consistent: true }))?.supplementCount).toBe(6);
+      const timeline = await real.deps.cases.timeline(collective.caseId);
+      expect(timeline.filter((event) => event.type === 'supplement_added')).toHaveLength(6);
+    } finally {
+      await table.drop();
+    }
+  });
+});
+
 describe('racing claims, assignments, transfers, work, closures, reopenings, supplements and ratings', () => {
   afterAll(() => {
     const outcomes = [...tally.outcomes.entries()].sort(([, a], [, b]) => b - a).map(([key, n]) => `${key}: ${n}`);
     console.info(
       `case races: ${tally.runs} runs, ${tally.groups} racing groups, ${tally.actions} actions ` +
         `(${outcomes.join(', ')}), ${tally.lostRaces} refusals only a lost race explains, ` +
-        `5xx ${[...tally.outcomes].filter(([key]) => !/^(2xx|4\d\d )/.test(key)).reduce((sum, [, n]) => sum + n, 0)}, ` +
+        `5xx ${tally.serverErrors}, ` +
         `invariant violations ${tally.violations}`,
     );
   });
@@ -718,8 +768,9 @@ describe('racing claims, assignments, transfers, work, closures, reopenings, sup
   it(
     'hold the model after every group: one owner, complete timelines, exact capacity and figures, the supplement cap',
     async () => {
-      await fc.assert(
-        fc.asyncProperty(fc.commands([groupArbitrary], { maxCommands: 2 * GROUPS_PER_RUN, size: 'max' }), async (groups) => {
+      const property = fc.asyncProperty(
+        fc.commands([groupArbitrary], { maxCommands: 2 * GROUPS_PER_RUN, size: 'max' }),
+        async (groups) => {
           const table = await createTestTable();
           try {
             tally.runs++;
@@ -731,10 +782,15 @@ describe('racing claims, assignments, transfers, work, closures, reopenings, sup
           } finally {
             await table.drop();
           }
-        }),
-        { numRuns: NUM_RUNS },
+        },
       );
+      do {
+        // Each run needs a table of its own, so shrinking (a table per attempt) would take longer than the run; the
+        // failing group, its violations and the seed say enough.
+        await fc.assert(property, { numRuns: NUM_RUNS, endOnFailure: true });
+      } while (tally.groups < MIN_GROUPS);
     },
-    runs(60_000, 600_000),
+    // Generous: a loaded two-core machine runs DynamoDB Local several times slower than an idle one.
+    runs(180_000, 1_200_000),
   );
 });
