@@ -172,8 +172,15 @@ export async function publicCaseStatus(
   return { caseRecord, events, unionName: directory.get(caseRecord.unionCode)?.name ?? caseRecord.unionCode };
 }
 
-/** Saves of one complainant change tried before a race that keeps being lost is answered 503. */
-const SAVE_ATTEMPTS = 3;
+/**
+ * Saves of one complainant change tried before a race that keeps being lost
+ * is answered 503. Each lost race means another change of the case was saved,
+ * so n changes at once (workers of a collective dispute sharing its number,
+ * staff acting on it) all succeed when n ≤ SAVE_ATTEMPTS: six, as many tries
+ * as a colliding transaction gets (operations.ts). Three made the fourth of
+ * four simultaneous supplements a 503.
+ */
+const SAVE_ATTEMPTS = 6;
 
 /**
  * Applies a complainant's change to their case as a transition, saved on the
