@@ -14,22 +14,28 @@ export interface Registration {
   readonly idempotencyKey: string;
   readonly body: unknown;
   readonly user?: DemoUser;
+  /** The worker's mobile number, theirs alone in the run. */
+  readonly mobile: string;
 }
 
 const PUBLIC_EXAMPLE = (z.globalRegistry.get(FileComplaintBody)?.examples as Record<string, unknown>[])[0]!;
 
 /**
  * A hotline registration by the 和平区 operator, or a worker's online filing
- * (the documented example: 沈河区), each with its own key; `variant` varies
- * the worker and category so the cases are not all alike.
+ * (the documented example: 沈河区), each with its own key. `serial` (unique
+ * in a run) gives the worker a mobile number of their own, so the case a
+ * request created can be found by it (see casesByMobile), and varies the
+ * category so the cases are not all alike.
  */
-export function registration(route: Registration['route'], variant: number): Registration {
-  const mobile = `139${String(10_000_000 + (variant % 90_000_000)).padStart(8, '0')}`;
+export function registration(route: Registration['route'], serial: number): Registration {
+  const mobile = mobileOf(serial);
+  const variant = serial;
   if (route === 'POST /cases') {
     const categories = ['wage_arrears', 'work_injury', 'labour_contract', 'working_hours_leave'] as const;
     return {
       route,
       idempotencyKey: randomUUID(),
+      mobile,
       user: demo('op-heping'),
       body: complaint({
         category: categories[variant % categories.length]!,
@@ -40,8 +46,43 @@ export function registration(route: Registration['route'], variant: number): Reg
   return {
     route,
     idempotencyKey: randomUUID(),
+    mobile,
     body: { ...PUBLIC_EXAMPLE, complainant: { name: '王建国', mobile, migrantWorker: true } },
   };
+}
+
+/** The worker's mobile number in the `serial`th registration of a run. */
+export function mobileOf(serial: number): string {
+  return `139${String(serial).padStart(8, '0')}`;
+}
+
+/** Case numbers by the worker's mobile number (from the contact items), to tell which request created which case. */
+export function casesByMobile(items: readonly Record<string, unknown>[]): Map<string, string[]> {
+  const numberOf = new Map(
+    items.filter((item) => item.SK === 'CASE').map((item) => [item.caseId as string, item.caseNumber as string]),
+  );
+  const byMobile = new Map<string, string[]>();
+  for (const contact of items.filter((item) => item.SK === 'CONTACT')) {
+    const caseNumber = numberOf.get(contact.caseId as string);
+    if (caseNumber) byMobile.set(contact.mobile as string, [...(byMobile.get(contact.mobile as string) ?? []), caseNumber]);
+  }
+  return byMobile;
+}
+
+/**
+ * What a registration's answer says about the cases its request created:
+ * a 201, exactly its case; a 503 STORE_UNAVAILABLE or BUSY, none ("nothing
+ * was written"); OUTCOME_UNKNOWN, none or one. Undefined when they agree.
+ */
+export function answerContradicting(answer: ApiResponse, created: readonly string[]): string | undefined {
+  const code = answer.body?.error?.code as string | undefined;
+  if (answer.status === 201)
+    return created.length === 1 && created[0] === answer.body.caseNumber
+      ? undefined
+      : `201 ${answer.body.caseNumber as string}, but cases stored: [${created.join(', ')}]`;
+  if (answer.status === 503 && code === 'OUTCOME_UNKNOWN')
+    return created.length <= 1 ? undefined : `OUTCOME_UNKNOWN, ${created.length} cases`;
+  return created.length === 0 ? undefined : `${answerLabel(answer)}, but case ${created.join(', ')} was stored`;
 }
 
 export function send(api: LocalApi, request: Registration): Promise<ApiResponse> {

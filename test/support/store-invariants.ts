@@ -50,7 +50,7 @@ export function brokenInvariants(items: readonly Item[]): string[] {
     if (reservation?.caseId !== caseId) broken.push(`case ${record.caseNumber}: its number is not reserved for it`);
     if (record.status === 'claimed' && (!record.owner || !(eventTypes.has('claimed') || eventTypes.has('assigned'))))
       broken.push(`case ${record.caseNumber}: claimed without an owner or a claimed/assigned event`);
-    if (record.status === 'closed' && !eventTypes.has('closed') && !record.answeredOnCall)
+    if (record.status === 'closed' && !eventTypes.has('closed') && !eventTypes.has('answered_on_call'))
       broken.push(`case ${record.caseNumber}: closed without a closed event`);
   }
   for (const item of items) {
@@ -80,7 +80,8 @@ export function brokenInvariants(items: readonly Item[]): string[] {
     const open = [...cases.values()].filter(
       (record) => record.owner?.staffId === entry.staffId && !FINISHED_STATUSES.has(record.status),
     ).length;
-    if (entry.activeCases !== open) broken.push(`staff ${entry.staffId as string}: activeCases ${entry.activeCases as number}, owns ${open} open cases`);
+    if (entry.activeCases !== open)
+      broken.push(`staff ${entry.staffId as string}: activeCases ${entry.activeCases as number}, owns ${open} open cases`);
   }
   return broken;
 }
@@ -96,6 +97,10 @@ export function casesByNumber(items: readonly Item[]): Map<string, CaseRecord> {
 }
 
 const nonZero = (row: Record<string, number> | undefined) =>
-  Object.fromEntries(Object.entries(row ?? {}).filter(([, value]) => value !== 0).sort(([a], [b]) => a.localeCompare(b)));
+  Object.fromEntries(
+    Object.entries(row ?? {})
+      .filter(([, value]) => value !== 0)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
 
 const sortKinds = (items: readonly Item[]) => [...new Set(items.map((item) => (item.SK as string).split('#')[0]))].join(', ');
