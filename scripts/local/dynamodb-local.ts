@@ -53,6 +53,8 @@ export interface RunningDynamoDb {
   readonly endpoint: string;
   readonly client: DynamoDBClient;
   stop(): Promise<void>;
+  /** Kills the Java process outright (SIGKILL), as a crash would: no shutdown, whatever was in flight is cut off. */
+  crash(): Promise<void>;
 }
 
 /**
@@ -83,16 +85,19 @@ export async function startDynamoDbLocal(options: { port?: number; persistDir?: 
     region: LOCAL_AWS_ENV.AWS_REGION,
     credentials: { accessKeyId: LOCAL_AWS_ENV.AWS_ACCESS_KEY_ID, secretAccessKey: LOCAL_AWS_ENV.AWS_SECRET_ACCESS_KEY },
   });
-  const stop = async () => {
+  /** SIGTERM asks the JVM to shut down (SIGKILL after 3 s if it does not); SIGKILL is a crash, nothing is cleaned up. */
+  const end = async (signal: 'SIGTERM' | 'SIGKILL') => {
     process.removeListener('exit', killOnExit);
     client.destroy();
     if (child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+      child.kill(signal);
+      if (signal === 'SIGTERM') setTimeout(() => child.kill('SIGKILL'), 3000).unref();
     });
   };
+  const stop = () => end('SIGTERM');
+  const crash = () => end('SIGKILL');
 
   // The JVM starts in a few seconds on an idle machine, but over a minute on a loaded 2-core one (seen: load 16).
   const deadline = Date.now() + STARTUP_PATIENCE_MS;
@@ -102,7 +107,7 @@ export async function startDynamoDbLocal(options: { port?: number; persistDir?: 
     }
     try {
       await client.send(new ListTablesCommand({ Limit: 1 }));
-      return { endpoint, client, stop };
+      return { endpoint, client, stop, crash };
     } catch {
       if (Date.now() > deadline) {
         await stop();

@@ -5,6 +5,7 @@ import {
   makeIdempotent,
 } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Context } from 'aws-lambda';
 import { AppError } from '../domain/errors.js';
 import { getDynamoDbClient, tableName } from './client.js';
@@ -38,6 +39,14 @@ export function idempotentByKey<Body, Result, Extra extends object = object>(
 ): (call: IdempotentCall<Body> & Extra, context: Context) => Promise<Result> {
   let wrapped: ((call: IdempotentCall<Body> & Extra) => Promise<Result>) | undefined;
   let config: IdempotencyConfig | undefined;
+  /** Per call (the local server runs calls side by side in one process): what `run` returned, once it has. */
+  const finished = new AsyncLocalStorage<{ result?: { value: Result } }>();
+  const runAndRemember = async (call: IdempotentCall<Body> & Extra) => {
+    const value = await run(call);
+    const slot = finished.getStore();
+    if (slot) slot.result = { value };
+    return value;
+  };
 
   // Built on first use: the table name is configuration read at run time.
   const idempotent = () => {
@@ -46,7 +55,7 @@ export function idempotentByKey<Body, Result, Extra extends object = object>(
       payloadValidationJmesPath: 'body',
       expiresAfterSeconds: options.expiresAfterSeconds,
     });
-    wrapped ??= makeIdempotent(run, {
+    wrapped ??= makeIdempotent(runAndRemember, {
       config,
       persistenceStore: new DynamoDBPersistenceLayer({
         tableName: tableName(),
@@ -65,9 +74,14 @@ export function idempotentByKey<Body, Result, Extra extends object = object>(
     idempotencyConfig.registerLambdaContext(context);
     const deadline = Date.now() + IN_PROGRESS_WAIT_MS;
     for (;;) {
+      const slot: { result?: { value: Result } } = {};
       try {
-        return await once(call);
+        return await finished.run(slot, () => once(call));
       } catch (error) {
+        // The work is done (e.g. the case is registered) and only recording its answer for retries failed: the
+        // answer is still true, and a retry finds the work by its own marker. Failing now would tell the client
+        // "nothing was written" (STORE_UNAVAILABLE) about a write that happened.
+        if (slot.result) return slot.result.value;
         if (error instanceof IdempotencyValidationError) throw new AppError('IDEMPOTENCY_KEY_REUSED', options.conflictMessage);
         if (!(error instanceof IdempotencyAlreadyInProgressError)) throw error;
         if (Date.now() > deadline) {

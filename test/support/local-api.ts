@@ -39,19 +39,26 @@ export interface LocalApi {
   stop(): Promise<void>;
 }
 
+export interface LocalApiOptions {
+  /** A DynamoDB Local of the test's own (e.g. one it kills), instead of the run's shared one. */
+  readonly dynamoDbEndpoint?: string;
+  /** An invocation's time budget (see LocalServerOptions.invocationBudgetMs); 25 s unless told. */
+  readonly invocationBudgetMs?: number;
+}
+
 /**
  * The local API exactly as `npm start` serves it (local server, authorizer
  * emulation, real handlers), on a free port, against the run's DynamoDB Local
  * with a table of its own.
  */
-export async function startLocalApi(): Promise<LocalApi> {
+export async function startLocalApi(options: LocalApiOptions = {}): Promise<LocalApi> {
   const environment: LocalEnvironment = await startLocalEnvironment({
     port: 0,
-    dynamoDbEndpoint: inject('dynamoDbEndpoint'),
+    dynamoDbEndpoint: options.dynamoDbEndpoint ?? inject('dynamoDbEndpoint'),
     tableName: `e2e-${randomUUID()}`,
     // DynamoDB Local serialises transactions; under a test's burst of hundreds of requests it, not the code, is slow.
     // Invocations get the test's budget (below vitest's 30 s) instead of the deployed 10 s, so no test hangs on it.
-    invocationBudgetMs: 25_000,
+    invocationBudgetMs: options.invocationBudgetMs ?? 25_000,
   });
   const raw = new DynamoDBClient({
     endpoint: environment.dynamoDbEndpoint,
