@@ -11,12 +11,20 @@ import { defineConfig } from 'vitest/config';
  * The global setup starts one DynamoDB Local and stops it after; each
  * integration or e2e file creates its own table, so files run in parallel.
  *
- * The two load tests (10,000 racing claims; a burst of 200 online filings)
- * run afterwards, one at a time: DynamoDB Local serialises transactions, so
- * run beside each other or beside the suite they measure the emulator's
- * queue, and the burst's requests outlive the functions' 10-second timeout.
+ * The load tests (10,000 racing claims; a burst of 200 online filings; a
+ * load run with faults injected; a burst with DynamoDB Local killed in the
+ * middle) run afterwards, one at a time: DynamoDB Local serialises
+ * transactions, so run beside each other or beside the suite they measure the
+ * emulator's queue, and the bursts' requests outlive the functions' 10-second
+ * timeout. The long evidence runs (WEIQUAN_LONG_RUNS=1, set by .ci/run) grow
+ * their counts but not their number, see test/support/long-runs.ts.
  */
-const LOAD_TESTS = ['test/integration/dispatch.test.ts', 'test/e2e/public-complaints.test.ts'];
+const LOAD_TESTS = [
+  'test/integration/dispatch.test.ts',
+  'test/e2e/public-complaints.test.ts',
+  'test/e2e/fault-injection.test.ts',
+  'test/e2e/store-killed.test.ts',
+];
 
 export default defineConfig({
   test: {

@@ -3,17 +3,18 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_ROSTER, DEMO_UNIONS } from '../../scripts/local/demo-data.js';
-import type { CaseRecord, IntakeInput, TimelineEvent } from '../../shared/domain/cases.js';
+import type { CaseRecord, TimelineEvent } from '../../shared/domain/cases.js';
+import type { IntakeInput } from '../../shared/domain/registration.js';
 import { AppError, type ErrorCode } from '../../shared/domain/errors.js';
 import { recompute, unionMonthKey } from '../../shared/domain/figures.js';
 import { authorize, CASE_ACTIONS, type CaseAction } from '../../shared/domain/lifecycle.js';
 import { MAX_SUPPLEMENTS, supplementCase } from '../../shared/domain/public-case.js';
 import type { Caller, Role } from '../../shared/domain/roles.js';
-import type { Moment } from '../../shared/domain/transition.js';
+import type { Moment } from '../../shared/domain/moment.js';
 import { poolForRole } from '../../shared/domain/triage.js';
 import { UnionDirectory } from '../../shared/domain/unions.js';
 import type { CaseStatus, Category } from '../../shared/domain/vocabulary.js';
-import type { CaseRepository } from '../../shared/store/case-repository.js';
+import type { CaseStore } from '../../shared/usecases/ports.js';
 import { ReportRepository } from '../../shared/store/report-repository.js';
 import { forgetCachedDirectory } from '../../shared/store/union-repository.js';
 import { answerTransfer, assignCase, claimCase, releaseCase, transferCase } from '../../shared/usecases/dispatch.js';
@@ -712,9 +713,9 @@ const groupArbitrary = fc.array(fc.tuple(actionArbitrary, fc.nat({ max: 3 })), {
  * just before each of the first `rivals` saves: the complainant's change
  * loses that many races in a row, deterministically.
  */
-function losingRaces(cases: CaseRepository, rivals: number, moment: () => Moment): CaseRepository {
+function losingRaces(cases: CaseStore, rivals: number, moment: () => Moment): CaseStore {
   let left = rivals;
-  const raced = Object.create(cases) as CaseRepository;
+  const raced = Object.create(cases) as CaseStore;
   raced.saveTransition = async (previous, transition, others) => {
     if (left-- > 0) {
       const current = (await cases.get(previous.caseId, { consistent: true }))!;
