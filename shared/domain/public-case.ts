@@ -74,9 +74,7 @@ export function caseNotFoundForPublic(): AppError {
 /** An attempt refused unchecked until `retryAt` (epoch ms); the same words for a client's limit and a number's. */
 export function tooManyAttempts(retryAt: number, now: number): AppError {
   const seconds = Math.max(1, Math.ceil((retryAt - now) / 1000));
-  return new AppError('TOO_MANY_REQUESTS', `尝试次数过多，请${Math.ceil(seconds / 60)}分钟后再试`, undefined, {
-    'retry-after': String(seconds),
-  });
+  return new AppError('TOO_MANY_REQUESTS', `尝试次数过多，请${Math.ceil(seconds / 60)}分钟后再试`, undefined, seconds);
 }
 
 /** Status in plain words for the worker. */

@@ -17,7 +17,7 @@ import {
   type TriageConfig,
   type TriageDecision,
 } from './triage.js';
-import type { UnionDirectory } from './unions.js';
+import { clockRulesOf, triageConfigOf, type UnionDirectory } from './unions.js';
 import type { CaseStatus, Category, Channel, RequestKind } from './vocabulary.js';
 
 /**
@@ -119,6 +119,25 @@ export interface RegistrationContext {
   readonly clockRules: ClockRules;
   /** For the complainant's acknowledgement. */
   readonly unionName: string;
+}
+
+/**
+ * The context of a registration in the responsible union: where the case
+ * sits in the tree, and that union's triage settings, clocks and name.
+ */
+export function registrationContext(
+  directory: UnionDirectory,
+  unionCode: string,
+  registration: Pick<RegistrationContext, 'caseId' | 'sequence' | 'phoneHash' | 'now' | 'actor' | 'newEventId'>,
+): RegistrationContext {
+  return {
+    ...registration,
+    unionCode,
+    unionPath: directory.pathOf(unionCode),
+    ...triageConfigOf(directory, unionCode),
+    clockRules: clockRulesOf(directory, unionCode),
+    unionName: directory.nameOf(unionCode),
+  };
 }
 
 /** Where a triage route leaves a new case. */

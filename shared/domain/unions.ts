@@ -54,6 +54,11 @@ export class UnionDirectory {
     return this.#byCode.get(code);
   }
 
+  /** A union's name, or its code when the directory does not (yet) know it. */
+  nameOf(code: string): string {
+    return this.#byCode.get(code)?.name ?? code;
+  }
+
   /** Codes from the root down to `code` itself, e.g. ['210000', '210100', '210102']. */
   pathOf(code: string): string[] {
     const path: string[] = [];

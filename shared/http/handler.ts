@@ -8,6 +8,7 @@ import { corsHeaders, corsSettingsFromEnv } from './cors.js';
 import { parseRequest, type ParsedRequest } from './request.js';
 import { isDependencyUnavailable, mayHaveTakenEffect } from './unavailable.js';
 import { INTERNAL_ERROR_MESSAGE, errorResponse, jsonResponse } from './response.js';
+import { statusOf } from './error-status.js';
 
 export interface Reply {
   /** Defaults to the contract's success status. */
@@ -61,11 +62,11 @@ const RETRY_LATER = {
 } as const;
 
 /** Seconds a client should wait before retrying a 503 the edge answers. */
-const RETRY_AFTER_SECONDS = '2';
+const RETRY_AFTER_SECONDS = 2;
 
 function retryLater(code: keyof typeof RETRY_LATER, contract: RouteContract): AppError {
   const message = RETRY_LATER[code][isPublic(contract.access) ? 'public' : 'staff'];
-  return new AppError(code, message, undefined, { 'Retry-After': RETRY_AFTER_SECONDS });
+  return new AppError(code, message, undefined, RETRY_AFTER_SECONDS);
 }
 
 /** middy ends an invocation just before Lambda would, with an error named TimeoutError whose cause names middy. */
@@ -126,7 +127,7 @@ function httpEdge(contract: RouteContract): MiddlewareObj<APIGatewayProxyEvent, 
       const error = answerableError(request.error, contract);
       request.response = errorResponse(error, requestIdOf(request.event, request.context));
       addCorsHeaders(request, contract);
-      finish(error.status, { code: error.code });
+      finish(statusOf(error), { code: error.code });
     },
   };
 }

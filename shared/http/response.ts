@@ -1,5 +1,6 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { AppError, type ErrorBody } from '../domain/errors.js';
+import { errorHeaders, statusOf } from './error-status.js';
 
 const BASE_HEADERS = {
   'content-type': 'application/json; charset=utf-8',
@@ -30,7 +31,7 @@ export function errorResponse(error: AppError, requestId: string): APIGatewayPro
       requestId,
     },
   };
-  return jsonResponse(error.status, body, requestId, error.headers ? { ...error.headers } : {});
+  return jsonResponse(statusOf(error), body, requestId, errorHeaders(error));
 }
 
 /** What a bug looks like from outside: no stack, no internals, a request id to quote. */

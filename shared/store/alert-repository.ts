@@ -1,10 +1,9 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { EarlyWarningAlert, EmployerComplaint } from '../domain/early-warning.js';
 import type { OutboxMessage } from '../domain/notifications.js';
 import { defaultStore, type StoreContext } from './client.js';
 import { keys } from './keys.js';
-import { batchGetAll, getItem, queryPage, withoutStorageAttributes } from './operations.js';
+import { batchGetAll, getItem, putIf, queryPage, updateIf, withoutStorageAttributes } from './operations.js';
 import type { AlertPointer, InboxEntry } from '../domain/records.js';
 import { ENTITY } from './entities.js';
 
@@ -59,51 +58,28 @@ export class AlertRepository {
    * the other joins. Returns false when another alert is running.
    */
   async startAlert(creditCode: string, pointer: AlertPointer, runningSince: string): Promise<boolean> {
-    try {
-      await this.store.client.send(
-        new PutCommand({
-          TableName: this.store.tableName,
-          Item: { ...keys.employerAlert(creditCode), entity: ENTITY.employerAlert, ...pointer },
-          ConditionExpression: 'attribute_not_exists(PK) OR lastComplaintAt < :since',
-          ExpressionAttributeValues: { ':since': runningSince },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    return putIf(this.store, {
+      Item: { ...keys.employerAlert(creditCode), entity: ENTITY.employerAlert, ...pointer },
+      ConditionExpression: 'attribute_not_exists(PK) OR lastComplaintAt < :since',
+      ExpressionAttributeValues: { ':since': runningSince },
+    });
   }
 
   /** Writes the alert's content whole (recomputed each time, so a replay rewrites the same) and moves its pointer on. */
   async saveAlert(alert: EarlyWarningAlert): Promise<void> {
     // Consumers on other shards may save the same alert from an older, shorter read: the longer list wins.
-    await this.store.client
-      .send(
-        new PutCommand({
-          TableName: this.store.tableName,
-          Item: { ...keys.alert(alert.alertId), entity: ENTITY.alert, ...alert, complaintCount: alert.complaints.length },
-          ConditionExpression: 'attribute_not_exists(PK) OR complaintCount <= :count',
-          ExpressionAttributeValues: { ':count': alert.complaints.length },
-        }),
-      )
-      .catch((error: unknown) => {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      });
+    await putIf(this.store, {
+      Item: { ...keys.alert(alert.alertId), entity: ENTITY.alert, ...alert, complaintCount: alert.complaints.length },
+      ConditionExpression: 'attribute_not_exists(PK) OR complaintCount <= :count',
+      ExpressionAttributeValues: { ':count': alert.complaints.length },
+    });
     const last = alert.complaints.at(-1)?.registeredAt ?? alert.raisedAt;
-    await this.store.client
-      .send(
-        new UpdateCommand({
-          TableName: this.store.tableName,
-          Key: keys.employerAlert(alert.creditCode),
-          UpdateExpression: 'SET lastComplaintAt = :last',
-          ConditionExpression: 'alertId = :alertId AND lastComplaintAt < :last',
-          ExpressionAttributeValues: { ':last': last, ':alertId': alert.alertId },
-        }),
-      )
-      .catch((error: unknown) => {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      });
+    await updateIf(this.store, {
+      Key: keys.employerAlert(alert.creditCode),
+      UpdateExpression: 'SET lastComplaintAt = :last',
+      ConditionExpression: 'alertId = :alertId AND lastComplaintAt < :last',
+      ExpressionAttributeValues: { ':last': last, ':alertId': alert.alertId },
+    });
   }
 
   /**
@@ -111,39 +87,23 @@ export class AlertRepository {
    * was new there (the department should be told), false if it was already.
    */
   async addToInbox(unionCode: string, alert: Pick<EarlyWarningAlert, 'alertId' | 'raisedAt'>): Promise<boolean> {
-    try {
-      await this.store.client.send(
-        new PutCommand({
-          TableName: this.store.tableName,
-          Item: {
-            ...keys.alertInbox(unionCode, alert.raisedAt, alert.alertId),
-            entity: ENTITY.alertInbox,
-            alertId: alert.alertId,
-            raisedAt: alert.raisedAt,
-          },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    return putIf(this.store, {
+      Item: {
+        ...keys.alertInbox(unionCode, alert.raisedAt, alert.alertId),
+        entity: ENTITY.alertInbox,
+        alertId: alert.alertId,
+        raisedAt: alert.raisedAt,
+      },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    });
   }
 
   /** A notice to a legal department, as an outbox message under the case that raised it (idempotent: fixed key). */
   async queueNotice(message: OutboxMessage): Promise<void> {
-    await this.store.client
-      .send(
-        new PutCommand({
-          TableName: this.store.tableName,
-          Item: { ...keys.outbox(message.caseId, message.createdAt, message.messageId), entity: ENTITY.outbox, ...message },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      )
-      .catch((error: unknown) => {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      });
+    await putIf(this.store, {
+      Item: { ...keys.outbox(message.caseId, message.createdAt, message.messageId), entity: ENTITY.outbox, ...message },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    });
   }
 
   /** A legal department's alerts, newest first, with their acknowledgement. */
@@ -177,20 +137,11 @@ export class AlertRepository {
     by: string,
     at: string,
   ): Promise<boolean> {
-    try {
-      await this.store.client.send(
-        new UpdateCommand({
-          TableName: this.store.tableName,
-          Key: keys.alertInbox(unionCode, alert.raisedAt, alert.alertId),
-          UpdateExpression: 'SET acknowledgedAt = :at, acknowledgedBy = :by',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':at': at, ':by': by },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    return updateIf(this.store, {
+      Key: keys.alertInbox(unionCode, alert.raisedAt, alert.alertId),
+      UpdateExpression: 'SET acknowledgedAt = :at, acknowledgedBy = :by',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':at': at, ':by': by },
+    });
   }
 }

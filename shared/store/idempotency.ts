@@ -89,9 +89,7 @@ export function idempotentByKey<Body, Result, Extra extends object = object>(
             'REQUEST_IN_PROGRESS',
             'The first request with this Idempotency-Key is still being processed; retry shortly.',
             undefined,
-            {
-              'retry-after': '2',
-            },
+            2,
           );
         }
         await new Promise((resolve) => setTimeout(resolve, IN_PROGRESS_POLL_MS));

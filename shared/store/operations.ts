@@ -1,9 +1,13 @@
-import { InternalServerError, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, InternalServerError, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   GetCommand,
+  PutCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
+  type PutCommandInput,
+  type UpdateCommandInput,
   type QueryCommandInput,
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
@@ -92,7 +96,7 @@ export async function batchGetAll(store: StoreContext, requestKeys: readonly Ite
       let pending: Item[] = chunk;
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt >= BATCH_GET_ATTEMPTS)
-          throw new AppError('BUSY', 'The service is busy; try again in a moment.', undefined, { 'Retry-After': '1' });
+          throw new AppError('BUSY', 'The service is busy; try again in a moment.', undefined, 1);
         if (attempt > 0)
           await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt) * (0.5 + Math.random() / 2)));
         const response = await store.client.send(
@@ -138,8 +142,7 @@ export async function transact(store: StoreContext, items: TransactItems): Promi
   }
 }
 
-const tooManyChanges = () =>
-  new AppError('BUSY', 'Too many changes at once; try again in a moment.', undefined, { 'Retry-After': '1' });
+const tooManyChanges = () => new AppError('BUSY', 'Too many changes at once; try again in a moment.', undefined, 1);
 
 /**
  * DynamoDB Local's answer (a 500) when a request waited too long for the lock
@@ -191,4 +194,33 @@ export function putNew(store: StoreContext, item: Item) {
 
 export function eventItem(event: TimelineEvent): Item {
   return { ...keys.event(event.caseId, event.at, event.seq, event.eventId), entity: ENTITY.event, ...event };
+}
+
+/**
+ * A conditional Put in the store's table: true when written, false when its
+ * condition failed (the item was there already, or another write won), with
+ * its request units recorded. For writes whose lost condition is an answer,
+ * not an error: idempotent replays, first-writer-wins markers.
+ */
+export async function putIf(store: StoreContext, input: Omit<PutCommandInput, 'TableName'>): Promise<boolean> {
+  return writeIf(() =>
+    store.client.send(new PutCommand({ ...input, TableName: store.tableName, ReturnConsumedCapacity: 'TOTAL' })),
+  );
+}
+
+/** A conditional Update in the store's table: true when written, false when its condition failed (see putIf). */
+export async function updateIf(store: StoreContext, input: Omit<UpdateCommandInput, 'TableName'>): Promise<boolean> {
+  return writeIf(() =>
+    store.client.send(new UpdateCommand({ ...input, TableName: store.tableName, ReturnConsumedCapacity: 'TOTAL' })),
+  );
+}
+
+async function writeIf(send: () => Promise<{ ConsumedCapacity?: { CapacityUnits?: number } }>): Promise<boolean> {
+  try {
+    recordCapacity((await retryingLockTimeouts(send)).ConsumedCapacity);
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
 }

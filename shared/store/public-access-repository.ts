@@ -1,9 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { recordCapacity } from '../observability/consumed-capacity.js';
 import { defaultStore, type StoreContext } from './client.js';
 import { keys } from './keys.js';
-import { getItem } from './operations.js';
+import { getItem, putIf, updateIf } from './operations.js';
 import type { Admission, AttemptGuard, AttemptPolicy, CaseNumberEntry, IdempotencyMarker } from '../domain/records.js';
 import { ENTITY } from './entities.js';
 
@@ -80,49 +80,31 @@ export class PublicAccessRepository {
         // The window is running and full.
         if (started > windowFloor) return { admitted: false, retryAt: started + policy.windowMs };
       }
-      try {
-        const result = await this.store.client.send(
-          new PutCommand({
-            TableName: this.store.tableName,
-            Item: {
-              ...key,
-              entity: ENTITY.attemptGuard,
-              attempts: 1,
-              windowStartedAt: now,
-              expiresAt: toSeconds(now + 2 * policy.windowMs),
-            },
-            ConditionExpression: 'attribute_not_exists(PK) OR windowStartedAt <= :windowFloor',
-            ExpressionAttributeValues: { ':windowFloor': windowFloor },
-            ReturnConsumedCapacity: 'TOTAL',
-          }),
-        );
-        recordCapacity(result.ConsumedCapacity);
-        return { admitted: true, windowStartedAt: now };
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
+      const started = await putIf(this.store, {
+        Item: {
+          ...key,
+          entity: ENTITY.attemptGuard,
+          attempts: 1,
+          windowStartedAt: now,
+          expiresAt: toSeconds(now + 2 * policy.windowMs),
+        },
+        ConditionExpression: 'attribute_not_exists(PK) OR windowStartedAt <= :windowFloor',
+        ExpressionAttributeValues: { ':windowFloor': windowFloor },
+      });
+      if (started) return { admitted: true, windowStartedAt: now };
     }
     return { admitted: false, retryAt: now + 1000 };
   }
 
   /** Takes back an admitted attempt (its code was right), if its window still runs. */
   async refundAttempt(guard: AttemptGuard, windowStartedAt: number): Promise<void> {
-    try {
-      const result = await this.store.client.send(
-        new UpdateCommand({
-          TableName: this.store.tableName,
-          Key: guardKey(guard),
-          UpdateExpression: 'ADD attempts :minusOne',
-          ConditionExpression: 'windowStartedAt = :started AND attempts > :zero',
-          ExpressionAttributeValues: { ':minusOne': -1, ':started': windowStartedAt, ':zero': 0 },
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
-      );
-      recordCapacity(result.ConsumedCapacity);
-    } catch (error) {
-      // A new window began meanwhile: there is nothing of this attempt left to take back.
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
+    // False when a new window began meanwhile: there is nothing of this attempt left to take back.
+    await updateIf(this.store, {
+      Key: guardKey(guard),
+      UpdateExpression: 'ADD attempts :minusOne',
+      ConditionExpression: 'windowStartedAt = :started AND attempts > :zero',
+      ExpressionAttributeValues: { ':minusOne': -1, ':started': windowStartedAt, ':zero': 0 },
+    });
   }
 
   /** Looks up the permanent marker of an Idempotency-Key (by its hash). */

@@ -1,10 +1,7 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { sumFigures, unionMonthKey, type Figures } from '../domain/figures.js';
-import { recordCapacity } from '../observability/consumed-capacity.js';
 import { defaultStore, type StoreContext } from './client.js';
 import { FIGURE_SHARDS, keys } from './keys.js';
-import { batchGetAll, queryPage } from './operations.js';
+import { batchGetAll, putIf, queryPage } from './operations.js';
 import { FilingConflict } from '../domain/conflicts.js';
 import type { ReportFiling } from '../domain/records.js';
 import { ENTITY } from './entities.js';
@@ -83,20 +80,11 @@ export class ReportRepository {
    * succeeds and the other gets FilingConflict.
    */
   async file(filing: ReportFiling): Promise<void> {
-    try {
-      const result = await this.store.client.send(
-        new PutCommand({
-          TableName: this.store.tableName,
-          Item: { ...keys.reportFiling(filing.unionCode, filing.month, filing.revision), entity: ENTITY.reportFiling, ...filing },
-          ConditionExpression: 'attribute_not_exists(PK)',
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
-      );
-      recordCapacity(result.ConsumedCapacity);
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new FilingConflict(filing.revision);
-      throw error;
-    }
+    const filed = await putIf(this.store, {
+      Item: { ...keys.reportFiling(filing.unionCode, filing.month, filing.revision), entity: ENTITY.reportFiling, ...filing },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    });
+    if (!filed) throw new FilingConflict(filing.revision);
   }
 }
 

@@ -1,10 +1,9 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { HolidayCalendar, LoadedCalendar } from '../domain/holiday-calendar.js';
 import { UnionDirectory, type Union } from '../domain/unions.js';
 import { defaultStore, type StoreContext } from './client.js';
 import { keys } from './keys.js';
-import { queryAll } from './operations.js';
+import { putIf, queryAll } from './operations.js';
 import { ENTITY } from './entities.js';
 
 /** The directory changes rarely; a container re-reads it after this long. */
@@ -51,18 +50,11 @@ export class UnionRepository {
 
   /** Replaces the working-day calendar (administration: once a year, when the State Council publishes the holidays). */
   async putCalendar(calendar: HolidayCalendar, { keepExisting = false }: { keepExisting?: boolean } = {}): Promise<void> {
-    try {
-      await this.store.client.send(
-        new PutCommand({
-          TableName: this.store.tableName,
-          Item: { ...keys.holidayCalendar(), entity: ENTITY.holidayCalendar, ...calendar },
-          // Seeding must not overwrite a calendar an administrator has already replaced.
-          ...(keepExisting ? { ConditionExpression: 'attribute_not_exists(PK)' } : {}),
-        }),
-      );
-    } catch (error) {
-      if (!(keepExisting && error instanceof ConditionalCheckFailedException)) throw error;
-    }
+    await putIf(this.store, {
+      Item: { ...keys.holidayCalendar(), entity: ENTITY.holidayCalendar, ...calendar },
+      // Seeding must not overwrite a calendar an administrator has already replaced.
+      ...(keepExisting ? { ConditionExpression: 'attribute_not_exists(PK)' } : {}),
+    });
     cached = undefined;
   }
 
@@ -73,27 +65,19 @@ export class UnionRepository {
    */
   async replaceCalendar(previous: LoadedCalendar | undefined, next: LoadedCalendar): Promise<boolean> {
     const revision = previous?.revision ?? 0;
-    try {
-      await this.store.client.send(
-        new PutCommand({
-          TableName: this.store.tableName,
-          Item: {
-            ...keys.holidayCalendar(),
-            entity: ENTITY.holidayCalendar,
-            ...next,
-            revision: revision + 1,
-            updatedAt: new Date().toISOString(),
-          },
-          ConditionExpression: 'attribute_not_exists(PK) OR attribute_not_exists(revision) OR revision = :revision',
-          ExpressionAttributeValues: { ':revision': revision },
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
-    cached = undefined;
-    return true;
+    const replaced = await putIf(this.store, {
+      Item: {
+        ...keys.holidayCalendar(),
+        entity: ENTITY.holidayCalendar,
+        ...next,
+        revision: revision + 1,
+        updatedAt: new Date().toISOString(),
+      },
+      ConditionExpression: 'attribute_not_exists(PK) OR attribute_not_exists(revision) OR revision = :revision',
+      ExpressionAttributeValues: { ':revision': revision },
+    });
+    if (replaced) cached = undefined;
+    return replaced;
   }
 
   /** Seeding and administration only (not on a request path). */

@@ -9,13 +9,13 @@ import {
 import {
   checkIntakeDates,
   planRegistration,
+  registrationContext,
   responsibleUnion,
   type IntakeInput,
   type RegistrationPlan,
 } from '../domain/registration.js';
 import { AppError } from '../domain/errors.js';
 import { chinaDate } from '../domain/china-time.js';
-import { clockRulesOf, triageConfigOf } from '../domain/unions.js';
 import { maskMobile } from '../domain/masking.js';
 import type { Caller } from '../domain/roles.js';
 import { type CaseLookupRow, type IdempotencyMarker } from '../domain/records.js';
@@ -63,19 +63,17 @@ export async function registerCase(
   let plan: RegistrationPlan;
   try {
     plan = await deps.cases.register(unionCode, chinaDate(now), (sequence) => ({
-      ...planRegistration(input, {
-        caseId,
-        unionCode,
-        unionPath: directory.pathOf(unionCode),
-        sequence,
-        phoneHash,
-        now,
-        actor: staffActor(caller, 'operator'),
-        newEventId: deps.newId,
-        ...triageConfigOf(directory, unionCode),
-        clockRules: clockRulesOf(directory, unionCode),
-        unionName: directory.get(unionCode)?.name ?? unionCode,
-      }),
+      ...planRegistration(
+        input,
+        registrationContext(directory, unionCode, {
+          caseId,
+          sequence,
+          phoneHash,
+          now,
+          actor: staffActor(caller, 'operator'),
+          newEventId: deps.newId,
+        }),
+      ),
       ...(idempotency ? { idempotency } : {}),
     }));
   } catch (error) {
@@ -84,7 +82,7 @@ export async function registerCase(
     throw error;
   }
   const caseRecord = await autoAssignUrgentHotlineCase(deps, plan.caseRecord);
-  return { caseRecord, unionName: directory.get(unionCode)?.name ?? unionCode, contact: plan.contact };
+  return { caseRecord, unionName: directory.nameOf(unionCode), contact: plan.contact };
 }
 
 export function registrationKeyReused(): AppError {
@@ -111,7 +109,7 @@ async function registeredBefore(deps: Dependencies, marker: IdempotencyMarker, p
   ]);
   if (!stored || !contact) throw new Error(`idempotency marker points at missing case ${marker.caseId}`);
   const caseRecord = await autoAssignUrgentHotlineCase(deps, stored);
-  return { caseRecord, unionName: directory.get(caseRecord.unionCode)?.name ?? caseRecord.unionCode, contact };
+  return { caseRecord, unionName: directory.nameOf(caseRecord.unionCode), contact };
 }
 
 export async function getCase(deps: Dependencies, caller: Caller, caseId: string): Promise<VisibleCase> {
@@ -131,7 +129,7 @@ export async function getCase(deps: Dependencies, caller: Caller, caseId: string
   }
   return {
     caseRecord,
-    unionName: directory.get(caseRecord.unionCode)?.name ?? caseRecord.unionCode,
+    unionName: directory.nameOf(caseRecord.unionCode),
     ...(contact ? { contact } : {}),
   };
 }
@@ -186,7 +184,7 @@ export async function listCases(
   return {
     items: page.items.map((caseRecord) => ({
       caseRecord,
-      unionName: directory.get(caseRecord.unionCode)?.name ?? caseRecord.unionCode,
+      unionName: directory.nameOf(caseRecord.unionCode),
     })),
     ...(page.next ? { nextCursor: encodeCursor(await deps.cursorKey(), cursorQuery, page.next) } : {}),
   };

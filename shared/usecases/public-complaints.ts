@@ -1,8 +1,7 @@
 import { type CaseRecord, type TimelineEvent } from '../domain/cases.js';
-import { checkIntakeDates, planRegistration, type IntakeInput } from '../domain/registration.js';
+import { checkIntakeDates, planRegistration, registrationContext, type IntakeInput } from '../domain/registration.js';
 import { chinaDate } from '../domain/china-time.js';
 import { AppError } from '../domain/errors.js';
-import { clockRulesOf, triageConfigOf } from '../domain/unions.js';
 import {
   ATTEMPTS_PER_CASE_NUMBER,
   ATTEMPTS_PER_CLIENT,
@@ -68,19 +67,17 @@ export async function fileComplaint(
   const phoneHash = await deps.hashPhone(input.complainant.mobile);
   try {
     const plan = await deps.cases.register(union.code, chinaDate(now), (sequence) => {
-      const base = planRegistration(input, {
-        caseId,
-        unionCode: union.code,
-        unionPath: directory.pathOf(union.code),
-        sequence,
-        phoneHash,
-        now,
-        actor: COMPLAINANT,
-        newEventId: deps.newId,
-        ...triageConfigOf(directory, union.code),
-        clockRules: clockRulesOf(directory, union.code),
-        unionName: union.name,
-      });
+      const base = planRegistration(
+        input,
+        registrationContext(directory, union.code, {
+          caseId,
+          sequence,
+          phoneHash,
+          now,
+          actor: COMPLAINANT,
+          newEventId: deps.newId,
+        }),
+      );
       return {
         ...base,
         accessCodeHash: hashAccessCode(caseId, normalizeAccessCode(accessCode)!),
@@ -104,7 +101,7 @@ async function reissue(
   if (!caseRecord) throw new Error(`idempotency marker points at missing case ${marker.caseId}`);
   const accessCode = deps.newAccessCode();
   await deps.publicAccess.replaceAccessCode(marker.caseNumber, hashAccessCode(marker.caseId, normalizeAccessCode(accessCode)!));
-  return { caseRecord, unionName: directory.get(caseRecord.unionCode)?.name ?? caseRecord.unionCode, accessCode };
+  return { caseRecord, unionName: directory.nameOf(caseRecord.unionCode), accessCode };
 }
 
 export function idempotencyKeyReused(): AppError {
@@ -169,7 +166,7 @@ export async function publicCaseStatus(
 ): Promise<{ caseRecord: CaseRecord; unionName: string; events: TimelineEvent[] }> {
   const caseRecord = await openCase(deps, caseNumber, accessCode, client);
   const [events, directory] = await Promise.all([deps.cases.timeline(caseRecord.caseId), deps.unions.directory()]);
-  return { caseRecord, events, unionName: directory.get(caseRecord.unionCode)?.name ?? caseRecord.unionCode };
+  return { caseRecord, events, unionName: directory.nameOf(caseRecord.unionCode) };
 }
 
 /**
@@ -209,7 +206,7 @@ async function changeOwnCase(
     if (attempt >= SAVE_ATTEMPTS) {
       // A rule that refuses the change now (the cap reached, a rating given) is the true answer, not BUSY.
       change(fresh, momentOf(deps));
-      throw new AppError('BUSY', '案件正在更新，请稍后再试。', undefined, { 'retry-after': '1' });
+      throw new AppError('BUSY', '案件正在更新，请稍后再试。', undefined, 1);
     }
     current = fresh;
   }

@@ -16,7 +16,7 @@ export function toAlertView(
     updatedAt: alert.updatedAt,
     complaintCount: alert.complaints.length,
     workersInvolved: alert.workersInvolved,
-    unions: alert.unions.map((code) => ({ code, name: directory.get(code)?.name ?? code })),
+    unions: alert.unions.map((code) => ({ code, name: directory.nameOf(code) })),
     cases: visibleComplaints.map((complaint) => ({
       caseId: complaint.caseId,
       caseNumber: complaint.caseNumber,

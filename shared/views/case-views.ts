@@ -1,3 +1,4 @@
+import type { UnionDirectory } from '../domain/unions.js';
 import type { CaseRecord, TimelineEvent } from '../domain/cases.js';
 import { CLOCKS, type Deadline } from '../domain/deadlines.js';
 import type { StaffProfile } from '../domain/roster.js';
@@ -130,6 +131,6 @@ export function toStaffView(staff: StaffProfile) {
 }
 
 /** A case in a list or pool: never with contact details. */
-export function toMaskedCaseView(caseRecord: CaseRecord, directory: { get(code: string): { name: string } | undefined }) {
-  return toCaseView({ caseRecord, unionName: directory.get(caseRecord.unionCode)?.name ?? caseRecord.unionCode });
+export function toMaskedCaseView(caseRecord: CaseRecord, directory: Pick<UnionDirectory, 'nameOf'>) {
+  return toCaseView({ caseRecord, unionName: directory.nameOf(caseRecord.unionCode) });
 }

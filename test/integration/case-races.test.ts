@@ -25,6 +25,7 @@ import { putRosterEntry } from '../../shared/usecases/roster.js';
 import { callerOf, complaint } from '../support/fixtures.js';
 import { runs } from '../support/long-runs.js';
 import { createTestTable, testDependencies, type TestTable } from '../support/store.js';
+import { statusOf } from '../../shared/http/error-status.js';
 
 /**
  * Model-based race tests (issue 12, evidence 3). fast-check draws runs of
@@ -437,9 +438,9 @@ class RaceGroup implements fc.AsyncCommand<RaceModel, RaceWorld> {
     tally.actions += this.actions.length;
     for (const outcome of outcomes) {
       if (outcome.ok) count('2xx');
-      else if (outcome.error instanceof AppError) count(`${outcome.error.status} ${outcome.error.code}`);
+      else if (outcome.error instanceof AppError) count(`${statusOf(outcome.error)} ${outcome.error.code}`);
       else count('500 (thrown)');
-      if (!outcome.ok && !(outcome.error instanceof AppError && outcome.error.status < 500)) tally.serverErrors++;
+      if (!outcome.ok && !(outcome.error instanceof AppError && statusOf(outcome.error) < 500)) tally.serverErrors++;
     }
 
     const violations = await this.holdAgainstModel(model, world, tokens, outcomes);
@@ -465,7 +466,7 @@ class RaceGroup implements fc.AsyncCommand<RaceModel, RaceWorld> {
 
     // Refusals must be business answers, never a 500 or a 503.
     outcomes.forEach((outcome, index) => {
-      if (!outcome.ok && !(outcome.error instanceof AppError && outcome.error.status < 500)) {
+      if (!outcome.ok && !(outcome.error instanceof AppError && statusOf(outcome.error) < 500)) {
         violations.push(`${describeAction(this.actions[index]!)} failed with ${String(outcome.error)}`);
       }
     });
@@ -741,7 +742,7 @@ describe('regressions the race model found', () => {
       // Act
       const answer = await addSupplement(deps, collective.caseNumber, collective.accessCode, '工资条照片', client()).then(
         () => 'saved',
-        (error: AppError) => `${error.status} ${error.code}`,
+        (error: AppError) => `${statusOf(error)} ${error.code}`,
       );
 
       // Assess

@@ -19,6 +19,9 @@ import { sweep } from '../../shared/usecases/sweeper.js';
 import { listRoster, putRosterEntry, type RosterEntryInput } from '../../shared/usecases/roster.js';
 import { callerOf, complaint } from '../support/fixtures.js';
 import { createTestTable, testDependencies, type TestTable } from '../support/store.js';
+import { AppError } from '../../shared/domain/errors.js';
+import { statusOf as httpStatusOf } from '../../shared/http/error-status.js';
+import { refusal } from '../support/refusal.js';
 
 let table: TestTable;
 let deps: Dependencies & ComplainantAccess & PhoneHashing;
@@ -88,7 +91,7 @@ const activeCasesOf = async (staffId: string, province = '210000') => (await dep
 const statusOf = (promise: Promise<unknown>) =>
   promise.then(
     () => 200,
-    (error: { status?: number }) => error.status ?? 500,
+    (error: AppError) => (error instanceof AppError ? httpStatusOf(error) : 500),
   );
 
 beforeAll(async () => {
@@ -165,22 +168,22 @@ describe('claiming from the pool', () => {
     const sibling = await newLawyer('210103');
     const caseRecord = await newInjuryCase();
     expect((await poolFor(deps, sibling)).some((candidate) => candidate.caseId === caseRecord.caseId)).toBe(false);
-    await expect(claimCase(deps, sibling, caseRecord.caseId)).rejects.toMatchObject({ status: 404 });
+    await expect(refusal(claimCase(deps, sibling, caseRecord.caseId))).resolves.toMatchObject({ status: 404 });
   });
 
   it('honours conflicts of interest and categories (422) and capacity (409)', async () => {
     const caseRecord = await newInjuryCase();
     const conflicted = await newLawyer('210102', { conflicts: ['91210102MA0QC12347'] });
     expect((await poolFor(deps, conflicted)).some((candidate) => candidate.caseId === caseRecord.caseId)).toBe(false);
-    await expect(claimCase(deps, conflicted, caseRecord.caseId)).rejects.toMatchObject({ status: 422 });
+    await expect(refusal(claimCase(deps, conflicted, caseRecord.caseId))).resolves.toMatchObject({ status: 422 });
 
     const wagesOnly = await newLawyer('210102', { categories: ['wage_arrears'] });
-    await expect(claimCase(deps, wagesOnly, caseRecord.caseId)).rejects.toMatchObject({ status: 422 });
+    await expect(refusal(claimCase(deps, wagesOnly, caseRecord.caseId))).resolves.toMatchObject({ status: 422 });
 
     const busy = await newLawyer('210102', { capacity: 1 });
     await claimCase(deps, busy, caseRecord.caseId);
     const another = await newInjuryCase();
-    await expect(claimCase(deps, busy, another.caseId)).rejects.toMatchObject({
+    await expect(refusal(claimCase(deps, busy, another.caseId))).resolves.toMatchObject({
       status: 409,
       message: expect.stringMatching(/capacity/),
     });
@@ -258,7 +261,9 @@ describe('assignment by the legal department', () => {
     const first = await newInjuryCase();
     const second = await newInjuryCase();
     await assignCase(deps, callerOf('admin-heping'), first.caseId, { staffId: lawyer.staffId });
-    await expect(assignCase(deps, callerOf('admin-heping'), second.caseId, { staffId: lawyer.staffId })).rejects.toMatchObject({
+    await expect(
+      refusal(assignCase(deps, callerOf('admin-heping'), second.caseId, { staffId: lawyer.staffId })),
+    ).resolves.toMatchObject({
       status: 422,
     });
 
@@ -288,11 +293,13 @@ describe('assignment by the legal department', () => {
     const second = await newInjuryCase();
     const before = await storedUnder(second.caseId);
     await expect(
-      assignCase(deps, admin, second.caseId, {
-        staffId: wagesOnly.staffId,
-        override: { rules: ['category_not_taken'], reason: '律师有工伤案件经验' },
-      }),
-    ).rejects.toMatchObject({ status: 422, details: [{ path: 'override.rules', code: 'at_capacity' }] });
+      refusal(
+        assignCase(deps, admin, second.caseId, {
+          staffId: wagesOnly.staffId,
+          override: { rules: ['category_not_taken'], reason: '律师有工伤案件经验' },
+        }),
+      ),
+    ).resolves.toMatchObject({ status: 422, details: [{ path: 'override.rules', code: 'at_capacity' }] });
     // Nothing written: no case change, no timeline event, no SMS, no capacity taken.
     expect(await storedUnder(second.caseId)).toEqual(before);
     expect(await activeCasesOf(wagesOnly.staffId)).toBe(1);
@@ -320,15 +327,17 @@ describe('assignment by the legal department', () => {
       { rules: ['at_capacity', 'category_not_taken', 'conflict_of_interest'], reason: '紧急' },
     ]) {
       await expect(
-        assignCase(deps, callerOf('admin-shenyang'), caseRecord.caseId, {
-          staffId: shenheLawyer.staffId,
-          ...(override ? { override } : {}),
-        } as Parameters<typeof assignCase>[3]),
-      ).rejects.toMatchObject({ status: 422, details: [{ path: 'staffId', code: 'case_outside_union' }] });
+        refusal(
+          assignCase(deps, callerOf('admin-shenyang'), caseRecord.caseId, {
+            staffId: shenheLawyer.staffId,
+            ...(override ? { override } : {}),
+          } as Parameters<typeof assignCase>[3]),
+        ),
+      ).resolves.toMatchObject({ status: 422, details: [{ path: 'staffId', code: 'case_outside_union' }] });
     }
     expect(await storedUnder(caseRecord.caseId)).toEqual(before);
     expect(await activeCasesOf(shenheLawyer.staffId)).toBe(0);
-    await expect(getCase(deps, shenheLawyer, caseRecord.caseId)).rejects.toMatchObject({ status: 404 });
+    await expect(refusal(getCase(deps, shenheLawyer, caseRecord.caseId))).resolves.toMatchObject({ status: 404 });
 
     // A city lawyer sees the whole city, so a district case may go to them.
     const cityLawyer = await newLawyer('210100');
@@ -348,8 +357,10 @@ describe('assignment by the legal department', () => {
     const before = await storedUnder(caseRecord.caseId);
 
     await expect(
-      assignCase({ ...deps, staff: staleRoster }, callerOf('admin-shenyang'), caseRecord.caseId, { staffId: lawyer.staffId }),
-    ).rejects.toMatchObject({ status: 409 });
+      refusal(
+        assignCase({ ...deps, staff: staleRoster }, callerOf('admin-shenyang'), caseRecord.caseId, { staffId: lawyer.staffId }),
+      ),
+    ).resolves.toMatchObject({ status: 409 });
     expect(await storedUnder(caseRecord.caseId)).toEqual(before);
     expect(await activeCasesOf(lawyer.staffId)).toBe(0);
   });
@@ -368,8 +379,8 @@ describe('assignment by the legal department', () => {
     const elsewhere = await newLawyer('511902');
     const caseRecord = await newInjuryCase();
     await expect(
-      assignCase(deps, callerOf('admin-heping'), caseRecord.caseId, { staffId: elsewhere.staffId }),
-    ).rejects.toMatchObject({
+      refusal(assignCase(deps, callerOf('admin-heping'), caseRecord.caseId, { staffId: elsewhere.staffId })),
+    ).resolves.toMatchObject({
       status: 422,
     });
   });
@@ -378,7 +389,9 @@ describe('assignment by the legal department', () => {
 describe('the roster', () => {
   it('keeps a staff id on one province’s roster: another province’s PUT is a 404 and writes nothing', async () => {
     const liaoning = await newLawyer('210102');
-    await expect(putRosterEntry(deps, callerOf('admin-sichuan'), liaoning.staffId, lawyerEntry('511902'))).rejects.toMatchObject({
+    await expect(
+      refusal(putRosterEntry(deps, callerOf('admin-sichuan'), liaoning.staffId, lawyerEntry('511902'))),
+    ).resolves.toMatchObject({
       status: 404,
     });
     expect(await deps.staff.get('510000', liaoning.staffId)).toBeUndefined();
@@ -388,9 +401,9 @@ describe('the roster', () => {
 
     // So 四川 cannot make the 辽宁 lawyer the owner of a 巴州区 case.
     const bazhou = (await registerCase(deps, callerOf('op-bazhou'), injury({ regionCode: '511902' }))).caseRecord;
-    await expect(assignCase(deps, callerOf('admin-sichuan'), bazhou.caseId, { staffId: liaoning.staffId })).rejects.toMatchObject(
-      { status: 422, details: [{ path: 'staffId' }] },
-    );
+    await expect(
+      refusal(assignCase(deps, callerOf('admin-sichuan'), bazhou.caseId, { staffId: liaoning.staffId })),
+    ).resolves.toMatchObject({ status: 422, details: [{ path: 'staffId' }] });
     expect((await deps.cases.get(bazhou.caseId))!.owner).toBeUndefined();
   });
 
@@ -411,7 +424,7 @@ describe('the roster', () => {
     await claimCase(deps, lawyer, caseRecord.caseId);
     const city = callerOf('admin-shenyang');
 
-    await expect(putRosterEntry(deps, city, lawyer.staffId, lawyerEntry('210103'))).rejects.toMatchObject({
+    await expect(refusal(putRosterEntry(deps, city, lawyer.staffId, lawyerEntry('210103')))).resolves.toMatchObject({
       status: 422,
       details: [{ path: 'unionCode', code: 'has_active_cases' }],
     });
@@ -445,13 +458,15 @@ describe('transfers between unions', () => {
     expect((await getCase(deps, shenhe, caseRecord.caseId)).caseRecord.status).toBe('transfer_pending');
     expect((await getCase(deps, callerOf('op-heping'), caseRecord.caseId)).caseRecord.status).toBe('transfer_pending');
     // The sender cannot answer its own transfer.
-    await expect(answerTransfer(deps, callerOf('admin-heping'), caseRecord.caseId, { accept: true })).rejects.toMatchObject({
+    await expect(
+      refusal(answerTransfer(deps, callerOf('admin-heping'), caseRecord.caseId, { accept: true })),
+    ).resolves.toMatchObject({
       status: 403,
     });
 
     const accepted = await answerTransfer(deps, shenhe, caseRecord.caseId, { accept: true });
     expect(accepted).toMatchObject({ unionCode: '210103', status: 'in_pool', caseNumber: caseRecord.caseNumber });
-    await expect(getCase(deps, callerOf('op-heping'), caseRecord.caseId)).rejects.toMatchObject({ status: 404 });
+    await expect(refusal(getCase(deps, callerOf('op-heping'), caseRecord.caseId))).resolves.toMatchObject({ status: 404 });
     expect((await getCase(deps, receiver, caseRecord.caseId)).caseRecord.unionCode).toBe('210103');
     const shenheLawyer = await newLawyer('210103');
     expect((await poolFor(deps, shenheLawyer)).map((candidate) => candidate.caseId)).toContain(caseRecord.caseId);
@@ -465,7 +480,7 @@ describe('transfers between unions', () => {
 
     expect(rejected).toMatchObject({ unionCode: '210102', status: 'in_pool' });
     expect(rejected.transfer).toBeUndefined();
-    await expect(getCase(deps, shenhe, caseRecord.caseId)).rejects.toMatchObject({ status: 404 });
+    await expect(refusal(getCase(deps, shenhe, caseRecord.caseId))).resolves.toMatchObject({ status: 404 });
     const events = await getTimeline(deps, callerOf('admin-heping'), caseRecord.caseId);
     expect(events.find((event) => event.type === 'transfer_rejected')?.data).toMatchObject({ reason: '用人单位在和平区注册' });
   });
@@ -475,7 +490,7 @@ describe('transfers between unions', () => {
     const caseRecord = await newInjuryCase();
     await claimCase(deps, lawyer, caseRecord.caseId);
     await expect(
-      transferCase(deps, callerOf('admin-heping'), caseRecord.caseId, { toUnion: '210103', reason: '转交' }),
-    ).rejects.toMatchObject({ status: 409 });
+      refusal(transferCase(deps, callerOf('admin-heping'), caseRecord.caseId, { toUnion: '210103', reason: '转交' })),
+    ).resolves.toMatchObject({ status: 409 });
   });
 });

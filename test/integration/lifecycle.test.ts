@@ -21,6 +21,9 @@ import { sweep } from '../../shared/usecases/sweeper.js';
 import { storedFigures } from '../support/figures.js';
 import { answeredConsultation, callerOf, complaint } from '../support/fixtures.js';
 import { createTestTable, testDependencies, type TestTable } from '../support/store.js';
+import { AppError } from '../../shared/domain/errors.js';
+import { statusOf as httpStatusOf } from '../../shared/http/error-status.js';
+import { refusal } from '../support/refusal.js';
 
 /** Monday 2026-11-23, 10:00 in China. */
 const T0 = '2026-11-23T02:00:00.000Z';
@@ -33,13 +36,13 @@ type Deps = Dependencies & ComplainantAccess & PhoneHashing & PageCursors;
 const statusOf = (promise: Promise<unknown>) =>
   promise.then(
     () => 200,
-    (error: { status?: number }) => error.status ?? 500,
+    (error: AppError) => (error instanceof AppError ? httpStatusOf(error) : 500),
   );
 
 const outcomeOf = (promise: Promise<unknown>): Promise<{ status: number; code?: string }> =>
   promise.then(
     () => ({ status: 200 }),
-    (error: { status?: number; code?: string }) => ({ status: error.status ?? 500, code: error.code }),
+    (error: AppError) => ({ status: error instanceof AppError ? httpStatusOf(error) : 500, code: error.code }),
   );
 
 /** A work-injury complaint of a migrant worker: priority (first response within 2 h), to the lawyer pool. */
@@ -408,8 +411,8 @@ describe('12351 calls logged on an existing case', () => {
 
     // A lawyer records their own calls as case work, not as 12351 calls.
     await expect(
-      logCaseCall(deps, callerOf('lawyer-heping'), claimed.caseId, { direction: 'inbound', note: '律师来电' }),
-    ).rejects.toMatchObject({ status: 403 });
+      refusal(logCaseCall(deps, callerOf('lawyer-heping'), claimed.caseId, { direction: 'inbound', note: '律师来电' })),
+    ).resolves.toMatchObject({ status: 403 });
   });
 });
 

@@ -23,6 +23,8 @@ import { sweep } from '../../shared/usecases/sweeper.js';
 import { countByHand } from '../support/figures-by-hand.js';
 import { callerOf, complaint } from '../support/fixtures.js';
 import { createTestTable, testDependencies, type TestTable } from '../support/store.js';
+import { statusOf } from '../../shared/http/error-status.js';
+import { answerTo, refusal } from '../support/refusal.js';
 
 /**
  * Monthly reports against DynamoDB Local: the counters the case transactions
@@ -190,7 +192,7 @@ async function play(deps: Deps, clock: { now: number }, steps: readonly (readonl
       latest.set(caseId, next);
     } catch (error) {
       // A step the case's state does not allow (e.g. transfer to its own union) changes nothing.
-      if (!(error instanceof AppError) || error.status >= 500) throw error;
+      if (!(error instanceof AppError) || statusOf(error) >= 500) throw error;
     }
   }
   return caseIds;
@@ -286,7 +288,7 @@ describe('a union’s monthly report', () => {
     await closeCaseWithOutcome(deps, cityAdmin, corrected.caseId, { outcome: 'withdrawn', summary: '撤回' });
 
     clock.now = Date.parse('2026-04-02T02:00:00.000Z');
-    await expect(fileMonthlyReport(deps, cityAdmin, '210100', '2026-04')).rejects.toMatchObject({ status: 422 });
+    await expect(refusal(fileMonthlyReport(deps, cityAdmin, '210100', '2026-04'))).resolves.toMatchObject({ status: 422 });
     const first = await fileMonthlyReport(deps, cityAdmin, '210100', '2026-03');
     expect(first).toMatchObject({ revision: 1, filedBy: cityAdmin.staffId, union: { code: '210100', name: '沈阳市总工会' } });
     expect(first.previous).toBeUndefined();
@@ -325,7 +327,7 @@ describe('a union’s monthly report', () => {
     const refused = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
     expect(filed.length).toBeGreaterThanOrEqual(1);
     expect(new Set(filed).size).toBe(filed.length);
-    for (const reason of refused) expect(reason).toMatchObject({ status: 409, code: 'CONFLICT' });
+    for (const reason of refused) expect(answerTo(reason)).toMatchObject({ status: 409, code: 'CONFLICT' });
     const latest = await deps.reports.latestFiling('210100', '2026-02');
     expect(latest?.revision).toBe(Math.max(...filed));
   });
@@ -340,9 +342,11 @@ describe('a union’s monthly report', () => {
         ),
       ),
     );
-    for (const refusal of refusals) expect(refusal).toMatchObject({ status: 404, message: refusals[0]?.message });
-    await expect(fileMonthlyReport(deps, district, '210103', '2026-03')).rejects.toMatchObject({ status: 404 });
-    await expect(monthlyReport(deps, callerOf('op-heping'), { month: '2026-03' })).rejects.toMatchObject({ status: 403 });
+    for (const refusal of refusals) expect(answerTo(refusal)).toMatchObject({ status: 404, message: refusals[0]?.message });
+    await expect(refusal(fileMonthlyReport(deps, district, '210103', '2026-03'))).resolves.toMatchObject({ status: 404 });
+    await expect(refusal(monthlyReport(deps, callerOf('op-heping'), { month: '2026-03' }))).resolves.toMatchObject({
+      status: 403,
+    });
     const own = await monthlyReport(deps, district, { union: '210102', month: '2026-03' });
     expect(own.months[0]!.children).toEqual([]);
   });
@@ -351,9 +355,9 @@ describe('a union’s monthly report', () => {
     clock.now = Date.parse('2026-04-03T02:00:00.000Z');
     const refusal = (month: string, to?: string) =>
       monthlyReport(deps, cityAdmin, { month, ...(to ? { to } : {}) }).catch((error: AppError) => error);
-    expect(await refusal('2025-01', '2026-03')).toMatchObject({ status: 400, details: [{ path: 'to' }] });
-    expect(await refusal('2026-03', '2026-02')).toMatchObject({ status: 400, details: [{ path: 'to' }] });
-    expect(await refusal('2026-05')).toMatchObject({ status: 400, details: [{ path: 'month' }] });
+    expect(answerTo(await refusal('2025-01', '2026-03'))).toMatchObject({ status: 400, details: [{ path: 'to' }] });
+    expect(answerTo(await refusal('2026-03', '2026-02'))).toMatchObject({ status: 400, details: [{ path: 'to' }] });
+    expect(answerTo(await refusal('2026-05'))).toMatchObject({ status: 400, details: [{ path: 'month' }] });
     expect((await monthlyReport(deps, cityAdmin, { month: '2025-05', to: '2026-04' })).months).toHaveLength(12);
   });
 

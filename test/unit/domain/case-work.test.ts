@@ -18,6 +18,7 @@ import type { Caller } from '../../../shared/domain/roles.js';
 import type { StaffProfile } from '../../../shared/domain/roster.js';
 import type { Moment } from '../../../shared/domain/moment.js';
 import { callerOf, complaint } from '../../support/fixtures.js';
+import { refusedWith } from '../../support/refusal.js';
 
 /**
  * Case work after dispatch, as pure transitions: recording work, the
@@ -190,7 +191,7 @@ describe('recording work', () => {
     });
     expect(() =>
       recordWork({ caseRecord: claimed, entry: note, caller: otherLawyer, moment: moment(after(T0, HOUR)), rules: RULES }),
-    ).toThrow(expect.objectContaining({ status: 403 }));
+    ).toThrow(refusedWith({ status: 403 }));
   });
 
   describe('dates', () => {
@@ -210,7 +211,7 @@ describe('recording work', () => {
 
       // Act / Assess
       expect(() => recordWork({ caseRecord: claimed, entry, caller: mediator, moment: moment(now), rules: RULES })).toThrow(
-        expect.objectContaining({ status: 400, code: 'VALIDATION_FAILED', details: [expect.objectContaining({ path: field })] }),
+        refusedWith({ status: 400, code: 'VALIDATION_FAILED', details: [expect.objectContaining({ path: field })] }),
       );
     });
 
@@ -264,7 +265,7 @@ describe('recording work', () => {
         }),
       ]);
       expect(() => correct('no-such-event')).toThrow(
-        expect.objectContaining({
+        refusedWith({
           status: 422,
           code: 'UNPROCESSABLE',
           details: [expect.objectContaining({ path: 'correctsEventId' })],
@@ -278,7 +279,7 @@ describe('recording work', () => {
           moment: moment(after(T0, 2 * HOUR)),
           rules: RULES,
         }),
-      ).toThrow(expect.objectContaining({ status: 422 }));
+      ).toThrow(refusedWith({ status: 422 }));
     });
   });
 });
@@ -414,9 +415,7 @@ describe('statutory clocks', () => {
       expect(next.arbitration?.extended).toBe(true);
       const awardClocks = (next.deadlines ?? []).filter((deadline) => deadline.clock === 'arbitration_award');
       expect(awardClocks).toEqual([expect.objectContaining({ dueAt: '2027-01-29T16:00:00.000Z' })]);
-      expect(() => work(next, extended, after(T3, HOUR))).toThrow(
-        expect.objectContaining({ status: 422, code: 'UNPROCESSABLE' }),
-      );
+      expect(() => work(next, extended, after(T3, HOUR))).toThrow(refusedWith({ status: 422, code: 'UNPROCESSABLE' }));
     });
 
     it('the award meets the award period, on time within the extension', () => {
@@ -437,7 +436,7 @@ describe('statutory clocks', () => {
       const award = clock(next, 'arbitration_award')!;
       expect(award.metAt).toBe('2027-01-19T16:00:00.000Z');
       expect(award.metAt! <= award.dueAt).toBe(true);
-      expect(() => work(next, extended, after(T4, HOUR))).toThrow(expect.objectContaining({ status: 422 }));
+      expect(() => work(next, extended, after(T4, HOUR))).toThrow(refusedWith({ status: 422 }));
     });
 
     it.each<[string, (base: CaseRecord) => CaseRecord, WorkEntry]>([
@@ -464,7 +463,7 @@ describe('statutory clocks', () => {
       const caseRecord = prepare(inMediation());
 
       // Act / Assess
-      expect(() => work(caseRecord, entry, T2)).toThrow(expect.objectContaining({ status: 422, code: 'UNPROCESSABLE' }));
+      expect(() => work(caseRecord, entry, T2)).toThrow(refusedWith({ status: 422, code: 'UNPROCESSABLE' }));
     });
   });
 });
@@ -630,7 +629,7 @@ describe('the call-back', () => {
   ])('is refused when %s (422)', (_name, input, path) => {
     // Prepare / Act / Assess
     expect(() => recordFollowUp({ caseRecord: closed(), input, caller: operator, moment: moment(at) })).toThrow(
-      expect.objectContaining({ status: 422, details: [expect.objectContaining({ path })] }),
+      refusedWith({ status: 422, details: [expect.objectContaining({ path })] }),
     );
   });
 

@@ -3,6 +3,8 @@ import { AppError } from '../../../shared/domain/errors.js';
 import { allowedActions, authorize, CASE_ACTIONS, type CaseAction } from '../../../shared/domain/lifecycle.js';
 import { ROLES, type Caller, type Role } from '../../../shared/domain/roles.js';
 import { CASE_STATUSES, type CaseStatus } from '../../../shared/domain/vocabulary.js';
+import { statusOf } from '../../../shared/http/error-status.js';
+import { answerTo } from '../../support/refusal.js';
 
 /**
  * The state machine's gate. Acceptance criterion: every transition in the
@@ -100,7 +102,7 @@ describe('the transition matrix, generated from CASE_ACTIONS', () => {
       }
       expect(result).toBeInstanceOf(AppError);
       const error = result as AppError;
-      expect(error.status).toBe(decision);
+      expect(statusOf(error)).toBe(decision);
       expect(allowedActions(caseIn(status, ownership), callerWith(role))).not.toContain(action);
       if (decision === 403) {
         expect(error.code).toBe('FORBIDDEN');
@@ -224,7 +226,7 @@ describe('the table itself, decided by hand', () => {
     const result = attempt(action, status, role, ownership);
 
     // Assess
-    expect(result).toMatchObject({ status: 409, code: 'INVALID_TRANSITION' });
+    expect(answerTo(result)).toMatchObject({ status: 409, code: 'INVALID_TRANSITION' });
     expect(((result as AppError).details ?? []).map((detail) => detail.code)).toEqual(instead);
     expect((result as AppError).message).toContain(instead.length > 0 ? instead.join(', ') : 'nothing you can do');
   });
@@ -244,7 +246,7 @@ describe('system-only actions', () => {
       const result = attempt(action, status, role, 'caller');
 
       // Assess
-      expect(result).toMatchObject({ status: 403, code: 'FORBIDDEN' });
+      expect(answerTo(result)).toMatchObject({ status: 403, code: 'FORBIDDEN' });
       expect(allowedActions(caseIn(status, 'caller'), callerWith(role))).not.toContain(action);
     },
   );

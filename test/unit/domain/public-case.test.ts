@@ -12,6 +12,7 @@ import {
   supplementCase,
   tooManyAttempts,
 } from '../../../shared/domain/public-case.js';
+import { answerTo, refusedWith } from '../../support/refusal.js';
 
 function caseWith(overrides: Partial<CaseRecord> = {}): CaseRecord {
   return {
@@ -133,14 +134,14 @@ describe('feedback rules', () => {
   it.each(['registered', 'in_pool', 'in_progress', 'transfer_pending'] as const)(
     'refuses feedback while the case is %s',
     (status) => {
-      expect(() => checkFeedbackAllowed(caseWith({ status }))).toThrow(expect.objectContaining({ status: 409 }));
+      expect(() => checkFeedbackAllowed(caseWith({ status }))).toThrow(refusedWith({ status: 409 }));
     },
   );
 
   it('accepts it once the case is closed, and only once', () => {
     expect(() => checkFeedbackAllowed(caseWith({ status: 'closed' }))).not.toThrow();
     expect(() => checkFeedbackAllowed(caseWith({ status: 'closed', feedback: { score: 5, at: 'x' } }))).toThrow(
-      expect.objectContaining({ status: 409 }),
+      refusedWith({ status: 409 }),
     );
   });
 });
@@ -166,7 +167,7 @@ describe('the complainant’s changes are transitions', () => {
 
   it('refuses the 21st supplement, in Chinese', () => {
     expect(() => supplementCase(caseWith({ supplementCount: 20 }), '第21条', moment)).toThrow(
-      expect.objectContaining({ status: 409, message: expect.stringContaining('最多补充20次') }),
+      refusedWith({ status: 409, message: expect.stringContaining('最多补充20次') }),
     );
   });
 
@@ -180,11 +181,11 @@ describe('the complainant’s changes are transitions', () => {
 describe('too many attempts', () => {
   it('says in Chinese how many minutes to wait, and Retry-After in seconds', () => {
     const error = tooManyAttempts(1_000_000 + 14 * 60 * 1000 + 30 * 1000, 1_000_000);
-    expect(error).toMatchObject({
+    expect(answerTo(error)).toMatchObject({
       status: 429,
       code: 'TOO_MANY_REQUESTS',
       message: '尝试次数过多，请15分钟后再试',
-      headers: { 'retry-after': '870' },
+      headers: { 'Retry-After': '870' },
     });
   });
 });
