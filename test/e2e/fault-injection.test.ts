@@ -31,7 +31,7 @@ import { brokenInvariants, casesByNumber } from '../support/store-invariants.js'
  * same Idempotency-Key settles every unknown outcome to exactly one case; and
  * the table stays whole (no partial case, figures and capacity exact).
  */
-const REQUESTS = runs(100, 2000);
+const REQUESTS = runs(100, 1000, 2000);
 const CONCURRENCY = 16;
 const FAULT_RATE = 0.1;
 const SEED = Number(process.env.WEIQUAN_FAULT_SEED) || Math.floor(Math.random() * 2 ** 31);

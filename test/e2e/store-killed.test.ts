@@ -30,7 +30,7 @@ import { brokenInvariants, casesByNumber } from '../support/store-invariants.js'
  * more gaps than such requests. (The run's shared DynamoDB Local is never
  * touched: other files use it.)
  */
-const BURST = runs(60, 500);
+const BURST = runs(60, 250, 500);
 const CONCURRENCY = 16;
 /**
  * The database dies once this many registrations have been answered, while

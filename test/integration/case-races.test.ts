@@ -51,11 +51,11 @@ import { statusOf } from '../../shared/http/error-status.js';
 const T0 = Date.parse('2026-11-02T02:00:00.000Z');
 const MONTH = '2026-11';
 /** Racing groups per run on average: fast-check draws from none to twice this many. */
-const GROUPS_PER_RUN = runs(6, 35);
-/** Runs of one property check: about 24 groups by default, about 1,400 in the long run. */
-const NUM_RUNS = runs(4, 40);
-/** The long run checks the property again until at least this many groups have raced (issue 12 asks for 1,000). */
-const MIN_GROUPS = runs(0, 1000);
+const GROUPS_PER_RUN = runs(6, 20, 35);
+/** Runs of one property check: about 24 groups by default, about 300 in CI's long run, about 1,400 in the full run. */
+const NUM_RUNS = runs(4, 15, 40);
+/** The long runs check the property again until at least this many groups have raced (issue 12 asks for 1,000: the full run). */
+const MIN_GROUPS = runs(0, 250, 1000);
 
 const directory = new UnionDirectory(DEMO_UNIONS);
 const pathOf = (unionCode: string) => directory.pathOf(unionCode);
@@ -793,6 +793,6 @@ describe('racing claims, assignments, transfers, work, closures, reopenings, sup
       } while (tally.groups < MIN_GROUPS);
     },
     // Generous: a loaded two-core machine runs DynamoDB Local several times slower than an idle one.
-    runs(180_000, 1_200_000),
+    runs(180_000, 600_000, 2_400_000),
   );
 });
