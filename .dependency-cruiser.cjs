@@ -15,6 +15,7 @@ const layer = {
   reports: '^shared/reports/',
   observability: '^shared/observability/',
   composition: '^shared/composition/',
+  config: '^shared/config/',
   scripts: '^scripts/',
   functions: '^functions/',
   infra: '^infra/',
@@ -58,7 +59,7 @@ module.exports = {
     mayImportOnly(
       'store-serves-the-domain',
       layer.store,
-      [layer.store, layer.domain, layer.observability],
+      [layer.store, layer.domain, layer.observability, layer.config],
       'Storage knows keys and the SDK, and the records it stores; not use cases, HTTP or handlers.',
     ),
     mayImportOnly(
@@ -83,7 +84,7 @@ module.exports = {
     mayImportOnly(
       'adapters-implement-ports',
       layer.adapters,
-      [layer.adapters, layer.domain, layer.usecases, layer.observability],
+      [layer.adapters, layer.domain, layer.usecases, layer.observability, layer.config],
       'SMS gateways and secrets implement the ports the use cases declare.',
     ),
     mayImportOnly(
@@ -113,13 +114,23 @@ module.exports = {
     mayImportOnly(
       'composition-wires-the-edge',
       layer.composition,
-      [layer.composition, layer.store, layer.adapters, layer.usecases, layer.domain, layer.observability],
+      [layer.composition, layer.store, layer.adapters, layer.usecases, layer.domain, layer.observability, layer.config],
       'One composition module per kind of function: the only code that builds repositories and adapters.',
     ),
     mayImportOnly(
       'infra-reads-the-route-table',
       layer.infra,
-      [layer.infra, layer.functions, layer.http, layer.store, layer.domain, layer.composition, layer.auth, layer.adapters],
+      [
+        layer.infra,
+        layer.functions,
+        layer.http,
+        layer.store,
+        layer.domain,
+        layer.composition,
+        layer.auth,
+        layer.adapters,
+        layer.config,
+      ],
       'The stack is built from the route and job tables and the table definition.',
     ),
     mayImportOnly(

@@ -13,6 +13,7 @@ import type { JobEntry } from '../functions/jobs.js';
 import { SMS_ENV, SMS_PROVIDER_PACKAGES, templateCodeProblems } from '../shared/notify/sms-config.js';
 import type { DataTable } from './data-table.js';
 import { RouteFunction } from './route-function.js';
+import { FUNCTION_ENV } from '../shared/config/environment.js';
 
 /**
  * Which SMS provider the stream consumer sends through. SNS sends SMS in the
@@ -103,7 +104,7 @@ export class BackgroundJobs extends Construct {
           timeout: Duration.seconds(job.timeoutSeconds),
           ...(job.notifies
             ? {
-                environment: { STAFF_NOTICES_TOPIC_ARN: this.staffNotices.topicArn, ...this.smsEnvironment() },
+                environment: { [FUNCTION_ENV.staffNoticesTopicArn]: this.staffNotices.topicArn, ...this.smsEnvironment() },
                 // Only the selected provider's SDK is bundled (Alibaba's adds ~1.1 MB, Tencent's ~0.5 MB).
                 excludedPackages: Object.entries(SMS_PROVIDER_PACKAGES)
                   .filter(([provider]) => provider !== this.sms.provider)

@@ -12,6 +12,7 @@ import { BUNDLING, LAMBDA_NODE_MAJOR } from './bundling.js';
 import type { DataTable } from './data-table.js';
 import { CORS_ENV } from '../shared/http/cors.js';
 import { deploymentOf } from './deployment-config.js';
+import { FUNCTION_ENV } from '../shared/config/environment.js';
 
 /** Table actions that write items: only these functions may encrypt under the table key. */
 const WRITE_ACTIONS: ReadonlySet<string> = new Set([
@@ -108,11 +109,11 @@ export class RouteFunction extends Construct {
       logGroup: this.logGroup,
       description: spec.description,
       environment: {
-        TABLE_NAME: props.data.table.tableName,
+        [FUNCTION_ENV.tableName]: props.data.table.tableName,
         POWERTOOLS_SERVICE_NAME: 'weiquan',
         POWERTOOLS_LOG_LEVEL: 'INFO',
-        ...(phoneHashKey ? { PHONE_HASH_SECRET_ARN: props.phoneHashSecret.secretArn } : {}),
-        ...(cursorSecret ? { CURSOR_SECRET_ARN: cursorSecret.secretArn } : {}),
+        ...(phoneHashKey ? { [FUNCTION_ENV.phoneHashSecretArn]: props.phoneHashSecret.secretArn } : {}),
+        ...(cursorSecret ? { [FUNCTION_ENV.cursorSecretArn]: cursorSecret.secretArn } : {}),
         // Which browser origins may read the answers (shared/http/cors.ts); API Gateway answers the preflights.
         ...(deployment.cors.publicOrigins.length > 0
           ? { [CORS_ENV.publicOrigins]: deployment.cors.publicOrigins.join(',') }

@@ -18,6 +18,7 @@ import { defaultDependencies } from '../shared/composition/staff-api.js';
 import { provision } from '../shared/usecases/provisioning.js';
 import { configureHandlerEnvironment } from './local/environment.js';
 import { runningStore } from './local/running.js';
+import { FUNCTION_ENV } from '../shared/config/environment.js';
 
 const USAGE = 'Usage: npm run provision -- --file <unions.json> [--dry-run] [--stack <name> --region <region>]';
 
@@ -32,7 +33,7 @@ async function useStack(stackName: string, region: string): Promise<string> {
   const { Stacks: stacks } = await cloudFormation.send(new DescribeStacksCommand({ StackName: stackName }));
   const tableName = stacks?.[0]?.Outputs?.find((output) => output.OutputKey === 'TableName')?.OutputValue;
   if (!tableName) fail(`Stack ${stackName} in ${region} has no TableName output: is it a Weiquan stack?`);
-  Object.assign(process.env, { TABLE_NAME: tableName, AWS_REGION: region });
+  Object.assign(process.env, { [FUNCTION_ENV.tableName]: tableName, AWS_REGION: region });
   return `${stackName} (${region}), table ${tableName}`;
 }
 

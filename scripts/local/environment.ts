@@ -17,6 +17,7 @@ import { LOCAL_AWS_ENV, LocalSetupError, ensureTable, startDynamoDbLocal, type R
 import { LOCAL_STATE_DIR, localSecrets } from './secrets.js';
 import { createLocalServer, type Interceptor } from './server.js';
 import { createStaticSite, localConsoleConfig } from './static-site.js';
+import { FUNCTION_ENV } from '../../shared/config/environment.js';
 
 export const LOCAL_TABLE_NAME = 'weiquan-local';
 /** The built console (`npm run build:web`), served beside the API. */
@@ -50,15 +51,15 @@ export interface LocalEnvironment {
 export async function configureHandlerEnvironment(endpoint: string, tableName: string): Promise<void> {
   const { phoneHashKey } = await localSecrets();
   Object.assign(process.env, LOCAL_AWS_ENV, {
-    TABLE_NAME: tableName,
-    DYNAMODB_ENDPOINT: endpoint,
-    PHONE_HASH_KEY: phoneHashKey,
+    [FUNCTION_ENV.tableName]: tableName,
+    [FUNCTION_ENV.dynamoDbEndpoint]: endpoint,
+    [FUNCTION_ENV.phoneHashLocalKey]: phoneHashKey,
     // Derived from the local secret, as the OIDC provider's cookie keys are: stable across restarts, never the cloud's.
-    CURSOR_KEY: createHash('sha256').update(`page-cursors:${phoneHashKey}`).digest('base64url'),
+    [FUNCTION_ENV.cursorLocalKey]: createHash('sha256').update(`page-cursors:${phoneHashKey}`).digest('base64url'),
     // Messages are printed (template, parameters, text), never sent.
     SMS_PROVIDER: 'console',
     // One process serves what many Lambda containers would: let a burst reach DynamoDB Local at once.
-    DYNAMODB_MAX_SOCKETS: '512',
+    [FUNCTION_ENV.dynamoDbMaxSockets]: '512',
     POWERTOOLS_SERVICE_NAME: 'weiquan',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     // Origins a union's own web/H5 page (public routes) and a console on another origin (staff routes) may call

@@ -6,6 +6,7 @@ import { TencentSmsSender } from '../notify/tencent-sms.js';
 import { secretJson } from '../security/secret-json.js';
 import type { SmsSender } from '../usecases/notify.js';
 import type { NotificationSenders } from '../usecases/stream-dependencies.js';
+import { FUNCTION_ENV } from '../config/environment.js';
 
 /**
  * The stream function's composition: which adapters stand behind the SMS and
@@ -19,7 +20,7 @@ export function notificationSenders(env: Readonly<Record<string, string | undefi
   if (env.SMS_PROVIDER === 'console') return { sms: consoleSms(), staffNotices: consoleStaffNotices() };
   return {
     sms: onFirstUse(() => smsSender(smsSettingsFrom(env))),
-    staffNotices: new SnsStaffNoticeSender(env.STAFF_NOTICES_TOPIC_ARN ?? ''),
+    staffNotices: new SnsStaffNoticeSender(env[FUNCTION_ENV.staffNoticesTopicArn] ?? ''),
   };
 }
 

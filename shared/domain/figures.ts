@@ -173,6 +173,12 @@ export function unionMonthKey(unionCode: string, month: string): string {
   return `${unionCode}#${month}`;
 }
 
+/** The union and month of a `unionMonthKey` (union codes and months hold no `#`). */
+export function parseUnionMonthKey(key: string): { readonly unionCode: string; readonly month: string } {
+  const separator = key.indexOf('#');
+  return { unionCode: key.slice(0, separator), month: key.slice(separator + 1) };
+}
+
 /** Adds `figures × sign` into `totals` (mutating), dropping figures that come to zero. */
 function accumulate(totals: Map<string, Record<string, number>>, contribution: Contribution, sign: 1 | -1): void {
   const key = unionMonthKey(contribution.unionCode, contribution.month);

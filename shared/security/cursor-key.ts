@@ -1,4 +1,5 @@
 import { secretKey } from './secret-key.js';
+import { FUNCTION_ENV } from '../config/environment.js';
 
 /**
  * Key of the HMAC that binds a page cursor to the query it came from (see
@@ -9,4 +10,8 @@ import { secretKey } from './secret-key.js';
  *
  * In the cloud it is a Secrets Manager secret (CURSOR_SECRET_ARN); locally CURSOR_KEY.
  */
-export const cursorKey = secretKey({ purpose: 'page cursor', localKeyEnv: 'CURSOR_KEY', secretArnEnv: 'CURSOR_SECRET_ARN' });
+export const cursorKey = secretKey({
+  purpose: 'page cursor',
+  localKeyEnv: FUNCTION_ENV.cursorLocalKey,
+  secretArnEnv: FUNCTION_ENV.cursorSecretArn,
+});

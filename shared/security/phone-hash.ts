@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { secretKey } from './secret-key.js';
+import { FUNCTION_ENV } from '../config/environment.js';
 
 /**
  * Phone numbers are matched by HMAC-SHA256 under a secret key, never stored
@@ -11,8 +12,8 @@ import { secretKey } from './secret-key.js';
  */
 export const phoneHashKey = secretKey({
   purpose: 'phone hash',
-  localKeyEnv: 'PHONE_HASH_KEY',
-  secretArnEnv: 'PHONE_HASH_SECRET_ARN',
+  localKeyEnv: FUNCTION_ENV.phoneHashLocalKey,
+  secretArnEnv: FUNCTION_ENV.phoneHashSecretArn,
 });
 
 export function hashPhone(secretKey: string, mobile: string): string {

@@ -110,7 +110,7 @@ export class AlertRepository {
   async inbox(unionCode: string, limit: number): Promise<InboxEntry[]> {
     const page = await queryPage(this.store, {
       KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': `ALERTS#${unionCode}` },
+      ExpressionAttributeValues: { ':pk': keys.alertInboxPartition(unionCode) },
       ScanIndexForward: false,
       Limit: limit,
     });

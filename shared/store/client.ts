@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { FUNCTION_ENV } from '../config/environment.js';
 
 /**
  * One DocumentClient per Lambda container, created on first use rather than
@@ -17,9 +18,9 @@ let documentClient: DynamoDBDocumentClient | undefined;
  * process, so it raises the cap (DYNAMODB_MAX_SOCKETS) rather than queue them.
  */
 export function getDynamoDbClient(): DynamoDBClient {
-  const maxSockets = Number(process.env.DYNAMODB_MAX_SOCKETS) || undefined;
+  const maxSockets = Number(process.env[FUNCTION_ENV.dynamoDbMaxSockets]) || undefined;
   baseClient ??= new DynamoDBClient({
-    endpoint: process.env.DYNAMODB_ENDPOINT || undefined,
+    endpoint: process.env[FUNCTION_ENV.dynamoDbEndpoint] || undefined,
     maxAttempts: 3,
     ...(maxSockets ? { requestHandler: { httpAgent: { maxSockets }, httpsAgent: { maxSockets } } } : {}),
   });
@@ -32,8 +33,8 @@ export function getDocumentClient(): DynamoDBDocumentClient {
 }
 
 export function tableName(): string {
-  const name = process.env.TABLE_NAME;
-  if (!name) throw new Error('TABLE_NAME is not set');
+  const name = process.env[FUNCTION_ENV.tableName];
+  if (!name) throw new Error(`${FUNCTION_ENV.tableName} is not set`);
   return name;
 }
 

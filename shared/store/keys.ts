@@ -94,9 +94,11 @@ export const keys = {
   /** The employer's current alert, if any: concurrent complaints join one alert instead of raising two. */
   employerAlert: (creditCode: string) => ({ PK: `EMPLOYER#${creditCode}`, SK: 'ALERT' }),
   alert: (alertId: string) => ({ PK: `ALERT#${alertId}`, SK: 'ALERT' }),
+  /** One legal department's list of alerts. */
+  alertInboxPartition: (unionCode: string) => `ALERTS#${unionCode}`,
   /** An alert in one legal department's list (newest first), with that department's acknowledgement. */
   alertInbox: (unionCode: string, raisedAt: string, alertId: string) => ({
-    PK: `ALERTS#${unionCode}`,
+    PK: keys.alertInboxPartition(unionCode),
     SK: `${raisedAt}#${alertId}`,
   }),
   /** Marks a notification as sent, so a redelivered stream record does not send it twice. */

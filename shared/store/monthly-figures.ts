@@ -1,5 +1,5 @@
 import type { CaseRecord } from '../domain/cases.js';
-import { contributionsOf, figureDeltas, unionMonthKey } from '../domain/figures.js';
+import { contributionsOf, figureDeltas, parseUnionMonthKey, unionMonthKey } from '../domain/figures.js';
 import type { StoreContext } from './client.js';
 import { figureShardOf, keys } from './keys.js';
 import type { TransactItems } from './operations.js';
@@ -26,7 +26,7 @@ export function figureUpdates(store: StoreContext, before: CaseRecord | undefine
 function counterUpdates(store: StoreContext, before: CaseRecord | undefined, after: CaseRecord): TransactItems {
   const items: TransactItems = [];
   for (const [unionMonth, figures] of figureDeltas(before, after)) {
-    const separator = unionMonth.indexOf('#');
+    const { unionCode, month } = parseUnionMonthKey(unionMonth);
     const names: Record<string, string> = {};
     const values: Record<string, number> = {};
     const additions = Object.entries(figures).map(([name, delta], index) => {
@@ -37,7 +37,7 @@ function counterUpdates(store: StoreContext, before: CaseRecord | undefined, aft
     items.push({
       Update: {
         TableName: store.tableName,
-        Key: keys.monthlyFigures(unionMonth.slice(0, separator), unionMonth.slice(separator + 1), figureShardOf(after.caseId)),
+        Key: keys.monthlyFigures(unionCode, month, figureShardOf(after.caseId)),
         UpdateExpression: `SET entity = :entity ADD ${additions.join(', ')}`,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: { ...values, ':entity': 'monthlyFigures' },

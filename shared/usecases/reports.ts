@@ -15,9 +15,10 @@ import { FilingConflict } from '../domain/conflicts.js';
 import type { ReconcileDependencies, ReportDependencies } from './report-dependencies.js';
 
 /**
- * Monthly reports of union legal departments (see DOMAIN.md, "Monthly
- * report"). Reports read only the union-month counters the case transactions
- * maintain, so their cost is (unions in the subtree × months) items and one
+ * Monthly reports of union legal departments (see README.md, "Filing the
+ * monthly report", for the figures and what each counts). Reports read only
+ * the union-month counters the case transactions maintain, so their cost is
+ * (unions in the subtree × months) items and one
  * Query per month for the filing, whatever the number of cases.
  */
 
