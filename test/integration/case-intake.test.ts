@@ -325,7 +325,7 @@ describe('registering with an Idempotency-Key (issue 12, defect 2)', () => {
     };
     const input = complaint({ description: '超时后重试' });
     const idempotency = idempotencyFor('op-heping', 'timed-out-key-0001', input);
-    await expect(refusal(registerCase({ ...deps, cases }, callerOf('op-heping'), input, idempotency))).resolves.toMatchObject({
+    await expect(registerCase({ ...deps, cases }, callerOf('op-heping'), input, idempotency)).rejects.toMatchObject({
       name: 'TimeoutError',
     });
 

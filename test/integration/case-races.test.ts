@@ -56,6 +56,10 @@ const GROUPS_PER_RUN = runs(6, 20, 35);
 const NUM_RUNS = runs(4, 15, 40);
 /** The long runs check the property again until at least this many groups have raced (issue 12 asks for 1,000: the full run). */
 const MIN_GROUPS = runs(0, 250, 1000);
+/** A failing run again: WEIQUAN_RACE_REPLAY='<seed>:<path>' as fast-check printed them (the interleaving may still differ). */
+const REPLAY = process.env.WEIQUAN_RACE_REPLAY
+  ? { seed: Number(process.env.WEIQUAN_RACE_REPLAY.split(':')[0]), path: process.env.WEIQUAN_RACE_REPLAY.split(':')[1] }
+  : {};
 
 const directory = new UnionDirectory(DEMO_UNIONS);
 const pathOf = (unionCode: string) => directory.pathOf(unionCode);
@@ -542,10 +546,14 @@ class RaceGroup implements fc.AsyncCommand<RaceModel, RaceWorld> {
         if (action.case !== caseIndex || outcome.ok || !(outcome.error instanceof AppError)) return;
         const { code } = outcome.error;
         const lostRace = code === 'CONFLICT' && (order.length > 0 || (taker(action) !== undefined && fullAtPeak(taker(action)!)));
-        const refusedByModel = states.some((state) => {
-          const verdict = expected(action, state, fullAtPeak);
-          return !verdict.ok && verdict.code === code;
-        });
+        // Whether a staff member was full when the action read their roster entry depends on the interleaving: the
+        // model allows either reading (the counts themselves are checked exactly below, after the group).
+        const refusedByModel = states.some((state) =>
+          [fullAtPeak, () => false].some((full) => {
+            const verdict = expected(action, state, full);
+            return !verdict.ok && verdict.code === code;
+          }),
+        );
         if (lostRace && !refusedByModel) tally.lostRaces++;
         if (!lostRace && !refusedByModel) {
           violations.push(`${describeAction(action)} refused with ${code}, which no state of the case calls for`);
@@ -789,7 +797,7 @@ describe('racing claims, assignments, transfers, work, closures, reopenings, sup
       do {
         // Each run needs a table of its own, so shrinking (a table per attempt) would take longer than the run; the
         // failing group, its violations and the seed say enough.
-        await fc.assert(property, { numRuns: NUM_RUNS, endOnFailure: true });
+        await fc.assert(property, { numRuns: NUM_RUNS, endOnFailure: true, ...REPLAY });
       } while (tally.groups < MIN_GROUPS);
     },
     // Generous: a loaded two-core machine runs DynamoDB Local several times slower than an idle one.

@@ -258,7 +258,7 @@ describe('the complainant’s own view, supplements and feedback', () => {
     );
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     expect(
-      results.filter((result) => result.status === 'rejected').map((result) => (result as PromiseRejectedResult).reason.status),
+      results.filter((result) => result.status === 'rejected').map((result) => answerTo((result as PromiseRejectedResult).reason).status),
     ).toEqual([409, 409]);
     await expect(refusal(giveFeedback(deps, caseNumber, filed.accessCode, { score: 1 }, worker))).resolves.toMatchObject({
       status: 409,
@@ -356,7 +356,7 @@ describe('one writer of the case item: the worker’s changes and the staff’s 
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(2);
     const refusals = [...results, ...later].flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
     expect(refusals).toHaveLength(33);
-    for (const refusal of refusals) expect(refusal).toMatchObject(SUPPLEMENT_CAP_REACHED);
+    for (const refused of refusals) expect(answerTo(refused)).toMatchObject(SUPPLEMENT_CAP_REACHED);
     expect((await writer.cases.get(caseId))!.supplementCount).toBe(20);
     expect(await supplementsOf(caseId)).toBe(20);
     await expectCountersToMatch(caseId);
