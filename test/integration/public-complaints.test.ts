@@ -258,7 +258,9 @@ describe('the complainant’s own view, supplements and feedback', () => {
     );
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     expect(
-      results.filter((result) => result.status === 'rejected').map((result) => answerTo((result as PromiseRejectedResult).reason).status),
+      results
+        .filter((result) => result.status === 'rejected')
+        .map((result) => answerTo((result as PromiseRejectedResult).reason).status),
     ).toEqual([409, 409]);
     await expect(refusal(giveFeedback(deps, caseNumber, filed.accessCode, { score: 1 }, worker))).resolves.toMatchObject({
       status: 409,

@@ -188,7 +188,8 @@ describe('the table itself, decided by hand', () => {
 
     // Assess
     if (decision === 'allowed') expect(result).toBe('allowed');
-    else expect(answerTo(result)).toMatchObject({ status: decision, code: decision === 403 ? 'FORBIDDEN' : 'INVALID_TRANSITION' });
+    else
+      expect(answerTo(result)).toMatchObject({ status: decision, code: decision === 403 ? 'FORBIDDEN' : 'INVALID_TRANSITION' });
   });
 
   it.each<[string, CaseAction, CaseStatus, Role, Ownership, CaseAction[]]>([
