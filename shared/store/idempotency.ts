@@ -23,6 +23,12 @@ export interface IdempotentCall<Body> {
   readonly body: Body;
 }
 
+/** How one run of the work ended: it returned, or it threw. */
+interface RunOutcome<Result> {
+  result?: { value: Result };
+  failure?: { error: unknown };
+}
+
 /** How long a retry waits for a first request still in flight before being told to retry later. */
 const IN_PROGRESS_WAIT_MS = 8_000;
 const IN_PROGRESS_POLL_MS = 250;
@@ -39,13 +45,18 @@ export function idempotentByKey<Body, Result, Extra extends object = object>(
 ): (call: IdempotentCall<Body> & Extra, context: Context) => Promise<Result> {
   let wrapped: ((call: IdempotentCall<Body> & Extra) => Promise<Result>) | undefined;
   let config: IdempotencyConfig | undefined;
-  /** Per call (the local server runs calls side by side in one process): what `run` returned, once it has. */
-  const finished = new AsyncLocalStorage<{ result?: { value: Result } }>();
+  /** Per call (the local server runs calls side by side in one process): how `run` ended, once it has. */
+  const finished = new AsyncLocalStorage<RunOutcome<Result>>();
   const runAndRemember = async (call: IdempotentCall<Body> & Extra) => {
-    const value = await run(call);
     const slot = finished.getStore();
-    if (slot) slot.result = { value };
-    return value;
+    try {
+      const value = await run(call);
+      if (slot) slot.result = { value };
+      return value;
+    } catch (error) {
+      if (slot) slot.failure = { error };
+      throw error;
+    }
   };
 
   // Built on first use: the table name is configuration read at run time.
@@ -74,7 +85,7 @@ export function idempotentByKey<Body, Result, Extra extends object = object>(
     idempotencyConfig.registerLambdaContext(context);
     const deadline = Date.now() + IN_PROGRESS_WAIT_MS;
     for (;;) {
-      const slot: { result?: { value: Result } } = {};
+      const slot: RunOutcome<Result> = {};
       try {
         return await finished.run(slot, () => once(call));
       } catch (error) {
@@ -82,6 +93,10 @@ export function idempotentByKey<Body, Result, Extra extends object = object>(
         // answer is still true, and a retry finds the work by its own marker. Failing now would tell the client
         // "nothing was written" (STORE_UNAVAILABLE) about a write that happened.
         if (slot.result) return slot.result.value;
+        // The work failed, and so did Powertools' removal of its in-progress record, which it reports instead. The
+        // client must hear the work's own failure (e.g. a write answered with a 500 may have been applied, an
+        // OUTCOME_UNKNOWN); the record left behind expires with the invocation, and a retry then runs.
+        if (slot.failure) throw slot.failure.error;
         if (error instanceof IdempotencyValidationError) throw new AppError('IDEMPOTENCY_KEY_REUSED', options.conflictMessage);
         if (!(error instanceof IdempotencyAlreadyInProgressError)) throw error;
         if (Date.now() > deadline) {

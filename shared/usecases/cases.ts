@@ -25,6 +25,7 @@ import { decodeCursor, encodeCursor, type CursorQuery } from './cursor.js';
 import { autoAssignUrgentHotlineCase } from './auto-assign.js';
 import { visibleCase } from './case-access.js';
 import type { Dependencies, PageCursors, PhoneHashing } from './dependencies.js';
+import { logger } from '../observability/logger.js';
 
 /** A case as one caller may see it: contact details only for roles that need them. */
 export interface VisibleCase {
@@ -81,8 +82,26 @@ export async function registerCase(
     if (error instanceof IdempotencyKeyTaken && idempotency) return registeredBefore(deps, error.marker, idempotency.payloadHash);
     throw error;
   }
-  const caseRecord = await autoAssignUrgentHotlineCase(deps, plan.caseRecord);
+  const caseRecord = await assignIfUrgent(deps, plan.caseRecord);
   return { caseRecord, unionName: directory.nameOf(unionCode), contact: plan.contact };
+}
+
+/**
+ * Automatic assignment of a case already stored. Its failure (e.g. the store
+ * throttling) must not turn a registered case into an error: the operator
+ * would register the call again. The case then waits where triage put it,
+ * for the legal department, and the answer says so.
+ */
+async function assignIfUrgent(deps: Dependencies, caseRecord: CaseRecord): Promise<CaseRecord> {
+  try {
+    return await autoAssignUrgentHotlineCase(deps, caseRecord);
+  } catch (error) {
+    logger.error('automatic assignment failed; the case waits for the legal department', {
+      caseId: caseRecord.caseId,
+      error: error instanceof Error ? error.name : 'unknown',
+    });
+    return caseRecord;
+  }
 }
 
 export function registrationKeyReused(): AppError {
@@ -108,7 +127,7 @@ async function registeredBefore(deps: Dependencies, marker: IdempotencyMarker, p
     deps.unions.directory(),
   ]);
   if (!stored || !contact) throw new Error(`idempotency marker points at missing case ${marker.caseId}`);
-  const caseRecord = await autoAssignUrgentHotlineCase(deps, stored);
+  const caseRecord = await assignIfUrgent(deps, stored);
   return { caseRecord, unionName: directory.nameOf(caseRecord.unionCode), contact };
 }
 

@@ -1,3 +1,4 @@
+import { DynamoDBServiceException, InternalServerError } from '@aws-sdk/client-dynamodb';
 import * as fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { CloseBody } from '../../shared/schemas/lifecycle.js';
@@ -105,6 +106,65 @@ describe('a registration whose case was stored, but whose idempotency record cou
       expect(created).toHaveLength(1);
       expect(answerContradicting(answer, created)).toBeUndefined();
       expect(answer.status).toBe(201);
+    },
+  );
+});
+
+describe('a registration applied but answered with a 500, whose idempotency record could then not be removed', () => {
+  /**
+   * The case's transaction is applied but answered with a 500; Powertools then
+   * deletes its in-progress record so that a retry may run again, and that
+   * delete is throttled. Powertools reports the delete's failure, not the
+   * work's: heard as such, the client would be told "nothing was written".
+   */
+  const applyThenFailCleanup = () => {
+    const client = getDynamoDbClient();
+    const injected: string[] = [];
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const key = (args.input as { Key?: { PK?: { S?: string } } }).Key?.PK?.S;
+        if (injected.length === 0 && context.commandName === 'TransactWriteItemsCommand') {
+          await next(args);
+          injected.push('transaction applied, answered 500');
+          throw new InternalServerError({ message: 'Internal server error (injected).', $metadata: { httpStatusCode: 500 } });
+        }
+        if (injected.length === 1 && context.commandName === 'DeleteItemCommand' && key?.startsWith('IDEMPOTENCY#')) {
+          injected.push('idempotency record delete throttled');
+          throw new DynamoDBServiceException({
+            name: 'ThrottlingException',
+            $fault: 'client',
+            message: 'Rate of requests exceeds the allowed throughput (injected).',
+            $metadata: { httpStatusCode: 400 },
+          });
+        }
+        return next(args);
+      },
+      { step: 'build', name: 'applyThenFailCleanup' },
+    );
+    return { injected, remove: () => void client.middlewareStack.remove('applyThenFailCleanup') };
+  };
+
+  it.each(['POST /cases', 'POST /public/complaints'] as const)(
+    '%s answers 503 OUTCOME_UNKNOWN, and a retry with the same key gets the one case stored',
+    async (route) => {
+      const request = registration(route, 90_000_100 + (route === 'POST /cases' ? 1 : 2));
+      const faults = applyThenFailCleanup();
+      let answer: ApiResponse;
+      try {
+        answer = await send(api, request);
+      } finally {
+        faults.remove();
+      }
+      const created = casesByMobile(await api.items()).get(request.mobile) ?? [];
+
+      expect(faults.injected).toEqual(['transaction applied, answered 500', 'idempotency record delete throttled']);
+      expect(created).toHaveLength(1);
+      expect(answerContradicting(answer, created)).toBeUndefined();
+      expect(answerLabel(answer)).toBe('503 OUTCOME_UNKNOWN');
+      const retried = await retryUntilSettled(api, request);
+      expect(retried.status).toBe(201);
+      expect(retried.body.caseNumber).toBe(created[0]);
+      expect(casesByMobile(await api.items()).get(request.mobile)).toEqual(created);
     },
   );
 });

@@ -247,6 +247,27 @@ describe('urgent hotline cases', () => {
   });
 });
 
+describe('an urgent hotline case whose automatic assignment meets a store that refuses', () => {
+  it('is answered registered, waiting for the legal department, and registered once', async () => {
+    const collective = injury({ workersInvolved: 14, category: 'wage_arrears' });
+    const monday = testDependencies(table, { now: () => new Date('2026-11-23T02:00:00Z') });
+    const cases = monday.cases;
+    const refusing = Object.assign(Object.create(Object.getPrototypeOf(cases)), cases, {
+      saveTransition: async () => {
+        throw Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), { name: 'ThrottlingException' });
+      },
+    }) as typeof cases;
+    const registered = await registerCase({ ...monday, cases: refusing }, callerOf('op-heping'), collective);
+
+    expect(registered.caseRecord).toMatchObject({ priority: 'urgent', status: 'triaged' });
+    expect(registered.caseRecord.owner).toBeUndefined();
+    expect(await deps.cases.get(registered.caseRecord.caseId)).toMatchObject({
+      status: 'triaged',
+      caseNumber: registered.caseRecord.caseNumber,
+    });
+  });
+});
+
 describe('triage per union', () => {
   it('follows the union’s own configuration: 巴州区 mediates work injuries first', async () => {
     const bazhou = await registerCase(deps, callerOf('op-bazhou'), injury({ regionCode: '511902' }));

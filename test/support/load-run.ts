@@ -39,6 +39,8 @@ export function registration(route: Registration['route'], serial: number): Regi
       user: demo('op-heping'),
       body: complaint({
         category: categories[variant % categories.length]!,
+        // One in five is a collective dispute: urgent, which 和平区 assigns to the lawyer on duty as it registers it.
+        workersInvolved: variant % 5 === 0 ? 14 : 1,
         complainant: { name: '张伟', mobile, migrantWorker: variant % 2 === 0, modelWorker: false, womanWorker: false },
       }),
     };
