@@ -75,6 +75,8 @@ interface ErrorShape {
   readonly $metadata?: { readonly httpStatusCode?: unknown };
   readonly CancellationReasons?: readonly { readonly Code?: unknown }[];
   readonly cause?: unknown;
+  /** Failures of the attempts the SDK made before this one (shared/store/client.ts). */
+  readonly earlierAttemptFailures?: readonly unknown[];
 }
 
 const MAX_CAUSE_DEPTH = 5;
@@ -103,11 +105,14 @@ export function isDependencyUnavailable(error: unknown, depth = 0): boolean {
  * cancelled request was refused whole, and one that never reached the store
  * did nothing; but a service failure, or a connection that broke or timed out
  * after the request was sent, leaves the outcome unknown (DynamoDB documents
- * that a write answered with a 500 may or may not have been applied).
+ * that a write answered with a 500 may or may not have been applied), and so
+ * does any such failure of an earlier attempt the SDK retried.
  */
 export function mayHaveTakenEffect(error: unknown, depth = 0): boolean {
   if (typeof error !== 'object' || error === null) return true;
   const shape = error as ErrorShape;
+  // An earlier attempt the SDK retried may have been applied, whatever the last one met.
+  if ((shape.earlierAttemptFailures ?? []).some((failure) => mayHaveTakenEffect(failure, depth + 1))) return true;
   if (typeof shape.name === 'string' && (THROTTLING.has(shape.name) || shape.name === 'TransactionCanceledException'))
     return false;
   if (typeof shape.code === 'string' && NEVER_SENT_CODES.has(shape.code)) return false;

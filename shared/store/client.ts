@@ -19,12 +19,43 @@ let documentClient: DynamoDBDocumentClient | undefined;
  */
 export function getDynamoDbClient(): DynamoDBClient {
   const maxSockets = Number(process.env[FUNCTION_ENV.dynamoDbMaxSockets]) || undefined;
-  baseClient ??= new DynamoDBClient({
-    endpoint: process.env[FUNCTION_ENV.dynamoDbEndpoint] || undefined,
-    maxAttempts: 3,
-    ...(maxSockets ? { requestHandler: { httpAgent: { maxSockets }, httpsAgent: { maxSockets } } } : {}),
-  });
+  if (!baseClient) {
+    baseClient = new DynamoDBClient({
+      endpoint: process.env[FUNCTION_ENV.dynamoDbEndpoint] || undefined,
+      maxAttempts: 3,
+      ...(maxSockets ? { requestHandler: { httpAgent: { maxSockets }, httpsAgent: { maxSockets } } } : {}),
+    });
+    keepEarlierAttemptFailures(baseClient);
+  }
   return baseClient;
+}
+
+/**
+ * The SDK retries a failed call and reports only its last failure. A write
+ * whose first attempt was answered with a 500 (it may have been applied) and
+ * whose retries were then throttled would look like "nothing was written".
+ * This middleware, inside the retry loop, hangs the failures of the earlier
+ * attempts on each failure as `earlierAttemptFailures`, for the edge to judge
+ * what may have happened (shared/http/unavailable.ts).
+ */
+function keepEarlierAttemptFailures(client: DynamoDBClient): void {
+  client.middlewareStack.add(
+    (next) => {
+      const failures: unknown[] = [];
+      return async (args) => {
+        try {
+          return await next(args);
+        } catch (error) {
+          if (typeof error === 'object' && error !== null && failures.length > 0)
+            Object.defineProperty(error, 'earlierAttemptFailures', { value: [...failures], enumerable: false });
+          failures.push(error);
+          throw error;
+        }
+      };
+    },
+    // finalizeRequest at low priority runs after the retry middleware, so once per attempt.
+    { step: 'finalizeRequest', priority: 'low', name: 'keepEarlierAttemptFailures' },
+  );
 }
 
 export function getDocumentClient(): DynamoDBDocumentClient {

@@ -169,6 +169,56 @@ describe('a registration applied but answered with a 500, whose idempotency reco
   );
 });
 
+describe('a registration whose first attempt may have been applied, and whose SDK retries were throttled', () => {
+  /**
+   * Inside the SDK's retry loop: the case's transaction is applied but
+   * answered with a 500, so the SDK tries again, and its retries are
+   * throttled. The SDK reports only the last failure, a throttle.
+   */
+  const applyThenThrottleRetries = () => {
+    const client = getDynamoDbClient();
+    const attempts: string[] = [];
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName !== 'TransactWriteItemsCommand' || attempts.length >= 3) return next(args);
+        if (attempts.length === 0) {
+          await next(args);
+          attempts.push('applied, answered 500');
+          throw new InternalServerError({ message: 'Internal server error (injected).', $metadata: { httpStatusCode: 500 } });
+        }
+        attempts.push('throttled');
+        throw new DynamoDBServiceException({
+          name: 'ThrottlingException',
+          $fault: 'client',
+          message: 'Rate of requests exceeds the allowed throughput (injected).',
+          $metadata: { httpStatusCode: 400 },
+        });
+      },
+      { step: 'finalizeRequest', priority: 'low', name: 'applyThenThrottleRetries' },
+    );
+    return { attempts, remove: () => void client.middlewareStack.remove('applyThenThrottleRetries') };
+  };
+
+  it('answers 503 OUTCOME_UNKNOWN, not STORE_UNAVAILABLE, and a retry with the same key gets the one case stored', async () => {
+    const request = registration('POST /cases', 90_000_200);
+    const faults = applyThenThrottleRetries();
+    let answer: ApiResponse;
+    try {
+      answer = await send(api, request);
+    } finally {
+      faults.remove();
+    }
+    const created = casesByMobile(await api.items()).get(request.mobile) ?? [];
+
+    expect(faults.attempts).toEqual(['applied, answered 500', 'throttled', 'throttled']);
+    expect(created).toHaveLength(1);
+    expect(answerLabel(answer)).toBe('503 OUTCOME_UNKNOWN');
+    const retried = await retryUntilSettled(api, request);
+    expect(retried.status).toBe(201);
+    expect(retried.body.caseNumber).toBe(created[0]);
+  });
+});
+
 describe(`fault injection: ${REQUESTS} requests at ${CONCURRENCY}-way concurrency, ${FAULT_RATE * 100}% of DynamoDB calls failing`, () => {
   it(
     'answers 503 + Retry-After (never 500), loses and duplicates no case, and keeps every invariant',
