@@ -18,7 +18,7 @@ import { planRegistration } from '../shared/domain/registration.js';
 import { figureDeltas } from '../shared/domain/figures.js';
 import { UnionDirectory } from '../shared/domain/unions.js';
 import { CATEGORIES, OUTCOMES, keysOf } from '../shared/domain/vocabulary.js';
-import { takeConsumedCapacity } from '../shared/observability/consumed-capacity.js';
+import { measureCapacity } from '../shared/observability/consumed-capacity.js';
 import { FIGURE_SHARDS, figureShardOf, keys, listIndexAttributes, listSortKey } from '../shared/store/keys.js';
 import { ReportRepository } from '../shared/store/report-repository.js';
 import { UnionRepository, forgetCachedDirectory } from '../shared/store/union-repository.js';
@@ -169,11 +169,12 @@ export async function benchReports(reportsPerSize = 200): Promise<void> {
       for (const size of SIZES) {
         forgetCachedDirectory();
         await deps.get(size)!.unions.directory();
-        takeConsumedCapacity();
         const started = performance.now();
-        const report = await monthlyReport(deps.get(size)!, caller, { union: '210100', month: MONTH });
+        const { result: report, units: consumedUnits } = await measureCapacity(() =>
+          monthlyReport(deps.get(size)!, caller, { union: '210100', month: MONTH }),
+        );
         const elapsed = performance.now() - started;
-        const consumed = takeConsumedCapacity();
+        const consumed = consumedUnits.readUnits;
         if (round < 0) {
           const opened = (report as unknown as { months: { subtree: { figures: Record<string, number> } }[] }).months?.[0]
             ?.subtree?.figures?.opened;

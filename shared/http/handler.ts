@@ -2,7 +2,7 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { AppError } from '../domain/errors.js';
 import { logger } from '../observability/logger.js';
-import { takeConsumedCapacity } from '../observability/consumed-capacity.js';
+import { currentCapacityTally, withCapacityTally } from '../observability/consumed-capacity.js';
 import { isPublic, type RouteContract } from './contract.js';
 import { corsHeaders, corsSettingsFromEnv } from './cors.js';
 import { parseRequest, type ParsedRequest } from './request.js';
@@ -24,7 +24,7 @@ export interface Reply {
   readonly contentType?: string;
 }
 
-type ApiHandler = middy.MiddyfiedHandler<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>;
+type ApiHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
 function requestIdOf(event: APIGatewayProxyEvent | undefined, context: Context): string {
   return event?.requestContext?.requestId || context.awsRequestId || '';
@@ -101,7 +101,7 @@ function answerableError(error: unknown, contract: RouteContract): AppError {
 }
 
 /**
- * Runs first and last around every request: resets per-request state, and on
+ * Runs first and last around every request: names the invocation in the logs, and on
  * the way out (success or error) logs one line with the route, status and
  * DynamoDB request units consumed. Errors become the one error shape; only an
  * AppError's message reaches the client (see answerableError).
@@ -111,12 +111,11 @@ function httpEdge(contract: RouteContract): MiddlewareObj<APIGatewayProxyEvent, 
     logger.info('request completed', {
       route: `${contract.method} ${contract.path}`,
       status,
-      capacityUnits: takeConsumedCapacity(),
+      capacity: currentCapacityTally(),
       ...extra,
     });
   return {
     before: async ({ context }) => {
-      takeConsumedCapacity();
       logger.addContext(context);
     },
     after: async (request) => {
@@ -141,7 +140,7 @@ export function httpHandler<C extends RouteContract>(
   contract: C,
   act: (request: ParsedRequest<C>, context: Context) => Promise<Reply>,
 ): ApiHandler {
-  return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>()
+  const handler = middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>()
     .use(httpEdge(contract))
     .handler(async (event, context) => {
       const request = parseRequest(contract, event);
@@ -161,4 +160,6 @@ export function httpHandler<C extends RouteContract>(
       }
       return jsonResponse(status, reply.body, requestId, reply.headers);
     });
+  // Each request tallies its own request units: the local server runs many side by side in one process.
+  return (event, context) => withCapacityTally(() => handler(event, context));
 }

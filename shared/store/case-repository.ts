@@ -5,7 +5,6 @@ import type { RegistrationPlan } from '../domain/registration.js';
 import { nextDueAt, overdueSince } from '../domain/deadlines.js';
 import type { OutboxMessage } from '../domain/notifications.js';
 import type { Transition } from '../domain/transition.js';
-import { recordCapacity } from '../observability/consumed-capacity.js';
 import { defaultStore, type StoreContext } from './client.js';
 import {
   dueIndexAttributes,
@@ -77,11 +76,9 @@ export class CaseRepository {
           ExpressionAttributeNames: { '#last': 'last' },
           ExpressionAttributeValues: { ':one': 1 },
           ReturnValues: 'UPDATED_NEW',
-          ReturnConsumedCapacity: 'TOTAL',
         }),
       ),
     );
-    recordCapacity(result.ConsumedCapacity);
     return result.Attributes!.last as number;
   }
 

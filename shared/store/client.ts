@@ -1,6 +1,7 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { FUNCTION_ENV } from '../config/environment.js';
+import { recordCapacity } from '../observability/consumed-capacity.js';
 
 /**
  * One DocumentClient per Lambda container, created on first use rather than
@@ -19,15 +20,51 @@ let documentClient: DynamoDBDocumentClient | undefined;
  */
 export function getDynamoDbClient(): DynamoDBClient {
   const maxSockets = Number(process.env[FUNCTION_ENV.dynamoDbMaxSockets]) || undefined;
-  if (!baseClient) {
-    baseClient = new DynamoDBClient({
-      endpoint: process.env[FUNCTION_ENV.dynamoDbEndpoint] || undefined,
-      maxAttempts: 3,
-      ...(maxSockets ? { requestHandler: { httpAgent: { maxSockets }, httpsAgent: { maxSockets } } } : {}),
-    });
-    keepEarlierAttemptFailures(baseClient);
-  }
+  baseClient ??= newDynamoDbClient({
+    endpoint: process.env[FUNCTION_ENV.dynamoDbEndpoint] || undefined,
+    maxAttempts: 3,
+    ...(maxSockets ? { requestHandler: { httpAgent: { maxSockets }, httpsAgent: { maxSockets } } } : {}),
+  });
   return baseClient;
+}
+
+/**
+ * A DynamoDB client as the product uses it: every data call tallies the
+ * request units it consumed, and a failure keeps those of the attempts the
+ * SDK retried. Tests and benchmarks that bring their own client build it here.
+ */
+export function newDynamoDbClient(config: DynamoDBClientConfig): DynamoDBClient {
+  const client = new DynamoDBClient(config);
+  tallyConsumedCapacity(client);
+  keepEarlierAttemptFailures(client);
+  return client;
+}
+
+const READS = new Set(['GetItemCommand', 'BatchGetItemCommand', 'QueryCommand', 'ScanCommand', 'TransactGetItemsCommand']);
+const WRITES = new Set([
+  'PutItemCommand',
+  'UpdateItemCommand',
+  'DeleteItemCommand',
+  'BatchWriteItemCommand',
+  'TransactWriteItemsCommand',
+]);
+
+/**
+ * Asks for `ReturnConsumedCapacity` on every data call, whoever makes it (the
+ * repositories, Powertools' idempotency records), and adds the answer to the
+ * current work's tally (shared/observability/consumed-capacity.ts).
+ */
+function tallyConsumedCapacity(client: DynamoDBClient): void {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const kind = READS.has(context.commandName ?? '') ? 'read' : WRITES.has(context.commandName ?? '') ? 'write' : undefined;
+      if (!kind) return next(args);
+      const result = await next({ ...args, input: { ReturnConsumedCapacity: 'TOTAL', ...(args.input as object) } });
+      recordCapacity(kind, (result.output as { ConsumedCapacity?: Parameters<typeof recordCapacity>[1] }).ConsumedCapacity);
+      return result;
+    },
+    { step: 'initialize', name: 'tallyConsumedCapacity' },
+  );
 }
 
 /**

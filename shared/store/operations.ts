@@ -14,7 +14,6 @@ import {
 import type { TimelineEvent } from '../domain/cases.js';
 import { AppError } from '../domain/errors.js';
 import { keys } from './keys.js';
-import { recordCapacity } from '../observability/consumed-capacity.js';
 import type { StoreContext } from './client.js';
 import { ENTITY } from './entities.js';
 
@@ -42,25 +41,19 @@ export function withoutStorageAttributes<T>(item: Item): T {
   return copy as T;
 }
 
-/** One item by key, with its request units recorded. */
+/** One item by key. */
 export async function getItem(store: StoreContext, key: Item, consistent = false): Promise<Item | undefined> {
   const result = await retryingLockTimeouts(() =>
-    store.client.send(
-      new GetCommand({ TableName: store.tableName, Key: key, ConsistentRead: consistent, ReturnConsumedCapacity: 'TOTAL' }),
-    ),
+    store.client.send(new GetCommand({ TableName: store.tableName, Key: key, ConsistentRead: consistent })),
   );
-  recordCapacity(result.ConsumedCapacity);
   return result.Item;
 }
 
-export type QueryInput = Omit<QueryCommandInput, 'TableName' | 'ReturnConsumedCapacity'>;
+export type QueryInput = Omit<QueryCommandInput, 'TableName'>;
 
-/** One page of a Query, with its request units recorded. */
+/** One page of a Query. */
 export async function queryPage(store: StoreContext, input: QueryInput): Promise<QueryCommandOutput> {
-  const page = await retryingLockTimeouts(() =>
-    store.client.send(new QueryCommand({ ...input, TableName: store.tableName, ReturnConsumedCapacity: 'TOTAL' })),
-  );
-  recordCapacity(page.ConsumedCapacity);
+  const page = await retryingLockTimeouts(() => store.client.send(new QueryCommand({ ...input, TableName: store.tableName })));
   return page;
 }
 
@@ -102,10 +95,8 @@ export async function batchGetAll(store: StoreContext, requestKeys: readonly Ite
         const response = await store.client.send(
           new BatchGetCommand({
             RequestItems: { [store.tableName]: { Keys: pending, ConsistentRead: consistent } },
-            ReturnConsumedCapacity: 'TOTAL',
           }),
         );
-        recordCapacity(response.ConsumedCapacity);
         items.push(...(response.Responses?.[store.tableName] ?? []));
         pending = (response.UnprocessedKeys?.[store.tableName]?.Keys ?? []) as Item[];
       }
@@ -131,8 +122,7 @@ const TRANSACTION_ATTEMPTS = 6;
 export async function transact(store: StoreContext, items: TransactItems): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await store.client.send(new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity: 'TOTAL' }));
-      recordCapacity(result.ConsumedCapacity);
+      await store.client.send(new TransactWriteCommand({ TransactItems: items }));
       return;
     } catch (error) {
       if (!isOnlyTransactionConflict(error) && !isLocalLockTimeout(error)) throw error;
@@ -198,26 +188,22 @@ export function eventItem(event: TimelineEvent): Item {
 
 /**
  * A conditional Put in the store's table: true when written, false when its
- * condition failed (the item was there already, or another write won), with
- * its request units recorded. For writes whose lost condition is an answer,
- * not an error: idempotent replays, first-writer-wins markers.
+ * condition failed (the item was there already, or another write won). For
+ * writes whose lost condition is an answer, not an error: idempotent replays,
+ * first-writer-wins markers.
  */
 export async function putIf(store: StoreContext, input: Omit<PutCommandInput, 'TableName'>): Promise<boolean> {
-  return writeIf(() =>
-    store.client.send(new PutCommand({ ...input, TableName: store.tableName, ReturnConsumedCapacity: 'TOTAL' })),
-  );
+  return writeIf(() => store.client.send(new PutCommand({ ...input, TableName: store.tableName })));
 }
 
 /** A conditional Update in the store's table: true when written, false when its condition failed (see putIf). */
 export async function updateIf(store: StoreContext, input: Omit<UpdateCommandInput, 'TableName'>): Promise<boolean> {
-  return writeIf(() =>
-    store.client.send(new UpdateCommand({ ...input, TableName: store.tableName, ReturnConsumedCapacity: 'TOTAL' })),
-  );
+  return writeIf(() => store.client.send(new UpdateCommand({ ...input, TableName: store.tableName })));
 }
 
-async function writeIf(send: () => Promise<{ ConsumedCapacity?: { CapacityUnits?: number } }>): Promise<boolean> {
+async function writeIf(send: () => Promise<unknown>): Promise<boolean> {
   try {
-    recordCapacity((await retryingLockTimeouts(send)).ConsumedCapacity);
+    await retryingLockTimeouts(send);
     return true;
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return false;

@@ -1,6 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { recordCapacity } from '../observability/consumed-capacity.js';
 import { defaultStore, type StoreContext } from './client.js';
 import { keys } from './keys.js';
 import { getItem, putIf, updateIf } from './operations.js';
@@ -34,17 +33,15 @@ export class PublicAccessRepository {
   }
 
   async replaceAccessCode(caseNumber: string, accessCodeHash: string): Promise<void> {
-    const result = await this.store.client.send(
+    await this.store.client.send(
       new UpdateCommand({
         TableName: this.store.tableName,
         Key: keys.caseNumber(caseNumber),
         UpdateExpression: 'SET accessCodeHash = :hash',
         ConditionExpression: 'attribute_exists(PK)',
         ExpressionAttributeValues: { ':hash': accessCodeHash },
-        ReturnConsumedCapacity: 'TOTAL',
       }),
     );
-    recordCapacity(result.ConsumedCapacity);
   }
 
   /**
@@ -69,10 +66,8 @@ export class PublicAccessRepository {
             ExpressionAttributeValues: { ':one': 1, ':windowFloor': windowFloor, ':limit': policy.limit },
             ReturnValues: 'ALL_NEW',
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-            ReturnConsumedCapacity: 'TOTAL',
           }),
         );
-        recordCapacity(result.ConsumedCapacity);
         return { admitted: true, windowStartedAt: result.Attributes!.windowStartedAt as number };
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;

@@ -10,7 +10,7 @@ import { completeFigures, reportMonths } from '../../shared/domain/monthly-repor
 import type { Caller } from '../../shared/domain/roles.js';
 import { UnionDirectory } from '../../shared/domain/unions.js';
 import { CATEGORIES, OUTCOMES, keysOf } from '../../shared/domain/vocabulary.js';
-import { takeConsumedCapacity } from '../../shared/observability/consumed-capacity.js';
+import { measureCapacity } from '../../shared/observability/consumed-capacity.js';
 import { FIGURE_SHARDS, figureShardOf, keys } from '../../shared/store/keys.js';
 import { ReportRepository } from '../../shared/store/report-repository.js';
 import { forgetCachedDirectory } from '../../shared/store/union-repository.js';
@@ -364,9 +364,9 @@ describe('a union’s monthly report', () => {
   it('costs the same request units however many cases the month holds: it reads counters, never cases', async () => {
     clock.now = Date.parse('2026-04-10T02:00:00.000Z');
     const unitsOfReport = async () => {
-      takeConsumedCapacity();
-      await monthlyReport(deps, cityAdmin, { month: '2026-04' });
-      return takeConsumedCapacity();
+      const { units } = await measureCapacity(() => monthlyReport(deps, cityAdmin, { month: '2026-04' }));
+      expect(units.writeUnits).toBe(0);
+      return units.readUnits;
     };
     // Register until each district's month has a case in every counter shard (DynamoDB Local, unlike DynamoDB,
     // charges nothing for a missing item, so only then is the set of items a report reads complete).

@@ -7,7 +7,7 @@ import { prepareStore } from '../../scripts/local/environment.js';
 import { newAccessCode } from '../../shared/usecases/digests.js';
 import { hashPhone } from '../../shared/security/phone-hash.js';
 import { CaseRepository } from '../../shared/store/case-repository.js';
-import type { StoreContext } from '../../shared/store/client.js';
+import { newDynamoDbClient, type StoreContext } from '../../shared/store/client.js';
 import { PublicAccessRepository } from '../../shared/store/public-access-repository.js';
 import { StaffRepository } from '../../shared/store/staff-repository.js';
 import { UnionRepository } from '../../shared/store/union-repository.js';
@@ -22,7 +22,7 @@ export interface TestTable extends StoreContext {
 /** A fresh table in the run's DynamoDB Local, created from the one table definition and seeded with the demo unions. */
 export async function createTestTable(): Promise<TestTable> {
   const endpoint = inject('dynamoDbEndpoint');
-  const raw = new DynamoDBClient({
+  const raw = newDynamoDbClient({
     endpoint,
     // Race tests keep hundreds of requests in flight.
     requestHandler: { httpAgent: { maxSockets: 512 } },
