@@ -287,7 +287,15 @@ export const AlertView = documented(
   { id: 'Alert', description: '欠薪预警: several complaints against one employer within a short window.' },
 );
 
-export const AlertListResponse = documented(z.object({ items: z.array(AlertView) }), { id: 'AlertList' });
+export const AlertListResponse = documented(
+  z.object({
+    /** A page: at most the `limit` asked for (1–100). */
+    items: z.array(AlertView).check(z.maxLength(100)),
+    /** Pass as `cursor` to get the next page; absent on the last page. */
+    nextCursor: z.optional(shownText(512)),
+  }),
+  { id: 'AlertList' },
+);
 
 export const UnionListResponse = documented(
   z.object({ items: z.array(z.object({ code: UnionCodeView, name: UnionName, parentCode: z.nullable(UnionCodeView) })) }),

@@ -401,7 +401,7 @@ export interface paths {
         };
         /**
          * Early warnings for your legal department
-         * @description 欠薪预警: complaints against one employer (by unified social credit code) that reached the threshold (3 in 7 days, or 10 workers), across unions. Each legal department whose subtree holds one of the cases sees the alert, with its own cases listed and the others counted. Newest first.
+         * @description 欠薪预警: complaints against one employer (by unified social credit code) that reached the threshold (3 in 7 days, or 10 workers), across unions. Each legal department whose subtree holds one of the cases sees the alert, with its own cases listed and the others counted; a transferred case counts where it is now held. Newest first. Paged like `GET /cases`: pages hold up to `limit` alerts (default 25); pass `nextCursor` back as `cursor` for the next page: a cursor from another list, or an edited one, is refused with 400 `INVALID_CURSOR`.
          */
         get: operations["listAlerts"];
         put?: never;
@@ -1106,6 +1106,7 @@ export interface components {
         };
         AlertList: {
             items: components["schemas"]["Alert"][];
+            nextCursor?: string;
         };
         /** @description 欠薪预警: several complaints against one employer within a short window. */
         Alert: {
@@ -4235,14 +4236,17 @@ export interface operations {
     };
     listAlerts: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: string;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The alerts, newest first. */
+            /** @description One page of alerts, newest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
