@@ -2,7 +2,7 @@ import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 
 import { notificationSenders, streamDependencies, streamItemOf } from '../../shared/composition/stream.js';
 import { DeliveryFailure } from '../../shared/domain/notifications.js';
 import { logger } from '../../shared/observability/logger.js';
-import { raiseEarlyWarning } from '../../shared/usecases/early-warning.js';
+import { followTransferredCase, raiseEarlyWarning } from '../../shared/usecases/early-warning.js';
 import { deliver } from '../../shared/usecases/notify.js';
 import type { StreamDependencies } from '../../shared/usecases/stream-dependencies.js';
 
@@ -36,7 +36,7 @@ export async function handleRecords(
 
 async function handleRecord(deps: StreamDependencies, record: DynamoDBRecord): Promise<void> {
   const image = record.dynamodb?.NewImage;
-  // Only new outbox messages and new cases concern the consumer (the stream filter says the same in the cloud).
+  // Only new outbox messages, new cases and accepted transfers concern the consumer (the stream filter says the same in the cloud).
   const item = record.eventName === 'INSERT' && image ? streamItemOf(image) : undefined;
   if (item?.entity === 'outbox') {
     const result = await deliver(deps, item.message);
@@ -44,6 +44,9 @@ async function handleRecord(deps: StreamDependencies, record: DynamoDBRecord): P
   } else if (item?.entity === 'case') {
     const alert = await raiseEarlyWarning(deps, item.caseRecord);
     if (alert) logger.info('early warning', { alertId: alert.alertId, complaints: alert.complaints.length });
+  } else if (item?.entity === 'event') {
+    const alert = await followTransferredCase(deps, item.transferredCaseId);
+    if (alert) logger.info('early warning follows a transfer', { alertId: alert.alertId, unions: alert.unions.length });
   }
 }
 

@@ -26,6 +26,8 @@ export async function startStreamFeeder(options: {
   consume: (records: DynamoDBRecord[]) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
   pollMs?: number;
   onError?: (error: unknown) => void;
+  /** Called after each poll round (every shard read once, its records consumed), failed or not. */
+  onRound?: () => void;
 }): Promise<StreamFeeder> {
   const table = await options.client.send(new DescribeTableCommand({ TableName: options.tableName }));
   const streamArn = table.Table?.LatestStreamArn;
@@ -80,6 +82,7 @@ export async function startStreamFeeder(options: {
     current = pollOnce()
       .catch((error: unknown) => options.onError?.(error))
       .then(() => {
+        options.onRound?.();
         if (!stopped) timer = setTimeout(loop, options.pollMs ?? 1000);
       });
   };

@@ -15,6 +15,18 @@ export const CLOCKS = {
 } as const;
 export type ClockName = keyof typeof CLOCKS;
 
+/**
+ * Clocks the law (or the union's promise) counts in days, ending at 24:00 of a
+ * last day: people read them as a date. The first response and an idle claim
+ * are counted in hours.
+ */
+export const CLOCKS_COUNTED_IN_DAYS: ReadonlySet<ClockName> = new Set<ClockName>([
+  'mediation',
+  'arbitration_acceptance',
+  'arbitration_award',
+  'completion_target',
+]);
+
 export interface Deadline {
   readonly clock: ClockName;
   readonly startedAt: string;

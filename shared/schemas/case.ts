@@ -135,6 +135,12 @@ const PageLimit = z.pipe(
   z.transform(Number).check(z.minimum(1), z.maximum(100)),
 );
 
+/** The paging every list takes: `limit` per page and the previous page's `nextCursor` as `cursor`. */
+export const PageQuery = {
+  limit: z.optional(PageLimit),
+  cursor: z.optional(z.string().check(z.maxLength(512))),
+};
+
 export const ListCasesQuery = z.strictObject({
   status: z.optional(CaseStatusSchema),
   category: z.optional(CategorySchema),
@@ -142,9 +148,10 @@ export const ListCasesQuery = z.strictObject({
   month: z.optional(Month),
   /** Only cases that missed an accountable clock (the legal department's 督办 list). */
   overdue: z.optional(z.literal('true')),
-  limit: z.optional(PageLimit),
-  cursor: z.optional(z.string().check(z.maxLength(512))),
+  ...PageQuery,
 });
+
+export const ListAlertsQuery = z.strictObject(PageQuery);
 export type ListCasesFilter = z.infer<typeof ListCasesQuery>;
 
 export const CallerLookupBody = documented(z.strictObject({ phone: MobileSchema }), {

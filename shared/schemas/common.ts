@@ -50,6 +50,17 @@ export const Month = withLength(
 /** An instant in ISO 8601 with `Z` or an offset; at most nanosecond digits (35 characters). */
 export const Timestamp = z.iso.datetime({ offset: true }).check(z.maxLength(35));
 
+/**
+ * An instant the API writes for people to read: China time, `+08:00`
+ * (e.g. `2026-12-01T10:30:00.000+08:00`). The same instant as UTC, so
+ * clients that parse dates read the same moment.
+ */
+export const ChinaTimestamp = withLength(
+  z.iso.datetime({ offset: true }).check(z.regex(/\+08:00$/, 'must be China time (+08:00)')),
+  29,
+  /\+08:00$/,
+);
+
 export const CaseId = z.string().check(z.uuid('must be a case id (UUID)'));
 
 /** `<union code>-<YYYYMMDD>-<NNNN>`, more digits past 9999 (see formatCaseNumber). */

@@ -10,7 +10,7 @@ import {
   CaseNumber,
   CreditCodeView,
   StaffSubject,
-  Timestamp,
+  ChinaTimestamp,
   UnionCodeView,
   UnionName,
   documented,
@@ -56,11 +56,13 @@ const DeadlineView = documented(
   z.object({
     clock: z.enum(keysOf(CLOCKS)),
     clockLabel: Label,
-    startedAt: Timestamp,
-    dueAt: Timestamp,
+    startedAt: ChinaTimestamp,
+    dueAt: ChinaTimestamp,
+    /** The last day (China date) of a clock counted in days; it runs to 24:00 of that day. */
+    dueOn: z.optional(CalendarDate),
     basis: Sentence,
-    metAt: z.optional(Timestamp),
-    escalatedAt: z.optional(Timestamp),
+    metAt: z.optional(ChinaTimestamp),
+    escalatedAt: z.optional(ChinaTimestamp),
     /** Counted past the loaded holiday calendar: may move when the next year is loaded. */
     beyondCalendar: z.optional(z.boolean()),
     state: z.enum(['running', 'met', 'met_late', 'missed']),
@@ -85,13 +87,13 @@ export const CaseView = documented(
     priority: z.enum(['urgent', 'priority', 'ordinary']),
     route: z.enum(['closed', 'mediation', 'lawyer', 'legal_department']),
     pool: z.optional(z.enum(['mediation', 'lawyer'])),
-    owner: z.optional(z.object({ staffId: StaffSubject, role: RoleSchema, since: Timestamp })),
+    owner: z.optional(z.object({ staffId: StaffSubject, role: RoleSchema, since: ChinaTimestamp })),
     transfer: z.optional(
       z.object({
         fromUnion: UnionCodeView,
         toUnion: UnionCodeView,
         reason: shownText(500),
-        requestedAt: Timestamp,
+        requestedAt: ChinaTimestamp,
         requestedBy: StaffSubject,
       }),
     ),
@@ -104,12 +106,12 @@ export const CaseView = documented(
     amountClaimedFen: z.optional(z.int()),
     occurredOn: z.optional(CalendarDate),
     employmentEndedOn: z.optional(CalendarDate),
-    receivedAt: Timestamp,
-    registeredAt: Timestamp,
+    receivedAt: ChinaTimestamp,
+    registeredAt: ChinaTimestamp,
     registeredBy: ActorView,
     outcome: z.optional(OutcomeSchema),
     outcomeLabel: z.optional(Label),
-    closedAt: z.optional(Timestamp),
+    closedAt: z.optional(ChinaTimestamp),
     amountAgreedFen: z.optional(z.int()),
     amountRecoveredFen: z.optional(z.int()),
     arbitration: z.optional(
@@ -123,7 +125,7 @@ export const CaseView = documented(
     ),
     followUp: z.optional(
       z.object({
-        at: Timestamp,
+        at: ChinaTimestamp,
         by: StaffSubject,
         reached: z.boolean(),
         satisfaction: z.optional(z.int()),
@@ -133,7 +135,7 @@ export const CaseView = documented(
     /** Every clock that applies or applied to the case, with its state. */
     deadlines: z.array(DeadlineView).check(z.maxLength(keysOf(CLOCKS).length)),
     /** When an accountable clock was first missed. */
-    overdueAt: z.optional(Timestamp),
+    overdueAt: z.optional(ChinaTimestamp),
     /** The one-year limitation period as seen at intake (Art. 27). */
     limitation: z.optional(
       z.object({
@@ -159,7 +161,7 @@ export const CaseSummary = documented(
     categoryLabel: Label,
     status: CaseStatusSchema,
     statusLabel: Label,
-    registeredAt: Timestamp,
+    registeredAt: ChinaTimestamp,
     outcome: z.optional(OutcomeSchema),
   }),
   { id: 'CaseSummary' },
@@ -178,7 +180,7 @@ export const CaseListResponse = documented(
 export const TimelineEventView = documented(
   z.object({
     eventId: z.string().check(z.uuid()),
-    at: Timestamp,
+    at: ChinaTimestamp,
     type: z.enum(keysOf(TIMELINE_EVENT_TYPES)),
     typeLabel: Label,
     actor: ActorView,
@@ -198,7 +200,7 @@ export const CallerLookupResponse = documented(
   { id: 'CallerLookup' },
 );
 
-const NextStepView = z.object({ text: Sentence, dueAt: z.optional(Timestamp) });
+const NextStepView = z.object({ text: Sentence, dueAt: z.optional(ChinaTimestamp) });
 
 export const FiledComplaintView = documented(
   z.object({
@@ -208,7 +210,7 @@ export const FiledComplaintView = documented(
     status: CaseStatusSchema,
     statusText: Sentence,
     unionName: UnionName,
-    registeredAt: Timestamp,
+    registeredAt: ChinaTimestamp,
     nextStep: NextStepView,
     notice: Sentence,
   }),
@@ -223,17 +225,17 @@ export const PublicCaseView = documented(
     category: CategorySchema,
     categoryLabel: Label,
     unionName: UnionName,
-    registeredAt: Timestamp,
+    registeredAt: ChinaTimestamp,
     nextStep: NextStepView,
-    timeline: z.array(z.object({ at: Timestamp, what: Sentence, by: UnionName })),
+    timeline: z.array(z.object({ at: ChinaTimestamp, what: Sentence, by: UnionName })),
     canGiveFeedback: z.boolean(),
-    feedback: z.optional(z.object({ score: z.int(), at: Timestamp })),
+    feedback: z.optional(z.object({ score: z.int(), at: ChinaTimestamp })),
   }),
   { id: 'PublicCase' },
 );
 
-export const SupplementView = z.object({ caseNumber: CaseNumber, at: Timestamp, message: Sentence });
-export const FeedbackView = z.object({ caseNumber: CaseNumber, score: z.int(), at: Timestamp, message: Sentence });
+export const SupplementView = z.object({ caseNumber: CaseNumber, at: ChinaTimestamp, message: Sentence });
+export const FeedbackView = z.object({ caseNumber: CaseNumber, score: z.int(), at: ChinaTimestamp, message: Sentence });
 
 export const StaffView = documented(
   z.object({
@@ -249,7 +251,7 @@ export const StaffView = documented(
     dutyDates: z.array(CalendarDate).check(z.maxLength(366)),
     conflicts: z.array(CreditCodeView).check(z.maxLength(100)),
     active: z.boolean(),
-    updatedAt: Timestamp,
+    updatedAt: ChinaTimestamp,
   }),
   { id: 'RosterEntry' },
 );
@@ -265,8 +267,8 @@ export const AlertView = documented(
     kindLabel: Label,
     creditCode: CreditCodeView,
     employerName: shownText(100),
-    raisedAt: Timestamp,
-    updatedAt: Timestamp,
+    raisedAt: ChinaTimestamp,
+    updatedAt: ChinaTimestamp,
     complaintCount: z.int(),
     workersInvolved: z.int(),
     /** Every union holding one of the cases. */
@@ -277,17 +279,25 @@ export const AlertView = documented(
         caseId: CaseId,
         caseNumber: CaseNumber,
         unionCode: UnionCodeView,
-        registeredAt: Timestamp,
+        registeredAt: ChinaTimestamp,
         workersInvolved: z.int(),
       }),
     ),
-    acknowledgedAt: z.optional(Timestamp),
+    acknowledgedAt: z.optional(ChinaTimestamp),
     acknowledgedBy: z.optional(StaffSubject),
   }),
   { id: 'Alert', description: '欠薪预警: several complaints against one employer within a short window.' },
 );
 
-export const AlertListResponse = documented(z.object({ items: z.array(AlertView) }), { id: 'AlertList' });
+export const AlertListResponse = documented(
+  z.object({
+    /** A page: at most the `limit` asked for (1–100). */
+    items: z.array(AlertView).check(z.maxLength(100)),
+    /** Pass as `cursor` to get the next page; absent on the last page. */
+    nextCursor: z.optional(shownText(512)),
+  }),
+  { id: 'AlertList' },
+);
 
 export const UnionListResponse = documented(
   z.object({ items: z.array(z.object({ code: UnionCodeView, name: UnionName, parentCode: z.nullable(UnionCodeView) })) }),

@@ -1,4 +1,4 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { EarlyWarningAlert, EmployerComplaint } from '../domain/early-warning.js';
 import type { OutboxMessage } from '../domain/notifications.js';
 import { defaultStore, type StoreContext } from './client.js';
@@ -19,16 +19,21 @@ export class AlertRepository {
   constructor(private readonly store: StoreContext = defaultStore()) {}
 
   async recordComplaint(creditCode: string, complaint: EmployerComplaint): Promise<void> {
+    await putIf(this.store, { Item: this.complaintItem(creditCode, complaint), ConditionExpression: 'attribute_not_exists(PK)' });
+  }
+
+  async moveComplaint(creditCode: string, complaint: EmployerComplaint): Promise<void> {
     await this.store.client.send(
-      new PutCommand({
-        TableName: this.store.tableName,
-        Item: {
-          ...keys.employerComplaint(creditCode, complaint.registeredAt, complaint.caseId),
-          entity: ENTITY.employerComplaint,
-          ...complaint,
-        },
-      }),
+      new PutCommand({ TableName: this.store.tableName, Item: this.complaintItem(creditCode, complaint) }),
     );
+  }
+
+  private complaintItem(creditCode: string, complaint: EmployerComplaint) {
+    return {
+      ...keys.employerComplaint(creditCode, complaint.registeredAt, complaint.caseId),
+      entity: ENTITY.employerComplaint,
+      ...complaint,
+    };
   }
 
   /** The employer's complaints registered at or after `since`, oldest first. */
@@ -106,15 +111,33 @@ export class AlertRepository {
     });
   }
 
-  /** A legal department's alerts, newest first, with their acknowledgement. */
-  async inbox(unionCode: string, limit: number): Promise<InboxEntry[]> {
-    const page = await queryPage(this.store, {
+  /**
+   * A page of a legal department's alerts, newest first, with their
+   * acknowledgement; `after` is the list sort key (`raisedAt#alertId`) of the
+   * previous page's last entry, `next` this page's when more may follow.
+   */
+  async inbox(unionCode: string, page: { limit: number; after?: string }): Promise<{ entries: InboxEntry[]; next?: string }> {
+    const partition = keys.alertInboxPartition(unionCode);
+    const result = await queryPage(this.store, {
       KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': keys.alertInboxPartition(unionCode) },
+      ExpressionAttributeValues: { ':pk': partition },
       ScanIndexForward: false,
-      Limit: limit,
+      Limit: page.limit,
+      ...(page.after ? { ExclusiveStartKey: { PK: partition, SK: page.after } } : {}),
     });
-    return (page.Items ?? []).map((item) => withoutStorageAttributes<InboxEntry>(item));
+    const items = result.Items ?? [];
+    const last = result.LastEvaluatedKey ? items.at(-1) : undefined;
+    return {
+      entries: items.map((item) => withoutStorageAttributes<InboxEntry>(item)),
+      ...(last ? { next: last.SK as string } : {}),
+    };
+  }
+
+  /** Takes the alert out of a legal department's list: none of its cases is in that department's area any more. */
+  async removeFromInbox(unionCode: string, alert: Pick<EarlyWarningAlert, 'alertId' | 'raisedAt'>): Promise<void> {
+    await this.store.client.send(
+      new DeleteCommand({ TableName: this.store.tableName, Key: keys.alertInbox(unionCode, alert.raisedAt, alert.alertId) }),
+    );
   }
 
   async get(alertId: string): Promise<EarlyWarningAlert | undefined> {

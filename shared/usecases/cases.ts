@@ -21,7 +21,7 @@ import type { Caller } from '../domain/roles.js';
 import { type CaseLookupRow, type IdempotencyMarker } from '../domain/records.js';
 import { IdempotencyKeyTaken } from '../domain/conflicts.js';
 import type { CaseStatus, Category, RequestKind } from '../domain/vocabulary.js';
-import { decodeCursor, encodeCursor, type CursorQuery } from './cursor.js';
+import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, type CursorQuery } from './cursor.js';
 import { autoAssignUrgentHotlineCase } from './auto-assign.js';
 import { visibleCase } from './case-access.js';
 import type { Dependencies, PageCursors, PhoneHashing } from './dependencies.js';
@@ -167,8 +167,6 @@ export interface CaseListRequest {
   readonly limit?: number;
   readonly cursor?: string;
 }
-
-export const DEFAULT_PAGE_SIZE = 25;
 
 /** One page of the caller's union subtree, newest first; lists show contact details masked. */
 export async function listCases(

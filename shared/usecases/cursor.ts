@@ -20,8 +20,18 @@ export interface CursorQuery {
   readonly bindings: Readonly<Record<string, string | undefined>>;
 }
 
+/** Items on a page when the request names no `limit` (case lists, alerts). */
+export const DEFAULT_PAGE_SIZE = 25;
+
+/** What a paged list request carries beside its filters. */
+export interface PageRequest {
+  readonly limit?: number;
+  readonly cursor?: string;
+}
+
 const MAC_BYTES = 16;
-const LIST_SORT_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}#[0-9a-f-]{36}$/;
+/** A list sort key: an instant (case lists write it without the `Z`, alert lists with it), `#`, an id. */
+const LIST_SORT_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z?#[0-9a-f-]{36}$/;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
 function macOf(key: string, query: CursorQuery, listSortKey: string): Buffer {

@@ -92,14 +92,18 @@ export interface ReportStore {
 
 /** Early warnings: employers' complaints, running alerts, the alerts and each legal department's list. */
 export interface AlertStore {
+  /** The first record of a complaint wins: a replayed registration never undoes a transfer followed since. */
   recordComplaint(creditCode: string, complaint: EmployerComplaint): Promise<void>;
+  /** Rewrites a complaint's entry where its case is now held. */
+  moveComplaint(creditCode: string, complaint: EmployerComplaint): Promise<void>;
   complaintsSince(creditCode: string, since: string): Promise<EmployerComplaint[]>;
   pointer(creditCode: string): Promise<AlertPointer | undefined>;
   startAlert(creditCode: string, pointer: AlertPointer, runningSince: string): Promise<boolean>;
   saveAlert(alert: EarlyWarningAlert): Promise<void>;
   addToInbox(unionCode: string, alert: Pick<EarlyWarningAlert, 'alertId' | 'raisedAt'>): Promise<boolean>;
   queueNotice(message: OutboxMessage): Promise<void>;
-  inbox(unionCode: string, limit: number): Promise<InboxEntry[]>;
+  inbox(unionCode: string, page: { limit: number; after?: string }): Promise<{ entries: InboxEntry[]; next?: string }>;
+  removeFromInbox(unionCode: string, alert: Pick<EarlyWarningAlert, 'alertId' | 'raisedAt'>): Promise<void>;
   get(alertId: string): Promise<EarlyWarningAlert | undefined>;
   getMany(alertIds: readonly string[]): Promise<EarlyWarningAlert[]>;
   acknowledge(

@@ -1,5 +1,6 @@
 import type { UnionDirectory } from '../domain/unions.js';
 import type { VisibleAlert } from '../usecases/early-warning.js';
+import { inChinaTime } from './china-time-view.js';
 
 /** An alert as a legal department sees it: its own cases listed, the rest counted; union names, never personal details. */
 export function toAlertView(
@@ -12,8 +13,8 @@ export function toAlertView(
     kindLabel: '欠薪预警',
     creditCode: alert.creditCode,
     employerName: alert.employerName,
-    raisedAt: alert.raisedAt,
-    updatedAt: alert.updatedAt,
+    raisedAt: inChinaTime(alert.raisedAt),
+    updatedAt: inChinaTime(alert.updatedAt),
     complaintCount: alert.complaints.length,
     workersInvolved: alert.workersInvolved,
     unions: alert.unions.map((code) => ({ code, name: directory.nameOf(code) })),
@@ -21,9 +22,9 @@ export function toAlertView(
       caseId: complaint.caseId,
       caseNumber: complaint.caseNumber,
       unionCode: complaint.unionCode,
-      registeredAt: complaint.registeredAt,
+      registeredAt: inChinaTime(complaint.registeredAt),
       workersInvolved: complaint.workersInvolved,
     })),
-    ...(acknowledgedAt ? { acknowledgedAt, acknowledgedBy } : {}),
+    ...(acknowledgedAt ? { acknowledgedAt: inChinaTime(acknowledgedAt), acknowledgedBy } : {}),
   };
 }

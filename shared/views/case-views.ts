@@ -5,6 +5,7 @@ import type { StaffProfile } from '../domain/roster.js';
 import { CASE_STATUSES, CATEGORIES, CHANNELS, OUTCOMES, REQUEST_KINDS, TIMELINE_EVENT_TYPES } from '../domain/vocabulary.js';
 import type { CaseLookupRow } from '../domain/records.js';
 import type { VisibleCase } from '../usecases/cases.js';
+import { deadlineTimes, inChinaTime } from './china-time-view.js';
 
 /** The API's view of a case: labels in Chinese beside English identifiers; contact details masked unless given. */
 export function toCaseView({ caseRecord: c, unionName, contact }: VisibleCase) {
@@ -24,14 +25,14 @@ export function toCaseView({ caseRecord: c, unionName, contact }: VisibleCase) {
     priority: c.priority,
     route: c.route,
     ...(c.pool ? { pool: c.pool } : {}),
-    ...(c.owner ? { owner: c.owner } : {}),
+    ...(c.owner ? { owner: { ...c.owner, since: inChinaTime(c.owner.since) } } : {}),
     ...(c.transfer
       ? {
           transfer: {
             fromUnion: c.transfer.fromUnion,
             toUnion: c.transfer.toUnion,
             reason: c.transfer.reason,
-            requestedAt: c.transfer.requestedAt,
+            requestedAt: inChinaTime(c.transfer.requestedAt),
             requestedBy: c.transfer.requestedBy,
           },
         }
@@ -57,17 +58,17 @@ export function toCaseView({ caseRecord: c, unionName, contact }: VisibleCase) {
     ...(c.amountClaimedFen !== undefined ? { amountClaimedFen: c.amountClaimedFen } : {}),
     ...(c.occurredOn ? { occurredOn: c.occurredOn } : {}),
     ...(c.employmentEndedOn ? { employmentEndedOn: c.employmentEndedOn } : {}),
-    receivedAt: c.receivedAt,
-    registeredAt: c.registeredAt,
+    receivedAt: inChinaTime(c.receivedAt),
+    registeredAt: inChinaTime(c.registeredAt),
     registeredBy: c.registeredBy,
     ...(c.outcome ? { outcome: c.outcome, outcomeLabel: OUTCOMES[c.outcome] } : {}),
-    ...(c.closedAt ? { closedAt: c.closedAt } : {}),
+    ...(c.closedAt ? { closedAt: inChinaTime(c.closedAt) } : {}),
     ...(c.amountAgreedFen !== undefined ? { amountAgreedFen: c.amountAgreedFen } : {}),
     ...(c.amountRecoveredFen !== undefined ? { amountRecoveredFen: c.amountRecoveredFen } : {}),
     ...(c.arbitration ? { arbitration: c.arbitration } : {}),
-    ...(c.followUp ? { followUp: c.followUp } : {}),
+    ...(c.followUp ? { followUp: { ...c.followUp, at: inChinaTime(c.followUp.at) } } : {}),
     deadlines: (c.deadlines ?? []).map(toDeadlineView),
-    ...(c.overdueAt ? { overdueAt: c.overdueAt } : {}),
+    ...(c.overdueAt ? { overdueAt: inChinaTime(c.overdueAt) } : {}),
     ...(c.limitation ? { limitation: c.limitation } : {}),
     ...(c.reopenCount ? { reopenCount: c.reopenCount } : {}),
     version: c.version,
@@ -83,7 +84,7 @@ export function toDeadlineView(deadline: Deadline) {
         ? 'met_late'
         : 'met'
       : 'running';
-  return { ...deadline, clockLabel: CLOCKS[deadline.clock], state };
+  return { ...deadline, ...deadlineTimes(deadline), clockLabel: CLOCKS[deadline.clock], state };
 }
 
 export function toCaseSummary(row: CaseLookupRow) {
@@ -97,7 +98,7 @@ export function toCaseSummary(row: CaseLookupRow) {
     categoryLabel: CATEGORIES[row.category],
     status: row.status,
     statusLabel: CASE_STATUSES[row.status],
-    registeredAt: row.registeredAt,
+    registeredAt: inChinaTime(row.registeredAt),
     ...(row.outcome ? { outcome: row.outcome } : {}),
   };
 }
@@ -105,7 +106,7 @@ export function toCaseSummary(row: CaseLookupRow) {
 export function toTimelineEventView(event: TimelineEvent) {
   return {
     eventId: event.eventId,
-    at: event.at,
+    at: inChinaTime(event.at),
     type: event.type,
     typeLabel: TIMELINE_EVENT_TYPES[event.type],
     actor: event.actor,
@@ -126,7 +127,7 @@ export function toStaffView(staff: StaffProfile) {
     dutyDates: staff.dutyDates,
     conflicts: staff.conflicts,
     active: staff.active,
-    updatedAt: staff.updatedAt,
+    updatedAt: inChinaTime(staff.updatedAt),
   };
 }
 

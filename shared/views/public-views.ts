@@ -2,6 +2,13 @@ import type { CaseRecord, TimelineEvent } from '../domain/cases.js';
 import { nextStep, publicStatusText, publicTimeline } from '../domain/public-case.js';
 import { CATEGORIES } from '../domain/vocabulary.js';
 import type { FiledComplaint } from '../usecases/public-complaints.js';
+import { inChinaTime } from './china-time-view.js';
+
+/** The next step a worker reads, its time in China time. */
+function nextStepView(caseRecord: CaseRecord) {
+  const step = nextStep(caseRecord);
+  return step.dueAt ? { ...step, dueAt: inChinaTime(step.dueAt) } : step;
+}
 
 /**
  * What a complainant sees. Built field by field from an allow-list: no phone,
@@ -14,8 +21,8 @@ export function toFiledComplaintView({ caseRecord, unionName, accessCode }: File
     status: caseRecord.status,
     statusText: publicStatusText(caseRecord),
     unionName,
-    registeredAt: caseRecord.registeredAt,
-    nextStep: nextStep(caseRecord),
+    registeredAt: inChinaTime(caseRecord.registeredAt),
+    nextStep: nextStepView(caseRecord),
     notice: '请保存案件编号和查询码：查询码只显示这一次，凭二者可查询进度、补充材料和评价服务。',
   };
 }
@@ -29,10 +36,10 @@ export function toPublicCaseView(caseRecord: CaseRecord, unionName: string, even
     category: caseRecord.category,
     categoryLabel: CATEGORIES[caseRecord.category],
     unionName,
-    registeredAt: caseRecord.registeredAt,
-    nextStep: nextStep(caseRecord),
-    timeline: publicTimeline(events),
+    registeredAt: inChinaTime(caseRecord.registeredAt),
+    nextStep: nextStepView(caseRecord),
+    timeline: publicTimeline(events).map((entry) => ({ ...entry, at: inChinaTime(entry.at) })),
     canGiveFeedback: closed && !caseRecord.feedback,
-    ...(caseRecord.feedback ? { feedback: { score: caseRecord.feedback.score, at: caseRecord.feedback.at } } : {}),
+    ...(caseRecord.feedback ? { feedback: { score: caseRecord.feedback.score, at: inChinaTime(caseRecord.feedback.at) } } : {}),
   };
 }

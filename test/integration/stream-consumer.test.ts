@@ -5,7 +5,7 @@ import { AlertRepository } from '../../shared/store/alert-repository.js';
 import { DeliveryRepository } from '../../shared/store/delivery-repository.js';
 import { forgetCachedDirectory } from '../../shared/store/union-repository.js';
 import { registerCase } from '../../shared/usecases/cases.js';
-import type { ComplainantAccess, Dependencies, PhoneHashing } from '../../shared/usecases/dependencies.js';
+import type { ComplainantAccess, Dependencies, PageCursors, PhoneHashing } from '../../shared/usecases/dependencies.js';
 import { listAlerts } from '../../shared/usecases/early-warning.js';
 import type { SmsRequest, StaffAddress } from '../../shared/usecases/notify.js';
 import type { NotificationSenders, StreamDependencies } from '../../shared/usecases/stream-dependencies.js';
@@ -15,7 +15,7 @@ import { createTestTable, testDependencies, type TestTable } from '../support/st
 import { streamRecords } from '../support/stream.js';
 
 let table: TestTable;
-let deps: Dependencies & ComplainantAccess & PhoneHashing;
+let deps: Dependencies & ComplainantAccess & PhoneHashing & PageCursors;
 /** Everything any consumer run in this file sent: messageId and SMS, or messageId, notice and its recipient. */
 const sent: ({ messageId: string; sms: SmsRequest } | { messageId: string; notice: OutboxMessage; to: StaffAddress })[] = [];
 
@@ -67,13 +67,15 @@ describe('the table stream consumer', () => {
     expect((await handleRecords(consumerDeps(sender), records)).batchItemFailures).toEqual([]);
 
     // Assess: one alert, in the city's list with all three cases; each district sees only its own cases.
-    const cityAlerts = await listAlerts(consumerDeps(sender), callerOf('admin-shenyang'));
+    const cityAlerts = (await listAlerts({ ...consumerDeps(sender), cursorKey: deps.cursorKey }, callerOf('admin-shenyang'), {}))
+      .items;
     expect(cityAlerts).toHaveLength(1);
     expect(cityAlerts[0]!.alert).toMatchObject({ creditCode: EMPLOYER.creditCode, workersInvolved: 6 });
     expect(cityAlerts[0]!.visibleComplaints.map((c) => c.caseId).sort()).toEqual(cases.map((c) => c.caseId).sort());
-    const heping = await listAlerts(consumerDeps(sender), callerOf('admin-heping'));
+    const heping = (await listAlerts({ ...consumerDeps(sender), cursorKey: deps.cursorKey }, callerOf('admin-heping'), {})).items;
     expect(heping[0]!.visibleComplaints.map((c) => c.unionCode)).toEqual(['210102', '210102']);
-    const sichuan = await listAlerts(consumerDeps(sender), callerOf('admin-sichuan'));
+    const sichuan = (await listAlerts({ ...consumerDeps(sender), cursorKey: deps.cursorKey }, callerOf('admin-sichuan'), {}))
+      .items;
     expect(sichuan).toEqual([]);
   });
 

@@ -401,7 +401,7 @@ export interface paths {
         };
         /**
          * Early warnings for your legal department
-         * @description 欠薪预警: complaints against one employer (by unified social credit code) that reached the threshold (3 in 7 days, or 10 workers), across unions. Each legal department whose subtree holds one of the cases sees the alert, with its own cases listed and the others counted. Newest first.
+         * @description 欠薪预警: complaints against one employer (by unified social credit code) that reached the threshold (3 in 7 days, or 10 workers), across unions. Each legal department whose subtree holds one of the cases sees the alert, with its own cases listed and the others counted; a transferred case counts where it is now held. Newest first. Paged like `GET /cases`: pages hold up to `limit` alerts (default 25); pass `nextCursor` back as `cursor` for the next page: a cursor from another list, or an edited one, is refused with 400 `INVALID_CURSOR`.
          */
         get: operations["listAlerts"];
         put?: never;
@@ -718,15 +718,13 @@ export interface components {
                 staffId: string;
                 /** @enum {string} */
                 role: "operator" | "lawyer" | "mediator" | "legal_admin";
-                /** Format: date-time */
-                since: string;
+                since: string & (unknown & unknown);
             };
             transfer?: {
                 fromUnion: string;
                 toUnion: string;
                 reason: string;
-                /** Format: date-time */
-                requestedAt: string;
+                requestedAt: string & (unknown & unknown);
                 requestedBy: string;
             };
             regionCode: string;
@@ -753,10 +751,8 @@ export interface components {
             occurredOn?: string;
             /** Format: date */
             employmentEndedOn?: string;
-            /** Format: date-time */
-            receivedAt: string;
-            /** Format: date-time */
-            registeredAt: string;
+            receivedAt: string & (unknown & unknown);
+            registeredAt: string & (unknown & unknown);
             registeredBy: {
                 /** @enum {string} */
                 kind: "staff" | "complainant" | "system";
@@ -767,8 +763,7 @@ export interface components {
             /** @enum {string} */
             outcome?: "advice_given" | "mediated_agreement" | "referred_to_arbitration" | "arbitration_award" | "litigation" | "referred_to_labour_inspection" | "withdrawn" | "out_of_scope";
             outcomeLabel?: string;
-            /** Format: date-time */
-            closedAt?: string;
+            closedAt?: string & (unknown & unknown);
             /** Format: int64 */
             amountAgreedFen?: number;
             /** Format: int64 */
@@ -785,8 +780,7 @@ export interface components {
                 amountAwardedFen?: number;
             };
             followUp?: {
-                /** Format: date-time */
-                at: string;
+                at: string & (unknown & unknown);
                 by: string;
                 reached: boolean;
                 /** Format: int64 */
@@ -794,8 +788,7 @@ export interface components {
                 note?: string;
             };
             deadlines: components["schemas"]["Deadline"][];
-            /** Format: date-time */
-            overdueAt?: string;
+            overdueAt?: string & (unknown & unknown);
             limitation?: {
                 /** @enum {string} */
                 status: "not_running" | "running" | "runs_soon" | "may_have_run" | "unknown";
@@ -813,15 +806,13 @@ export interface components {
             /** @enum {string} */
             clock: "first_response" | "mediation" | "arbitration_acceptance" | "arbitration_award" | "completion_target" | "claim_idle";
             clockLabel: string;
-            /** Format: date-time */
-            startedAt: string;
-            /** Format: date-time */
-            dueAt: string;
+            startedAt: string & (unknown & unknown);
+            dueAt: string & (unknown & unknown);
+            /** Format: date */
+            dueOn?: string;
             basis: string;
-            /** Format: date-time */
-            metAt?: string;
-            /** Format: date-time */
-            escalatedAt?: string;
+            metAt?: string & (unknown & unknown);
+            escalatedAt?: string & (unknown & unknown);
             beyondCalendar?: boolean;
             /** @enum {string} */
             state: "running" | "met" | "met_late" | "missed";
@@ -833,8 +824,7 @@ export interface components {
         TimelineEvent: {
             /** Format: uuid */
             eventId: string;
-            /** Format: date-time */
-            at: string;
+            at: string & (unknown & unknown);
             /** @enum {string} */
             type: "registered" | "answered_on_call" | "supplement_added" | "feedback_given" | "triaged" | "claimed" | "released" | "assigned" | "contact_viewed" | "transfer_requested" | "transfer_accepted" | "transfer_rejected" | "note_added" | "call_logged" | "hotline_call" | "mediation_session" | "mediated_agreement" | "arbitration_filed" | "arbitration_accepted" | "arbitration_extended" | "arbitration_awarded" | "labour_inspection_referred" | "correction" | "closed" | "followed_up" | "reopened" | "deadline_missed" | "limitation_warning" | "clocks_recomputed";
             typeLabel: string;
@@ -877,8 +867,7 @@ export interface components {
             /** @enum {string} */
             status: "registered" | "triaged" | "in_mediation" | "in_pool" | "claimed" | "in_progress" | "transfer_pending" | "closed" | "followed_up";
             statusLabel: string;
-            /** Format: date-time */
-            registeredAt: string;
+            registeredAt: string & (unknown & unknown);
             /** @enum {string} */
             outcome?: "advice_given" | "mediated_agreement" | "referred_to_arbitration" | "arbitration_award" | "litigation" | "referred_to_labour_inspection" | "withdrawn" | "out_of_scope";
         };
@@ -897,8 +886,7 @@ export interface components {
             dutyDates: string[];
             conflicts: string[];
             active: boolean;
-            /** Format: date-time */
-            updatedAt: string;
+            updatedAt: string & (unknown & unknown);
         };
         /**
          * @description A volunteer lawyer or mediator on the roster: what they take, how much, when, and whom they must not act against.
@@ -1106,6 +1094,7 @@ export interface components {
         };
         AlertList: {
             items: components["schemas"]["Alert"][];
+            nextCursor?: string;
         };
         /** @description 欠薪预警: several complaints against one employer within a short window. */
         Alert: {
@@ -1116,10 +1105,8 @@ export interface components {
             kindLabel: string;
             creditCode: string;
             employerName: string;
-            /** Format: date-time */
-            raisedAt: string;
-            /** Format: date-time */
-            updatedAt: string;
+            raisedAt: string & (unknown & unknown);
+            updatedAt: string & (unknown & unknown);
             /** Format: int64 */
             complaintCount: number;
             /** Format: int64 */
@@ -1133,13 +1120,11 @@ export interface components {
                 caseId: string;
                 caseNumber: string;
                 unionCode: string;
-                /** Format: date-time */
-                registeredAt: string;
+                registeredAt: string & (unknown & unknown);
                 /** Format: int64 */
                 workersInvolved: number;
             }[];
-            /** Format: date-time */
-            acknowledgedAt?: string;
+            acknowledgedAt?: string & (unknown & unknown);
             acknowledgedBy?: string;
         };
         /**
@@ -1209,12 +1194,10 @@ export interface components {
             status: "registered" | "triaged" | "in_mediation" | "in_pool" | "claimed" | "in_progress" | "transfer_pending" | "closed" | "followed_up";
             statusText: string;
             unionName: string;
-            /** Format: date-time */
-            registeredAt: string;
+            registeredAt: string & (unknown & unknown);
             nextStep: {
                 text: string;
-                /** Format: date-time */
-                dueAt?: string;
+                dueAt?: string & (unknown & unknown);
             };
             notice: string;
         };
@@ -1227,16 +1210,13 @@ export interface components {
             category: "wage_arrears" | "work_injury" | "occupational_disease" | "social_insurance" | "labour_contract" | "labour_relationship" | "working_hours_leave" | "compensation" | "women_workers_rights" | "labour_dispatch" | "other";
             categoryLabel: string;
             unionName: string;
-            /** Format: date-time */
-            registeredAt: string;
+            registeredAt: string & (unknown & unknown);
             nextStep: {
                 text: string;
-                /** Format: date-time */
-                dueAt?: string;
+                dueAt?: string & (unknown & unknown);
             };
             timeline: {
-                /** Format: date-time */
-                at: string;
+                at: string & (unknown & unknown);
                 what: string;
                 by: string;
             }[];
@@ -1244,8 +1224,7 @@ export interface components {
             feedback?: {
                 /** Format: int64 */
                 score: number;
-                /** Format: date-time */
-                at: string;
+                at: string & (unknown & unknown);
             };
         };
         /**
@@ -4235,14 +4214,17 @@ export interface operations {
     };
     listAlerts: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: string;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The alerts, newest first. */
+            /** @description One page of alerts, newest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4661,8 +4643,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         caseNumber: string;
-                        /** Format: date-time */
-                        at: string;
+                        at: string & (unknown & unknown);
                         message: string;
                     };
                 };
@@ -4787,8 +4768,7 @@ export interface operations {
                         caseNumber: string;
                         /** Format: int64 */
                         score: number;
-                        /** Format: date-time */
-                        at: string;
+                        at: string & (unknown & unknown);
                         message: string;
                     };
                 };
