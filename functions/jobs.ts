@@ -1,5 +1,5 @@
 import type { DataAccess } from '../shared/http/contract.js';
-import { STREAM_ENTITIES } from '../shared/composition/stream.js';
+import { STREAM_INSERTS, type StreamInsert } from '../shared/composition/stream.js';
 
 /**
  * The functions that run off the request path, beside the route table: what
@@ -10,7 +10,7 @@ import { STREAM_ENTITIES } from '../shared/composition/stream.js';
 export type JobTrigger =
   | { readonly schedule: string }
   /** New items of these kinds on the table's stream (filtered before Lambda is invoked). */
-  | { readonly stream: { readonly entities: readonly string[] } };
+  | { readonly stream: { readonly inserts: readonly StreamInsert[] } };
 
 export interface JobEntry {
   readonly name: string;
@@ -39,7 +39,7 @@ export const JOBS: readonly JobEntry[] = [
     name: 'tableStream',
     description: 'Delivers outbox notifications and runs the wage-arrears early warning',
     entry: 'functions/streams/table-stream.ts',
-    trigger: { stream: { entities: STREAM_ENTITIES } },
+    trigger: { stream: { inserts: STREAM_INSERTS } },
     data: {
       actions: [
         'dynamodb:GetItem',

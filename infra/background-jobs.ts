@@ -135,12 +135,18 @@ export class BackgroundJobs extends Construct {
             reportBatchItemFailures: true,
             retryAttempts: 10,
             onFailure: new SqsDlq(this.streamFailures),
-            filters: [
+            // One filter per kind of insert; Lambda invokes for a record any of them matches.
+            filters: job.trigger.stream.inserts.map(({ entity, type }) =>
               lambda.FilterCriteria.filter({
                 eventName: lambda.FilterRule.isEqual('INSERT'),
-                dynamodb: { NewImage: { entity: { S: lambda.FilterRule.or(...job.trigger.stream.entities) } } },
+                dynamodb: {
+                  NewImage: {
+                    entity: { S: lambda.FilterRule.isEqual(entity) },
+                    ...(type ? { type: { S: lambda.FilterRule.isEqual(type) } } : {}),
+                  },
+                },
               }),
-            ],
+            ),
           }),
         );
         Validations.of(construct.role.node.findChild('DefaultPolicy')).acknowledge({

@@ -6,7 +6,7 @@ import { UnionRepository } from '../store/union-repository.js';
 import type { NotificationSenders, StreamDependencies } from '../usecases/stream-dependencies.js';
 
 export { notificationSenders } from './notification-senders.js';
-export { STREAM_ENTITIES, streamItemOf } from '../store/stream-images.js';
+export { STREAM_INSERTS, streamItemOf, type StreamInsert } from '../store/stream-images.js';
 
 let repositories: Omit<StreamDependencies, keyof NotificationSenders> | undefined;
 

@@ -5,11 +5,22 @@ import type { OutboxMessage } from '../domain/notifications.js';
 import { ENTITY } from './entities.js';
 import { withoutStorageAttributes } from './operations.js';
 
+/** New items of one kind (and, for timeline events, one type) that the stream consumer acts on. */
+export interface StreamInsert {
+  readonly entity: string;
+  readonly type?: string;
+}
+
 /**
- * The item kinds the stream consumer acts on; the event source mapping filters the stream to these. Timeline
- * events for one type only (a transfer accepted: the early warning follows the case), which the consumer picks out.
+ * What the stream consumer acts on; the event source mapping filters the stream to these, so the consumer is not
+ * invoked for every other write: new outbox messages, new cases, and of the timeline only an accepted transfer (the
+ * early warning follows the case to its new union).
  */
-export const STREAM_ENTITIES = [ENTITY.outbox, ENTITY.case, ENTITY.event] as const;
+export const STREAM_INSERTS: readonly StreamInsert[] = [
+  { entity: ENTITY.outbox },
+  { entity: ENTITY.case },
+  { entity: ENTITY.event, type: 'transfer_accepted' },
+];
 
 /** A new item the stream consumer acts on, decoded into the record the repositories wrote. */
 export type StreamItem =

@@ -97,7 +97,7 @@ describe('functions: one per route table entry and background job', () => {
     }
   });
 
-  it('runs each scheduled job on its EventBridge schedule and feeds the stream consumer only new outbox messages and cases', () => {
+  it('runs each scheduled job on its EventBridge schedule and feeds the stream consumer only new outbox messages, cases and accepted transfers', () => {
     for (const job of JOBS) {
       const fn = logicalId(built.stack.jobs.functions.get(job.name)!.function);
       if ('schedule' in job.trigger) {
@@ -110,11 +110,12 @@ describe('functions: one per route table entry and background job', () => {
           .Properties;
         expect(mapping).toMatchObject({ FunctionResponseTypes: ['ReportBatchItemFailures'], BisectBatchOnFunctionError: true });
         expect(mapping.DestinationConfig.OnFailure.Destination).toBeDefined();
-        const pattern = JSON.parse(mapping.FilterCriteria.Filters[0].Pattern as string);
-        expect(pattern).toEqual({
-          eventName: ['INSERT'],
-          dynamodb: { NewImage: { entity: { S: [...job.trigger.stream.entities] } } },
-        });
+        const patterns = (mapping.FilterCriteria.Filters as { Pattern: string }[]).map(({ Pattern }) => JSON.parse(Pattern));
+        expect(patterns).toEqual([
+          { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['outbox'] } } } },
+          { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['case'] } } } },
+          { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['event'] }, type: { S: ['transfer_accepted'] } } } },
+        ]);
       }
     }
   });
