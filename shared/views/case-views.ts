@@ -65,6 +65,7 @@ export function toCaseView({ caseRecord: c, unionName, contact }: VisibleCase) {
     ...(c.amountAgreedFen !== undefined ? { amountAgreedFen: c.amountAgreedFen } : {}),
     ...(c.amountRecoveredFen !== undefined ? { amountRecoveredFen: c.amountRecoveredFen } : {}),
     ...(c.arbitration ? { arbitration: c.arbitration } : {}),
+    ...(c.workInjury ? { workInjury: c.workInjury } : {}),
     ...(c.followUp ? { followUp: c.followUp } : {}),
     deadlines: (c.deadlines ?? []).map(toDeadlineView),
     ...(c.overdueAt ? { overdueAt: c.overdueAt } : {}),
