@@ -265,8 +265,8 @@ export interface PeriodWarning {
 /**
  * Warnings for periods just started from a recorded date: one that has run
  * already (a worker often comes to the union after the employer's 30 days),
- * or a long one with LIMITATION_RUNS_SOON_DAYS or fewer left. A period that
- * is short by nature (15 or 30 days) is not "soon" on that account alone: its
+ * or a long one (over twice LIMITATION_RUNS_SOON_DAYS) with LIMITATION_RUNS_SOON_DAYS
+ * or fewer left. A period that is short by nature (15 or 30 days) is not "soon" on that account alone: its
  * clock is on the case, and the sweeper escalates it when it runs out.
  */
 export function periodWarnings(deadlines: readonly Deadline[], now: Date): PeriodWarning[] {
@@ -276,7 +276,8 @@ export function periodWarnings(deadlines: readonly Deadline[], now: Date): Perio
     const daysLeft = daysBetween(today, runsOn);
     const periodDays = daysBetween(chinaDate(new Date(deadline.startedAt)), runsOn);
     if (daysLeft < 0) return [{ clock: deadline.clock, status: 'may_have_run', runsOn, basis: deadline.basis }];
-    if (daysLeft <= LIMITATION_RUNS_SOON_DAYS && periodDays > LIMITATION_RUNS_SOON_DAYS) {
+    // A 30-day period stretched past a holiday is still short: only the long ones (a year) get a "runs soon".
+    if (daysLeft <= LIMITATION_RUNS_SOON_DAYS && periodDays > 2 * LIMITATION_RUNS_SOON_DAYS) {
       return [{ clock: deadline.clock, status: 'runs_soon', runsOn, basis: deadline.basis }];
     }
     return [];
