@@ -3,11 +3,19 @@ import {
   ARBITRATION_ACCEPTANCE_DAYS,
   ARBITRATION_AWARD_DAYS,
   ARBITRATION_EXTENSION_DAYS,
+  AWARD_LAWSUIT_DAYS,
+  AWARD_SET_ASIDE_DAYS,
   DEFAULT_COMPLETION_TARGET_WORKING_DAYS,
+  INJURY_RECOGNITION_EMPLOYER_DAYS,
+  INJURY_RECOGNITION_WORKER_YEARS,
+  LIMITATION_RUNS_SOON_DAYS,
   MEDIATION_DAYS,
+  daysBetween,
   firstResponseDue,
   statutoryPeriodDue,
+  statutoryYearsDue,
   workingDayTargetDue,
+  type AcceptanceCounting,
 } from './clocks.js';
 import { chinaDate } from './china-time.js';
 import { isRunning, meetClocks, startClock, stopClock, type ClockName, type Deadline } from './deadlines.js';
@@ -25,11 +33,14 @@ export interface ClockRules {
   readonly calendar: HolidayCalendar;
   /** The union's completion targets (限时办结), in working days per category. */
   readonly completionTargets: Readonly<Record<Category, number>>;
+  /** How the five days of Art. 29 are counted where the union is (see ACCEPTANCE_COUNTINGS). */
+  readonly arbitrationAcceptanceCounting: AcceptanceCounting;
 }
 
 export const DEFAULT_CLOCK_RULES: ClockRules = {
   calendar: DEFAULT_HOLIDAY_CALENDAR,
   completionTargets: DEFAULT_COMPLETION_TARGET_WORKING_DAYS,
+  arbitrationAcceptanceCounting: 'working_days',
 };
 
 /** A claim with no recorded work for this long returns to the pool. */
@@ -82,9 +93,33 @@ export function afterWork(caseRecord: CaseRecord, at: Date): CaseRecord {
 }
 
 /**
+ * The 15 days of mediation (Art. 14) run from the union's receipt of the
+ * application, i.e. its registration of the case, not from the day a mediator
+ * took it: days the case waited in the pool count. When the two days differ,
+ * the basis names both, so staff see why the period is shorter than 15 days.
+ */
+export function mediationDeadline(registeredAt: string, takenAt: string, rules: ClockRules): Deadline {
+  const receivedOn = chinaDate(new Date(registeredAt));
+  const takenOn = chinaDate(new Date(takenAt));
+  const basis =
+    receivedOn === takenOn
+      ? `mediation concludes within 15 days of the union's receipt of the application on ${receivedOn} (Art. 14)`
+      : `mediation concludes within 15 days of the union's receipt of the application on ${receivedOn} (Art. 14); a mediator took the case on ${takenOn}`;
+  return checkedAgainstCalendar(
+    {
+      clock: 'mediation',
+      startedAt: registeredAt,
+      dueAt: statutoryPeriodDue(registeredAt, MEDIATION_DAYS, rules.calendar),
+      basis,
+    },
+    rules.calendar,
+  );
+}
+
+/**
  * Someone takes the case at `at`. A claim from a pool must be worked within
  * CLAIM_IDLE_LIMIT_MS or it returns to the pool; a mediator's receipt starts
- * the 15-day mediation period (Art. 14), once.
+ * the 15-day mediation period (Art. 14), once, counted from registration.
  */
 export function afterTakenBy(
   caseRecord: CaseRecord,
@@ -104,18 +139,7 @@ export function afterTakenBy(
     });
   }
   if (taken.role === 'mediator' && !deadlines.some((deadline) => deadline.clock === 'mediation')) {
-    deadlines = startClock(
-      deadlines,
-      checkedAgainstCalendar(
-        {
-          clock: 'mediation',
-          startedAt,
-          dueAt: statutoryPeriodDue(startedAt, MEDIATION_DAYS, rules.calendar),
-          basis: 'mediation concludes within 15 days of receipt (Art. 14)',
-        },
-        rules.calendar,
-      ),
-    );
+    deadlines = startClock(deadlines, mediationDeadline(caseRecord.registeredAt, startedAt, rules));
   }
   return { ...caseRecord, deadlines, ...(taken.bySystem ? {} : { lastActivityAt: startedAt }) };
 }
@@ -125,15 +149,27 @@ export function afterOwnerLeaves(caseRecord: CaseRecord): CaseRecord {
   return { ...caseRecord, deadlines: stopClock(caseRecord.deadlines ?? [], 'claim_idle') };
 }
 
+const ACCEPTANCE_SOURCE =
+  'working days as the Labour-Personnel Dispute Arbitration Procedure Rules (MOHRSS Order No. 33, 2017) count them';
+
+function acceptanceDue(startedAt: string, counting: AcceptanceCounting, calendar: HolidayCalendar): string {
+  return counting === 'calendar_days'
+    ? statutoryPeriodDue(startedAt, ARBITRATION_ACCEPTANCE_DAYS, calendar)
+    : workingDayTargetDue(startedAt, ARBITRATION_ACCEPTANCE_DAYS, calendar);
+}
+
 export function arbitrationAcceptanceDeadline(filedOn: string, rules: ClockRules): Deadline {
   const startedAt = startOfChinaDay(filedOn);
+  const counting = rules.arbitrationAcceptanceCounting;
   return checkedAgainstCalendar(
     {
       clock: 'arbitration_acceptance',
       startedAt,
-      // The arbitration rules count their 3-, 5- and 10-day periods in working days.
-      dueAt: workingDayTargetDue(startedAt, ARBITRATION_ACCEPTANCE_DAYS, rules.calendar),
-      basis: 'the commission decides on acceptance within 5 working days (Art. 29)',
+      dueAt: acceptanceDue(startedAt, counting, rules.calendar),
+      basis:
+        counting === 'calendar_days'
+          ? 'the commission decides on acceptance within 5 calendar days (Art. 29, as the province reads it; a last day on a rest day runs to the next working day)'
+          : `the commission decides on acceptance within 5 working days (Art. 29, in ${ACCEPTANCE_SOURCE})`,
     },
     rules.calendar,
   );
@@ -151,6 +187,101 @@ export function arbitrationAwardDeadline(acceptedOn: string, extended: boolean, 
     },
     rules.calendar,
   );
+}
+
+/** The day a work-injury case counts Art. 17's periods from: the accident, or the diagnosis of an occupational disease. */
+export interface InjuryDates {
+  readonly accidentOn?: string;
+  readonly diagnosedOn?: string;
+}
+
+/**
+ * Work-injury recognition (Work Injury Insurance Regulations, Art. 17): the
+ * employer's 30 days and, failing it, the worker's or union's year, both from
+ * the accident or the diagnosis.
+ */
+export function injuryRecognitionDeadlines(injury: InjuryDates, rules: ClockRules): Deadline[] {
+  const from = injury.accidentOn ?? injury.diagnosedOn;
+  if (from === undefined) return [];
+  const what =
+    injury.accidentOn !== undefined ? `the accident on ${from}` : `the diagnosis of the occupational disease on ${from}`;
+  const startedAt = startOfChinaDay(from);
+  const regulations = 'Work Injury Insurance Regulations, Art. 17';
+  const deadlines: Deadline[] = [
+    {
+      clock: 'injury_recognition_employer',
+      startedAt,
+      dueAt: statutoryPeriodDue(startedAt, INJURY_RECOGNITION_EMPLOYER_DAYS, rules.calendar),
+      basis: `the employer applies for work-injury recognition within 30 days of ${what} (${regulations} ¶1)`,
+    },
+    {
+      clock: 'injury_recognition_worker',
+      startedAt,
+      dueAt: statutoryYearsDue(from, INJURY_RECOGNITION_WORKER_YEARS, rules.calendar),
+      basis: `if the employer does not, the worker, their close relatives or the union apply within 1 year of ${what} (${regulations} ¶2; a last day on a rest day runs to the next working day, Civil Code Art. 203)`,
+    },
+  ];
+  return deadlines.map((deadline) => checkedAgainstCalendar(deadline, rules.calendar));
+}
+
+/**
+ * The periods an award's service starts: a party may sue within 15 days (the
+ * worker against a final award, Art. 48; either party against any other
+ * award, Art. 50); the employer may apply to the intermediate court to set a
+ * final award aside within 30 days (Art. 49).
+ */
+export function awardChallengeDeadlines(servedOn: string, finalAward: boolean, rules: ClockRules): Deadline[] {
+  const startedAt = startOfChinaDay(servedOn);
+  const deadlines: Deadline[] = [
+    {
+      clock: 'award_lawsuit',
+      startedAt,
+      dueAt: statutoryPeriodDue(startedAt, AWARD_LAWSUIT_DAYS, rules.calendar),
+      basis: finalAward
+        ? `the worker may sue against the final award within 15 days of its service on ${servedOn} (Art. 48)`
+        : `either party may sue within 15 days of the award's service on ${servedOn}, or it takes effect (Art. 50)`,
+    },
+  ];
+  if (finalAward) {
+    deadlines.push({
+      clock: 'award_set_aside',
+      startedAt,
+      dueAt: statutoryPeriodDue(startedAt, AWARD_SET_ASIDE_DAYS, rules.calendar),
+      basis: `the employer may apply to the intermediate court to set the final award aside within 30 days of its service on ${servedOn} (Art. 49)`,
+    });
+  }
+  return deadlines.map((deadline) => checkedAgainstCalendar(deadline, rules.calendar));
+}
+
+/** A period a party can lose, as a warning for the timeline (like the limitation warning at intake). */
+export interface PeriodWarning {
+  readonly clock: ClockName;
+  readonly status: 'runs_soon' | 'may_have_run';
+  /** The period's last day (China-local date). */
+  readonly runsOn: string;
+  readonly basis: string;
+}
+
+/**
+ * Warnings for periods just started from a recorded date: one that has run
+ * already (a worker often comes to the union after the employer's 30 days),
+ * or a long one (over twice LIMITATION_RUNS_SOON_DAYS) with LIMITATION_RUNS_SOON_DAYS
+ * or fewer left. A period that is short by nature (15 or 30 days) is not "soon" on that account alone: its
+ * clock is on the case, and the sweeper escalates it when it runs out.
+ */
+export function periodWarnings(deadlines: readonly Deadline[], now: Date): PeriodWarning[] {
+  const today = chinaDate(now);
+  return deadlines.flatMap((deadline): PeriodWarning[] => {
+    const runsOn = chinaDate(new Date(Date.parse(deadline.dueAt) - 1));
+    const daysLeft = daysBetween(today, runsOn);
+    const periodDays = daysBetween(chinaDate(new Date(deadline.startedAt)), runsOn);
+    if (daysLeft < 0) return [{ clock: deadline.clock, status: 'may_have_run', runsOn, basis: deadline.basis }];
+    // A 30-day period stretched past a holiday is still short: only the long ones (a year) get a "runs soon".
+    if (daysLeft <= LIMITATION_RUNS_SOON_DAYS && periodDays > 2 * LIMITATION_RUNS_SOON_DAYS) {
+      return [{ clock: deadline.clock, status: 'runs_soon', runsOn, basis: deadline.basis }];
+    }
+    return [];
+  });
 }
 
 /** A new completion target, counted from now (a reopened case). */
@@ -198,7 +329,20 @@ function recount(deadline: Deadline, caseRecord: CaseRecord, rules: ClockRules):
     case 'mediation':
       return statutoryPeriodDue(deadline.startedAt, MEDIATION_DAYS, rules.calendar);
     case 'arbitration_acceptance':
-      return workingDayTargetDue(deadline.startedAt, ARBITRATION_ACCEPTANCE_DAYS, rules.calendar);
+      // The counting in force when the clock started (its basis names it), not today's.
+      return acceptanceDue(
+        deadline.startedAt,
+        deadline.basis.includes('calendar days') ? 'calendar_days' : 'working_days',
+        rules.calendar,
+      );
+    case 'injury_recognition_employer':
+      return statutoryPeriodDue(deadline.startedAt, INJURY_RECOGNITION_EMPLOYER_DAYS, rules.calendar);
+    case 'injury_recognition_worker':
+      return statutoryYearsDue(chinaDate(new Date(deadline.startedAt)), INJURY_RECOGNITION_WORKER_YEARS, rules.calendar);
+    case 'award_lawsuit':
+      return statutoryPeriodDue(deadline.startedAt, AWARD_LAWSUIT_DAYS, rules.calendar);
+    case 'award_set_aside':
+      return statutoryPeriodDue(deadline.startedAt, AWARD_SET_ASIDE_DAYS, rules.calendar);
     case 'arbitration_award': {
       const extended = deadline.basis.includes('extended');
       return statutoryPeriodDue(

@@ -4,15 +4,19 @@ import {
   afterWork,
   arbitrationAcceptanceDeadline,
   arbitrationAwardDeadline,
+  awardChallengeDeadlines,
+  injuryRecognitionDeadlines,
   meetAll,
+  periodWarnings,
   restartCompletionTarget,
   startOfChinaDay,
   type ClockRules,
 } from './case-clocks.js';
-import { staffActor, type CaseRecord, type FollowUp } from './cases.js';
+import { staffActor, type CaseRecord, type FollowUp, type TimelineEvent } from './cases.js';
+import { correctedData, correctedEvent } from './corrections.js';
 import { closureNotice } from './notifications.js';
 import { chinaDate } from './china-time.js';
-import { meetClocks, startClock } from './deadlines.js';
+import { meetClocks, startClock, type ClockName, type Deadline } from './deadlines.js';
 import { AppError, type FieldIssue } from './errors.js';
 import { authorize } from './lifecycle.js';
 import type { Caller } from './roles.js';
@@ -42,8 +46,21 @@ export type WorkEntry =
       readonly summary: string;
     }
   | { readonly type: 'labour_inspection_referred'; readonly referredOn: string; readonly summary: string }
-  /** Events are never edited: a mistake is put right by a correction that names the event it corrects. */
-  | { readonly type: 'correction'; readonly correctsEventId: string; readonly text: string };
+  /** A work-injury case's accident or diagnosis date: starts Art. 17's recognition periods. */
+  | { readonly type: 'injury_recorded'; readonly accidentOn?: string; readonly diagnosedOn?: string }
+  /** The award was served on the worker: starts the periods to sue (Arts. 48, 50) and to set a final award aside (Art. 49). */
+  | { readonly type: 'award_served'; readonly servedOn: string; readonly finalAward: boolean }
+  /**
+   * Events are never edited: a mistake is put right by a correction that names
+   * the event, the field and its new value (see corrections.ts), with why.
+   */
+  | {
+      readonly type: 'correction';
+      readonly correctsEventId: string;
+      readonly field: string;
+      readonly value: string | number | boolean;
+      readonly text?: string;
+    };
 
 const EVENT_OF: Record<WorkEntry['type'], TimelineEventType> = {
   note: 'note_added',
@@ -55,6 +72,8 @@ const EVENT_OF: Record<WorkEntry['type'], TimelineEventType> = {
   arbitration_extended: 'arbitration_extended',
   arbitration_awarded: 'arbitration_awarded',
   labour_inspection_referred: 'labour_inspection_referred',
+  injury_recorded: 'injury_recorded',
+  award_served: 'award_served',
   correction: 'correction',
 };
 
@@ -65,7 +84,18 @@ function invalid(path: string, message: string): never {
 function notInFuture(entry: WorkEntry, now: Date): void {
   const today = chinaDate(now);
   const issues: FieldIssue[] = [];
-  for (const field of ['heldOn', 'signedOn', 'filedOn', 'acceptedOn', 'awardedOn', 'referredOn'] as const) {
+  const dates = [
+    'heldOn',
+    'signedOn',
+    'filedOn',
+    'acceptedOn',
+    'awardedOn',
+    'referredOn',
+    'accidentOn',
+    'diagnosedOn',
+    'servedOn',
+  ];
+  for (const field of dates) {
     const value = (entry as Partial<Record<typeof field, string>>)[field];
     if (value !== undefined && value > today) issues.push({ path: field, message: 'cannot be in the future' });
   }
@@ -115,6 +145,27 @@ function applyEntry(caseRecord: CaseRecord, entry: WorkEntry, rules: ClockRules)
         arbitration: { ...arbitration, extended: true },
         deadlines: startClock(deadlines, arbitrationAwardDeadline(arbitration.acceptedOn, true, rules)),
       };
+    case 'injury_recorded':
+      if (caseRecord.category !== 'work_injury' && caseRecord.category !== 'occupational_disease')
+        invalid('type', 'Only a work-injury or occupational-disease case counts Art. 17’s recognition periods.');
+      if (caseRecord.workInjury) invalid('type', 'The injury was already recorded: correct that entry instead.');
+      if ((entry.accidentOn === undefined) === (entry.diagnosedOn === undefined))
+        invalid('accidentOn', 'give either the accident date or the diagnosis date of the occupational disease');
+      return {
+        ...caseRecord,
+        workInjury: entry.accidentOn !== undefined ? { accidentOn: entry.accidentOn } : { diagnosedOn: entry.diagnosedOn! },
+        deadlines: injuryRecognitionDeadlines(entry, rules).reduce(startClock, deadlines),
+      };
+    case 'award_served':
+      if (!arbitration?.awardedOn) invalid('type', 'Record the award first.');
+      if (arbitration.servedOn)
+        invalid('type', `The award was already served on ${arbitration.servedOn}: correct that entry instead.`);
+      if (entry.servedOn < arbitration.awardedOn) invalid('servedOn', 'cannot be before the award date');
+      return {
+        ...caseRecord,
+        arbitration: { ...arbitration, servedOn: entry.servedOn, finalAward: entry.finalAward },
+        deadlines: awardChallengeDeadlines(entry.servedOn, entry.finalAward, rules).reduce(startClock, deadlines),
+      };
     case 'arbitration_awarded':
       if (!arbitration?.acceptedOn) invalid('type', 'Record the commission’s acceptance first.');
       if (entry.awardedOn < arbitration.acceptedOn) invalid('awardedOn', 'cannot be before the acceptance date');
@@ -147,20 +198,131 @@ export interface RecordWorkChange {
   readonly caller: Caller;
   readonly moment: Moment;
   readonly rules: ClockRules;
-  readonly correctable?: ReadonlySet<string>;
+  /** The case's timeline, in order: a correction needs it to find and replay the facts it corrects. */
+  readonly timeline?: readonly TimelineEvent[];
+}
+
+/** Work entries whose facts start or meet clocks, replayed in order when one of them is corrected. */
+const FACT_ENTRIES = [
+  'arbitration_filed',
+  'arbitration_accepted',
+  'arbitration_extended',
+  'arbitration_awarded',
+  'award_served',
+  'injury_recorded',
+] as const satisfies readonly WorkEntry['type'][];
+/** The clocks counted from those facts (mediation is not: it runs from registration, and the union answers for it). */
+const FACT_CLOCKS: readonly ClockName[] = [
+  'arbitration_acceptance',
+  'arbitration_award',
+  'injury_recognition_employer',
+  'injury_recognition_worker',
+  'award_lawsuit',
+  'award_set_aside',
+];
+
+/**
+ * A replayed clock keeps what happened to it that its facts do not say: met
+ * at closure, or escalated by the sweeper, as long as the escalation came
+ * after the corrected due time (an escalation caused by the wrong date is
+ * dropped and the clock runs again).
+ */
+function keepStamps(derived: readonly Deadline[], previous: readonly Deadline[]): Deadline[] {
+  const seen = new Map<ClockName, number>();
+  return derived.map((deadline) => {
+    if (!FACT_CLOCKS.includes(deadline.clock)) return deadline;
+    const ordinal = seen.get(deadline.clock) ?? 0;
+    seen.set(deadline.clock, ordinal + 1);
+    const old = previous.filter((candidate) => candidate.clock === deadline.clock)[ordinal];
+    if (!old || deadline.metAt !== undefined) return deadline;
+    if (old.metAt !== undefined) return { ...deadline, metAt: old.metAt };
+    if (old.escalatedAt !== undefined && deadline.dueAt <= old.escalatedAt) return { ...deadline, escalatedAt: old.escalatedAt };
+    return deadline;
+  });
+}
+
+/**
+ * The case's facts and the clocks counted from them, recomputed from the
+ * timeline with every correction applied: the arbitration and injury facts are
+ * dropped and the entries that made them are applied again, in order.
+ */
+function recomputeFacts(caseRecord: CaseRecord, timeline: readonly TimelineEvent[], rules: ClockRules): CaseRecord {
+  const data = correctedData(timeline);
+  const { arbitration: _arbitration, workInjury: _workInjury, ...rest } = caseRecord;
+  const previous = caseRecord.deadlines ?? [];
+  let record: CaseRecord = { ...rest, deadlines: previous.filter((deadline) => !FACT_CLOCKS.includes(deadline.clock)) };
+  for (const past of timeline) {
+    const type = FACT_ENTRIES.find((candidate) => EVENT_OF[candidate] === past.type);
+    if (type) record = applyEntry(record, { ...data.get(past.eventId), type } as WorkEntry, rules);
+  }
+  return { ...record, deadlines: keepStamps(record.deadlines ?? [], previous) };
+}
+
+/** A correction: checked against the event it names, then the facts and clocks recomputed with it. */
+function applyCorrection(
+  caseRecord: CaseRecord,
+  entry: Extract<WorkEntry, { type: 'correction' }>,
+  correctionEvent: TimelineEvent,
+  timeline: readonly TimelineEvent[],
+  rules: ClockRules,
+): CaseRecord {
+  try {
+    return recomputeFacts(caseRecord, [...timeline, correctionEvent], rules);
+  } catch (error) {
+    // The corrected value is the cause: the replayed entry's own field path would name a field the caller did not send.
+    if (error instanceof AppError) {
+      invalid('value', `The corrected ${entry.field} does not fit the case: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+/** Timeline warnings for the periods a party can lose that this change started (or moved, by a correction). */
+function warningEvents(
+  before: CaseRecord,
+  after: CaseRecord,
+  caseRecord: CaseRecord,
+  moment: Moment,
+  firstSeq: number,
+): TimelineEvent[] {
+  const known = new Set((before.deadlines ?? []).map((deadline) => `${deadline.clock}|${deadline.startedAt}|${deadline.dueAt}`));
+  const started = (after.deadlines ?? []).filter(
+    (deadline) => FACT_CLOCKS.includes(deadline.clock) && !known.has(`${deadline.clock}|${deadline.startedAt}|${deadline.dueAt}`),
+  );
+  return periodWarnings(started, moment.now).map((warning, index) =>
+    event(caseRecord, 'limitation_warning', { kind: 'system' }, { ...warning }, moment, firstSeq + index),
+  );
 }
 
 /** The owner (or the legal department) records work; the entry goes on the timeline and moves the clocks. */
-export function recordWork({ caseRecord, entry, caller, moment, rules, correctable }: RecordWorkChange): Transition {
+export function recordWork({ caseRecord, entry, caller, moment, rules, timeline = [] }: RecordWorkChange): Transition {
   authorize('record_work', caseRecord, caller);
   notInFuture(entry, moment.now);
-  if (entry.type === 'correction' && !correctable?.has(entry.correctsEventId)) {
-    invalid('correctsEventId', 'no such event on this case’s timeline');
-  }
-  const applied = applyEntry(caseRecord, entry, rules);
-  const next = afterWork({ ...applied, status: workingStatus(caseRecord, entry), version: caseRecord.version + 1 }, moment.now);
   const { type, ...data } = entry;
-  return { next, events: [event(caseRecord, EVENT_OF[type], staffActor(caller), data, moment)] };
+  let applied: CaseRecord;
+  let recorded: TimelineEvent;
+  if (entry.type === 'correction') {
+    const target = correctedEvent(timeline, entry);
+    if (typeof entry.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(entry.value) && entry.value > chinaDate(moment.now)) {
+      throw new AppError('VALIDATION_FAILED', 'Some dates lie in the future.', [
+        { path: 'value', message: 'cannot be in the future' },
+      ]);
+    }
+    const previousValue = correctedData(timeline).get(target.eventId)?.[entry.field] ?? null;
+    recorded = event(
+      caseRecord,
+      'correction',
+      staffActor(caller),
+      { ...data, correctedType: target.type, previousValue },
+      moment,
+    );
+    applied = applyCorrection(caseRecord, entry, recorded, timeline, rules);
+  } else {
+    applied = applyEntry(caseRecord, entry, rules);
+    recorded = event(caseRecord, EVENT_OF[type], staffActor(caller), data, moment);
+  }
+  const next = afterWork({ ...applied, status: workingStatus(caseRecord, entry), version: caseRecord.version + 1 }, moment.now);
+  return { next, events: [recorded, ...warningEvents(caseRecord, next, caseRecord, moment, 2)] };
 }
 
 export interface Closure {

@@ -59,7 +59,13 @@ export interface CaseRecord {
     readonly extended?: boolean;
     readonly awardedOn?: string;
     readonly amountAwardedFen?: number;
+    /** When the award was served on the worker: the periods to challenge it run from here (Arts. 48–50). */
+    readonly servedOn?: string;
+    /** A final award (终局裁决, Art. 47): the employer can only apply to set it aside (Art. 49). */
+    readonly finalAward?: boolean;
   };
+  /** A work-injury case's accident or diagnosis date, from which Art. 17's recognition periods run. */
+  readonly workInjury?: { readonly accidentOn?: string; readonly diagnosedOn?: string };
   /** The union's call-back (回访) after closure. */
   readonly followUp?: FollowUp;
   /** The complainant's satisfaction rating, given once after closure. */

@@ -24,11 +24,38 @@ export const MEDIATION_DAYS = 15;
  */
 export const ARBITRATION_ACCEPTANCE_DAYS = 5;
 
+/**
+ * How the five days of Art. 29 are counted. The Law does not say; the
+ * Labour-Personnel Dispute Arbitration Procedure Rules (劳动人事争议仲裁办案规则,
+ * MOHRSS Order No. 33, 2017) count their three-, five- and ten-day periods as
+ * working days, which is the default here. A province whose commissions read
+ * the five days as calendar days configures `calendar_days` for its unions.
+ */
+export const ACCEPTANCE_COUNTINGS = ['working_days', 'calendar_days'] as const;
+export type AcceptanceCounting = (typeof ACCEPTANCE_COUNTINGS)[number];
+
 /** The tribunal must conclude within 45 days of the commission accepting the case (Art. 43). */
 export const ARBITRATION_AWARD_DAYS = 45;
 
 /** A complex case may be extended, with the chair's approval, by at most 15 days (Art. 43). */
 export const ARBITRATION_EXTENSION_DAYS = 15;
+
+/**
+ * Work-injury recognition (Work Injury Insurance Regulations, Art. 17): the
+ * employer applies within 30 days of the accident or of the diagnosis of an
+ * occupational disease; if it does not, the worker, their close relatives or
+ * the union may apply within one year of the same day.
+ */
+export const INJURY_RECOGNITION_EMPLOYER_DAYS = 30;
+export const INJURY_RECOGNITION_WORKER_YEARS = 1;
+
+/**
+ * After an award is served: a party may sue within 15 days (Art. 48 for the
+ * worker against a final award, Art. 50 for either party against any other
+ * award); the employer may apply to set a final award aside within 30 days (Art. 49).
+ */
+export const AWARD_LAWSUIT_DAYS = 15;
+export const AWARD_SET_ASIDE_DAYS = 30;
 
 /** The limitation period for applying for arbitration is one year (Art. 27). */
 export const LIMITATION_YEARS = 1;
@@ -194,6 +221,22 @@ export function statutoryPeriodDue(start: string, days: number, calendar: Holida
   requireInteger('days', days, 1);
   const lastDay = addDays(chinaDate(parseInstant(start)), days);
   return endOfChinaDay(nextWorkingDayOnOrAfter(lastDay, calendar));
+}
+
+/**
+ * When a period of years from a China-local date runs out: the same date that
+ * many years on (Feb 29 → Feb 28), or the next working day if that is a rest
+ * day (Civil Code, Art. 203), to 24:00 in China. The limitation period and
+ * the worker's year for work-injury recognition count this way.
+ */
+export function statutoryYearsDue(fromDate: string, years: number, calendar: HolidayCalendar): string {
+  requireInteger('years', years, 1);
+  return endOfChinaDay(nextWorkingDayOnOrAfter(addYears(fromDate, years), calendar));
+}
+
+/** Whole China-local days from one date to another (negative if `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((parseDate(to) - parseDate(from)) / DAY_MS);
 }
 
 /** When a union completion target runs out: the end of the n-th China working day after the start's China date. */

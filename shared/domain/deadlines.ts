@@ -12,6 +12,10 @@ export const CLOCKS = {
   arbitration_award: '仲裁裁决期限',
   completion_target: '限时办结',
   claim_idle: '认领后办理期限',
+  injury_recognition_employer: '用人单位工伤认定申请期限',
+  injury_recognition_worker: '职工工伤认定申请期限',
+  award_lawsuit: '裁决后起诉期限',
+  award_set_aside: '申请撤销仲裁裁决期限',
 } as const;
 export type ClockName = keyof typeof CLOCKS;
 
@@ -83,11 +87,20 @@ export function missedDeadlines(deadlines: readonly Deadline[] = [], now: Date):
 
 /**
  * Clocks that hold the union to account (限时办结). The claim-idle clock only
- * moves work between people, and the arbitration clocks bind the arbitration
- * commission: missing them is escalated (someone should chase the
- * commission) but makes no union's case late.
+ * moves work between people, the arbitration clocks bind the arbitration
+ * commission, and the work-injury and post-award periods bind the parties:
+ * missing them is escalated (someone should chase the commission, or warn
+ * the worker) but makes no union's case late.
  */
-const NOT_ACCOUNTABLE: readonly ClockName[] = ['claim_idle', 'arbitration_acceptance', 'arbitration_award'];
+const NOT_ACCOUNTABLE: readonly ClockName[] = [
+  'claim_idle',
+  'arbitration_acceptance',
+  'arbitration_award',
+  'injury_recognition_employer',
+  'injury_recognition_worker',
+  'award_lawsuit',
+  'award_set_aside',
+];
 
 export function isAccountable(clock: ClockName): boolean {
   return !NOT_ACCOUNTABLE.includes(clock);

@@ -1,6 +1,6 @@
 import { divisionCovers, divisionLevel, type DivisionLevel } from './identifiers.js';
 import type { ClockRules } from './case-clocks.js';
-import { DEFAULT_COMPLETION_TARGET_WORKING_DAYS } from './clocks.js';
+import { DEFAULT_COMPLETION_TARGET_WORKING_DAYS, type AcceptanceCounting } from './clocks.js';
 import { DEFAULT_HOLIDAY_CALENDAR, type LoadedCalendar } from './holiday-calendar.js';
 import type { TriageConfig } from './triage.js';
 import type { Category } from './vocabulary.js';
@@ -14,6 +14,8 @@ export interface Union {
   readonly triage?: TriageConfig;
   /** The union's own completion targets (限时办结) in working days, by category, where they depart from the default. */
   readonly completionTargets?: Partial<Record<Category, number>>;
+  /** How Art. 29's five days are counted where the union is, where it departs from working days. */
+  readonly arbitrationAcceptanceCounting?: AcceptanceCounting;
   /**
    * The SMS signature (签名) approved for this union by its SMS provider, without
    * the 【】 brackets, e.g. `沈阳市总工会`. Absent: the nearest union above it that
@@ -108,11 +110,17 @@ export function triageConfigOf(directory: UnionDirectory, unionCode: string): { 
   return config ? { triageConfig: config } : {};
 }
 
-/** The clocks of a union's cases: the national calendar and the union's completion targets over the defaults. */
+/**
+ * The clocks of a union's cases: the national calendar, the union's completion
+ * targets over the defaults, and how Art. 29's five days are counted (working
+ * days unless the union is provisioned otherwise).
+ */
 export function clockRulesOf(directory: UnionDirectory, unionCode: string): ClockRules {
+  const union = directory.get(unionCode);
   return {
     calendar: directory.calendar,
-    completionTargets: { ...DEFAULT_COMPLETION_TARGET_WORKING_DAYS, ...directory.get(unionCode)?.completionTargets },
+    completionTargets: { ...DEFAULT_COMPLETION_TARGET_WORKING_DAYS, ...union?.completionTargets },
+    arbitrationAcceptanceCounting: union?.arbitrationAcceptanceCounting ?? 'working_days',
   };
 }
 

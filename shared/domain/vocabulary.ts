@@ -115,6 +115,8 @@ export const TIMELINE_EVENT_TYPES = {
   arbitration_extended: '仲裁延期',
   arbitration_awarded: '仲裁裁决',
   labour_inspection_referred: '转劳动监察',
+  injury_recorded: '记录工伤事故/职业病诊断',
+  award_served: '仲裁裁决送达',
   correction: '更正',
   closed: '办结',
   followed_up: '回访',

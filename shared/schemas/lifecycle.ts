@@ -27,18 +27,40 @@ export const WorkEntryBody = documented(
     }),
     z.strictObject({ type: z.literal('labour_inspection_referred'), referredOn: CalendarDate, summary: text(1, 2000) }),
     z.strictObject({
+      type: z.literal('injury_recorded'),
+      /** The accident (工伤事故) date, or … */
+      accidentOn: z.optional(CalendarDate),
+      /** … the date the occupational disease was diagnosed (职业病诊断); exactly one of the two. */
+      diagnosedOn: z.optional(CalendarDate),
+    }),
+    z.strictObject({ type: z.literal('award_served'), servedOn: CalendarDate, finalAward: z.boolean() }),
+    z.strictObject({
       type: z.literal('correction'),
       correctsEventId: z.string().check(z.uuid('must be the id of an event on this case')),
-      text: text(1, 2000),
+      /** The field of that event to correct, e.g. `filedOn`; its type decides what `value` must be. */
+      field: z.string().check(z.maxLength(40), z.regex(/^[a-zA-Z]{1,40}$/, 'must name a field of the corrected event')),
+      /** The new value: a date `YYYY-MM-DD`, an amount in integer fen, true/false or text, as the field is. */
+      value: z.union([z.string().check(z.minLength(1), z.maxLength(2000)), z.int(), z.boolean()]),
+      /** Why (optional): shown on the timeline beside the correction. */
+      text: z.optional(text(1, 2000)),
     }),
   ]),
   {
     id: 'WorkEntryRequest',
     description:
-      'Case work, by `type`: note, call, mediation_session, mediated_agreement (amount agreed), arbitration_filed (date filed: starts the 5-working-day acceptance clock), arbitration_accepted (starts the 45-day award clock), arbitration_extended (+15 days, once), arbitration_awarded, labour_inspection_referred, correction (events are never edited; a correction names the event it corrects).',
+      'Case work, by `type`: note, call, mediation_session, mediated_agreement (amount agreed), arbitration_filed (date filed: starts the 5-working-day acceptance clock), arbitration_accepted (starts the 45-day award clock), arbitration_extended (+15 days, once), arbitration_awarded, labour_inspection_referred, injury_recorded (accident or diagnosis date of a work-injury case: starts the employer’s 30 days and the worker’s or union’s 1 year to apply for recognition, Work Injury Insurance Regulations Art. 17), award_served (the award’s service date and whether it is final: starts the 15 days to sue, Arts. 48/50, and for a final award the employer’s 30 days to apply to set it aside, Art. 49), correction (events are never edited; a correction names the event, the field and its new value, and the clocks are recomputed from the corrected facts; the timeline keeps both).',
     examples: [
       { type: 'mediation_session', heldOn: '2026-11-20', summary: '双方到场，用人单位同意分两期支付欠薪。' },
       { type: 'arbitration_filed', filedOn: '2026-11-20', commission: '沈阳市和平区劳动人事争议仲裁委员会' },
+      { type: 'injury_recorded', accidentOn: '2026-09-15' },
+      { type: 'award_served', servedOn: '2026-12-01', finalAward: false },
+      {
+        type: 'correction',
+        correctsEventId: '0b6f2c1e-6a1d-4a57-9d0e-2f1c5b7e8a90',
+        field: 'filedOn',
+        value: '2026-11-19',
+        text: '申请日期登记有误，以仲裁委收件回执为准。',
+      },
     ],
   },
 );

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ACCEPTANCE_COUNTINGS } from '../domain/clocks.js';
 import { CATEGORIES } from '../domain/vocabulary.js';
 import { CategorySchema, DivisionCodeSchema } from './case.js';
 import { CalendarDate, text } from './common.js';
@@ -22,6 +23,8 @@ const UnionEntry = z.strictObject({
     }),
   ),
   completionTargets: z.optional(z.partialRecord(CategorySchema, z.int().check(z.minimum(1), z.maximum(365)))),
+  /** How Art. 29's five days are counted: working days (default, per the 2017 arbitration rules) or calendar days. */
+  arbitrationAcceptanceCounting: z.optional(z.enum(ACCEPTANCE_COUNTINGS)),
 });
 
 const CalendarYear = z.strictObject({

@@ -121,8 +121,12 @@ export const CaseView = documented(
         extended: z.optional(z.boolean()),
         awardedOn: z.optional(CalendarDate),
         amountAwardedFen: z.optional(z.int()),
+        servedOn: z.optional(CalendarDate),
+        finalAward: z.optional(z.boolean()),
       }),
     ),
+    /** A work-injury case's accident or diagnosis date (Work Injury Insurance Regulations, Art. 17). */
+    workInjury: z.optional(z.object({ accidentOn: z.optional(CalendarDate), diagnosedOn: z.optional(CalendarDate) })),
     followUp: z.optional(
       z.object({
         at: ChinaTimestamp,

@@ -32,6 +32,9 @@ export class UnionRepository {
         parentCode: (item.parentCode as string | null | undefined) ?? null,
         ...(item.triage ? { triage: item.triage as Union['triage'] } : {}),
         ...(item.completionTargets ? { completionTargets: item.completionTargets as Union['completionTargets'] } : {}),
+        ...(item.arbitrationAcceptanceCounting
+          ? { arbitrationAcceptanceCounting: item.arbitrationAcceptanceCounting as Union['arbitrationAcceptanceCounting'] }
+          : {}),
         ...(typeof item.smsSignature === 'string' ? { smsSignature: item.smsSignature } : {}),
       }));
     const calendar: LoadedCalendar | undefined = calendarItem

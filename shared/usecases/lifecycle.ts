@@ -44,9 +44,13 @@ async function releaseOwnerCapacity(deps: Dependencies, caseRecord: CaseRecord):
 export async function addCaseWork(deps: Dependencies, caller: Caller, caseId: string, entry: WorkEntry): Promise<CaseRecord> {
   const caseRecord = await visibleCase(deps, caller, caseId);
   const rules = clockRulesOf(await deps.unions.directory(), caseRecord.unionCode);
-  const correctable =
-    entry.type === 'correction' ? new Set((await deps.cases.timeline(caseId)).map((event) => event.eventId)) : undefined;
-  return save(deps, caseRecord, recordWork({ caseRecord, entry, caller, moment: momentOf(deps), rules, correctable }));
+  // A correction replays the facts it corrects, so it needs the timeline; other entries do not.
+  const timeline = entry.type === 'correction' ? await deps.cases.timeline(caseId) : undefined;
+  return save(
+    deps,
+    caseRecord,
+    recordWork({ caseRecord, entry, caller, moment: momentOf(deps), rules, ...(timeline ? { timeline } : {}) }),
+  );
 }
 
 export async function closeCaseWithOutcome(

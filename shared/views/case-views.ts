@@ -66,6 +66,7 @@ export function toCaseView({ caseRecord: c, unionName, contact }: VisibleCase) {
     ...(c.amountAgreedFen !== undefined ? { amountAgreedFen: c.amountAgreedFen } : {}),
     ...(c.amountRecoveredFen !== undefined ? { amountRecoveredFen: c.amountRecoveredFen } : {}),
     ...(c.arbitration ? { arbitration: c.arbitration } : {}),
+    ...(c.workInjury ? { workInjury: c.workInjury } : {}),
     ...(c.followUp ? { followUp: { ...c.followUp, at: inChinaTime(c.followUp.at) } } : {}),
     deadlines: (c.deadlines ?? []).map(toDeadlineView),
     ...(c.overdueAt ? { overdueAt: inChinaTime(c.overdueAt) } : {}),

@@ -17,6 +17,7 @@ import {
   reopenClosedCase,
 } from '../../shared/usecases/lifecycle.js';
 import { putRosterEntry } from '../../shared/usecases/roster.js';
+import { provision } from '../../shared/usecases/provisioning.js';
 import { sweep } from '../../shared/usecases/sweeper.js';
 import { storedFigures } from '../support/figures.js';
 import { answeredConsultation, callerOf, complaint } from '../support/fixtures.js';
@@ -441,5 +442,110 @@ describe('the holiday calendar', () => {
 
     // Assess: one working day fewer, so the target moves to Tuesday 8 December.
     expect(await targetOf()).toBe('2026-12-08T16:00:00.000Z');
+  });
+});
+
+describe('clocks a worker can lose, and corrections, through the use cases', () => {
+  const { table } = freshTable();
+  let now = '2026-09-28T02:00:00.000Z';
+  let deps: Deps;
+  const lawyer = callerOf('lawyer-heping');
+  /** The case the first test files for arbitration, whose filing the second corrects. */
+  let filedCaseId: string;
+  beforeAll(() => {
+    deps = testDependencies(table(), { now: () => new Date(now) });
+  });
+
+  it('a union provisioned to read Art. 29 in calendar days counts the acceptance period so; injury dates start Art. 17’s periods with a warning', async () => {
+    // Prepare: 和平区 is provisioned to count Art. 29's five days as calendar days.
+    const heping = (await deps.unions.directory()).get('210102')!;
+    const provisioned = await provision(
+      { unions: [{ ...heping, arbitrationAcceptanceCounting: 'calendar_days' }], calendar: [], roster: [] },
+      deps,
+    );
+    expect(provisioned).toMatchObject({ problems: [], unions: { written: 1 } });
+    forgetCachedDirectory();
+    const { caseRecord: registered } = await registerCase(deps, callerOf('op-heping'), injury());
+    filedCaseId = registered.caseId;
+    now = '2026-09-29T02:00:00.000Z';
+    await claimCase(deps, lawyer, registered.caseId);
+
+    // Act: filed on Tuesday 29 September; the accident was on 1 September 2025, a year and four weeks ago.
+    const filed = await addCaseWork(deps, lawyer, registered.caseId, {
+      type: 'arbitration_filed',
+      filedOn: '2026-09-29',
+      commission: '沈阳市和平区劳动人事争议仲裁委员会',
+    });
+    const injured = await addCaseWork(deps, lawyer, registered.caseId, { type: 'injury_recorded', accidentOn: '2025-10-01' });
+
+    // Assess: 29 Sep + 5 calendar days = 4 Oct, National Day → 8 Oct (working days would give 12 Oct).
+    expect(filed.deadlines?.find((deadline) => deadline.clock === 'arbitration_acceptance')).toMatchObject({
+      dueAt: '2026-10-08T16:00:00.000Z',
+      basis: expect.stringContaining('calendar days'),
+    });
+    // The worker's year from 1 Oct 2025 ends on National Day, so it runs to 8 Oct 2026: it runs soon.
+    expect(injured.workInjury).toEqual({ accidentOn: '2025-10-01' });
+    expect(injured.deadlines?.find((deadline) => deadline.clock === 'injury_recognition_worker')?.dueAt).toBe(
+      '2026-10-08T16:00:00.000Z',
+    );
+    const warnings = (await deps.cases.timeline(registered.caseId)).filter((entry) => entry.type === 'limitation_warning');
+    expect(warnings.map((entry) => [entry.data.clock, entry.data.status, entry.data.runsOn])).toEqual(
+      expect.arrayContaining([
+        ['injury_recognition_employer', 'may_have_run', '2025-10-31'],
+        ['injury_recognition_worker', 'runs_soon', '2026-10-08'],
+      ]),
+    );
+  });
+
+  it('a correction of the filing date moves the clock; the timeline keeps the filing and the correction; another case’s event is refused', async () => {
+    // Prepare: a second case, and the first case's filing as recorded (29 September).
+    const caseId = filedCaseId;
+    const filing = (await deps.cases.timeline(caseId)).find((entry) => entry.type === 'arbitration_filed')!;
+    const { caseRecord: other } = await registerCase(deps, callerOf('op-heping'), injury());
+    now = '2026-10-09T02:00:00.000Z';
+    await claimCase(deps, lawyer, other.caseId);
+
+    // Act: it was in fact filed on Wednesday 30 September: 30 Sep + 5 = 5 Oct, National Day → 8 Oct still.
+    // Then on Friday 9 October → 14 October.
+    await addCaseWork(deps, lawyer, caseId, {
+      type: 'correction',
+      correctsEventId: filing.eventId,
+      field: 'filedOn',
+      value: '2026-09-30',
+    });
+    const corrected = await addCaseWork(deps, lawyer, caseId, {
+      type: 'correction',
+      correctsEventId: filing.eventId,
+      field: 'filedOn',
+      value: '2026-10-09',
+      text: '以仲裁委收件回执为准',
+    });
+
+    // Assess
+    expect(corrected.arbitration?.filedOn).toBe('2026-10-09');
+    expect(corrected.deadlines?.find((deadline) => deadline.clock === 'arbitration_acceptance')?.dueAt).toBe(
+      '2026-10-14T16:00:00.000Z',
+    );
+    expect((await deps.cases.get(caseId))?.arbitration?.filedOn).toBe('2026-10-09');
+    const timeline = await deps.cases.timeline(caseId);
+    expect(timeline.filter((entry) => entry.type === 'arbitration_filed').map((entry) => entry.data.filedOn)).toEqual([
+      '2026-09-29',
+    ]);
+    expect(
+      timeline.filter((entry) => entry.type === 'correction').map((entry) => [entry.data.previousValue, entry.data.value]),
+    ).toEqual([
+      ['2026-09-29', '2026-09-30'],
+      ['2026-09-30', '2026-10-09'],
+    ]);
+    await expect(
+      outcomeOf(
+        addCaseWork(deps, lawyer, other.caseId, {
+          type: 'correction',
+          correctsEventId: filing.eventId,
+          field: 'filedOn',
+          value: '2026-10-09',
+        }),
+      ),
+    ).resolves.toEqual({ status: 422, code: 'UNPROCESSABLE' });
   });
 });

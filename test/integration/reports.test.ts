@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_UNIONS } from '../../scripts/local/demo-data.js';
 import type { CaseRecord } from '../../shared/domain/cases.js';
-import { chinaMonth } from '../../shared/domain/china-time.js';
+import { chinaDate, chinaMonth } from '../../shared/domain/china-time.js';
 import { AppError } from '../../shared/domain/errors.js';
 import { contributionsOf, differenceOf, sumFigures, type Figures } from '../../shared/domain/figures.js';
 import { completeFigures, reportMonths } from '../../shared/domain/monthly-report.js';
@@ -15,8 +15,9 @@ import { FIGURE_SHARDS, figureShardOf, keys } from '../../shared/store/keys.js';
 import { ReportRepository } from '../../shared/store/report-repository.js';
 import { forgetCachedDirectory } from '../../shared/store/union-repository.js';
 import { registerCase } from '../../shared/usecases/cases.js';
-import { answerTransfer, transferCase } from '../../shared/usecases/dispatch.js';
-import { closeCaseWithOutcome, followUpCase, reopenClosedCase } from '../../shared/usecases/lifecycle.js';
+import { answerTransfer, assignCase, transferCase } from '../../shared/usecases/dispatch.js';
+import { addCaseWork, closeCaseWithOutcome, followUpCase, reopenClosedCase } from '../../shared/usecases/lifecycle.js';
+import { putRosterEntry } from '../../shared/usecases/roster.js';
 import type { ReportDependencies } from '../../shared/usecases/report-dependencies.js';
 import { fileMonthlyReport, monthlyReport, reconcile } from '../../shared/usecases/reports.js';
 import { sweep } from '../../shared/usecases/sweeper.js';
@@ -66,6 +67,8 @@ type Step =
   | { type: 'close'; pick: number; outcome: keyof typeof OUTCOMES; recovered: number }
   | { type: 'followUp'; pick: number; reached: boolean; satisfaction: number }
   | { type: 'reopen'; pick: number }
+  /** Work: file for arbitration on a date, or, once filed, correct the filing date (a correction of a recorded date). */
+  | { type: 'correct'; pick: number; daysBack: number }
   | { type: 'sweep' };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
@@ -106,6 +109,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('reopen' as const), pick: fc.nat() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ type: fc.constant('correct' as const), pick: fc.nat(), daysBack: fc.integer({ min: 0, max: 20 }) }),
+  },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('sweep' as const) }) },
 );
 
@@ -116,11 +123,54 @@ const FROM: Record<Exclude<Step['type'], 'register' | 'sweep'>, readonly string[
   close: ['triaged', 'in_pool', 'claimed', 'in_progress', 'in_mediation'],
   followUp: ['closed'],
   reopen: ['closed', 'followed_up'],
+  correct: ['triaged', 'in_pool', 'claimed', 'in_progress', 'in_mediation'],
 };
+
+const WORKED: readonly string[] = ['claimed', 'in_progress', 'in_mediation'];
+
+/** A province lawyer the legal department assigns cases to, so random histories include recorded work and its corrections. */
+async function rosterLawyer(deps: Deps): Promise<string> {
+  const staffId = 'lawyer-province-random';
+  await putRosterEntry(deps, provinceAdmin, staffId, {
+    displayName: '省总志愿律师',
+    role: 'lawyer',
+    unionCode: '210000',
+    categories: keysOf(CATEGORIES),
+    capacity: 1000,
+    dutyWeekdays: [1, 2, 3, 4, 5, 6, 7],
+    dutyDates: [],
+    conflicts: [],
+    active: true,
+  });
+  return staffId;
+}
+
+/** Files for arbitration on the case (assigning it first if nobody works it), or corrects the filing date once filed. */
+async function fileOrCorrect(deps: Deps, caseRecord: CaseRecord, lawyer: string, filedOn: string): Promise<CaseRecord> {
+  const worked = WORKED.includes(caseRecord.status)
+    ? caseRecord
+    : await assignCase(deps, provinceAdmin, caseRecord.caseId, { staffId: lawyer });
+  if (!worked.arbitration) {
+    return addCaseWork(deps, provinceAdmin, worked.caseId, {
+      type: 'arbitration_filed',
+      filedOn,
+      commission: '沈阳市劳动人事争议仲裁委员会',
+    });
+  }
+  const filing = (await deps.cases.timeline(worked.caseId)).find((entry) => entry.type === 'arbitration_filed')!;
+  return addCaseWork(deps, provinceAdmin, worked.caseId, {
+    type: 'correction',
+    correctsEventId: filing.eventId,
+    field: 'filedOn',
+    value: filedOn,
+    text: '更正申请日期',
+  });
+}
 
 async function play(deps: Deps, clock: { now: number }, steps: readonly (readonly [Step, number])[]): Promise<string[]> {
   const caseIds: string[] = [];
   const latest = new Map<string, CaseRecord>();
+  const lawyer = await rosterLawyer(deps);
   for (const [current, wait] of steps) {
     clock.now += wait;
     try {
@@ -187,6 +237,9 @@ async function play(deps: Deps, clock: { now: number }, steps: readonly (readonl
           break;
         case 'reopen':
           next = await reopenClosedCase(deps, provinceAdmin, caseId, '复查');
+          break;
+        case 'correct':
+          next = await fileOrCorrect(deps, latest.get(caseId)!, lawyer, chinaDate(new Date(clock.now - current.daysBack * DAY)));
           break;
       }
       latest.set(caseId, next);

@@ -233,53 +233,113 @@ describe('recording work', () => {
   });
 
   describe('corrections', () => {
-    it('names an event of the case’s timeline, or is refused with 422', () => {
-      // Prepare
-      const claimed = claimedBy(registered(injuryComplaint()), lawyer, 'lawyer', T0);
-      const earlier = recordWork({
-        caseRecord: claimed,
-        entry: note,
+    const filed: WorkEntry = { type: 'arbitration_filed', filedOn: '2026-11-16', commission: '沈阳市劳动人事争议仲裁委员会' };
+    /** A case whose filing was entered as 16 November, with its timeline so far. */
+    function filedCase() {
+      const claimed = claimedBy(
+        registered(injuryComplaint(), '2026-11-16T01:00:00.000Z'),
+        lawyer,
+        'lawyer',
+        '2026-11-16T02:00:00.000Z',
+      );
+      const recorded = recordWork({ caseRecord: claimed, entry: filed, caller: lawyer, moment: moment(T0), rules: RULES });
+      return { caseRecord: recorded.next, timeline: [...recorded.events] };
+    }
+    const correct = (
+      state: { caseRecord: CaseRecord; timeline: ReturnType<typeof filedCase>['timeline'] },
+      correctsEventId: string,
+      field: string,
+      value: string | number | boolean,
+    ) =>
+      recordWork({
+        caseRecord: state.caseRecord,
+        entry: { type: 'correction', correctsEventId, field, value, text: '以仲裁委收件回执为准。' },
         caller: lawyer,
         moment: moment(after(T0, HOUR)),
         rules: RULES,
+        timeline: state.timeline,
       });
-      const timeline = new Set([earlier.events[0]!.eventId]);
-      const correct = (eventId: string) =>
-        recordWork({
-          caseRecord: earlier.next,
-          entry: { type: 'correction', correctsEventId: eventId, text: '面谈改为本周五。' },
-          caller: lawyer,
-          moment: moment(after(T0, 2 * HOUR)),
-          rules: RULES,
-          correctable: timeline,
-        });
 
-      // Act
-      const corrected = correct(earlier.events[0]!.eventId);
+    it('a corrected filing date moves the acceptance clock; the timeline keeps the filing and the correction with both dates', () => {
+      // Prepare: filed on Monday 16 November → 5 working days → Monday 23rd.
+      const state = filedCase();
+      expect(clock(state.caseRecord, 'arbitration_acceptance')?.dueAt).toBe('2026-11-23T16:00:00.000Z');
+
+      // Act: it was filed on Wednesday 18th → Wednesday 25th.
+      const corrected = correct(state, state.timeline[0]!.eventId, 'filedOn', '2026-11-18');
 
       // Assess
-      expect(corrected.events).toEqual([
-        expect.objectContaining({
-          type: 'correction',
-          data: { correctsEventId: earlier.events[0]!.eventId, text: '面谈改为本周五。' },
-        }),
-      ]);
-      expect(() => correct('no-such-event')).toThrow(
-        refusedWith({
-          status: 422,
-          code: 'UNPROCESSABLE',
-          details: [expect.objectContaining({ path: 'correctsEventId' })],
-        }),
+      expect(corrected.next.arbitration).toEqual({ filedOn: '2026-11-18' });
+      expect(clock(corrected.next, 'arbitration_acceptance')).toMatchObject({
+        startedAt: '2026-11-17T16:00:00.000Z',
+        dueAt: '2026-11-25T16:00:00.000Z',
+      });
+      expect(corrected.events[0]).toMatchObject({
+        type: 'correction',
+        data: {
+          correctsEventId: state.timeline[0]!.eventId,
+          field: 'filedOn',
+          value: '2026-11-18',
+          previousValue: '2026-11-16',
+          correctedType: 'arbitration_filed',
+        },
+      });
+    });
+
+    it('an acceptance clock escalated because of a wrong filing date runs again once the date is corrected', () => {
+      // Prepare: the sweeper escalated the acceptance clock (due 23rd) on the 24th.
+      const state = filedCase();
+      const escalated = escalate(state.caseRecord, moment('2026-11-24T01:00:00.000Z'))!.next;
+
+      // Act
+      const corrected = correct({ ...state, caseRecord: escalated }, state.timeline[0]!.eventId, 'filedOn', '2026-11-18');
+
+      // Assess
+      expect(clock(corrected.next, 'arbitration_acceptance')?.escalatedAt).toBeUndefined();
+      expect(clock(corrected.next, 'arbitration_acceptance')?.dueAt).toBe('2026-11-25T16:00:00.000Z');
+    });
+
+    it.each([
+      ['an event of another case', () => 'event-of-another-case', 'filedOn', '2026-11-18', 'correctsEventId'],
+      ['a field the event type does not have', (id: string) => id, 'acceptedOn', '2026-11-18', 'field'],
+      ['a value of the wrong type', (id: string) => id, 'filedOn', 20261118, 'value'],
+      ['an impossible date', (id: string) => id, 'filedOn', '2026-02-30', 'value'],
+      ['a date in the future', (id: string) => id, 'filedOn', '2027-01-05', 'value'],
+    ] as const)('refuses %s with the field path', (_name, target, field, value, path) => {
+      const state = filedCase();
+      expect(() => correct(state, target(state.timeline[0]!.eventId), field, value)).toThrow(
+        refusedWith({ details: [expect.objectContaining({ path })] }),
       );
-      expect(() =>
-        recordWork({
-          caseRecord: earlier.next,
-          entry: { type: 'correction', correctsEventId: earlier.events[0]!.eventId, text: 'x' },
-          caller: lawyer,
-          moment: moment(after(T0, 2 * HOUR)),
-          rules: RULES,
-        }),
-      ).toThrow(refusedWith({ status: 422 }));
+    });
+
+    it('refuses a correction of a correction, or of an event nobody entered as a fact, with 422', () => {
+      // Prepare
+      const state = filedCase();
+      const corrected = correct(state, state.timeline[0]!.eventId, 'filedOn', '2026-11-18');
+      const withCorrection = { caseRecord: corrected.next, timeline: [...state.timeline, ...corrected.events] };
+
+      // Act / Assess
+      expect(() => correct(withCorrection, corrected.events[0]!.eventId, 'value', '2026-11-17')).toThrow(
+        refusedWith({ status: 422, details: [expect.objectContaining({ path: 'correctsEventId' })] }),
+      );
+    });
+
+    it('refuses a corrected acceptance date before the filing, naming the value', () => {
+      // Prepare
+      const state = filedCase();
+      const accepted = recordWork({
+        caseRecord: state.caseRecord,
+        entry: { type: 'arbitration_accepted', acceptedOn: '2026-11-20' },
+        caller: lawyer,
+        moment: moment(T0),
+        rules: RULES,
+      });
+      const withAcceptance = { caseRecord: accepted.next, timeline: [...state.timeline, ...accepted.events] };
+
+      // Act / Assess
+      expect(() => correct(withAcceptance, accepted.events[0]!.eventId, 'acceptedOn', '2026-11-13')).toThrow(
+        refusedWith({ status: 422, details: [expect.objectContaining({ path: 'value' })] }),
+      );
     });
   });
 });
@@ -300,9 +360,25 @@ describe('statutory clocks', () => {
     const claimed = claimedBy(inPool, mediator, 'mediator', at);
 
     // Assess
-    expect(clock(claimed, 'mediation')).toMatchObject({ startedAt: at, dueAt: due });
+    expect(clock(claimed, 'mediation')).toMatchObject({ startedAt: inPool.registeredAt, dueAt: due });
     expect(clock(claimed, 'claim_idle')).toMatchObject({ startedAt: at, dueAt: after(at, 48 * HOUR) });
     expect(clock(claimed, 'first_response')?.metAt).toBe(at);
+  });
+
+  it('mediation’s 15 days run from the union’s receipt, not the claim: days waiting in the pool count (Art. 14), and the basis names both days', () => {
+    // Prepare: registered Wednesday 16 September 2026; a mediator claims it on Wednesday the 30th.
+    const inPool = registered(wageComplaint(), '2026-09-16T02:00:00.000Z');
+
+    // Act
+    const claimed = claimedBy(inPool, mediator, 'mediator', '2026-09-30T02:00:00.000Z');
+
+    // Assess: 16 Sep + 15 days = 1 October, National Day (1–7 October), so the period runs to Thursday 8 October.
+    expect(clock(claimed, 'mediation')).toMatchObject({
+      startedAt: '2026-09-16T02:00:00.000Z',
+      dueAt: '2026-10-08T16:00:00.000Z',
+    });
+    expect(clock(claimed, 'mediation')?.basis).toContain('2026-09-16');
+    expect(clock(claimed, 'mediation')?.basis).toContain('took the case on 2026-09-30');
   });
 
   it('a lawyer’s claim starts no mediation period; an assignment starts no claim clock', () => {
@@ -913,5 +989,157 @@ describe('escalation', () => {
 
     // Act / Assess
     expect(escalate(closed, moment('2027-06-01T00:00:00.000Z'))).toBeUndefined();
+  });
+});
+
+describe('periods a party can lose, recorded as work (worked dates around National Day 2026-10-01..07 and Spring Festival 2026-02-15..23)', () => {
+  const record = (caseRecord: CaseRecord, entry: WorkEntry, at = T0, rules = RULES) =>
+    recordWork({ caseRecord, entry, caller: lawyer, moment: moment(at), rules });
+  const injuryCase = () =>
+    claimedBy(registered(injuryComplaint(), '2026-09-01T01:00:00.000Z'), lawyer, 'lawyer', '2026-09-01T02:00:00.000Z');
+
+  it.each([
+    // Accident 1 Sep 2026: +30 days = 1 Oct (National Day) → 8 Oct; +1 year = 1 Sep 2027 (beyond the loaded calendar: Mon–Fri).
+    [{ accidentOn: '2026-09-01' }, '2026-10-08T16:00:00.000Z', '2027-09-01T16:00:00.000Z'],
+    // Diagnosed 20 Jan 2026: +30 days = 19 Feb (Spring Festival) → Tue 24 Feb; +1 year = Wed 20 Jan 2027.
+    [{ diagnosedOn: '2026-01-20' }, '2026-02-24T16:00:00.000Z', '2027-01-20T16:00:00.000Z'],
+    // Accident 15 Jan 2026: +30 days = Sat 14 Feb, a make-up working day (调休), so it ends that day.
+    [{ accidentOn: '2026-01-15' }, '2026-02-14T16:00:00.000Z', '2027-01-15T16:00:00.000Z'],
+    // Accident 1 Oct 2025: the year ends on 1 Oct 2026 (National Day) → 8 Oct.
+    [{ accidentOn: '2025-10-01' }, '2025-10-31T16:00:00.000Z', '2026-10-08T16:00:00.000Z'],
+  ])(
+    'injury_recorded %o starts the employer’s 30 days and the worker’s year (Work Injury Insurance Regulations, Art. 17)',
+    (dates, employerDue, workerDue) => {
+      // Act
+      const { next } = record(injuryCase(), { type: 'injury_recorded', ...dates }, '2026-09-02T02:00:00.000Z');
+
+      // Assess
+      expect(next.workInjury).toEqual(dates);
+      expect(clock(next, 'injury_recognition_employer')?.dueAt).toBe(employerDue);
+      expect(clock(next, 'injury_recognition_worker')?.dueAt).toBe(workerDue);
+      expect(clock(next, 'injury_recognition_worker')?.basis).toContain('Art. 17');
+    },
+  );
+
+  it('warns on the timeline, like the limitation warning, when the employer’s 30 days have run or the worker’s year runs soon', () => {
+    // Act: an accident on 1 Dec 2025 recorded on 23 Nov 2026: the employer’s 30 days ran out on 31 Dec 2025; the year runs on 1 Dec 2026.
+    const { events, next } = record(injuryCase(), { type: 'injury_recorded', accidentOn: '2025-12-01' });
+
+    // Assess
+    expect(events.map((entry) => [entry.type, entry.data.clock, entry.data.status])).toEqual([
+      ['injury_recorded', undefined, undefined],
+      ['limitation_warning', 'injury_recognition_employer', 'may_have_run'],
+      ['limitation_warning', 'injury_recognition_worker', 'runs_soon'],
+    ]);
+    expect(events[2]!.data.runsOn).toBe('2026-12-01');
+    // The missed period is escalated by the sweeper like any clock: the legal department hears of it.
+    const swept = escalate(next, moment(after(T0, HOUR)))!;
+    expect(swept.events.map((entry) => entry.data.clock)).toContain('injury_recognition_employer');
+    expect(swept.outbox?.[0]?.params.clocks).toContain('用人单位工伤认定申请期限');
+  });
+
+  it('refuses injury dates on a case that is not about a work injury, and a second recording (correct it instead)', () => {
+    const wageCase = claimedBy(registered(wageComplaint()), mediator, 'mediator', T0);
+    expect(() =>
+      recordWork({
+        caseRecord: wageCase,
+        entry: { type: 'injury_recorded', accidentOn: '2026-09-01' },
+        caller: mediator,
+        moment: moment(T0),
+        rules: RULES,
+      }),
+    ).toThrow(refusedWith({ status: 422 }));
+    expect(() => record(injuryCase(), { type: 'injury_recorded', accidentOn: '2026-09-01', diagnosedOn: '2026-09-02' })).toThrow(
+      refusedWith({ status: 422 }),
+    );
+    const recorded = record(injuryCase(), { type: 'injury_recorded', accidentOn: '2026-09-01' }).next;
+    expect(() => record(recorded, { type: 'injury_recorded', accidentOn: '2026-09-02' })).toThrow(refusedWith({ status: 422 }));
+    expect(() => record(injuryCase(), { type: 'injury_recorded' })).toThrow(
+      refusedWith({ status: 422, details: [expect.objectContaining({ path: 'accidentOn' })] }),
+    );
+  });
+
+  /** A case with an award made on 14 September 2026. */
+  function awarded(): CaseRecord {
+    let caseRecord = injuryCase();
+    for (const entry of [
+      { type: 'arbitration_filed', filedOn: '2026-09-01', commission: '沈阳市劳动人事争议仲裁委员会' },
+      { type: 'arbitration_accepted', acceptedOn: '2026-09-02' },
+      { type: 'arbitration_awarded', awardedOn: '2026-09-14', summary: '裁决支付工伤待遇' },
+    ] as const) {
+      caseRecord = record(caseRecord, entry, '2026-09-15T02:00:00.000Z').next;
+    }
+    return caseRecord;
+  }
+
+  it.each([
+    // Served Tue 22 Sep: +15 days = 7 Oct (National Day) → Thu 8 Oct (either party may sue, Art. 50).
+    [false, '2026-10-08T16:00:00.000Z', undefined],
+    // A final award: the worker’s 15 days as above (Art. 48); the employer’s 30 days = Thu 22 Oct (Art. 49).
+    [true, '2026-10-08T16:00:00.000Z', '2026-10-22T16:00:00.000Z'],
+  ])(
+    'award_served (final: %s) starts the periods to challenge the award (Arts. 48–50)',
+    (finalAward, lawsuitDue, setAsideDue) => {
+      // Act
+      const { next } = record(
+        awarded(),
+        { type: 'award_served', servedOn: '2026-09-22', finalAward },
+        '2026-09-23T02:00:00.000Z',
+      );
+
+      // Assess
+      expect(next.arbitration).toMatchObject({ servedOn: '2026-09-22', finalAward });
+      expect(clock(next, 'award_lawsuit')?.dueAt).toBe(lawsuitDue);
+      expect(clock(next, 'award_lawsuit')?.basis).toContain(finalAward ? 'Art. 48' : 'Art. 50');
+      expect(clock(next, 'award_set_aside')?.dueAt).toBe(setAsideDue);
+    },
+  );
+
+  it('refuses a service date before the award, or before any award is recorded', () => {
+    expect(() => record(awarded(), { type: 'award_served', servedOn: '2026-09-13', finalAward: false })).toThrow(
+      refusedWith({ status: 422, details: [expect.objectContaining({ path: 'servedOn' })] }),
+    );
+    expect(() => record(injuryCase(), { type: 'award_served', servedOn: '2026-09-13', finalAward: false })).toThrow(
+      refusedWith({ status: 422 }),
+    );
+  });
+
+  it.each([
+    // Filed Tue 29 Sep 2026. Working days: 30 Sep, 8 Oct, 9 Oct, Sat 10 Oct (调休), Mon 12 Oct.
+    ['working_days', '2026-10-12T16:00:00.000Z', '2017'],
+    // Calendar days: 4 Oct, National Day → the next working day, 8 Oct.
+    ['calendar_days', '2026-10-08T16:00:00.000Z', 'calendar days'],
+  ] as const)('Art. 29’s five days counted as %s, as the union is configured', (counting, due, basisNames) => {
+    // Act
+    const { next } = record(
+      injuryCase(),
+      { type: 'arbitration_filed', filedOn: '2026-09-29', commission: '沈阳市劳动人事争议仲裁委员会' },
+      '2026-09-30T02:00:00.000Z',
+      { ...RULES, arbitrationAcceptanceCounting: counting },
+    );
+
+    // Assess
+    expect(clock(next, 'arbitration_acceptance')?.dueAt).toBe(due);
+    expect(clock(next, 'arbitration_acceptance')?.basis).toContain(basisNames);
+  });
+
+  it('a corrected accident date recomputes both recognition periods', () => {
+    // Prepare
+    const recorded = record(injuryCase(), { type: 'injury_recorded', accidentOn: '2026-09-01' }, '2026-09-02T02:00:00.000Z');
+
+    // Act
+    const corrected = recordWork({
+      caseRecord: recorded.next,
+      entry: { type: 'correction', correctsEventId: recorded.events[0]!.eventId, field: 'accidentOn', value: '2026-08-28' },
+      caller: lawyer,
+      moment: moment('2026-09-02T03:00:00.000Z'),
+      rules: RULES,
+      timeline: recorded.events,
+    });
+
+    // Assess: 28 Aug + 30 days = Sun 27 Sep → Mon 28 Sep; + 1 year = Sat 28 Aug 2027 → Mon 30 Aug (beyond the calendar).
+    expect(corrected.next.workInjury).toEqual({ accidentOn: '2026-08-28' });
+    expect(clock(corrected.next, 'injury_recognition_employer')?.dueAt).toBe('2026-09-28T16:00:00.000Z');
+    expect(clock(corrected.next, 'injury_recognition_worker')?.dueAt).toBe('2027-08-30T16:00:00.000Z');
   });
 });

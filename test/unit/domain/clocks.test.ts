@@ -18,6 +18,7 @@ import {
   MEDIATION_DAYS,
   nextWorkingDayOnOrAfter,
   statutoryPeriodDue,
+  statutoryYearsDue,
   workingDayTargetDue,
 } from '../../../shared/domain/clocks.js';
 import { DEFAULT_HOLIDAY_CALENDAR, type HolidayCalendar } from '../../../shared/domain/holiday-calendar.js';
@@ -281,6 +282,18 @@ describe('statutoryPeriodDue', () => {
 
   it('rejects a start that is not an instant', () => {
     expect(() => statutoryPeriodDue('not a date', MEDIATION_DAYS, calendar)).toThrow(RangeError);
+  });
+});
+
+describe('statutoryYearsDue (the worker’s year for work-injury recognition, Art. 17)', () => {
+  it.each([
+    ['a year ending on National Day runs to Thu Oct 8', '2025-10-01', '2026-10-08T16:00:00.000Z'],
+    ['a year ending on Sat Oct 10, a make-up working day, ends that day', '2025-10-10', '2026-10-10T16:00:00.000Z'],
+    ['a year ending in the Spring Festival (Feb 19) runs to Tue Feb 24', '2025-02-19', '2026-02-24T16:00:00.000Z'],
+    ['a year ending on Sun Feb 15 (the Festival begins) runs to Feb 24', '2025-02-15', '2026-02-24T16:00:00.000Z'],
+    ['a year ending on a plain Monday ends that day', '2025-11-23', '2026-11-23T16:00:00.000Z'],
+  ])('%s', (_why, from, expected) => {
+    expect(statutoryYearsDue(from, 1, calendar)).toBe(expected);
   });
 });
 

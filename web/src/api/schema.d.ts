@@ -778,6 +778,15 @@ export interface components {
                 awardedOn?: string;
                 /** Format: int64 */
                 amountAwardedFen?: number;
+                /** Format: date */
+                servedOn?: string;
+                finalAward?: boolean;
+            };
+            workInjury?: {
+                /** Format: date */
+                accidentOn?: string;
+                /** Format: date */
+                diagnosedOn?: string;
             };
             followUp?: {
                 at: string & (unknown & unknown);
@@ -804,7 +813,7 @@ export interface components {
         /** @description A statutory or target clock on a case. */
         Deadline: {
             /** @enum {string} */
-            clock: "first_response" | "mediation" | "arbitration_acceptance" | "arbitration_award" | "completion_target" | "claim_idle";
+            clock: "first_response" | "mediation" | "arbitration_acceptance" | "arbitration_award" | "completion_target" | "claim_idle" | "injury_recognition_employer" | "injury_recognition_worker" | "award_lawsuit" | "award_set_aside";
             clockLabel: string;
             startedAt: string & (unknown & unknown);
             dueAt: string & (unknown & unknown);
@@ -826,7 +835,7 @@ export interface components {
             eventId: string;
             at: string & (unknown & unknown);
             /** @enum {string} */
-            type: "registered" | "answered_on_call" | "supplement_added" | "feedback_given" | "triaged" | "claimed" | "released" | "assigned" | "contact_viewed" | "transfer_requested" | "transfer_accepted" | "transfer_rejected" | "note_added" | "call_logged" | "hotline_call" | "mediation_session" | "mediated_agreement" | "arbitration_filed" | "arbitration_accepted" | "arbitration_extended" | "arbitration_awarded" | "labour_inspection_referred" | "correction" | "closed" | "followed_up" | "reopened" | "deadline_missed" | "limitation_warning" | "clocks_recomputed";
+            type: "registered" | "answered_on_call" | "supplement_added" | "feedback_given" | "triaged" | "claimed" | "released" | "assigned" | "contact_viewed" | "transfer_requested" | "transfer_accepted" | "transfer_rejected" | "note_added" | "call_logged" | "hotline_call" | "mediation_session" | "mediated_agreement" | "arbitration_filed" | "arbitration_accepted" | "arbitration_extended" | "arbitration_awarded" | "labour_inspection_referred" | "injury_recorded" | "award_served" | "correction" | "closed" | "followed_up" | "reopened" | "deadline_missed" | "limitation_warning" | "clocks_recomputed";
             typeLabel: string;
             actor: {
                 /** @enum {string} */
@@ -973,7 +982,7 @@ export interface components {
             reason: string;
         };
         /**
-         * @description Case work, by `type`: note, call, mediation_session, mediated_agreement (amount agreed), arbitration_filed (date filed: starts the 5-working-day acceptance clock), arbitration_accepted (starts the 45-day award clock), arbitration_extended (+15 days, once), arbitration_awarded, labour_inspection_referred, correction (events are never edited; a correction names the event it corrects).
+         * @description Case work, by `type`: note, call, mediation_session, mediated_agreement (amount agreed), arbitration_filed (date filed: starts the 5-working-day acceptance clock), arbitration_accepted (starts the 45-day award clock), arbitration_extended (+15 days, once), arbitration_awarded, labour_inspection_referred, injury_recorded (accident or diagnosis date of a work-injury case: starts the employer’s 30 days and the worker’s or union’s 1 year to apply for recognition, Work Injury Insurance Regulations Art. 17), award_served (the award’s service date and whether it is final: starts the 15 days to sue, Arts. 48/50, and for a final award the employer’s 30 days to apply to set it aside, Art. 49), correction (events are never edited; a correction names the event, the field and its new value, and the clocks are recomputed from the corrected facts; the timeline keeps both).
          * @example {
          *       "type": "mediation_session",
          *       "heldOn": "2026-11-20",
@@ -983,6 +992,22 @@ export interface components {
          *       "type": "arbitration_filed",
          *       "filedOn": "2026-11-20",
          *       "commission": "沈阳市和平区劳动人事争议仲裁委员会"
+         *     }
+         * @example {
+         *       "type": "injury_recorded",
+         *       "accidentOn": "2026-09-15"
+         *     }
+         * @example {
+         *       "type": "award_served",
+         *       "servedOn": "2026-12-01",
+         *       "finalAward": false
+         *     }
+         * @example {
+         *       "type": "correction",
+         *       "correctsEventId": "0b6f2c1e-6a1d-4a57-9d0e-2f1c5b7e8a90",
+         *       "field": "filedOn",
+         *       "value": "2026-11-19",
+         *       "text": "申请日期登记有误，以仲裁委收件回执为准。"
          *     }
          */
         WorkEntryRequest: {
@@ -1040,10 +1065,25 @@ export interface components {
             summary: string;
         } | {
             /** @constant */
+            type: "injury_recorded";
+            /** Format: date */
+            accidentOn?: string;
+            /** Format: date */
+            diagnosedOn?: string;
+        } | {
+            /** @constant */
+            type: "award_served";
+            /** Format: date */
+            servedOn: string;
+            finalAward: boolean;
+        } | {
+            /** @constant */
             type: "correction";
             /** Format: uuid */
             correctsEventId: string;
-            text: string;
+            field: string;
+            value: string | number | boolean;
+            text?: string;
         };
         /**
          * @description Concludes the case with its outcome and the money recovered for the worker (integer fen).

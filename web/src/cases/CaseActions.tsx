@@ -23,6 +23,8 @@ const WORK_TYPES: Record<Exclude<WorkType, 'correction'>, string> = {
   arbitration_extended: '仲裁延期',
   arbitration_awarded: '仲裁裁决',
   labour_inspection_referred: '转劳动监察',
+  injury_recorded: '工伤事故/职业病诊断日期',
+  award_served: '仲裁裁决送达',
 };
 
 interface WorkValues {
@@ -33,6 +35,9 @@ interface WorkValues {
   commission?: string;
   reason?: string;
   amountYuan?: string;
+  /** injury_recorded: whether the date is the accident's or the occupational disease's diagnosis. */
+  injuryDate?: 'accident' | 'diagnosis';
+  finalAward?: boolean;
 }
 
 /** The work entry the API takes, from the one form (dates and amounts go where each type keeps them). */
@@ -63,6 +68,12 @@ function workEntry(values: WorkValues): Schemas['WorkEntryRequest'] {
       return { type: 'arbitration_awarded', awardedOn: on, summary: text, ...fenField('amountAwardedFen', values.amountYuan) };
     case 'labour_inspection_referred':
       return { type: 'labour_inspection_referred', referredOn: on, summary: text };
+    case 'injury_recorded':
+      return values.injuryDate === 'diagnosis'
+        ? { type: 'injury_recorded', diagnosedOn: on }
+        : { type: 'injury_recorded', accidentOn: on };
+    case 'award_served':
+      return { type: 'award_served', servedOn: on, finalAward: values.finalAward ?? false };
   }
 }
 
@@ -73,6 +84,8 @@ const DATED: readonly WorkType[] = [
   'arbitration_accepted',
   'arbitration_awarded',
   'labour_inspection_referred',
+  'injury_recorded',
+  'award_served',
 ];
 const WITH_TEXT: readonly WorkType[] = [
   'note',
@@ -89,6 +102,9 @@ const WORK_RENAME = {
   acceptedOn: 'on',
   awardedOn: 'on',
   referredOn: 'on',
+  accidentOn: 'on',
+  diagnosedOn: 'on',
+  servedOn: 'on',
   summary: 'text',
   amountAgreedFen: 'amountYuan',
   amountAwardedFen: 'amountYuan',
@@ -319,6 +335,21 @@ function WorkFields() {
       {type === 'arbitration_filed' && (
         <Form.Item name="commission" label="仲裁委员会" rules={[{ required: true, message: '请填写仲裁委员会' }]}>
           <Input placeholder="如：沈阳市和平区劳动人事争议仲裁委员会" />
+        </Form.Item>
+      )}
+      {type === 'injury_recorded' && (
+        <Form.Item name="injuryDate" label="日期为" initialValue="accident">
+          <Radio.Group
+            options={[
+              { value: 'accident', label: '事故伤害发生之日' },
+              { value: 'diagnosis', label: '职业病诊断之日' },
+            ]}
+          />
+        </Form.Item>
+      )}
+      {type === 'award_served' && (
+        <Form.Item name="finalAward" valuePropName="checked">
+          <Checkbox>终局裁决</Checkbox>
         </Form.Item>
       )}
       {type === 'arbitration_extended' && (

@@ -8,7 +8,8 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Money } from '../components/Money';
 import { chinaTime } from '../lib/time';
 import { useLoad } from '../lib/useLoad';
-import { CaseActions } from './CaseActions';
+import { CaseActions, mayTake } from './CaseActions';
+import { CorrectionButton } from './CorrectionModal';
 import { CaseTimeline } from './Timeline';
 
 /** One case: what it is about, its clocks, its history, and what the signed-in person can do with it. */
@@ -98,7 +99,14 @@ export default function CasePage() {
           </Card>
         </Col>
         <Col xs={24} xl={10}>
-          <Card title="办理过程">{events.length > 0 ? <CaseTimeline events={events} /> : <Empty description="暂无记录" />}</Card>
+          <Card
+            title="办理过程"
+            extra={
+              mayTake('record_work', c, session) && <CorrectionButton caseId={c.caseId} events={events} onDone={loaded.reload} />
+            }
+          >
+            {events.length > 0 ? <CaseTimeline events={events} /> : <Empty description="暂无记录" />}
+          </Card>
         </Col>
       </Row>
     </Space>

@@ -18,6 +18,13 @@ const FIELDS: Record<string, string> = {
   heldOn: '调解日期',
   signedOn: '签署日期',
   referredOn: '移送日期',
+  accidentOn: '事故日期',
+  diagnosedOn: '诊断日期',
+  servedOn: '送达日期',
+  finalAward: '终局裁决',
+  previousValue: '原为',
+  value: '更正为',
+  runsOn: '期限届满日',
   outcome: '结果',
   category: '类别',
   satisfaction: '满意度',
@@ -30,6 +37,7 @@ const FIELDS: Record<string, string> = {
 
 function valueWords(key: string, value: unknown): string {
   if (key.endsWith('Fen') && typeof value === 'number') return `¥${fenToYuan(value)}`;
+  if (typeof value === 'boolean') return value ? '是' : '否';
   if (key === 'outcome' && typeof value === 'string') return OUTCOMES[value as keyof typeof OUTCOMES] ?? value;
   if (key === 'direction' && typeof value === 'string') return CALL_DIRECTIONS[value as keyof typeof CALL_DIRECTIONS] ?? value;
   if (key === 'durationSeconds' && typeof value === 'number') return `${Math.floor(value / 60)}分${value % 60}秒`;
