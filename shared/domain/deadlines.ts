@@ -24,12 +24,21 @@ export type ClockName = keyof typeof CLOCKS;
  * last day: people read them as a date. The first response and an idle claim
  * are counted in hours.
  */
-export const CLOCKS_COUNTED_IN_DAYS: ReadonlySet<ClockName> = new Set<ClockName>([
-  'mediation',
-  'arbitration_acceptance',
-  'arbitration_award',
-  'completion_target',
-]);
+const COUNTED_IN: Record<ClockName, 'days' | 'hours'> = {
+  first_response: 'hours',
+  claim_idle: 'hours',
+  mediation: 'days',
+  arbitration_acceptance: 'days',
+  arbitration_award: 'days',
+  completion_target: 'days',
+  injury_recognition_employer: 'days',
+  injury_recognition_worker: 'days',
+  award_lawsuit: 'days',
+  award_set_aside: 'days',
+};
+export const CLOCKS_COUNTED_IN_DAYS: ReadonlySet<ClockName> = new Set(
+  (Object.keys(COUNTED_IN) as ClockName[]).filter((clock) => COUNTED_IN[clock] === 'days'),
+);
 
 export interface Deadline {
   readonly clock: ClockName;
