@@ -9,7 +9,9 @@ import {
   startOfChinaDay,
   type ClockRules,
 } from './case-clocks.js';
-import { staffActor, type CaseRecord, type FollowUp } from './cases.js';
+import { staffActor, type CaseRecord, type EarlierClosure, type FollowUp } from './cases.js';
+import { currentClosure } from './figures.js';
+import { closureAmounts, countAgreement, countClosureMoney, countPayment, moneyLedgerOf, type AmountsByKind } from './money.js';
 import { closureNotice } from './notifications.js';
 import { chinaDate } from './china-time.js';
 import { meetClocks, startClock } from './deadlines.js';
@@ -18,7 +20,7 @@ import { authorize } from './lifecycle.js';
 import type { Caller } from './roles.js';
 import type { Moment } from './moment.js';
 import { event, type Transition } from './transition.js';
-import type { CaseStatus, Outcome, TimelineEventType } from './vocabulary.js';
+import type { CaseStatus, MoneyKind, Outcome, TimelineEventType } from './vocabulary.js';
 
 /**
  * The work of a case after it is taken, through closure, call-back and
@@ -42,6 +44,14 @@ export type WorkEntry =
       readonly summary: string;
     }
   | { readonly type: 'labour_inspection_referred'; readonly referredOn: string; readonly summary: string }
+  /** Money the worker received after the agreement (or award): counted in the month it was received. */
+  | {
+      readonly type: 'payment_received';
+      readonly receivedOn: string;
+      readonly kind: MoneyKind;
+      readonly amountFen: number;
+      readonly summary?: string;
+    }
   /** Events are never edited: a mistake is put right by a correction that names the event it corrects. */
   | { readonly type: 'correction'; readonly correctsEventId: string; readonly text: string };
 
@@ -55,6 +65,7 @@ const EVENT_OF: Record<WorkEntry['type'], TimelineEventType> = {
   arbitration_extended: 'arbitration_extended',
   arbitration_awarded: 'arbitration_awarded',
   labour_inspection_referred: 'labour_inspection_referred',
+  payment_received: 'payment_received',
   correction: 'correction',
 };
 
@@ -65,7 +76,7 @@ function invalid(path: string, message: string): never {
 function notInFuture(entry: WorkEntry, now: Date): void {
   const today = chinaDate(now);
   const issues: FieldIssue[] = [];
-  for (const field of ['heldOn', 'signedOn', 'filedOn', 'acceptedOn', 'awardedOn', 'referredOn'] as const) {
+  for (const field of ['heldOn', 'signedOn', 'filedOn', 'acceptedOn', 'awardedOn', 'referredOn', 'receivedOn'] as const) {
     const value = (entry as Partial<Record<typeof field, string>>)[field];
     if (value !== undefined && value > today) issues.push({ path: field, message: 'cannot be in the future' });
   }
@@ -79,7 +90,7 @@ function applyEntry(caseRecord: CaseRecord, entry: WorkEntry, rules: ClockRules)
   switch (entry.type) {
     case 'mediated_agreement':
       return {
-        ...caseRecord,
+        ...countAgreement(caseRecord, entry.amountAgreedFen, startOfChinaDay(entry.signedOn)),
         amountAgreedFen: entry.amountAgreedFen,
         deadlines: meetClocks(deadlines, ['mediation'], startOfChinaDay(entry.signedOn)),
       };
@@ -127,6 +138,8 @@ function applyEntry(caseRecord: CaseRecord, entry: WorkEntry, rules: ClockRules)
         },
         deadlines: meetClocks(deadlines, ['arbitration_award'], startOfChinaDay(entry.awardedOn)),
       };
+    case 'payment_received':
+      return countPayment(caseRecord, entry.kind, entry.amountFen, startOfChinaDay(entry.receivedOn));
     default:
       return caseRecord;
   }
@@ -166,6 +179,9 @@ export function recordWork({ caseRecord, entry, caller, moment, rules, correctab
 export interface Closure {
   readonly outcome: Outcome;
   readonly summary: string;
+  /** The case's recovered money to date, by kind (see money.ts: only what is not yet counted is counted). */
+  readonly amountsRecoveredFen?: AmountsByKind;
+  /** One total, from clients that predate the kinds: its kind is the one the case's category implies. */
   readonly amountRecoveredFen?: number;
   readonly amountAgreedFen?: number;
 }
@@ -185,13 +201,21 @@ export interface CloseCaseChange {
 export function closeCase({ caseRecord, closure, caller, moment }: CloseCaseChange): Transition {
   authorize('close', caseRecord, caller);
   const at = moment.now.toISOString();
+  const recovered = closureAmounts(caseRecord.category, closure);
   const amountAgreedFen = closure.amountAgreedFen ?? caseRecord.amountAgreedFen;
+  const counted = countClosureMoney(
+    caseRecord,
+    {
+      ...(recovered ? { recovered } : {}),
+      ...(closure.amountAgreedFen !== undefined ? { agreedFen: closure.amountAgreedFen } : {}),
+    },
+    at,
+  );
   const next: CaseRecord = {
-    ...afterStaffAction(caseRecord, moment.now),
+    ...afterStaffAction(counted, moment.now),
     status: 'closed',
     outcome: closure.outcome,
     closedAt: at,
-    ...(closure.amountRecoveredFen !== undefined ? { amountRecoveredFen: closure.amountRecoveredFen } : {}),
     ...(amountAgreedFen !== undefined ? { amountAgreedFen } : {}),
     deadlines: meetAll(caseRecord.deadlines, at),
     version: caseRecord.version + 1,
@@ -232,24 +256,21 @@ export interface ReopenCaseChange {
 }
 
 /**
- * The legal department reopens a concluded case: the closure (and its
- * call-back) no longer stands, so its figures leave the month they were in;
- * the case waits where triage put it, with a new completion target.
+ * The legal department reopens a concluded case. The closure it sets aside
+ * keeps its figures where they were reported (see figures.ts), with its
+ * call-back and rating; the money already recovered stays recovered. The
+ * case waits where triage put it, with a new completion target, and its next
+ * closure is called back and rated anew.
  */
 export function reopenCase({ caseRecord, reason, caller, moment, rules }: ReopenCaseChange): Transition {
   authorize('reopen', caseRecord, caller);
-  // The call-back and the complainant's rating were of the closure that no longer stands; the new one is rated anew.
-  const {
-    owner: _owner,
-    outcome,
-    closedAt,
-    amountRecoveredFen: _recovered,
-    followUp: _followUp,
-    feedback: _feedback,
-    ...open
-  } = caseRecord;
+  const { owner: _owner, outcome, closedAt, followUp: _followUp, feedback: _feedback, ...open } = caseRecord;
+  const setAside: EarlierClosure = { ...currentClosure(caseRecord), reopenedAt: moment.now.toISOString() };
   const reopened: CaseRecord = {
     ...open,
+    // The ledger is kept as it was counted, so a closure made before the ledger existed keeps its money too.
+    money: moneyLedgerOf(caseRecord),
+    earlierClosures: [...(caseRecord.earlierClosures ?? []), setAside],
     status: caseRecord.pool ? 'in_pool' : 'triaged',
     reopenCount: (caseRecord.reopenCount ?? 0) + 1,
     version: caseRecord.version + 1,
