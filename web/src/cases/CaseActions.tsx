@@ -7,7 +7,7 @@ import { ActionModal } from '../components/ActionModal';
 import { HotlineCallModal } from './HotlineCallModal';
 import { RegionPicker } from '../components/RegionPicker';
 import { YuanInput, fenField, yuanRule } from '../components/YuanInput';
-import { CASE_ACTIONS, OUTCOMES, OVERRIDE_RULE_LABELS, optionsOf, type CaseAction } from '../lib/labels';
+import { CASE_ACTIONS, MONEY_KINDS, OUTCOMES, OVERRIDE_RULE_LABELS, optionsOf, type CaseAction } from '../lib/labels';
 import { chinaDate } from '../lib/time';
 import { useLoad } from '../lib/useLoad';
 
@@ -23,6 +23,7 @@ const WORK_TYPES: Record<Exclude<WorkType, 'correction'>, string> = {
   arbitration_extended: '仲裁延期',
   arbitration_awarded: '仲裁裁决',
   labour_inspection_referred: '转劳动监察',
+  payment_received: '收到款项',
 };
 
 interface WorkValues {
@@ -33,6 +34,7 @@ interface WorkValues {
   commission?: string;
   reason?: string;
   amountYuan?: string;
+  moneyKind?: keyof typeof MONEY_KINDS;
 }
 
 /** The work entry the API takes, from the one form (dates and amounts go where each type keeps them). */
@@ -63,6 +65,14 @@ function workEntry(values: WorkValues): Schemas['WorkEntryRequest'] {
       return { type: 'arbitration_awarded', awardedOn: on, summary: text, ...fenField('amountAwardedFen', values.amountYuan) };
     case 'labour_inspection_referred':
       return { type: 'labour_inspection_referred', referredOn: on, summary: text };
+    case 'payment_received':
+      return {
+        type: 'payment_received',
+        receivedOn: on,
+        kind: values.moneyKind ?? 'wages',
+        amountFen: fenField('fen', values.amountYuan).fen ?? 0,
+        ...(text ? { summary: text } : {}),
+      };
   }
 }
 
@@ -73,6 +83,7 @@ const DATED: readonly WorkType[] = [
   'arbitration_accepted',
   'arbitration_awarded',
   'labour_inspection_referred',
+  'payment_received',
 ];
 const WITH_TEXT: readonly WorkType[] = [
   'note',
@@ -89,9 +100,12 @@ const WORK_RENAME = {
   acceptedOn: 'on',
   awardedOn: 'on',
   referredOn: 'on',
+  receivedOn: 'on',
   summary: 'text',
   amountAgreedFen: 'amountYuan',
   amountAwardedFen: 'amountYuan',
+  amountFen: 'amountYuan',
+  kind: 'moneyKind',
 };
 
 /**
@@ -334,6 +348,16 @@ function WorkFields() {
         >
           <YuanInput />
         </Form.Item>
+      )}
+      {type === 'payment_received' && (
+        <>
+          <Form.Item name="moneyKind" label="款项类别" initialValue="wages">
+            <Select options={optionsOf(MONEY_KINDS)} />
+          </Form.Item>
+          <Form.Item name="amountYuan" label="金额（元）" rules={[yuanRule, { required: true, message: '请填写金额' }]}>
+            <YuanInput />
+          </Form.Item>
+        </>
       )}
       {WITH_TEXT.includes(type) && (
         <Form.Item name="text" label="内容" rules={[{ required: true, message: '请填写内容' }]}>
