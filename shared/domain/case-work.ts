@@ -12,8 +12,10 @@ import {
   startOfChinaDay,
   type ClockRules,
 } from './case-clocks.js';
-import { staffActor, type CaseRecord, type FollowUp, type TimelineEvent } from './cases.js';
+import { staffActor, type CaseRecord, type EarlierClosure, type FollowUp, type TimelineEvent } from './cases.js';
 import { correctedData, correctedEvent } from './corrections.js';
+import { currentClosure } from './figures.js';
+import { closureAmounts, countAgreement, countClosureMoney, countPayment, moneyLedgerOf, type AmountsByKind } from './money.js';
 import { closureNotice } from './notifications.js';
 import { chinaDate } from './china-time.js';
 import { meetClocks, startClock, type ClockName, type Deadline } from './deadlines.js';
@@ -22,7 +24,7 @@ import { authorize } from './lifecycle.js';
 import type { Caller } from './roles.js';
 import type { Moment } from './moment.js';
 import { event, type Transition } from './transition.js';
-import type { CaseStatus, Outcome, TimelineEventType } from './vocabulary.js';
+import type { CaseStatus, MoneyKind, Outcome, TimelineEventType } from './vocabulary.js';
 
 /**
  * The work of a case after it is taken, through closure, call-back and
@@ -50,6 +52,14 @@ export type WorkEntry =
   | { readonly type: 'injury_recorded'; readonly accidentOn?: string; readonly diagnosedOn?: string }
   /** The award was served on the worker: starts the periods to sue (Arts. 48, 50) and to set a final award aside (Art. 49). */
   | { readonly type: 'award_served'; readonly servedOn: string; readonly finalAward: boolean }
+  /** Money the worker received after the agreement (or award): counted in the month it was received. */
+  | {
+      readonly type: 'payment_received';
+      readonly receivedOn: string;
+      readonly kind: MoneyKind;
+      readonly amountFen: number;
+      readonly summary?: string;
+    }
   /**
    * Events are never edited: a mistake is put right by a correction that names
    * the event, the field and its new value (see corrections.ts), with why.
@@ -74,6 +84,7 @@ const EVENT_OF: Record<WorkEntry['type'], TimelineEventType> = {
   labour_inspection_referred: 'labour_inspection_referred',
   injury_recorded: 'injury_recorded',
   award_served: 'award_served',
+  payment_received: 'payment_received',
   correction: 'correction',
 };
 
@@ -94,6 +105,7 @@ function notInFuture(entry: WorkEntry, now: Date): void {
     'accidentOn',
     'diagnosedOn',
     'servedOn',
+    'receivedOn',
   ];
   for (const field of dates) {
     const value = (entry as Partial<Record<typeof field, string>>)[field];
@@ -109,7 +121,7 @@ function applyEntry(caseRecord: CaseRecord, entry: WorkEntry, rules: ClockRules)
   switch (entry.type) {
     case 'mediated_agreement':
       return {
-        ...caseRecord,
+        ...countAgreement(caseRecord, entry.amountAgreedFen, startOfChinaDay(entry.signedOn)),
         amountAgreedFen: entry.amountAgreedFen,
         deadlines: meetClocks(deadlines, ['mediation'], startOfChinaDay(entry.signedOn)),
       };
@@ -178,6 +190,8 @@ function applyEntry(caseRecord: CaseRecord, entry: WorkEntry, rules: ClockRules)
         },
         deadlines: meetClocks(deadlines, ['arbitration_award'], startOfChinaDay(entry.awardedOn)),
       };
+    case 'payment_received':
+      return countPayment(caseRecord, entry.kind, entry.amountFen, startOfChinaDay(entry.receivedOn));
     default:
       return caseRecord;
   }
@@ -328,6 +342,9 @@ export function recordWork({ caseRecord, entry, caller, moment, rules, timeline 
 export interface Closure {
   readonly outcome: Outcome;
   readonly summary: string;
+  /** The case's recovered money to date, by kind (see money.ts: only what is not yet counted is counted). */
+  readonly amountsRecoveredFen?: AmountsByKind;
+  /** One total, from clients that predate the kinds: its kind is the one the case's category implies. */
   readonly amountRecoveredFen?: number;
   readonly amountAgreedFen?: number;
 }
@@ -347,13 +364,21 @@ export interface CloseCaseChange {
 export function closeCase({ caseRecord, closure, caller, moment }: CloseCaseChange): Transition {
   authorize('close', caseRecord, caller);
   const at = moment.now.toISOString();
+  const recovered = closureAmounts(caseRecord.category, closure);
   const amountAgreedFen = closure.amountAgreedFen ?? caseRecord.amountAgreedFen;
+  const counted = countClosureMoney(
+    caseRecord,
+    {
+      ...(recovered ? { recovered } : {}),
+      ...(closure.amountAgreedFen !== undefined ? { agreedFen: closure.amountAgreedFen } : {}),
+    },
+    at,
+  );
   const next: CaseRecord = {
-    ...afterStaffAction(caseRecord, moment.now),
+    ...afterStaffAction(counted, moment.now),
     status: 'closed',
     outcome: closure.outcome,
     closedAt: at,
-    ...(closure.amountRecoveredFen !== undefined ? { amountRecoveredFen: closure.amountRecoveredFen } : {}),
     ...(amountAgreedFen !== undefined ? { amountAgreedFen } : {}),
     deadlines: meetAll(caseRecord.deadlines, at),
     version: caseRecord.version + 1,
@@ -394,24 +419,21 @@ export interface ReopenCaseChange {
 }
 
 /**
- * The legal department reopens a concluded case: the closure (and its
- * call-back) no longer stands, so its figures leave the month they were in;
- * the case waits where triage put it, with a new completion target.
+ * The legal department reopens a concluded case. The closure it sets aside
+ * keeps its figures where they were reported (see figures.ts), with its
+ * call-back and rating; the money already recovered stays recovered. The
+ * case waits where triage put it, with a new completion target, and its next
+ * closure is called back and rated anew.
  */
 export function reopenCase({ caseRecord, reason, caller, moment, rules }: ReopenCaseChange): Transition {
   authorize('reopen', caseRecord, caller);
-  // The call-back and the complainant's rating were of the closure that no longer stands; the new one is rated anew.
-  const {
-    owner: _owner,
-    outcome,
-    closedAt,
-    amountRecoveredFen: _recovered,
-    followUp: _followUp,
-    feedback: _feedback,
-    ...open
-  } = caseRecord;
+  const { owner: _owner, outcome, closedAt, followUp: _followUp, feedback: _feedback, ...open } = caseRecord;
+  const setAside: EarlierClosure = { ...currentClosure(caseRecord), reopenedAt: moment.now.toISOString() };
   const reopened: CaseRecord = {
     ...open,
+    // The ledger is kept as it was counted, so a closure made before the ledger existed keeps its money too.
+    money: moneyLedgerOf(caseRecord),
+    earlierClosures: [...(caseRecord.earlierClosures ?? []), setAside],
     status: caseRecord.pool ? 'in_pool' : 'triaged',
     reopenCount: (caseRecord.reopenCount ?? 0) + 1,
     version: caseRecord.version + 1,

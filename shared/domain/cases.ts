@@ -1,5 +1,7 @@
 import type { LimitationCheck } from './clocks.js';
 import type { Deadline } from './deadlines.js';
+import type { LegalAidEligibility } from './legal-aid.js';
+import type { MoneyEntry } from './money.js';
 import type { Caller, Role } from './roles.js';
 import type { Pool, Priority, Route } from './triage.js';
 import type { CaseStatus, Category, Channel, Outcome, RequestKind, TimelineEventType } from './vocabulary.js';
@@ -48,8 +50,10 @@ export interface CaseRecord {
   readonly registeredBy: Actor;
   readonly outcome?: Outcome;
   readonly closedAt?: string;
-  /** Money actually recovered for the worker, integer fen (closure). */
+  /** Money actually recovered for the worker, integer fen: the total of `money`'s recovered entries. */
   readonly amountRecoveredFen?: number;
+  /** What was recovered and agreed, counted when (see money.ts); absent on cases closed before it existed. */
+  readonly money?: readonly MoneyEntry[];
   /** Money agreed in mediation, integer fen (mediated agreement or closure). */
   readonly amountAgreedFen?: number;
   /** The arbitration the case went to, as the owner records it. */
@@ -82,6 +86,10 @@ export interface CaseRecord {
   readonly limitation?: LimitationCheck;
   /** How many times the case was reopened after closure. */
   readonly reopenCount?: number;
+  /** Closures a reopening set aside, oldest first: their figures stay in the months they were reported in. */
+  readonly earlierClosures?: readonly EarlierClosure[];
+  /** A legal-aid application's financial-hardship decision (Legal Aid Law Art. 42). */
+  readonly legalAidEligibility?: LegalAidEligibility;
   /** 12351 calls about the case after it was registered, counted by China month (see hotline-calls.ts). */
   readonly hotlineCalls?: Readonly<Record<string, HotlineCallTally>>;
   /** Optimistic-concurrency version; 1 when registered. */
@@ -92,6 +100,21 @@ export interface CaseRecord {
 export interface HotlineCallTally {
   readonly inbound?: number;
   readonly outbound?: number;
+}
+
+/** A closure as it stood when the case was reopened, with what was counted of it. */
+export interface EarlierClosure {
+  readonly outcome: Outcome;
+  readonly closedAt: string;
+  /** Whether every accountable clock was met, as the closure was counted. */
+  readonly onTime: boolean;
+  /** The handling time the closure counted (from receipt, or from the reopening before it). */
+  readonly secondsToClose: number;
+  /** When the case first went overdue, as counted then (a reopening restarts the completion target). */
+  readonly overdueSince?: string;
+  readonly followUp?: FollowUp;
+  readonly feedback?: CaseRecord['feedback'];
+  readonly reopenedAt: string;
 }
 
 export interface FollowUp {

@@ -1,8 +1,9 @@
-import type { CaseRecord } from './cases.js';
+import type { CaseRecord, EarlierClosure } from './cases.js';
 import { chinaMonth } from './china-time.js';
 import { everyClockMet, overdueSince } from './deadlines.js';
+import { moneyLedgerOf } from './money.js';
 import { isSatisfied } from './public-case.js';
-import { CATEGORIES, CHANNELS, OUTCOMES, REQUEST_KINDS, isCaseKind } from './vocabulary.js';
+import { CATEGORIES, CHANNELS, MONEY_KINDS, OUTCOMES, REQUEST_KINDS, isCaseKind } from './vocabulary.js';
 
 /**
  * The monthly report's figures, as a pure function of case records.
@@ -27,6 +28,14 @@ import { CATEGORIES, CHANNELS, OUTCOMES, REQUEST_KINDS, isCaseKind } from './voc
  * answered on the call itself. Suggestions count only in the breakdowns, which
  * are over every registration.
  *
+ * Money counts in the month it is recorded (see money.ts): recovered money by
+ * kind and in total, amounts agreed apart. Reopening rewrites no month: the
+ * closure it sets aside (outcome, on time, time taken, call-back, rating)
+ * stays where it was counted, the reopening counts in its own month, and a
+ * later closure counts as a closure of its own, its time taken from the
+ * reopening. Legal-aid applications exempt from the hardship test count when
+ * registered.
+ *
  * Figures belong to the union the case belongs to now: a transfer moves a
  * case's figures, in every month, to the union that accepted it.
  */
@@ -49,6 +58,9 @@ export const COUNTED_FIGURES = {
   closedOnTime: '按期办结',
   secondsToClose: '办结用时合计（秒）',
   amountRecoveredFen: '挽回金额（分）',
+  amountAgreedFen: '协议金额（分）',
+  reopened: '重新办理',
+  legalAidExempt: '法律援助免予经济困难审查',
   overdue: '超期案件',
   followUps: '回访',
   rated: '回访评价',
@@ -64,6 +76,8 @@ export const BREAKDOWNS = {
   kind: { label: '诉求类型', values: REQUEST_KINDS },
   category: { label: '争议类别', values: CATEGORIES },
   outcome: { label: '办结结果', values: OUTCOMES },
+  /** Recovered money (fen) by kind; the kinds add up to amountRecoveredFen. */
+  recoveredFen: { label: '挽回金额（分）', values: MONEY_KINDS },
 } as const;
 export type Breakdown = keyof typeof BREAKDOWNS;
 
@@ -113,41 +127,89 @@ export function contributionsOf(caseRecord: CaseRecord): Contribution[] {
         womanWorker: asCase(flag(caseRecord.complainant.womanWorker)),
         modelWorker: asCase(flag(caseRecord.complainant.modelWorker)),
         amountClaimedFen: asCase(caseRecord.amountClaimedFen ?? 0),
+        legalAidExempt: flag(caseRecord.legalAidEligibility?.basis === 'exempt'),
         [`channel.${caseRecord.channel}`]: 1,
         [`kind.${caseRecord.kind}`]: 1,
         [`category.${caseRecord.category}`]: 1,
       },
     },
   ];
-  if (caseRecord.closedAt && caseRecord.outcome && isCase) {
+  const closures: ClosureAsCounted[] = [...(caseRecord.earlierClosures ?? [])];
+  if (caseRecord.closedAt && caseRecord.outcome) closures.push(currentClosure(caseRecord));
+  for (const closure of closures) contributions.push(...closureContributions(caseRecord, closure));
+  for (const closure of caseRecord.earlierClosures ?? []) {
+    contributions.push({ unionCode, month: monthOf(closure.reopenedAt), figures: { reopened: asCase(1) } });
+  }
+  if (isCase) {
+    for (const entry of moneyLedgerOf(caseRecord)) {
+      const figures: Figures =
+        entry.basis === 'agreed'
+          ? { amountAgreedFen: entry.fen }
+          : { amountRecoveredFen: entry.fen, [`recoveredFen.${entry.kind}`]: entry.fen };
+      contributions.push({ unionCode, month: monthOf(entry.at), figures });
+    }
+  }
+  // Overdue once per case, in the month it first went overdue, even if a reopening restarted the clock it missed.
+  const overdue = [overdueSince(caseRecord.deadlines), ...closures.map((closure) => closure.overdueSince)]
+    .filter((instant): instant is string => instant !== undefined)
+    .sort()
+    .at(0);
+  if (overdue) contributions.push({ unionCode, month: monthOf(overdue), figures: { overdue: 1 } });
+  for (const [month, tally] of Object.entries(caseRecord.hotlineCalls ?? {})) {
+    contributions.push({ unionCode, month, figures: { callsAnswered: tally.inbound ?? 0, callsMade: tally.outbound ?? 0 } });
+  }
+  return contributions;
+}
+
+/** A closure with what was counted of it. */
+export type ClosureAsCounted = Omit<EarlierClosure, 'reopenedAt'>;
+
+/** The standing closure, as it counts now (and as a reopening will keep it). */
+export function currentClosure(caseRecord: CaseRecord): ClosureAsCounted {
+  const closedAt = caseRecord.closedAt!;
+  // A second closure's handling ran from the reopening: the time before it was counted by the first.
+  const handlingFrom = caseRecord.earlierClosures?.at(-1)?.reopenedAt ?? caseRecord.receivedAt;
+  const overdue = overdueSince(caseRecord.deadlines);
+  return {
+    outcome: caseRecord.outcome!,
+    closedAt,
+    onTime: everyClockMet(caseRecord.deadlines),
+    secondsToClose: Math.max(0, Math.round((Date.parse(closedAt) - Date.parse(handlingFrom)) / 1000)),
+    ...(overdue ? { overdueSince: overdue } : {}),
+    ...(caseRecord.followUp ? { followUp: caseRecord.followUp } : {}),
+    ...(caseRecord.feedback ? { feedback: caseRecord.feedback } : {}),
+  };
+}
+
+/** A closure's figures: the closing (cases) or answering (consultations), its call-back and the worker's rating. */
+function closureContributions(caseRecord: CaseRecord, closure: ClosureAsCounted): Contribution[] {
+  const { unionCode } = caseRecord;
+  const contributions: Contribution[] = [];
+  const month = monthOf(closure.closedAt);
+  if (isCaseKind(caseRecord.kind)) {
     contributions.push({
       unionCode,
-      month: monthOf(caseRecord.closedAt),
+      month,
       figures: {
         closed: 1,
-        closedOnTime: flag(everyClockMet(caseRecord.deadlines)),
-        secondsToClose: Math.max(0, Math.round((Date.parse(caseRecord.closedAt) - Date.parse(caseRecord.receivedAt)) / 1000)),
-        amountRecoveredFen: caseRecord.amountRecoveredFen ?? 0,
-        [`outcome.${caseRecord.outcome}`]: 1,
+        closedOnTime: flag(closure.onTime),
+        secondsToClose: closure.secondsToClose,
+        [`outcome.${closure.outcome}`]: 1,
       },
     });
   }
-  if (caseRecord.closedAt && caseRecord.kind === 'consultation') {
+  if (caseRecord.kind === 'consultation') {
     contributions.push({
       unionCode,
-      month: monthOf(caseRecord.closedAt),
+      month,
       // Registered already closed: the operator answered it during the call.
-      figures: { consultationsAnswered: 1, answeredOnCall: flag(caseRecord.closedAt === caseRecord.registeredAt) },
+      figures: { consultationsAnswered: 1, answeredOnCall: flag(closure.closedAt === caseRecord.registeredAt) },
     });
   }
-  const overdue = overdueSince(caseRecord.deadlines);
-  if (overdue) contributions.push({ unionCode, month: monthOf(overdue), figures: { overdue: 1 } });
-  if (caseRecord.followUp) {
-    contributions.push({ unionCode, month: monthOf(caseRecord.followUp.at), figures: { followUps: 1 } });
-  }
+  const { followUp, feedback } = closure;
+  if (followUp) contributions.push({ unionCode, month: monthOf(followUp.at), figures: { followUps: 1 } });
   // The union's call-back and the worker's own online rating are two measures, reported side by side: one never
   // replaces the other.
-  const { followUp, feedback } = caseRecord;
   if (followUp?.satisfaction !== undefined) {
     contributions.push({
       unionCode,
@@ -161,9 +223,6 @@ export function contributionsOf(caseRecord: CaseRecord): Contribution[] {
       month: monthOf(feedback.at),
       figures: { ratedOnline: 1, satisfiedOnline: flag(isSatisfied(feedback.score)) },
     });
-  }
-  for (const [month, tally] of Object.entries(caseRecord.hotlineCalls ?? {})) {
-    contributions.push({ unionCode, month, figures: { callsAnswered: tally.inbound ?? 0, callsMade: tally.outbound ?? 0 } });
   }
   return contributions;
 }

@@ -3,6 +3,7 @@ import type { Actor, CaseRecord, ContactDetails, TimelineEvent } from './cases.j
 import { chinaDate } from './china-time.js';
 import { limitationCheck, type LimitationCheck } from './clocks.js';
 import { AppError } from './errors.js';
+import { legalAidEligibilityAtIntake, type LegalAidEligibility } from './legal-aid.js';
 import { maskMobile, maskName, maskResidentId } from './masking.js';
 import type { Moment } from './moment.js';
 import { acknowledgement, type OutboxMessage } from './notifications.js';
@@ -46,6 +47,8 @@ export interface IntakeInput {
   readonly employmentEndedOn?: string;
   readonly receivedAt?: string;
   readonly answeredOnCall?: { readonly advice: string };
+  /** A legal-aid application's hardship decision, when the operator knows it (see legal-aid.ts). */
+  readonly legalAidEligibility?: LegalAidEligibility;
 }
 
 /** How far ahead of the server clock a client's `receivedAt` may be (clock skew). */
@@ -181,6 +184,7 @@ function triageIntake(input: IntakeInput, config: TriageConfig = DEFAULT_TRIAGE_
 function newCaseRecord(input: IntakeInput, context: RegistrationContext, decision: TriageDecision): CaseRecord {
   const at = context.now.toISOString();
   const pool = poolOf(decision.route.value);
+  const legalAidEligibility = legalAidEligibilityAtIntake(input, input.legalAidEligibility);
   return {
     caseId: context.caseId,
     caseNumber: formatCaseNumber(context.unionCode, chinaDate(context.now), context.sequence),
@@ -214,6 +218,7 @@ function newCaseRecord(input: IntakeInput, context: RegistrationContext, decisio
     registeredAt: at,
     registeredBy: context.actor,
     ...(input.answeredOnCall ? { outcome: 'advice_given' as const, closedAt: at } : {}),
+    ...(legalAidEligibility ? { legalAidEligibility } : {}),
     version: 1,
   };
 }
@@ -251,9 +256,13 @@ function registrationEvents(
   actor: Actor,
   moment: Moment,
 ): TimelineEvent[] {
-  const { caseNumber, unionCode, kind, channel, category, limitation } = caseRecord;
+  const { caseNumber, unionCode, kind, channel, category, limitation, legalAidEligibility } = caseRecord;
   const steps: [TimelineEvent['type'], Actor, Record<string, unknown>][] = [
-    ['registered', actor, { caseNumber, unionCode, kind, channel, category }],
+    [
+      'registered',
+      actor,
+      { caseNumber, unionCode, kind, channel, category, ...(legalAidEligibility ? { legalAidEligibility } : {}) },
+    ],
     [
       'triaged',
       SYSTEM,

@@ -92,6 +92,32 @@ export const OUTCOMES = {
 } as const;
 export type Outcome = keyof typeof OUTCOMES;
 
+/**
+ * The kinds of money recovered for a worker, as legal departments report
+ * them separately (追回欠薪 and 工伤赔偿 above all). Amounts agreed (协议金额)
+ * are counted apart: an agreement is not yet money in the worker's hand.
+ */
+export const MONEY_KINDS = {
+  wages: '追回欠薪',
+  injury_compensation: '工伤赔偿',
+  economic_compensation: '经济补偿金',
+  social_insurance: '社会保险',
+  other: '其他',
+} as const;
+export type MoneyKind = keyof typeof MONEY_KINDS;
+
+/**
+ * Grounds on which a legal-aid applicant skips the financial-hardship test
+ * (Legal Aid Law 2021, Art. 42 (1)–(4)).
+ */
+export const LEGAL_AID_EXEMPTION_GROUNDS = {
+  specific_group_without_income: '无固定生活来源的未成年人、老年人、残疾人等特定群体（第四十二条第一项）',
+  social_assistance_recipient: '社会救助、司法救助或者优抚对象（第四十二条第二项）',
+  migrant_worker_pay_or_injury: '申请支付劳动报酬或者请求工伤事故人身损害赔偿的进城务工人员（第四十二条第三项）',
+  other_by_law: '法律、法规、规章规定的其他人员（第四十二条第四项）',
+} as const;
+export type LegalAidExemptionGround = keyof typeof LEGAL_AID_EXEMPTION_GROUNDS;
+
 export const TIMELINE_EVENT_TYPES = {
   registered: '登记',
   answered_on_call: '当场解答',
@@ -117,6 +143,7 @@ export const TIMELINE_EVENT_TYPES = {
   labour_inspection_referred: '转劳动监察',
   injury_recorded: '记录工伤事故/职业病诊断',
   award_served: '仲裁裁决送达',
+  payment_received: '收到款项',
   correction: '更正',
   closed: '办结',
   followed_up: '回访',

@@ -6,7 +6,16 @@ import {
   mobileProblem,
   residentIdProblem,
 } from '../domain/identifiers.js';
-import { CASE_STATUSES, CATEGORIES, CHANNELS, OUTCOMES, REQUEST_KINDS, STAFF_CHANNELS, keysOf } from '../domain/vocabulary.js';
+import {
+  CASE_STATUSES,
+  CATEGORIES,
+  CHANNELS,
+  LEGAL_AID_EXEMPTION_GROUNDS,
+  OUTCOMES,
+  REQUEST_KINDS,
+  STAFF_CHANNELS,
+  keysOf,
+} from '../domain/vocabulary.js';
 import { CalendarDate, CaseId, Fen, Month, Timestamp, documented, text, validatedBy, withLength } from './common.js';
 
 export const RequestKindSchema = z.enum(keysOf(REQUEST_KINDS));
@@ -77,6 +86,16 @@ export const employerNamedWhenNeeded = z.superRefine<{ kind: string; employer?: 
   }
 });
 
+/**
+ * The financial-hardship decision on a legal-aid application (Legal Aid Law
+ * Art. 42): exempt on a ground, or assessed. Left out, intake suggests the
+ * Art. 42 (3) exemption when a migrant worker claims pay or injury compensation.
+ */
+export const LegalAidEligibilityInput = z.discriminatedUnion('basis', [
+  z.strictObject({ basis: z.literal('exempt'), ground: z.enum(keysOf(LEGAL_AID_EXEMPTION_GROUNDS)) }),
+  z.strictObject({ basis: z.literal('assessed'), eligible: z.boolean() }),
+]);
+
 export const RegisterCaseBody = documented(
   z
     .strictObject({
@@ -87,6 +106,7 @@ export const RegisterCaseBody = documented(
       receivedAt: z.optional(Timestamp),
       /** A consultation answered on the call is registered already closed. */
       answeredOnCall: z.optional(z.strictObject({ advice: text(1, 2000) })),
+      legalAidEligibility: z.optional(LegalAidEligibilityInput),
     })
     .check(
       z.superRefine((body, ctx) => {
@@ -96,6 +116,14 @@ export const RegisterCaseBody = documented(
             path: ['answeredOnCall'],
             message: 'only a consultation can be answered on the call',
             input: body.answeredOnCall,
+          });
+        }
+        if (body.legalAidEligibility && body.kind !== 'legal_aid_application') {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['legalAidEligibility'],
+            message: 'only a legal-aid application has an eligibility decision',
+            input: body.legalAidEligibility,
           });
         }
       }),

@@ -1,8 +1,10 @@
 import * as z from 'zod/mini';
 import { CALL_DIRECTIONS } from '../domain/hotline-calls.js';
-import { keysOf } from '../domain/vocabulary.js';
+import { MONEY_KINDS, keysOf } from '../domain/vocabulary.js';
 import { OutcomeSchema } from './case.js';
 import { CalendarDate, Fen, documented, text } from './common.js';
+
+const MoneyKindSchema = z.enum(keysOf(MONEY_KINDS));
 
 /** One entry of case work, by type; each becomes an immutable timeline event. */
 export const WorkEntryBody = documented(
@@ -35,6 +37,13 @@ export const WorkEntryBody = documented(
     }),
     z.strictObject({ type: z.literal('award_served'), servedOn: CalendarDate, finalAward: z.boolean() }),
     z.strictObject({
+      type: z.literal('payment_received'),
+      receivedOn: CalendarDate,
+      kind: MoneyKindSchema,
+      amountFen: z.int().check(z.minimum(1), z.maximum(100_000_000_000)),
+      summary: z.optional(text(1, 2000)),
+    }),
+    z.strictObject({
       type: z.literal('correction'),
       correctsEventId: z.string().check(z.uuid('must be the id of an event on this case')),
       /** The field of that event to correct, e.g. `filedOn`; its type decides what `value` must be. */
@@ -48,7 +57,7 @@ export const WorkEntryBody = documented(
   {
     id: 'WorkEntryRequest',
     description:
-      'Case work, by `type`: note, call, mediation_session, mediated_agreement (amount agreed), arbitration_filed (date filed: starts the 5-working-day acceptance clock), arbitration_accepted (starts the 45-day award clock), arbitration_extended (+15 days, once), arbitration_awarded, labour_inspection_referred, injury_recorded (accident or diagnosis date of a work-injury case: starts the employer’s 30 days and the worker’s or union’s 1 year to apply for recognition, Work Injury Insurance Regulations Art. 17), award_served (the award’s service date and whether it is final: starts the 15 days to sue, Arts. 48/50, and for a final award the employer’s 30 days to apply to set it aside, Art. 49), correction (events are never edited; a correction names the event, the field and its new value, and the clocks are recomputed from the corrected facts; the timeline keeps both).',
+      'Case work, by `type`: note, call, mediation_session, mediated_agreement (amount agreed), arbitration_filed (date filed: starts the 5-working-day acceptance clock), arbitration_accepted (starts the 45-day award clock), arbitration_extended (+15 days, once), arbitration_awarded, labour_inspection_referred, injury_recorded (accident or diagnosis date of a work-injury case: starts the employer’s 30 days and the worker’s or union’s 1 year to apply for recognition, Work Injury Insurance Regulations Art. 17), award_served (the award’s service date and whether it is final: starts the 15 days to sue, Arts. 48/50, and for a final award the employer’s 30 days to apply to set it aside, Art. 49), payment_received (a payment the worker received after the agreement or award: its kind, amount in fen and date; counted in the month received), correction (events are never edited; a correction names the event, the field and its new value, and the clocks are recomputed from the corrected facts; the timeline keeps both).',
     examples: [
       { type: 'mediation_session', heldOn: '2026-11-20', summary: '双方到场，用人单位同意分两期支付欠薪。' },
       { type: 'arbitration_filed', filedOn: '2026-11-20', commission: '沈阳市和平区劳动人事争议仲裁委员会' },
@@ -69,18 +78,22 @@ export const CloseBody = documented(
   z.strictObject({
     outcome: OutcomeSchema,
     summary: text(2, 2000),
+    /** The case's recovered money to date, by kind (fen). */
+    amountsRecoveredFen: z.optional(z.partialRecord(MoneyKindSchema, Fen)),
+    /** Deprecated: one total, counted as the kind the case's category implies. */
     amountRecoveredFen: z.optional(Fen),
     amountAgreedFen: z.optional(Fen),
   }),
   {
     id: 'CloseRequest',
-    description: 'Concludes the case with its outcome and the money recovered for the worker (integer fen).',
+    description:
+      'Concludes the case with its outcome and the money for the worker (integer fen): `amountsRecoveredFen` is what the worker has recovered in all to date, by kind (wages 追回欠薪, injury_compensation 工伤赔偿, economic_compensation, social_insurance, other), including payments already recorded; only what was not counted before is counted, in this month, so closing a reopened case again never counts money twice. `amountRecoveredFen` (one total) is still accepted from older clients and counted as the kind the category implies (wage_arrears → wages, work_injury and occupational_disease → injury_compensation, compensation → economic_compensation, social_insurance → social_insurance, otherwise other); give one or the other. `amountAgreedFen` is the amount agreed (协议金额).',
     examples: [
       {
         outcome: 'mediated_agreement',
         summary: '调解成功，用人单位已支付全部欠薪。',
         amountAgreedFen: 3_600_000,
-        amountRecoveredFen: 3_600_000,
+        amountsRecoveredFen: { wages: 3_600_000 },
       },
     ],
   },

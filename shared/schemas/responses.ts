@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { CLOCKS } from '../domain/deadlines.js';
-import { TIMELINE_EVENT_TYPES, keysOf } from '../domain/vocabulary.js';
+import { LEGAL_AID_EXEMPTION_GROUNDS, MONEY_KINDS, TIMELINE_EVENT_TYPES, keysOf } from '../domain/vocabulary.js';
 import { RosterEntryBody } from './dispatch.js';
 import { CaseStatusSchema, CategorySchema, ChannelSchema, OutcomeSchema, RequestKindSchema } from './case.js';
 import { ROLES } from '../domain/roles.js';
@@ -114,6 +114,18 @@ export const CaseView = documented(
     closedAt: z.optional(ChinaTimestamp),
     amountAgreedFen: z.optional(z.int()),
     amountRecoveredFen: z.optional(z.int()),
+    /** Recovered money to date by kind (追回欠薪, 工伤赔偿, …), adding up to amountRecoveredFen. */
+    amountsRecoveredFen: z.optional(z.partialRecord(z.enum(keysOf(MONEY_KINDS)), z.int())),
+    /** A legal-aid application's financial-hardship decision (Legal Aid Law Art. 42), with its Chinese label. */
+    legalAidEligibility: z.optional(
+      z.object({
+        basis: z.enum(['exempt', 'assessed']),
+        ground: z.optional(z.enum(keysOf(LEGAL_AID_EXEMPTION_GROUNDS))),
+        eligible: z.optional(z.boolean()),
+        suggested: z.optional(z.boolean()),
+        label: shownText(200),
+      }),
+    ),
     arbitration: z.optional(
       z.object({
         filedOn: CalendarDate,

@@ -1,6 +1,8 @@
 import type { UnionDirectory } from '../domain/unions.js';
 import type { CaseRecord, TimelineEvent } from '../domain/cases.js';
 import { CLOCKS, type Deadline } from '../domain/deadlines.js';
+import { legalAidEligibilityLabel } from '../domain/legal-aid.js';
+import { moneyLedgerOf, recoveredByKind } from '../domain/money.js';
 import type { StaffProfile } from '../domain/roster.js';
 import { CASE_STATUSES, CATEGORIES, CHANNELS, OUTCOMES, REQUEST_KINDS, TIMELINE_EVENT_TYPES } from '../domain/vocabulary.js';
 import type { CaseLookupRow } from '../domain/records.js';
@@ -64,7 +66,12 @@ export function toCaseView({ caseRecord: c, unionName, contact }: VisibleCase) {
     ...(c.outcome ? { outcome: c.outcome, outcomeLabel: OUTCOMES[c.outcome] } : {}),
     ...(c.closedAt ? { closedAt: inChinaTime(c.closedAt) } : {}),
     ...(c.amountAgreedFen !== undefined ? { amountAgreedFen: c.amountAgreedFen } : {}),
-    ...(c.amountRecoveredFen !== undefined ? { amountRecoveredFen: c.amountRecoveredFen } : {}),
+    ...(c.amountRecoveredFen !== undefined
+      ? { amountRecoveredFen: c.amountRecoveredFen, amountsRecoveredFen: recoveredByKind(moneyLedgerOf(c)) }
+      : {}),
+    ...(c.legalAidEligibility
+      ? { legalAidEligibility: { ...c.legalAidEligibility, label: legalAidEligibilityLabel(c.legalAidEligibility) } }
+      : {}),
     ...(c.arbitration ? { arbitration: c.arbitration } : {}),
     ...(c.workInjury ? { workInjury: c.workInjury } : {}),
     ...(c.followUp ? { followUp: { ...c.followUp, at: inChinaTime(c.followUp.at) } } : {}),

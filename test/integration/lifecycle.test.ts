@@ -322,8 +322,9 @@ describe('monthly figures through a case’s life', () => {
     deps = testDependencies(table(), { now: () => new Date(now) });
   });
 
-  it('register → claim → close → call-back → reopen: the counters always equal a recomputation from the case', async () => {
-    // Prepare: registered and closed in November, called back and reopened in December.
+  it('register → claim → close → call-back → reopen → payment → close again: filed months keep their figures, money counts once', async () => {
+    // Prepare: registered and closed in November, called back and reopened in December, a payment received and closed
+    // again in December.
     const months = ['2026-11', '2026-12'];
     const lawyer = callerOf('lawyer-heping');
     const steps: [string, string, (caseId: string) => Promise<CaseRecord>][] = [
@@ -344,6 +345,29 @@ describe('monthly figures through a case’s life', () => {
         (caseId) => followUpCase(deps, callerOf('op-heping'), caseId, { reached: true, satisfaction: 5 }),
       ],
       ['reopen', '2026-12-03T02:00:00.000Z', (caseId) => reopenClosedCase(deps, callerOf('admin-heping'), caseId, '赔偿未到位')],
+      ['claim again', '2026-12-03T03:00:00.000Z', (caseId) => claimCase(deps, lawyer, caseId)],
+      [
+        'payment received',
+        '2026-12-08T02:00:00.000Z',
+        (caseId) =>
+          addCaseWork(deps, lawyer, caseId, {
+            type: 'payment_received',
+            receivedOn: '2026-12-07',
+            kind: 'injury_compensation',
+            amountFen: 500_000,
+          }),
+      ],
+      [
+        'close again',
+        '2026-12-10T02:00:00.000Z',
+        (caseId) =>
+          closeCaseWithOutcome(deps, lawyer, caseId, {
+            outcome: 'mediated_agreement',
+            summary: '赔偿已全部到位',
+            // The totals to date: the first closure's 12,000.00 and the payment's 5,000.00, plus 3,000.00 wages.
+            amountsRecoveredFen: { injury_compensation: 1_700_000, wages: 300_000 },
+          }),
+      ],
     ];
     now = T0;
     const { caseRecord } = await registerCase(deps, callerOf('op-heping'), injury());
@@ -360,11 +384,31 @@ describe('monthly figures through a case’s life', () => {
       await expectFiguresToMatch(table(), stored, months);
     }
 
-    // The reopened case counts only as opened in November; nothing of its closure or call-back remains.
+    // November keeps its closure and its money; December has the call-back, the reopening, the payment and the
+    // second closure (timed from the reopening: 7 days), with only the money not counted before.
     const final = (await deps.cases.get(caseRecord.caseId))!;
-    expect(final).toMatchObject({ status: 'in_pool', reopenCount: 1 });
-    expect(await storedFigures(table(), '210102', '2026-12')).toEqual({});
-    expect((await storedFigures(table(), '210102', '2026-11')).closed).toBeUndefined();
+    expect(final).toMatchObject({ status: 'closed', reopenCount: 1, amountRecoveredFen: 2_000_000 });
+    expect(await storedFigures(table(), '210102', '2026-11')).toMatchObject({
+      opened: 1,
+      closed: 1,
+      closedOnTime: 1,
+      'outcome.mediated_agreement': 1,
+      amountRecoveredFen: 1_200_000,
+      'recoveredFen.injury_compensation': 1_200_000,
+    });
+    expect(await storedFigures(table(), '210102', '2026-12')).toEqual({
+      followUps: 1,
+      rated: 1,
+      satisfied: 1,
+      reopened: 1,
+      closed: 1,
+      closedOnTime: 1,
+      secondsToClose: 7 * 24 * 3600,
+      'outcome.mediated_agreement': 1,
+      amountRecoveredFen: 800_000,
+      'recoveredFen.injury_compensation': 500_000,
+      'recoveredFen.wages': 300_000,
+    });
   });
 });
 

@@ -1,22 +1,31 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_UNIONS } from '../../scripts/local/demo-data.js';
 import type { CaseRecord } from '../../shared/domain/cases.js';
 import { chinaDate, chinaMonth } from '../../shared/domain/china-time.js';
+import { CASE_ACTIONS } from '../../shared/domain/lifecycle.js';
 import { AppError } from '../../shared/domain/errors.js';
 import { contributionsOf, differenceOf, sumFigures, type Figures } from '../../shared/domain/figures.js';
 import { completeFigures, reportMonths } from '../../shared/domain/monthly-report.js';
 import type { Caller } from '../../shared/domain/roles.js';
 import { UnionDirectory } from '../../shared/domain/unions.js';
-import { CATEGORIES, OUTCOMES, keysOf } from '../../shared/domain/vocabulary.js';
+import { CATEGORIES, MONEY_KINDS, OUTCOMES, keysOf, type MoneyKind } from '../../shared/domain/vocabulary.js';
+import { toXlsx } from '../../shared/reports/export.js';
 import { measureCapacity } from '../../shared/observability/consumed-capacity.js';
 import { FIGURE_SHARDS, figureShardOf, keys } from '../../shared/store/keys.js';
 import { ReportRepository } from '../../shared/store/report-repository.js';
 import { forgetCachedDirectory } from '../../shared/store/union-repository.js';
 import { registerCase } from '../../shared/usecases/cases.js';
 import { answerTransfer, assignCase, transferCase } from '../../shared/usecases/dispatch.js';
-import { addCaseWork, closeCaseWithOutcome, followUpCase, reopenClosedCase } from '../../shared/usecases/lifecycle.js';
+import {
+  addCaseWork,
+  closeCaseWithOutcome,
+  followUpCase,
+  logCaseCall,
+  reopenClosedCase,
+} from '../../shared/usecases/lifecycle.js';
 import { putRosterEntry } from '../../shared/usecases/roster.js';
 import type { ReportDependencies } from '../../shared/usecases/report-dependencies.js';
 import { fileMonthlyReport, monthlyReport, reconcile } from '../../shared/usecases/reports.js';
@@ -61,10 +70,21 @@ type Step =
       workers: number;
       migrant: boolean;
       amount: number;
+      legalAid: boolean;
     }
+  | { type: 'assign'; pick: number }
+  | { type: 'call'; pick: number; direction: 'inbound' | 'outbound' }
+  | { type: 'pay'; pick: number; kind: MoneyKind; amount: number }
   | { type: 'transfer'; pick: number; to: string }
   | { type: 'answer'; pick: number; accept: boolean }
-  | { type: 'close'; pick: number; outcome: keyof typeof OUTCOMES; recovered: number }
+  | {
+      type: 'close';
+      pick: number;
+      outcome: keyof typeof OUTCOMES;
+      recovered: number;
+      byKind?: Partial<Record<MoneyKind, number>>;
+      agreed?: number;
+    }
   | { type: 'followUp'; pick: number; reached: boolean; satisfaction: number }
   | { type: 'reopen'; pick: number }
   /** Work: file for arbitration on a date, or, once filed, correct the filing date (a correction of a recorded date). */
@@ -83,6 +103,25 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       workers: fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 30 })),
       migrant: fc.boolean(),
       amount: fc.integer({ min: 0, max: 5_000_000 }),
+      legalAid: fc.boolean(),
+    }),
+  },
+  { weight: 2, arbitrary: fc.record({ type: fc.constant('assign' as const), pick: fc.nat() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      type: fc.constant('call' as const),
+      pick: fc.nat(),
+      direction: fc.constantFrom('inbound' as const, 'outbound' as const),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      type: fc.constant('pay' as const),
+      pick: fc.nat(),
+      kind: fc.constantFrom(...keysOf(MONEY_KINDS)),
+      amount: fc.integer({ min: 1, max: 2_000_000 }),
     }),
   },
   {
@@ -97,6 +136,14 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       pick: fc.nat(),
       outcome: fc.constantFrom(...keysOf(OUTCOMES)),
       recovered: fc.integer({ min: 0, max: 5_000_000 }),
+      byKind: fc.option(
+        fc.record(
+          { wages: fc.integer({ min: 0, max: 5_000_000 }), injury_compensation: fc.integer({ min: 0, max: 5_000_000 }) },
+          { requiredKeys: [] },
+        ),
+        { nil: undefined },
+      ),
+      agreed: fc.option(fc.integer({ min: 0, max: 5_000_000 }), { nil: undefined }),
     }),
   },
   {
@@ -118,6 +165,9 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 
 /** Statuses each step can start from, so random picks land on cases it applies to. */
 const FROM: Record<Exclude<Step['type'], 'register' | 'sweep'>, readonly string[]> = {
+  assign: CASE_ACTIONS.assign.from,
+  call: CASE_ACTIONS.log_call.from,
+  pay: CASE_ACTIONS.record_work.from,
   transfer: ['registered', 'triaged', 'in_pool'],
   answer: ['transfer_pending'],
   close: ['triaged', 'in_pool', 'claimed', 'in_progress', 'in_mediation'],
@@ -179,7 +229,7 @@ async function play(deps: Deps, clock: { now: number }, steps: readonly (readonl
           deps,
           provinceOperator,
           complaint({
-            kind: current.consultation ? 'consultation' : 'complaint',
+            kind: current.consultation ? 'consultation' : current.legalAid ? 'legal_aid_application' : 'complaint',
             category: current.category,
             regionCode: current.region,
             workersInvolved: current.workers,
@@ -220,11 +270,27 @@ async function play(deps: Deps, clock: { now: number }, steps: readonly (readonl
             current.accept ? { accept: true } : { accept: false, reason: '不属本会' },
           );
           break;
+        case 'assign':
+          next = await assignCase(deps, provinceAdmin, caseId, { staffId: lawyer });
+          break;
+        case 'call':
+          next = await logCaseCall(deps, provinceOperator, caseId, { direction: current.direction, note: '询问进度' });
+          break;
+        case 'pay':
+          next = await addCaseWork(deps, provinceAdmin, caseId, {
+            type: 'payment_received',
+            receivedOn: chinaDate(new Date(clock.now)),
+            kind: current.kind,
+            amountFen: current.amount,
+          });
+          break;
         case 'close':
           next = await closeCaseWithOutcome(deps, provinceAdmin, caseId, {
             outcome: current.outcome,
             summary: '办结',
-            amountRecoveredFen: current.recovered,
+            // Newer clients give the totals by kind, older ones one total.
+            ...(current.byKind ? { amountsRecoveredFen: current.byKind } : { amountRecoveredFen: current.recovered }),
+            ...(current.agreed !== undefined ? { amountAgreedFen: current.agreed } : {}),
           });
           break;
         case 'followUp':
@@ -347,18 +413,25 @@ describe('a union’s monthly report', () => {
     expect(first.previous).toBeUndefined();
     expect(first.figures).toMatchObject({ opened: 2, closed: 2, 'outcome.withdrawn': 1, amountRecoveredFen: 800_000 });
 
-    // In April the legal department reopens the withdrawn case: March's closure no longer stands.
+    // In April the legal department reopens the withdrawn case: March's figures stay as filed; April counts the reopening.
     await reopenClosedCase(deps, cityAdmin, corrected.caseId, '职工撤回后再次求助');
-    const report = await monthlyReport(deps, cityAdmin, { month: '2026-03' });
-    const march = report.months[0]!;
+    const unchanged = (await monthlyReport(deps, cityAdmin, { month: '2026-03' })).months[0]!;
+    expect(unchanged.subtree.figures).toEqual(first.figures);
+    expect(unchanged.filing).toEqual({ filed: expect.objectContaining({ revision: 1 }), difference: {} });
+    const april = (await monthlyReport(deps, cityAdmin, { month: '2026-04' })).months[0]!;
+    expect(april.subtree.figures).toMatchObject({ reopened: 1, closed: 0, opened: 0 });
+
+    // The reopened case then turns out to be Jinzhou's: the transfer takes its March figures out of Shenyang's, and
+    // the filed report shows that as the exact difference.
+    await transferCase(deps, provinceAdmin, corrected.caseId, { toUnion: '210700', reason: '用工地在锦州' });
+    await answerTransfer(deps, provinceAdmin, corrected.caseId, { accept: true });
+    const march = (await monthlyReport(deps, cityAdmin, { month: '2026-03' })).months[0]!;
     expect(march.filing.filed).toMatchObject({ revision: 1, filedBy: cityAdmin.staffId, figures: first.figures });
-    expect(march.subtree.figures).toMatchObject({ opened: 2, closed: 1, 'outcome.withdrawn': 0 });
-    const secondsToClose = first.figures.secondsToClose! - march.subtree.figures.secondsToClose!;
-    expect(march.filing.difference).toEqual({
+    expect(march.filing.difference).toMatchObject({
+      opened: -1,
       closed: -1,
-      closedOnTime: -1,
-      secondsToClose: -secondsToClose,
       'outcome.withdrawn': -1,
+      amountClaimedFen: -1_000_000,
     });
     expect(march.filing.difference).toEqual(differenceOf(march.subtree.figures, first.figures));
 
@@ -369,6 +442,87 @@ describe('a union’s monthly report', () => {
     // The district's own report knows nothing of the city's filing.
     const district = await monthlyReport(deps, callerOf('admin-heping'), { month: '2026-03' });
     expect(district.months[0]!.filing).toEqual({});
+  });
+
+  it('reports money by kind, amounts agreed and exempt legal-aid applications, rolled up, in JSON and XLSX', async () => {
+    clock.now = Date.parse('2026-05-11T02:00:00.000Z');
+    const migrant = { name: '张伟', mobile: '13812345678', migrantWorker: true, modelWorker: false, womanWorker: false };
+    const wages = await register('210102', { category: 'wage_arrears', complainant: migrant });
+    // Art. 42 (3) fits: suggested at intake. The second applicant's hardship was assessed.
+    const exempt = await register('210103', { kind: 'legal_aid_application', category: 'wage_arrears', complainant: migrant });
+    await register('210103', {
+      kind: 'legal_aid_application',
+      category: 'labour_contract',
+      legalAidEligibility: { basis: 'assessed', eligible: true },
+    });
+    expect(exempt.legalAidEligibility).toEqual({ basis: 'exempt', ground: 'migrant_worker_pay_or_injury', suggested: true });
+    clock.now += 60 * 60 * 1000;
+    await closeCaseWithOutcome(deps, cityAdmin, wages.caseId, {
+      outcome: 'mediated_agreement',
+      summary: '调解成功',
+      amountsRecoveredFen: { wages: 2_000_000, economic_compensation: 500_000 },
+      amountAgreedFen: 3_000_000,
+    });
+    // An older client's single total: a wage-arrears case's money is wages.
+    await closeCaseWithOutcome(deps, cityAdmin, exempt.caseId, {
+      outcome: 'mediated_agreement',
+      summary: '调解成功',
+      amountRecoveredFen: 1_000_000,
+    });
+
+    clock.now = Date.parse('2026-05-20T02:00:00.000Z');
+    const report = await monthlyReport(deps, cityAdmin, { month: '2026-05' });
+    const may = report.months[0]!;
+    const moneyOf = (figures: Figures) => ({
+      amountRecoveredFen: figures.amountRecoveredFen,
+      'recoveredFen.wages': figures['recoveredFen.wages'],
+      'recoveredFen.injury_compensation': figures['recoveredFen.injury_compensation'],
+      'recoveredFen.economic_compensation': figures['recoveredFen.economic_compensation'],
+      amountAgreedFen: figures.amountAgreedFen,
+      legalAidExempt: figures.legalAidExempt,
+      'kind.legal_aid_application': figures['kind.legal_aid_application'],
+    });
+    expect(moneyOf(may.subtree.figures)).toEqual({
+      amountRecoveredFen: 3_500_000,
+      'recoveredFen.wages': 3_000_000,
+      'recoveredFen.injury_compensation': 0,
+      'recoveredFen.economic_compensation': 500_000,
+      amountAgreedFen: 3_000_000,
+      legalAidExempt: 1,
+      'kind.legal_aid_application': 2,
+    });
+    const child = (code: string) => may.children.find((entry) => entry.unionCode === code)!.figures;
+    expect(moneyOf(child('210102'))).toMatchObject({
+      'recoveredFen.wages': 2_000_000,
+      amountAgreedFen: 3_000_000,
+      legalAidExempt: 0,
+    });
+    expect(moneyOf(child('210103'))).toMatchObject({ 'recoveredFen.wages': 1_000_000, amountAgreedFen: 0, legalAidExempt: 1 });
+    expect((await reconcile(deps, { union: '210100', month: '2026-05' })).drift).toEqual([]);
+
+    // The XLSX export holds the same figures under Chinese headers.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await toXlsx(report)) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('合计')!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    const cell = (header: string) => sheet.getRow(2).getCell(headers.indexOf(header) + 1).value;
+    expect({
+      wages: cell('挽回金额（分）：追回欠薪'),
+      injury: cell('挽回金额（分）：工伤赔偿'),
+      economic: cell('挽回金额（分）：经济补偿金'),
+      recovered: cell('挽回金额（分）'),
+      agreed: cell('协议金额（分）'),
+      exempt: cell('法律援助免予经济困难审查'),
+      reopened: cell('重新办理'),
+    }).toEqual({
+      wages: 3_000_000,
+      injury: 0,
+      economic: 500_000,
+      recovered: 3_500_000,
+      agreed: 3_000_000,
+      exempt: 1,
+      reopened: 0,
+    });
   });
 
   it('gives two simultaneous filings distinct revisions: the losers get 409, nothing is overwritten', async () => {
@@ -444,7 +598,7 @@ describe('a union’s monthly report', () => {
     await table.client.send(
       new UpdateCommand({
         TableName: table.tableName,
-        Key: keys.monthlyFigures('210103', '2026-03', 0),
+        Key: keys.monthlyFigures('210102', '2026-03', 0),
         UpdateExpression: 'ADD #opened :one',
         ExpressionAttributeNames: { '#opened': 'opened' },
         ExpressionAttributeValues: { ':one': 1 },
@@ -452,7 +606,7 @@ describe('a union’s monthly report', () => {
     );
     const after = await reconcile(deps, { union: '210100', month: '2026-03' });
     expect(after).toMatchObject({ union: '210100', month: '2026-03', casesRead: 2, unionsChecked: 14 });
-    expect(after.drift).toEqual([{ unionCode: '210103', figure: 'opened', counted: 2, recomputed: 1 }]);
+    expect(after.drift).toEqual([{ unionCode: '210102', figure: 'opened', counted: 2, recomputed: 1 }]);
   });
 });
 

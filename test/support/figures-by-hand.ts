@@ -3,6 +3,14 @@ import { chinaMonth } from '../../shared/domain/china-time.js';
 
 /** Requests handled as cases (受理案件); consultations and suggestions are not. */
 const CASE_REQUEST_KINDS: readonly string[] = ['complaint', 'legal_aid_application', 'petition'];
+/** The kind a closure's single recovered total is counted as, by the case's category (an old closure's money). */
+const MONEY_KIND_BY_CATEGORY: Record<string, string> = {
+  wage_arrears: 'wages',
+  work_injury: 'injury_compensation',
+  occupational_disease: 'injury_compensation',
+  compensation: 'economic_compensation',
+  social_insurance: 'social_insurance',
+};
 /** Clocks that make a case late when missed; the claim-idle and arbitration clocks do not. */
 const LATE_MAKING_CLOCKS: readonly string[] = ['first_response', 'mediation', 'completion_target'];
 
@@ -34,13 +42,8 @@ export function countByHand(cases: readonly CaseRecord[]): Map<string, Record<st
       count(file, month, 'callsAnswered', calls.inbound ?? 0);
       count(file, month, 'callsMade', calls.outbound ?? 0);
     }
-    if (file.kind === 'consultation') {
-      count(file, registered, 'consultations');
-      if (file.closedAt) {
-        count(file, file.closedAt, 'consultationsAnswered');
-        if (file.closedAt === registered) count(file, file.closedAt, 'answeredOnCall');
-      }
-    }
+    if (file.kind === 'consultation') count(file, registered, 'consultations');
+    if (file.legalAidEligibility?.basis === 'exempt') count(file, registered, 'legalAidExempt');
     if (isCase) {
       count(file, registered, 'opened');
       count(file, registered, 'workersInvolved', file.workersInvolved);
@@ -55,27 +58,72 @@ export function countByHand(cases: readonly CaseRecord[]): Map<string, Record<st
         LATE_MAKING_CLOCKS.includes(deadline.clock) &&
         (deadline.escalatedAt !== undefined || (deadline.metAt !== undefined && deadline.metAt > deadline.dueAt)),
     );
-    if (isCase && file.closedAt && file.outcome) {
-      count(file, file.closedAt, 'closed');
-      if (missed.length === 0) count(file, file.closedAt, 'closedOnTime');
-      count(file, file.closedAt, 'secondsToClose', Math.round((Date.parse(file.closedAt) - Date.parse(file.receivedAt)) / 1000));
-      count(file, file.closedAt, 'amountRecoveredFen', file.amountRecoveredFen ?? 0);
-      count(file, file.closedAt, `outcome.${file.outcome}`);
+    // Every closure the case has had: those a reopening set aside stay as they were counted, then the standing one.
+    const closures = (file.earlierClosures ?? []).map((earlier) => ({ ...earlier }));
+    if (file.closedAt && file.outcome) {
+      const reopenedAt = file.earlierClosures?.at(-1)?.reopenedAt;
+      closures.push({
+        outcome: file.outcome,
+        closedAt: file.closedAt,
+        onTime: missed.length === 0,
+        secondsToClose: Math.round((Date.parse(file.closedAt) - Date.parse(reopenedAt ?? file.receivedAt)) / 1000),
+        ...(file.followUp ? { followUp: file.followUp } : {}),
+        ...(file.feedback ? { feedback: file.feedback } : {}),
+        reopenedAt: '',
+      });
     }
-    // Overdue once, in the month its first late-making clock fell due.
-    const firstMissed = missed.map((deadline) => deadline.dueAt).sort()[0];
-    if (firstMissed) count(file, firstMissed, 'overdue');
-    if (file.followUp) {
-      count(file, file.followUp.at, 'followUps');
-      if (file.followUp.satisfaction !== undefined) {
-        count(file, file.followUp.at, 'rated');
-        if (file.followUp.satisfaction >= 4) count(file, file.followUp.at, 'satisfied');
+    for (const closure of closures) {
+      if (isCase) {
+        count(file, closure.closedAt, 'closed');
+        if (closure.onTime) count(file, closure.closedAt, 'closedOnTime');
+        count(file, closure.closedAt, 'secondsToClose', closure.secondsToClose);
+        count(file, closure.closedAt, `outcome.${closure.outcome}`);
+      }
+      if (file.kind === 'consultation') {
+        count(file, closure.closedAt, 'consultationsAnswered');
+        if (closure.closedAt === registered) count(file, closure.closedAt, 'answeredOnCall');
+      }
+      if (closure.followUp) {
+        count(file, closure.followUp.at, 'followUps');
+        if (closure.followUp.satisfaction !== undefined) {
+          count(file, closure.followUp.at, 'rated');
+          if (closure.followUp.satisfaction >= 4) count(file, closure.followUp.at, 'satisfied');
+        }
+      }
+      if (closure.feedback) {
+        count(file, closure.feedback.at, 'ratedOnline');
+        if (closure.feedback.score >= 4) count(file, closure.feedback.at, 'satisfiedOnline');
       }
     }
-    if (file.feedback) {
-      count(file, file.feedback.at, 'ratedOnline');
-      if (file.feedback.score >= 4) count(file, file.feedback.at, 'satisfiedOnline');
+    for (const earlier of file.earlierClosures ?? []) if (isCase) count(file, earlier.reopenedAt, 'reopened');
+    // Money where it was recorded: each ledger entry once; a closure from before the ledger, at its closure.
+    if (isCase) {
+      const ledger =
+        file.money ??
+        (file.closedAt && file.amountRecoveredFen
+          ? [
+              {
+                at: file.closedAt,
+                basis: 'recovered' as const,
+                kind: MONEY_KIND_BY_CATEGORY[file.category] ?? 'other',
+                fen: file.amountRecoveredFen,
+              },
+            ]
+          : []);
+      for (const entry of ledger) {
+        if (entry.basis === 'agreed') count(file, entry.at, 'amountAgreedFen', entry.fen);
+        else {
+          count(file, entry.at, 'amountRecoveredFen', entry.fen);
+          count(file, entry.at, `recoveredFen.${entry.kind}`, entry.fen);
+        }
+      }
     }
+    // Overdue once, in the month its first late-making clock fell due, a clock a reopening restarted included.
+    const firstMissed = [
+      ...missed.map((deadline) => deadline.dueAt),
+      ...closures.flatMap((closure) => closure.overdueSince ?? []),
+    ].sort()[0];
+    if (firstMissed) count(file, firstMissed, 'overdue');
   }
   return rows;
 }

@@ -749,7 +749,7 @@ describe('reopening', () => {
     }).next;
   };
 
-  it('undoes the closure and the call-back and puts the case back in its pool', () => {
+  it('sets the closure and the call-back aside, keeps the money recovered, and puts the case back in its pool', () => {
     // Prepare
     const before = followedUp();
 
@@ -765,8 +765,17 @@ describe('reopening', () => {
     // Assess
     expect(next.status).toBe('in_pool');
     expect(next.pool).toBe('mediation');
-    for (const gone of ['outcome', 'closedAt', 'followUp', 'owner', 'amountRecoveredFen'] as const)
-      expect(next[gone]).toBeUndefined();
+    for (const gone of ['outcome', 'closedAt', 'followUp', 'owner'] as const) expect(next[gone]).toBeUndefined();
+    expect(next.amountRecoveredFen).toBe(3_000_000);
+    expect(next.earlierClosures).toEqual([
+      expect.objectContaining({
+        outcome: 'mediated_agreement',
+        closedAt,
+        onTime: true,
+        reopenedAt,
+        followUp: expect.objectContaining({ satisfaction: 5 }),
+      }),
+    ]);
     expect(next.reopenCount).toBe(1);
     expect(next.version).toBe(before.version + 1);
     expect(events).toEqual([
@@ -842,7 +851,7 @@ describe('reopening', () => {
     expect(twice.reopenCount).toBe(2);
   });
 
-  it('takes the closure’s and the call-back’s figures out of the months they were counted in', () => {
+  it('leaves the closure’s and the call-back’s figures in the months they were counted in; counts the reopening in its own', () => {
     // Prepare
     const before = followedUp();
 
@@ -855,22 +864,8 @@ describe('reopening', () => {
       rules: RULES,
     });
 
-    // Assess: received 23 November 10:00, closed 1 December 10:00, so 8 days to close; the registration month is untouched.
-    expect(figureDeltas(before, next)).toEqual(
-      new Map([
-        [
-          '210102#2026-12',
-          {
-            closed: -1,
-            closedOnTime: -1,
-            secondsToClose: -8 * 86_400,
-            amountRecoveredFen: -3_000_000,
-            'outcome.mediated_agreement': -1,
-          },
-        ],
-        ['210102#2027-01', { followUps: -1, rated: -1, satisfied: -1 }],
-      ]),
-    );
+    // Assess: December's closure and January's call-back stay where they were filed.
+    expect(figureDeltas(before, next)).toEqual(new Map([['210102#2027-01', { reopened: 1 }]]));
   });
 });
 

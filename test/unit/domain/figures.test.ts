@@ -6,7 +6,7 @@ import { closeCase, recordFollowUp, recordWork, reopenCase } from '../../../shar
 import { rateService, supplementCase } from '../../../shared/domain/public-case.js';
 import { type CaseRecord } from '../../../shared/domain/cases.js';
 import { planRegistration, type IntakeInput } from '../../../shared/domain/registration.js';
-import { chinaMonth } from '../../../shared/domain/china-time.js';
+import { chinaDate, chinaMonth } from '../../../shared/domain/china-time.js';
 import { assign, claim, decideTransfer, requestTransfer } from '../../../shared/domain/dispatch.js';
 import { AppError } from '../../../shared/domain/errors.js';
 import { escalate } from '../../../shared/domain/escalation.js';
@@ -18,7 +18,7 @@ import type { Caller } from '../../../shared/domain/roles.js';
 import type { StaffProfile } from '../../../shared/domain/roster.js';
 import type { Transition } from '../../../shared/domain/transition.js';
 import { UnionDirectory } from '../../../shared/domain/unions.js';
-import { CATEGORIES, CHANNELS, OUTCOMES, keysOf } from '../../../shared/domain/vocabulary.js';
+import { CATEGORIES, CHANNELS, MONEY_KINDS, OUTCOMES, keysOf, type MoneyKind } from '../../../shared/domain/vocabulary.js';
 import { answeredConsultation, complaint } from '../../support/fixtures.js';
 import { countByHand } from '../../support/figures-by-hand.js';
 
@@ -52,13 +52,17 @@ type Step =
       readonly womanWorker: boolean;
       readonly modelWorker: boolean;
       readonly amountClaimedFen?: number;
+      /** A legal-aid application rather than a complaint (when not a consultation). */
+      readonly legalAid?: boolean;
     }
   | { readonly type: 'claim'; readonly pick: number }
+  | { readonly type: 'pay'; readonly pick: number; readonly kind: MoneyKind; readonly amountFen: number }
   | {
       readonly type: 'close';
       readonly pick: number;
       readonly outcome: keyof typeof OUTCOMES;
       readonly amountRecoveredFen?: number;
+      readonly amountsRecoveredFen?: Partial<Record<MoneyKind, number>>;
     }
   | { readonly type: 'followUp'; readonly pick: number; readonly reached: boolean; readonly satisfaction: number }
   | { readonly type: 'reopen'; readonly pick: number }
@@ -85,6 +89,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
         womanWorker: fc.boolean(),
         modelWorker: fc.boolean(),
         amountClaimedFen: fc.integer({ min: 0, max: 10_000_000 }),
+        legalAid: fc.boolean(),
       },
       {
         requiredKeys: [
@@ -104,6 +109,15 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('claim' as const), pick }) },
   {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('pay' as const),
+      pick,
+      kind: fc.constantFrom(...keysOf(MONEY_KINDS)),
+      amountFen: fc.integer({ min: 1, max: 5_000_000 }),
+    }),
+  },
+  {
     weight: 3,
     arbitrary: fc.record(
       {
@@ -111,6 +125,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
         pick,
         outcome: fc.constantFrom(...keysOf(OUTCOMES)),
         amountRecoveredFen: fc.integer({ min: 0, max: 10_000_000 }),
+        amountsRecoveredFen: fc.record(
+          { wages: fc.integer({ min: 0, max: 10_000_000 }), injury_compensation: fc.integer({ min: 0, max: 10_000_000 }) },
+          { requiredKeys: [] },
+        ),
       },
       { requiredKeys: ['type', 'pick', 'outcome'] },
     ),
@@ -153,7 +171,7 @@ const operatorOf = (unionCode: string): Caller => ({
 function intake(registration: Extract<Step, { type: 'register' }>): IntakeInput {
   const consultation = registration.consultation;
   return complaint({
-    kind: consultation ? 'consultation' : 'complaint',
+    kind: consultation ? 'consultation' : registration.legalAid ? 'legal_aid_application' : 'complaint',
     channel: registration.channel as 'hotline',
     category: registration.category,
     complainant: {
@@ -211,10 +229,23 @@ function transitionFor(step: Step, caseRecord: CaseRecord, now: Date, ids: () =>
         closure: {
           outcome: step.outcome,
           summary: '办结',
-          ...(step.amountRecoveredFen !== undefined ? { amountRecoveredFen: step.amountRecoveredFen } : {}),
+          // Old clients send one total, newer ones amounts by kind; a closure with both is refused.
+          ...(step.amountsRecoveredFen
+            ? { amountsRecoveredFen: step.amountsRecoveredFen }
+            : step.amountRecoveredFen !== undefined
+              ? { amountRecoveredFen: step.amountRecoveredFen }
+              : {}),
         },
         caller: admin,
         moment,
+      });
+    case 'pay':
+      return recordWork({
+        caseRecord,
+        entry: { type: 'payment_received', receivedOn: chinaDate(now), kind: step.kind, amountFen: step.amountFen },
+        caller: admin,
+        moment,
+        rules: DEFAULT_CLOCK_RULES,
       });
     case 'followUp':
       return recordFollowUp({
@@ -260,6 +291,7 @@ function transitionFor(step: Step, caseRecord: CaseRecord, now: Date, ids: () =>
 /** The statuses each step may apply in: its case action's, or a closed case's for the worker's online rating. */
 const STATUSES_OF: Record<Exclude<Step['type'], 'register'>, readonly string[]> = {
   claim: CASE_ACTIONS.claim.from,
+  pay: CASE_ACTIONS.record_work.from,
   close: CASE_ACTIONS.close.from,
   followUp: CASE_ACTIONS.follow_up.from,
   reopen: CASE_ACTIONS.reopen.from,
@@ -646,6 +678,8 @@ describe('what each case change moves in the monthly figures (union, month, figu
           closedOnTime: 1,
           secondsToClose: 3_600,
           amountRecoveredFen: 1_200_000,
+          // One total from an older client: a work-injury case's money is injury compensation.
+          'recoveredFen.injury_compensation': 1_200_000,
           [`outcome.${outcome}`]: 1,
         },
       });
@@ -747,7 +781,7 @@ describe('what each case change moves in the monthly figures (union, month, figu
     expect(deltasOf(open, called.next)).toEqual({ '210102#2026-12': figures });
   });
 
-  it('reopening takes the closure, call-back and ratings out of their months; the registration stays', () => {
+  it('reopening leaves the closure, money, call-back and ratings in their months; the reopening counts in its own', () => {
     const closed = closedOnTime();
     const rated = rateService(closed, { score: 5 }, at('2026-11-24T02:00:00.000Z')).next;
     const calledBack = recordFollowUp({
@@ -763,18 +797,182 @@ describe('what each case change moves in the monthly figures (union, month, figu
       moment: at('2026-12-02T02:00:00.000Z'),
       rules: DEFAULT_CLOCK_RULES,
     });
-    expect(deltasOf(calledBack, reopened.next)).toEqual({
-      '210102#2026-11': {
-        closed: -1,
-        closedOnTime: -1,
-        secondsToClose: -3_600,
-        amountRecoveredFen: -1_200_000,
-        'outcome.mediated_agreement': -1,
-        ratedOnline: -1,
-        satisfiedOnline: -1,
+    expect(deltasOf(calledBack, reopened.next)).toEqual({ '210102#2026-12': { reopened: 1 } });
+    expect(reopened.next).toMatchObject({ status: 'in_pool', amountRecoveredFen: 1_200_000, reopenCount: 1 });
+  });
+
+  it('a reopened case closed again: a closure of its own, timed from the reopening, the money recovered before not counted twice', () => {
+    const closed = closedOnTime(); // 23 Nov, an hour after registration, 12,000.00 recovered
+    const reopened = reopenCase({
+      caseRecord: closed,
+      reason: '赔偿未全部到位',
+      caller: admin,
+      moment: at('2026-12-02T02:00:00.000Z'),
+      rules: DEFAULT_CLOCK_RULES,
+    }).next;
+    // The lawyer states the totals to date: 12,000.00 as before, plus 8,000.00 more injury compensation, 3,000.00 wages.
+    const closedAgain = closeCase({
+      caseRecord: reopened,
+      closure: {
+        outcome: 'mediated_agreement',
+        summary: '差额已支付',
+        amountsRecoveredFen: { injury_compensation: 2_000_000, wages: 300_000 },
+        amountAgreedFen: 2_300_000,
       },
-      '210102#2026-12': { followUps: -1, rated: -1, satisfied: -1 },
+      caller: admin,
+      moment: at('2026-12-03T02:00:00.000Z'),
+    }).next;
+    expect(deltasOf(reopened, closedAgain)).toEqual({
+      '210102#2026-12': {
+        closed: 1,
+        closedOnTime: 1,
+        secondsToClose: DAY / 1000,
+        'outcome.mediated_agreement': 1,
+        amountRecoveredFen: 1_100_000,
+        'recoveredFen.injury_compensation': 800_000,
+        'recoveredFen.wages': 300_000,
+        amountAgreedFen: 2_300_000,
+      },
     });
+    expect(Object.fromEntries(recompute([closedAgain]))['210102#2026-11']).toMatchObject({
+      closed: 1,
+      amountRecoveredFen: 1_200_000,
+      'recoveredFen.injury_compensation': 1_200_000,
+    });
+    // A third closure stating less than was counted takes nothing back.
+    const third = closeCase({
+      caseRecord: reopenCase({
+        caseRecord: closedAgain,
+        reason: '复查',
+        caller: admin,
+        moment: at('2026-12-04T02:00:00.000Z'),
+        rules: DEFAULT_CLOCK_RULES,
+      }).next,
+      closure: { outcome: 'withdrawn', summary: '撤回', amountsRecoveredFen: { wages: 100_000 } },
+      caller: admin,
+      moment: at('2026-12-05T02:00:00.000Z'),
+    }).next;
+    expect(third.amountRecoveredFen).toBe(2_300_000);
+    expect(recompute([third]).get('210102#2026-12')).toMatchObject({ reopened: 2, closed: 2, amountRecoveredFen: 1_100_000 });
+  });
+
+  it('a payment received after the agreement counts in the month it was received, by its kind', () => {
+    const claimed = claim({
+      caseRecord: injury(),
+      staff: lawyer.profile,
+      caller: lawyer.caller,
+      moment: at(later(NOV_23, HOUR)),
+      rules: DEFAULT_CLOCK_RULES,
+    }).next;
+    const agreed = recordWork({
+      caseRecord: claimed,
+      entry: { type: 'mediated_agreement', signedOn: '2026-11-25', amountAgreedFen: 5_000_000, summary: '分两期支付' },
+      caller: lawyer.caller,
+      moment: at('2026-11-25T02:00:00.000Z'),
+      rules: DEFAULT_CLOCK_RULES,
+    }).next;
+    expect(deltasOf(claimed, agreed)).toEqual({ '210102#2026-11': { amountAgreedFen: 5_000_000 } });
+    const paid = recordWork({
+      caseRecord: agreed,
+      entry: { type: 'payment_received', receivedOn: '2026-11-30', kind: 'injury_compensation', amountFen: 2_500_000 },
+      caller: lawyer.caller,
+      moment: at('2026-12-01T02:00:00.000Z'), // recorded in December, received (and counted) in November
+      rules: DEFAULT_CLOCK_RULES,
+    }).next;
+    expect(deltasOf(agreed, paid)).toEqual({
+      '210102#2026-11': { amountRecoveredFen: 2_500_000, 'recoveredFen.injury_compensation': 2_500_000 },
+    });
+    // Closing with the totals to date counts only the second instalment, in the month of closure.
+    const closed = closeCase({
+      caseRecord: paid,
+      closure: { outcome: 'mediated_agreement', summary: '已全部支付', amountsRecoveredFen: { injury_compensation: 5_000_000 } },
+      caller: lawyer.caller,
+      moment: at('2026-12-10T02:00:00.000Z'),
+    }).next;
+    expect(deltasOf(paid, closed)['210102#2026-12']).toMatchObject({
+      amountRecoveredFen: 2_500_000,
+      'recoveredFen.injury_compensation': 2_500_000,
+    });
+    expect(closed.amountRecoveredFen).toBe(5_000_000);
+  });
+
+  it('a closure giving both the amounts by kind and one total is refused with the field path', () => {
+    expect(() =>
+      closeCase({
+        caseRecord: injury(),
+        closure: { outcome: 'withdrawn', summary: '撤回', amountRecoveredFen: 1, amountsRecoveredFen: { wages: 1 } },
+        caller: admin,
+        moment: at(later(NOV_23, HOUR)),
+      }),
+    ).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED', details: [expect.objectContaining({ path: 'amountRecoveredFen' })] }),
+    );
+  });
+
+  it.each<{ facts: string; input: Partial<IntakeInput>; exempt: number; eligibility: unknown }>([
+    {
+      facts: 'a migrant worker applying for legal aid over unpaid wages (suggested: Art. 42 (3))',
+      input: { kind: 'legal_aid_application', category: 'wage_arrears' },
+      exempt: 1,
+      eligibility: { basis: 'exempt', ground: 'migrant_worker_pay_or_injury', suggested: true },
+    },
+    {
+      facts: 'a migrant worker applying over a work injury',
+      input: { kind: 'legal_aid_application', category: 'work_injury' },
+      exempt: 1,
+      eligibility: { basis: 'exempt', ground: 'migrant_worker_pay_or_injury', suggested: true },
+    },
+    {
+      facts: 'a migrant worker applying over a labour contract (not pay or injury): the test applies',
+      input: { kind: 'legal_aid_application', category: 'labour_contract' },
+      exempt: 0,
+      eligibility: undefined,
+    },
+    {
+      facts: 'hardship assessed by the operator',
+      input: {
+        kind: 'legal_aid_application',
+        category: 'labour_contract',
+        legalAidEligibility: { basis: 'assessed', eligible: true },
+      },
+      exempt: 0,
+      eligibility: { basis: 'assessed', eligible: true },
+    },
+    {
+      facts: 'exempt on another Art. 42 ground the operator chose',
+      input: {
+        kind: 'legal_aid_application',
+        category: 'labour_contract',
+        legalAidEligibility: { basis: 'exempt', ground: 'social_assistance_recipient' },
+      },
+      exempt: 1,
+      eligibility: { basis: 'exempt', ground: 'social_assistance_recipient' },
+    },
+    {
+      facts: 'a complaint (no legal-aid decision at all)',
+      input: { kind: 'complaint', category: 'wage_arrears' },
+      exempt: 0,
+      eligibility: undefined,
+    },
+  ])('legal-aid eligibility at intake: $facts', ({ input, exempt, eligibility }) => {
+    const registered = registerIn({ ...(complaint() as IntakeInput), complainant: { ...worker, migrantWorker: true }, ...input });
+    expect(registered.legalAidEligibility).toEqual(eligibility);
+    expect(deltasOf(undefined, registered)['210102#2026-11']?.legalAidExempt ?? 0).toBe(exempt);
+  });
+
+  it('refuses the Art. 42 (3) exemption when the facts do not fit it', () => {
+    expect(() =>
+      registerIn({
+        ...(complaint({ kind: 'legal_aid_application', category: 'labour_contract' }) as IntakeInput),
+        complainant: { ...worker, migrantWorker: true },
+        legalAidEligibility: { basis: 'exempt', ground: 'migrant_worker_pay_or_injury' },
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'UNPROCESSABLE',
+        details: [expect.objectContaining({ path: 'legalAidEligibility.ground' })],
+      }),
+    );
   });
 
   it('an accepted transfer moves every month’s figures of the case from the sender to the receiving union', () => {
@@ -849,6 +1047,7 @@ describe('the reconciliation’s recomputation from the case records', () => {
         closedOnTime: 1,
         secondsToClose: 3_600,
         amountRecoveredFen: 1_200_000,
+        'recoveredFen.wages': 1_200_000,
         'outcome.advice_given': 1,
         ratedOnline: 1,
         satisfiedOnline: 1,

@@ -689,6 +689,16 @@ export interface components {
             answeredOnCall?: {
                 advice: string;
             };
+            legalAidEligibility?: {
+                /** @constant */
+                basis: "exempt";
+                /** @enum {string} */
+                ground: "specific_group_without_income" | "social_assistance_recipient" | "migrant_worker_pay_or_injury" | "other_by_law";
+            } | {
+                /** @constant */
+                basis: "assessed";
+                eligible: boolean;
+            };
         };
         Case: {
             /** Format: uuid */
@@ -768,6 +778,18 @@ export interface components {
             amountAgreedFen?: number;
             /** Format: int64 */
             amountRecoveredFen?: number;
+            amountsRecoveredFen?: {
+                [key: string]: number;
+            };
+            legalAidEligibility?: {
+                /** @enum {string} */
+                basis: "exempt" | "assessed";
+                /** @enum {string} */
+                ground?: "specific_group_without_income" | "social_assistance_recipient" | "migrant_worker_pay_or_injury" | "other_by_law";
+                eligible?: boolean;
+                suggested?: boolean;
+                label: string;
+            };
             arbitration?: {
                 /** Format: date */
                 filedOn: string;
@@ -835,7 +857,7 @@ export interface components {
             eventId: string;
             at: string & (unknown & unknown);
             /** @enum {string} */
-            type: "registered" | "answered_on_call" | "supplement_added" | "feedback_given" | "triaged" | "claimed" | "released" | "assigned" | "contact_viewed" | "transfer_requested" | "transfer_accepted" | "transfer_rejected" | "note_added" | "call_logged" | "hotline_call" | "mediation_session" | "mediated_agreement" | "arbitration_filed" | "arbitration_accepted" | "arbitration_extended" | "arbitration_awarded" | "labour_inspection_referred" | "injury_recorded" | "award_served" | "correction" | "closed" | "followed_up" | "reopened" | "deadline_missed" | "limitation_warning" | "clocks_recomputed";
+            type: "registered" | "answered_on_call" | "supplement_added" | "feedback_given" | "triaged" | "claimed" | "released" | "assigned" | "contact_viewed" | "transfer_requested" | "transfer_accepted" | "transfer_rejected" | "note_added" | "call_logged" | "hotline_call" | "mediation_session" | "mediated_agreement" | "arbitration_filed" | "arbitration_accepted" | "arbitration_extended" | "arbitration_awarded" | "labour_inspection_referred" | "injury_recorded" | "award_served" | "payment_received" | "correction" | "closed" | "followed_up" | "reopened" | "deadline_missed" | "limitation_warning" | "clocks_recomputed";
             typeLabel: string;
             actor: {
                 /** @enum {string} */
@@ -982,7 +1004,7 @@ export interface components {
             reason: string;
         };
         /**
-         * @description Case work, by `type`: note, call, mediation_session, mediated_agreement (amount agreed), arbitration_filed (date filed: starts the 5-working-day acceptance clock), arbitration_accepted (starts the 45-day award clock), arbitration_extended (+15 days, once), arbitration_awarded, labour_inspection_referred, injury_recorded (accident or diagnosis date of a work-injury case: starts the employer’s 30 days and the worker’s or union’s 1 year to apply for recognition, Work Injury Insurance Regulations Art. 17), award_served (the award’s service date and whether it is final: starts the 15 days to sue, Arts. 48/50, and for a final award the employer’s 30 days to apply to set it aside, Art. 49), correction (events are never edited; a correction names the event, the field and its new value, and the clocks are recomputed from the corrected facts; the timeline keeps both).
+         * @description Case work, by `type`: note, call, mediation_session, mediated_agreement (amount agreed), arbitration_filed (date filed: starts the 5-working-day acceptance clock), arbitration_accepted (starts the 45-day award clock), arbitration_extended (+15 days, once), arbitration_awarded, labour_inspection_referred, injury_recorded (accident or diagnosis date of a work-injury case: starts the employer’s 30 days and the worker’s or union’s 1 year to apply for recognition, Work Injury Insurance Regulations Art. 17), award_served (the award’s service date and whether it is final: starts the 15 days to sue, Arts. 48/50, and for a final award the employer’s 30 days to apply to set it aside, Art. 49), payment_received (a payment the worker received after the agreement or award: its kind, amount in fen and date; counted in the month received), correction (events are never edited; a correction names the event, the field and its new value, and the clocks are recomputed from the corrected facts; the timeline keeps both).
          * @example {
          *       "type": "mediation_session",
          *       "heldOn": "2026-11-20",
@@ -1078,6 +1100,16 @@ export interface components {
             finalAward: boolean;
         } | {
             /** @constant */
+            type: "payment_received";
+            /** Format: date */
+            receivedOn: string;
+            /** @enum {string} */
+            kind: "wages" | "injury_compensation" | "economic_compensation" | "social_insurance" | "other";
+            /** Format: int64 */
+            amountFen: number;
+            summary?: string;
+        } | {
+            /** @constant */
             type: "correction";
             /** Format: uuid */
             correctsEventId: string;
@@ -1086,18 +1118,23 @@ export interface components {
             text?: string;
         };
         /**
-         * @description Concludes the case with its outcome and the money recovered for the worker (integer fen).
+         * @description Concludes the case with its outcome and the money for the worker (integer fen): `amountsRecoveredFen` is what the worker has recovered in all to date, by kind (wages 追回欠薪, injury_compensation 工伤赔偿, economic_compensation, social_insurance, other), including payments already recorded; only what was not counted before is counted, in this month, so closing a reopened case again never counts money twice. `amountRecoveredFen` (one total) is still accepted from older clients and counted as the kind the category implies (wage_arrears → wages, work_injury and occupational_disease → injury_compensation, compensation → economic_compensation, social_insurance → social_insurance, otherwise other); give one or the other. `amountAgreedFen` is the amount agreed (协议金额).
          * @example {
          *       "outcome": "mediated_agreement",
          *       "summary": "调解成功，用人单位已支付全部欠薪。",
          *       "amountAgreedFen": 3600000,
-         *       "amountRecoveredFen": 3600000
+         *       "amountsRecoveredFen": {
+         *         "wages": 3600000
+         *       }
          *     }
          */
         CloseRequest: {
             /** @enum {string} */
             outcome: "advice_given" | "mediated_agreement" | "referred_to_arbitration" | "arbitration_award" | "litigation" | "referred_to_labour_inspection" | "withdrawn" | "out_of_scope";
             summary: string;
+            amountsRecoveredFen?: {
+                [key: string]: number;
+            };
             /** Format: int64 */
             amountRecoveredFen?: number;
             /** Format: int64 */
@@ -1317,6 +1354,9 @@ export interface components {
          *               "closedOnTime": 2,
          *               "secondsToClose": 777600,
          *               "amountRecoveredFen": 1250000,
+         *               "amountAgreedFen": 0,
+         *               "reopened": 0,
+         *               "legalAidExempt": 0,
          *               "overdue": 0,
          *               "followUps": 1,
          *               "rated": 1,
@@ -1352,7 +1392,12 @@ export interface components {
          *               "outcome.litigation": 0,
          *               "outcome.referred_to_labour_inspection": 0,
          *               "outcome.withdrawn": 0,
-         *               "outcome.out_of_scope": 0
+         *               "outcome.out_of_scope": 0,
+         *               "recoveredFen.wages": 0,
+         *               "recoveredFen.injury_compensation": 0,
+         *               "recoveredFen.economic_compensation": 0,
+         *               "recoveredFen.social_insurance": 0,
+         *               "recoveredFen.other": 0
          *             },
          *             "derived": {
          *               "onTimeRate": 1,
@@ -1378,6 +1423,9 @@ export interface components {
          *               "closedOnTime": 2,
          *               "secondsToClose": 777600,
          *               "amountRecoveredFen": 1250000,
+         *               "amountAgreedFen": 0,
+         *               "reopened": 0,
+         *               "legalAidExempt": 0,
          *               "overdue": 0,
          *               "followUps": 1,
          *               "rated": 1,
@@ -1413,7 +1461,12 @@ export interface components {
          *               "outcome.litigation": 0,
          *               "outcome.referred_to_labour_inspection": 0,
          *               "outcome.withdrawn": 0,
-         *               "outcome.out_of_scope": 0
+         *               "outcome.out_of_scope": 0,
+         *               "recoveredFen.wages": 0,
+         *               "recoveredFen.injury_compensation": 0,
+         *               "recoveredFen.economic_compensation": 0,
+         *               "recoveredFen.social_insurance": 0,
+         *               "recoveredFen.other": 0
          *             },
          *             "derived": {
          *               "onTimeRate": 1,
@@ -1444,6 +1497,9 @@ export interface components {
          *                 "closedOnTime": 1,
          *                 "secondsToClose": 777600,
          *                 "amountRecoveredFen": 1250000,
+         *                 "amountAgreedFen": 0,
+         *                 "reopened": 0,
+         *                 "legalAidExempt": 0,
          *                 "overdue": 0,
          *                 "followUps": 1,
          *                 "rated": 1,
@@ -1479,7 +1535,12 @@ export interface components {
          *                 "outcome.litigation": 0,
          *                 "outcome.referred_to_labour_inspection": 0,
          *                 "outcome.withdrawn": 0,
-         *                 "outcome.out_of_scope": 0
+         *                 "outcome.out_of_scope": 0,
+         *                 "recoveredFen.wages": 0,
+         *                 "recoveredFen.injury_compensation": 0,
+         *                 "recoveredFen.economic_compensation": 0,
+         *                 "recoveredFen.social_insurance": 0,
+         *                 "recoveredFen.other": 0
          *               }
          *             },
          *             "difference": {
@@ -1530,7 +1591,7 @@ export interface components {
                 };
             }[];
         };
-        /** @description Figure name → count (money in fen, time in seconds), every figure present, zero where nothing was counted. Names: callsAnswered, callsMade, consultations, consultationsAnswered, answeredOnCall, opened, workersInvolved, collective, migrantWorker, womanWorker, modelWorker, amountClaimedFen, closed, closedOnTime, secondsToClose, amountRecoveredFen, overdue, followUps, rated, satisfied, ratedOnline, satisfiedOnline, channel.hotline, channel.web, channel.wechat, channel.walk_in, channel.letter, channel.referral, kind.consultation, kind.complaint, kind.legal_aid_application, kind.petition, kind.suggestion, category.wage_arrears, category.work_injury, category.occupational_disease, category.social_insurance, category.labour_contract, category.labour_relationship, category.working_hours_leave, category.compensation, category.women_workers_rights, category.labour_dispatch, category.other, outcome.advice_given, outcome.mediated_agreement, outcome.referred_to_arbitration, outcome.arbitration_award, outcome.litigation, outcome.referred_to_labour_inspection, outcome.withdrawn, outcome.out_of_scope. */
+        /** @description Figure name → count (money in fen, time in seconds), every figure present, zero where nothing was counted. Names: callsAnswered, callsMade, consultations, consultationsAnswered, answeredOnCall, opened, workersInvolved, collective, migrantWorker, womanWorker, modelWorker, amountClaimedFen, closed, closedOnTime, secondsToClose, amountRecoveredFen, amountAgreedFen, reopened, legalAidExempt, overdue, followUps, rated, satisfied, ratedOnline, satisfiedOnline, channel.hotline, channel.web, channel.wechat, channel.walk_in, channel.letter, channel.referral, kind.consultation, kind.complaint, kind.legal_aid_application, kind.petition, kind.suggestion, category.wage_arrears, category.work_injury, category.occupational_disease, category.social_insurance, category.labour_contract, category.labour_relationship, category.working_hours_leave, category.compensation, category.women_workers_rights, category.labour_dispatch, category.other, outcome.advice_given, outcome.mediated_agreement, outcome.referred_to_arbitration, outcome.arbitration_award, outcome.litigation, outcome.referred_to_labour_inspection, outcome.withdrawn, outcome.out_of_scope, recoveredFen.wages, recoveredFen.injury_compensation, recoveredFen.economic_compensation, recoveredFen.social_insurance, recoveredFen.other. */
         ReportFigures: {
             [key: string]: number;
         };
@@ -1569,6 +1630,9 @@ export interface components {
          *         "closedOnTime": 0,
          *         "secondsToClose": 0,
          *         "amountRecoveredFen": 0,
+         *         "amountAgreedFen": 0,
+         *         "reopened": 0,
+         *         "legalAidExempt": 0,
          *         "overdue": 0,
          *         "followUps": 0,
          *         "rated": 0,
@@ -1604,7 +1668,12 @@ export interface components {
          *         "outcome.litigation": 0,
          *         "outcome.referred_to_labour_inspection": 0,
          *         "outcome.withdrawn": 0,
-         *         "outcome.out_of_scope": 0
+         *         "outcome.out_of_scope": 0,
+         *         "recoveredFen.wages": 0,
+         *         "recoveredFen.injury_compensation": 0,
+         *         "recoveredFen.economic_compensation": 0,
+         *         "recoveredFen.social_insurance": 0,
+         *         "recoveredFen.other": 0
          *       },
          *       "derived": {},
          *       "previous": {
@@ -3689,7 +3758,9 @@ export interface operations {
                  *       "outcome": "mediated_agreement",
                  *       "summary": "调解成功，用人单位已支付全部欠薪。",
                  *       "amountAgreedFen": 3600000,
-                 *       "amountRecoveredFen": 3600000
+                 *       "amountsRecoveredFen": {
+                 *         "wages": 3600000
+                 *       }
                  *     }
                  */
                 "application/json": components["schemas"]["CloseRequest"];

@@ -7,7 +7,7 @@ import { ActionModal } from '../components/ActionModal';
 import { HotlineCallModal } from './HotlineCallModal';
 import { RegionPicker } from '../components/RegionPicker';
 import { YuanInput, fenField, yuanRule } from '../components/YuanInput';
-import { CASE_ACTIONS, OUTCOMES, OVERRIDE_RULE_LABELS, optionsOf, type CaseAction } from '../lib/labels';
+import { CASE_ACTIONS, MONEY_KINDS, OUTCOMES, OVERRIDE_RULE_LABELS, optionsOf, type CaseAction } from '../lib/labels';
 import { chinaDate } from '../lib/time';
 import { useLoad } from '../lib/useLoad';
 
@@ -25,6 +25,7 @@ const WORK_TYPES: Record<Exclude<WorkType, 'correction'>, string> = {
   labour_inspection_referred: '转劳动监察',
   injury_recorded: '工伤事故/职业病诊断日期',
   award_served: '仲裁裁决送达',
+  payment_received: '收到款项',
 };
 
 interface WorkValues {
@@ -38,6 +39,7 @@ interface WorkValues {
   /** injury_recorded: whether the date is the accident's or the occupational disease's diagnosis. */
   injuryDate?: 'accident' | 'diagnosis';
   finalAward?: boolean;
+  moneyKind?: keyof typeof MONEY_KINDS;
 }
 
 /** The work entry the API takes, from the one form (dates and amounts go where each type keeps them). */
@@ -74,6 +76,14 @@ function workEntry(values: WorkValues): Schemas['WorkEntryRequest'] {
         : { type: 'injury_recorded', accidentOn: on };
     case 'award_served':
       return { type: 'award_served', servedOn: on, finalAward: values.finalAward ?? false };
+    case 'payment_received':
+      return {
+        type: 'payment_received',
+        receivedOn: on,
+        kind: values.moneyKind ?? 'wages',
+        amountFen: fenField('fen', values.amountYuan).fen ?? 0,
+        ...(text ? { summary: text } : {}),
+      };
   }
 }
 
@@ -86,6 +96,7 @@ const DATED: readonly WorkType[] = [
   'labour_inspection_referred',
   'injury_recorded',
   'award_served',
+  'payment_received',
 ];
 const WITH_TEXT: readonly WorkType[] = [
   'note',
@@ -105,9 +116,12 @@ const WORK_RENAME = {
   accidentOn: 'on',
   diagnosedOn: 'on',
   servedOn: 'on',
+  receivedOn: 'on',
   summary: 'text',
   amountAgreedFen: 'amountYuan',
   amountAwardedFen: 'amountYuan',
+  amountFen: 'amountYuan',
+  kind: 'moneyKind',
 };
 
 /**
@@ -365,6 +379,16 @@ function WorkFields() {
         >
           <YuanInput />
         </Form.Item>
+      )}
+      {type === 'payment_received' && (
+        <>
+          <Form.Item name="moneyKind" label="款项类别" initialValue="wages">
+            <Select options={optionsOf(MONEY_KINDS)} />
+          </Form.Item>
+          <Form.Item name="amountYuan" label="金额（元）" rules={[yuanRule, { required: true, message: '请填写金额' }]}>
+            <YuanInput />
+          </Form.Item>
+        </>
       )}
       {WITH_TEXT.includes(type) && (
         <Form.Item name="text" label="内容" rules={[{ required: true, message: '请填写内容' }]}>

@@ -92,6 +92,11 @@ export default function CasePage() {
                   <Money fen={c.amountAgreedFen} /> / <Money fen={c.amountRecoveredFen} />
                 </Descriptions.Item>
               )}
+              {c.legalAidEligibility && (
+                <Descriptions.Item label="法律援助经济困难审查" span={2}>
+                  {c.legalAidEligibility.label}
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label="诉求描述" span={2}>
                 {c.description}
               </Descriptions.Item>
