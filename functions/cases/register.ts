@@ -26,7 +26,7 @@ const registerOnce = idempotentByKey<RegisterCaseInput, ReturnType<typeof toCase
   ({ caller, key, body }) => register(caller, body, key),
   {
     expiresAfterSeconds: 60 * 60,
-    conflictMessage: registrationKeyReused().message,
+    conflictMessage: registrationKeyReused().said,
   },
 );
 

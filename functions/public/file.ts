@@ -16,7 +16,7 @@ const fileOnce = idempotentByKey<FileComplaintInput, ReturnType<typeof toFiledCo
   ({ body, idempotencyKey }) => file(body, idempotencyKey),
   {
     expiresAfterSeconds: 60 * 60,
-    conflictMessage: idempotencyKeyReused().message,
+    conflictMessage: idempotencyKeyReused().said,
   },
 );
 

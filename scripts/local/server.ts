@@ -96,8 +96,9 @@ function send(response: ServerResponse, result: APIGatewayProxyResult): void {
   response.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
 }
 
+/** API Gateway's own answers, as infra/error-responses.ts words them: one language, whoever asks. */
 function gatewayError(code: ErrorCode, message: string, requestId: string): APIGatewayProxyResult {
-  return errorResponse(new AppError(code, message), requestId);
+  return errorResponse(new AppError(code, message), requestId, 'en');
 }
 
 /**

@@ -1,4 +1,17 @@
 /**
+ * A sentence in both languages the API answers in: Chinese for workers (every
+ * public route) and for staff by default, English for staff who ask for it
+ * (Accept-Language). The edge picks one; see shared/http/language.ts.
+ */
+export interface Phrase {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** A message: a Phrase, or one string shown whatever the language (a Chinese one on public routes). */
+export type Message = string | Phrase;
+
+/**
  * Errors the domain and the HTTP edge raise on purpose. Each carries a stable
  * machine-readable code; the edge maps codes to HTTP statuses. Anything else
  * that escapes a handler is a bug and becomes a 500 without internals.
@@ -6,7 +19,7 @@
 export interface FieldIssue {
   /** Path of the offending field, e.g. `complainant.mobile`; empty for the whole body. */
   readonly path: string;
-  readonly message: string;
+  readonly message: Message;
   readonly code?: string;
 }
 
@@ -50,16 +63,25 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export class AppError extends Error {
+  /** What the client reads; `message` (for logs) is its English form. */
+  readonly said: Message;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    said: Message,
     readonly details?: readonly FieldIssue[],
     /** How long to wait before trying again, when waiting helps (too many attempts, a busy store). */
     readonly retryAfterSeconds?: number,
   ) {
-    super(message);
+    super(typeof said === 'string' ? said : said.en);
     this.name = 'AppError';
+    this.said = said;
   }
+}
+
+/** The message in the language chosen. */
+export function inLanguage(message: Message, language: keyof Phrase): string {
+  return typeof message === 'string' ? message : message[language];
 }
 
 /** The one error body every route returns. */
@@ -67,7 +89,7 @@ export interface ErrorBody {
   readonly error: {
     readonly code: ErrorCode;
     readonly message: string;
-    readonly details?: readonly FieldIssue[];
+    readonly details?: readonly (FieldIssue & { readonly message: string })[];
     readonly requestId: string;
   };
 }

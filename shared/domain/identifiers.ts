@@ -1,6 +1,9 @@
+import type { Phrase } from './errors.js';
+
 /**
  * Validators for the identifiers Chinese labour-dispute intake relies on.
- * Pure functions: each returns a reason when the value is invalid, or null.
+ * Pure functions: each returns a reason when the value is invalid (in Chinese
+ * and English: a worker reads it on the public routes), or null.
  */
 
 /**
@@ -15,8 +18,61 @@ export const IDENTIFIER_SHAPES = {
   creditCode: /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/,
 } as const;
 
-export function mobileProblem(value: string): string | null {
-  return IDENTIFIER_SHAPES.mobile.test(value) ? null : 'must be an 11-digit mainland mobile number starting 13–19';
+/**
+ * A mainland phone number written one way: a mobile as its 11 digits
+ * (13812345678), a landline as area code, hyphen, local number (024-23456789).
+ * Callers are matched by a keyed hash of this form, so one number written two
+ * ways must come out the same.
+ */
+export interface PhoneNumber {
+  readonly kind: 'mobile' | 'landline';
+  readonly canonical: string;
+}
+
+/**
+ * Area codes are 0 and two or three digits: 010 and 02x (Beijing and the big
+ * cities) have two, every other one (03xx–09xx) three. So the digits alone
+ * tell where the area code ends, whatever separators the caller typed. Local
+ * numbers have 7 or 8 digits and never start with 0 (that would dial another
+ * area code).
+ */
+const LANDLINE_DIGITS = /^(0(?:10|2\d|[3-9]\d{2}))([1-9]\d{6,7})$/;
+/** What people write around the digits: spaces, hyphens, parentheses (and +86 in front). */
+const PHONE_PUNCTUATION = /[\s\-()]/g;
+/** The country code as written in front: +86, 0086, or 86 alone (no mainland number starts 86). */
+const COUNTRY_CODE = /^(?:\+|00)?86/;
+
+/**
+ * Reads a mainland mobile or landline number however it was written: with
+ * +86/0086/86, spaces, hyphens, parentheses, full-width characters from a
+ * Chinese keyboard. Null when it is not one (a foreign number, an extension,
+ * a local number without its area code).
+ */
+export function normalizePhoneNumber(written: string): PhoneNumber | null {
+  // NFKC turns full-width digits, ＋ and （） into their ASCII forms.
+  const compact = written.normalize('NFKC').replace(PHONE_PUNCTUATION, '');
+  const international = COUNTRY_CODE.test(compact);
+  let digits = compact.replace(COUNTRY_CODE, '');
+  if (!/^\d+$/.test(digits)) return null;
+  if (IDENTIFIER_SHAPES.mobile.test(digits)) return { kind: 'mobile', canonical: digits };
+  // After +86 a landline drops its trunk 0 (+86 24 23456789, +86 10 12345678); some write it anyway.
+  if (international && !digits.startsWith('0')) digits = `0${digits}`;
+  const landline = LANDLINE_DIGITS.exec(digits);
+  return landline ? { kind: 'landline', canonical: `${landline[1]}-${landline[2]}` } : null;
+}
+
+export function phoneNumberProblem(written: string): Phrase | null {
+  return normalizePhoneNumber(written)
+    ? null
+    : {
+        zh: '应为手机号码或固定电话（区号-号码，如024-23456789）',
+        en: 'must be a mainland mobile number or a landline with its area code (e.g. 024-23456789)',
+      };
+}
+
+/** Whether a number in its canonical form can receive SMS. */
+export function isMobileNumber(canonical: string): boolean {
+  return IDENTIFIER_SHAPES.mobile.test(canonical);
 }
 
 /** GB/T 2260 province-level prefixes in use (mainland, Taiwan, Hong Kong, Macao). */
@@ -57,11 +113,15 @@ const PROVINCE_PREFIXES = new Set([
   '82',
 ]);
 
-export function divisionCodeProblem(value: string): string | null {
-  if (!IDENTIFIER_SHAPES.divisionCode.test(value)) return 'must be a 6-digit administrative division code (GB/T 2260)';
-  if (!PROVINCE_PREFIXES.has(value.slice(0, 2))) return 'has no such province prefix (GB/T 2260)';
+export function divisionCodeProblem(value: string): Phrase | null {
+  if (!IDENTIFIER_SHAPES.divisionCode.test(value)) {
+    return { zh: '应为6位行政区划代码（GB/T 2260）', en: 'must be a 6-digit administrative division code (GB/T 2260)' };
+  }
+  if (!PROVINCE_PREFIXES.has(value.slice(0, 2))) {
+    return { zh: '没有这个省级代码（GB/T 2260）', en: 'has no such province prefix (GB/T 2260)' };
+  }
   if (value.slice(2, 4) === '00' && value.slice(4) !== '00') {
-    return 'cannot name a county without its city (GB/T 2260)';
+    return { zh: '县级代码须在其所属的市之下（GB/T 2260）', en: 'cannot name a county without its city (GB/T 2260)' };
   }
   return null;
 }
@@ -96,16 +156,25 @@ export function residentIdCheckCharacter(first17: string): string {
 }
 
 /** 18-character resident ID number: region, birth date, sequence, check character. */
-export function residentIdProblem(value: string, today: Date = new Date()): string | null {
+export function residentIdProblem(value: string, today: Date = new Date()): Phrase | null {
   if (!IDENTIFIER_SHAPES.residentId.test(value)) {
-    return 'must be 18 characters: 17 digits and a check digit or X';
+    return {
+      zh: '应为18位身份证号码：17位数字加1位校验码（数字或X）',
+      en: 'must be 18 characters: 17 digits and a check digit or X',
+    };
   }
-  if (divisionCodeProblem(value.slice(0, 6)) !== null) return 'does not start with a valid region code';
+  if (divisionCodeProblem(value.slice(0, 6)) !== null) {
+    return { zh: '开头的地区代码不正确', en: 'does not start with a valid region code' };
+  }
   const birth = value.slice(6, 14);
   const date = new Date(`${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6)}T00:00:00Z`);
   const isRealDate = !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10).replaceAll('-', '') === birth;
-  if (!isRealDate || date.getUTCFullYear() < 1900 || date > today) return 'holds an impossible birth date';
-  if (residentIdCheckCharacter(value) !== value[17]) return 'check digit does not match (GB 11643)';
+  if (!isRealDate || date.getUTCFullYear() < 1900 || date > today) {
+    return { zh: '出生日期不正确', en: 'holds an impossible birth date' };
+  }
+  if (residentIdCheckCharacter(value) !== value[17]) {
+    return { zh: '校验码不符，请核对号码（GB 11643）', en: 'check digit does not match (GB 11643)' };
+  }
   return null;
 }
 
@@ -121,10 +190,15 @@ export function creditCodeCheckCharacter(first17: string): string {
 }
 
 /** 统一社会信用代码: 18 characters (GB 32100-2015), uppercase. */
-export function creditCodeProblem(value: string): string | null {
+export function creditCodeProblem(value: string): Phrase | null {
   if (!IDENTIFIER_SHAPES.creditCode.test(value)) {
-    return 'must be an 18-character unified social credit code (digits and uppercase letters except I, O, S, V, Z)';
+    return {
+      zh: '应为18位统一社会信用代码（数字和除I、O、S、V、Z以外的大写字母）',
+      en: 'must be an 18-character unified social credit code (digits and uppercase letters except I, O, S, V, Z)',
+    };
   }
-  if (creditCodeCheckCharacter(value) !== value[17]) return 'check character does not match (GB 32100)';
+  if (creditCodeCheckCharacter(value) !== value[17]) {
+    return { zh: '校验码不符，请核对代码（GB 32100）', en: 'check character does not match (GB 32100)' };
+  }
   return null;
 }

@@ -16,6 +16,18 @@ export function maskMobile(mobile: string): string {
   return `${mobile.slice(0, 3)}****${mobile.slice(-4)}`;
 }
 
+/**
+ * A phone number in its canonical form (see normalizePhoneNumber): a mobile as
+ * maskMobile; a landline keeps its area code (which only names a city) and the
+ * last four digits: 024-23456789 → 024-****6789, 0411-8888888 → 0411-***8888.
+ */
+export function maskPhoneNumber(canonical: string): string {
+  const hyphen = canonical.indexOf('-');
+  if (hyphen < 0) return maskMobile(canonical);
+  const local = canonical.slice(hyphen + 1);
+  return `${canonical.slice(0, hyphen + 1)}${'*'.repeat(local.length - 4)}${local.slice(-4)}`;
+}
+
 /** Keeps the region (first 6) and the last 4 characters; the birth date is hidden. */
 export function maskResidentId(idNumber: string): string {
   return `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}`;

@@ -4,7 +4,7 @@ import { chinaDate } from './china-time.js';
 import { limitationCheck, type LimitationCheck } from './clocks.js';
 import { AppError } from './errors.js';
 import { legalAidEligibilityAtIntake, type LegalAidEligibility } from './legal-aid.js';
-import { maskMobile, maskName, maskResidentId } from './masking.js';
+import { maskName, maskPhoneNumber, maskResidentId } from './masking.js';
 import type { Moment } from './moment.js';
 import { acknowledgement, type OutboxMessage } from './notifications.js';
 import type { Caller } from './roles.js';
@@ -62,15 +62,28 @@ const RECEIVED_AT_SKEW_MS = 5 * 60 * 1000;
 export function responsibleUnion(directory: UnionDirectory, regionCode: string, caller: Caller): string {
   const union = directory.responsibleFor(regionCode);
   if (!union) {
-    throw new AppError('REGION_NOT_SERVED', `No union on Weiquan serves region ${regionCode}.`, [
-      { path: 'regionCode', message: 'no union serves this region' },
-    ]);
+    throw new AppError(
+      'REGION_NOT_SERVED',
+      { zh: `地区${regionCode}暂无工会受理。`, en: `No union on Weiquan serves region ${regionCode}.` },
+      [{ path: 'regionCode', message: { zh: '该地区暂无工会受理', en: 'no union serves this region' } }],
+    );
   }
   if (!directory.isWithin(union.code, caller.unionCode)) {
     throw new AppError(
       'REGION_OUTSIDE_SUBTREE',
-      `Region ${regionCode} belongs to ${union.name} (${union.code}), outside your union's area.`,
-      [{ path: 'regionCode', message: 'outside your union’s area; transfer the caller to the responsible union' }],
+      {
+        zh: `地区${regionCode}由${union.name}（${union.code}）负责，不在您单位的管辖范围内。`,
+        en: `Region ${regionCode} belongs to ${union.name} (${union.code}), outside your union's area.`,
+      },
+      [
+        {
+          path: 'regionCode',
+          message: {
+            zh: '不在您单位的管辖范围内，请转交负责的工会',
+            en: 'outside your union’s area; transfer the caller to the responsible union',
+          },
+        },
+      ],
     );
   }
   return union.code;
@@ -79,15 +92,18 @@ export function responsibleUnion(directory: UnionDirectory, regionCode: string, 
 /** Date checks that need "now": nothing a worker reports can lie in the future. */
 export function checkIntakeDates(input: IntakeInput, now: Date): void {
   const today = chinaDate(now);
+  const inFuture = { zh: '不能晚于今天', en: 'cannot be in the future' };
   const issues = [];
-  if (input.occurredOn && input.occurredOn > today) issues.push({ path: 'occurredOn', message: 'cannot be in the future' });
+  if (input.occurredOn && input.occurredOn > today) issues.push({ path: 'occurredOn', message: inFuture });
   if (input.employmentEndedOn && input.employmentEndedOn > today) {
-    issues.push({ path: 'employmentEndedOn', message: 'cannot be in the future' });
+    issues.push({ path: 'employmentEndedOn', message: inFuture });
   }
   if (input.receivedAt && new Date(input.receivedAt).getTime() > now.getTime() + RECEIVED_AT_SKEW_MS) {
-    issues.push({ path: 'receivedAt', message: 'cannot be in the future' });
+    issues.push({ path: 'receivedAt', message: inFuture });
   }
-  if (issues.length > 0) throw new AppError('VALIDATION_FAILED', 'Some dates lie in the future.', issues);
+  if (issues.length > 0) {
+    throw new AppError('VALIDATION_FAILED', { zh: '有日期晚于今天。', en: 'Some dates lie in the future.' }, issues);
+  }
 }
 
 /** `<unionCode>-<YYYYMMDD>-<NNNN>`, e.g. 210102-20261121-0007; more digits past 9999. */
@@ -200,7 +216,7 @@ function newCaseRecord(input: IntakeInput, context: RegistrationContext, decisio
     regionCode: input.regionCode,
     complainant: {
       nameMasked: maskName(input.complainant.name),
-      mobileMasked: maskMobile(input.complainant.mobile),
+      mobileMasked: maskPhoneNumber(input.complainant.mobile),
       ...(input.complainant.idNumber ? { idNumberMasked: maskResidentId(input.complainant.idNumber) } : {}),
       migrantWorker: input.complainant.migrantWorker,
       modelWorker: input.complainant.modelWorker,

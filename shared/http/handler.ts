@@ -1,6 +1,6 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { AppError } from '../domain/errors.js';
+import { AppError, type Phrase } from '../domain/errors.js';
 import { logger } from '../observability/logger.js';
 import { currentCapacityTally, withCapacityTally } from '../observability/consumed-capacity.js';
 import { isPublic, type RouteContract } from './contract.js';
@@ -9,6 +9,7 @@ import { parseRequest, type ParsedRequest } from './request.js';
 import { isDependencyUnavailable, mayHaveTakenEffect } from './unavailable.js';
 import { INTERNAL_ERROR_MESSAGE, errorResponse, jsonResponse } from './response.js';
 import { statusOf } from './error-status.js';
+import { answerLanguage, headerValue } from './language.js';
 
 export interface Reply {
   /** Defaults to the contract's success status. */
@@ -35,31 +36,36 @@ function addCorsHeaders(
   request: { event: APIGatewayProxyEvent | undefined; response: APIGatewayProxyResult | undefined | null },
   contract: RouteContract,
 ): void {
-  const headers = request.event?.headers ?? {};
-  const origin = Object.entries(headers).find(([name]) => name.toLowerCase() === 'origin')?.[1];
+  const origin = headerValue(request.event?.headers, 'origin');
   const cors = corsHeaders(origin, contract.access, corsSettingsFromEnv());
   if (request.response && Object.keys(cors).length > 0) {
     request.response = { ...request.response, headers: { ...request.response.headers, ...cors } };
   }
 }
 
-/** 503s the client should retry: what they say, to staff and (in Chinese) to workers on the public routes. */
+/** 503s the client should retry: what they say to staff (in their language) and to workers on the public routes. */
 const RETRY_LATER = {
   BUSY: {
-    staff: 'The service is busy; try again in a moment.',
+    staff: { zh: '系统繁忙，请稍后再试。', en: 'The service is busy; try again in a moment.' },
     public: '系统繁忙，请稍后再试。',
   },
   STORE_UNAVAILABLE: {
-    staff: 'The data store is overloaded or out of reach; try again in a moment.',
+    staff: {
+      zh: '数据存储繁忙或无法访问，请稍后再试。',
+      en: 'The data store is overloaded or out of reach; try again in a moment.',
+    },
     public: '系统暂时无法处理您的请求，请稍后再试。',
   },
   OUTCOME_UNKNOWN: {
-    staff:
-      'The request took too long to answer and may or may not have taken effect. Retry with the same Idempotency-Key, ' +
-      'or check (e.g. look the caller or the case up) before repeating it.',
+    staff: {
+      zh: '请求处理超时，可能已经生效，也可能没有。请用同一个 Idempotency-Key 重试，或先查询（如按来电号码查找案件）确认后再提交。',
+      en:
+        'The request took too long to answer and may or may not have taken effect. Retry with the same Idempotency-Key, ' +
+        'or check (e.g. look the caller or the case up) before repeating it.',
+    },
     public: '请求处理超时，可能已经提交成功。请稍后用同一页面重新提交，系统不会重复登记。',
   },
-} as const;
+} as const satisfies Record<string, { staff: Phrase; public: string }>;
 
 /** Seconds a client should wait before retrying a 503 the edge answers. */
 const RETRY_AFTER_SECONDS = 2;
@@ -124,7 +130,8 @@ function httpEdge(contract: RouteContract): MiddlewareObj<APIGatewayProxyEvent, 
     },
     onError: async (request) => {
       const error = answerableError(request.error, contract);
-      request.response = errorResponse(error, requestIdOf(request.event, request.context));
+      const language = answerLanguage(contract, headerValue(request.event?.headers, 'accept-language'));
+      request.response = errorResponse(error, requestIdOf(request.event, request.context), language);
       addCorsHeaders(request, contract);
       finish(statusOf(error), { code: error.code });
     },

@@ -1,11 +1,32 @@
 import type * as z from 'zod/mini';
-import type { FieldIssue } from '../domain/errors.js';
+import zhCN from 'zod/v4/locales/zh-CN.js';
+import type { FieldIssue, Phrase } from '../domain/errors.js';
+import { productPhrase } from '../schemas/common.js';
+import type { Language } from './language.js';
 
 type Issue = z.core.$ZodIssue;
+
+/** zod's own Chinese messages (its zh-CN locale), for every issue the product has no words of its own for. */
+const chineseLocale = zhCN().localeError;
+
+/**
+ * The error map a request's schemas are parsed with, per call: one process
+ * answers workers in Chinese and staff in English. Undefined for English:
+ * zod's global map (shared/schemas/common.ts) already gives the product's
+ * English words, and toFieldIssues writes the rest.
+ */
+export function errorMapFor(language: Language): z.core.$ZodErrorMap | undefined {
+  if (language === 'en') return undefined;
+  return (issue) => productPhrase(issue as Parameters<typeof productPhrase>[0])?.zh ?? chineseLocale(issue);
+}
 
 function joinPath(path: readonly PropertyKey[]): string {
   return path.map(String).join('.');
 }
+
+/** The product's words for the two issues every client meets: a field left out, a field it does not know. */
+const REQUIRED: Phrase = { zh: '为必填项', en: 'is required' };
+const UNKNOWN_FIELD: Phrase = { zh: '不是可识别的字段', en: 'is not a known field' };
 
 const FORMAT_WORDS: Record<string, string> = {
   date: 'a date as YYYY-MM-DD',
@@ -29,53 +50,47 @@ function sizeWords(issue: Issue & { code: 'too_small' | 'too_big' }): string {
 
 /**
  * Turns zod issues into the error body's `details`: a field path and a
- * sentence a hotline operator can act on. The rejected value itself is never
+ * sentence a hotline operator (or, in Chinese, a worker) can act on. Paths and
+ * codes are the same in every language. The rejected value itself is never
  * echoed (it may be personal information).
  */
-export function toFieldIssues(issues: readonly Issue[]): FieldIssue[] {
+export function toFieldIssues(issues: readonly Issue[], language: Language = 'en'): FieldIssue[] {
   return issues.flatMap((issue): FieldIssue[] => {
     const path = issue.path;
-    switch (issue.code) {
-      case 'unrecognized_keys':
-        return issue.keys.map((key) => ({
-          path: joinPath([...path, key]),
-          code: 'unknown_field',
-          message: 'is not a known field',
-        }));
-      case 'invalid_type':
-        return [
-          issue.input === undefined
-            ? { path: joinPath(path), code: 'required', message: 'is required' }
-            : { path: joinPath(path), code: 'invalid_type', message: `must be ${article(issue.expected)}` },
-        ];
-      case 'invalid_value':
-        return [
-          { path: joinPath(path), code: 'invalid_value', message: `must be one of: ${issue.values.map(String).join(', ')}` },
-        ];
-      case 'too_small':
-      case 'too_big':
-        return [{ path: joinPath(path), code: issue.code, message: sizeWords(issue) }];
-      case 'invalid_format':
-        return [
-          {
-            path: joinPath(path),
-            code: 'invalid_format',
-            message:
-              issue.message && issue.message !== 'Invalid input'
-                ? issue.message
-                : `must be ${FORMAT_WORDS[issue.format] ?? `a valid ${issue.format}`}`,
-          },
-        ];
-      case 'not_multiple_of':
-        return [{ path: joinPath(path), code: issue.code, message: `must be a multiple of ${String(issue.divisor)}` }];
-      case 'invalid_union':
-      case 'invalid_key':
-      case 'invalid_element':
-      case 'custom':
-      default:
-        return [{ path: joinPath(path), code: issue.code, message: issue.message }];
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        path: joinPath([...path, key]),
+        code: 'unknown_field',
+        message: UNKNOWN_FIELD[language],
+      }));
     }
+    if (issue.code === 'invalid_type' && issue.input === undefined) {
+      return [{ path: joinPath(path), code: 'required', message: REQUIRED[language] }];
+    }
+    // In Chinese, the message is already in the product's words or zod's zh-CN locale (see errorMapFor).
+    const message = language === 'zh' ? issue.message : englishWords(issue);
+    return [{ path: joinPath(path), code: issue.code, message }];
   });
+}
+
+function englishWords(issue: Issue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `must be ${article(issue.expected)}`;
+    case 'invalid_value':
+      return `must be one of: ${issue.values.map(String).join(', ')}`;
+    case 'too_small':
+    case 'too_big':
+      return sizeWords(issue);
+    case 'invalid_format':
+      return issue.message && issue.message !== 'Invalid input'
+        ? issue.message
+        : `must be ${FORMAT_WORDS[issue.format] ?? `a valid ${issue.format}`}`;
+    case 'not_multiple_of':
+      return `must be a multiple of ${String(issue.divisor)}`;
+    default:
+      return issue.message;
+  }
 }
 
 function article(expected: string): string {

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { AppError, type ErrorBody } from '../domain/errors.js';
+import { AppError, inLanguage, type ErrorBody, type Phrase } from '../domain/errors.js';
 import { errorHeaders, statusOf } from './error-status.js';
+import type { Language } from './language.js';
 
 const BASE_HEADERS = {
   'content-type': 'application/json; charset=utf-8',
@@ -22,12 +23,14 @@ export function jsonResponse(
   };
 }
 
-export function errorResponse(error: AppError, requestId: string): APIGatewayProxyResult {
+/** The one error shape, every sentence in the language the request is answered in. */
+export function errorResponse(error: AppError, requestId: string, language: Language): APIGatewayProxyResult {
+  const details = (error.details ?? []).map((issue) => ({ ...issue, message: inLanguage(issue.message, language) }));
   const body: ErrorBody = {
     error: {
       code: error.code,
-      message: error.message,
-      ...(error.details && error.details.length > 0 ? { details: error.details } : {}),
+      message: inLanguage(error.said, language),
+      ...(details.length > 0 ? { details } : {}),
       requestId,
     },
   };
@@ -35,5 +38,7 @@ export function errorResponse(error: AppError, requestId: string): APIGatewayPro
 }
 
 /** What a bug looks like from outside: no stack, no internals, a request id to quote. */
-export const INTERNAL_ERROR_MESSAGE =
-  'Something went wrong on our side and the request was not completed. Quote the requestId when reporting it.';
+export const INTERNAL_ERROR_MESSAGE: Phrase = {
+  zh: '系统出错，请求未能完成。如需反映，请提供 requestId。',
+  en: 'Something went wrong on our side and the request was not completed. Quote the requestId when reporting it.',
+};

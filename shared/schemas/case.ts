@@ -3,7 +3,8 @@ import {
   IDENTIFIER_SHAPES,
   creditCodeProblem,
   divisionCodeProblem,
-  mobileProblem,
+  normalizePhoneNumber,
+  phoneNumberProblem,
   residentIdProblem,
 } from '../domain/identifiers.js';
 import {
@@ -16,7 +17,22 @@ import {
   STAFF_CHANNELS,
   keysOf,
 } from '../domain/vocabulary.js';
-import { CalendarDate, CaseId, Fen, Month, Timestamp, documented, text, validatedBy, withLength } from './common.js';
+import {
+  CalendarDate,
+  CaseId,
+  Fen,
+  Month,
+  Timestamp,
+  documented,
+  phrased,
+  phrasedIssue,
+  text,
+  validatedBy,
+  withLength,
+} from './common.js';
+
+/** Room for a number with +86, spaces and parentheses: "+86 (0411) 8888-8888" is 20 characters. */
+const PHONE_NUMBER_MAX_WRITTEN = 32;
 
 export const RequestKindSchema = z.enum(keysOf(REQUEST_KINDS));
 export const ChannelSchema = z.enum(keysOf(CHANNELS));
@@ -24,7 +40,19 @@ export const CategorySchema = z.enum(keysOf(CATEGORIES));
 export const CaseStatusSchema = z.enum(keysOf(CASE_STATUSES));
 export const OutcomeSchema = z.enum(keysOf(OUTCOMES));
 
-export const MobileSchema = withLength(z.string().check(validatedBy(mobileProblem)), 11, IDENTIFIER_SHAPES.mobile);
+/**
+ * A caller's mainland mobile or landline number, however written (+86, spaces,
+ * hyphens, parentheses), read as its one canonical form: 13812345678,
+ * 024-23456789. Stored, hashed for caller look-up and shown in that form.
+ */
+export const PhoneNumberSchema = documented(
+  z.string().check(
+    z.maxLength(PHONE_NUMBER_MAX_WRITTEN),
+    validatedBy(phoneNumberProblem),
+    z.overwrite((written) => normalizePhoneNumber(written)?.canonical ?? written),
+  ),
+  { examples: ['13812345678', '+86 138 1234 5678', '024-23456789', '(0411) 8888888'] },
+);
 export const DivisionCodeSchema = withLength(
   z.string().check(validatedBy(divisionCodeProblem)),
   6,
@@ -43,7 +71,8 @@ export const CreditCodeSchema = withLength(z.string().check(validatedBy(creditCo
 
 export const ComplainantInput = z.strictObject({
   name: text(1, 50),
-  mobile: MobileSchema,
+  /** A mobile or a landline (the field keeps its name; see PhoneNumberSchema). SMS goes to mobiles only. */
+  mobile: PhoneNumberSchema,
   idNumber: z.optional(ResidentIdSchema),
   /** 农民工: claims for pay or injury compensation skip the legal-aid means test. */
   migrantWorker: z._default(z.boolean(), false),
@@ -82,7 +111,11 @@ const KINDS_NEEDING_EMPLOYER = new Set(['complaint', 'legal_aid_application', 'p
 /** Kinds that concern an employer must name it, however the dispute arrives. */
 export const employerNamedWhenNeeded = z.superRefine<{ kind: string; employer?: unknown }>((body, ctx) => {
   if (!body.employer && KINDS_NEEDING_EMPLOYER.has(body.kind)) {
-    ctx.addIssue({ code: 'custom', path: ['employer'], message: `a ${body.kind} must name the employer`, input: body.employer });
+    const phrase = {
+      zh: `${REQUEST_KINDS[body.kind as keyof typeof REQUEST_KINDS]}须填写用人单位`,
+      en: `a ${body.kind} must name the employer`,
+    };
+    ctx.addIssue(phrasedIssue(phrase, body.employer, ['employer']));
   }
 });
 
@@ -111,20 +144,15 @@ export const RegisterCaseBody = documented(
     .check(
       z.superRefine((body, ctx) => {
         if (body.answeredOnCall && body.kind !== 'consultation') {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['answeredOnCall'],
-            message: 'only a consultation can be answered on the call',
-            input: body.answeredOnCall,
-          });
+          const phrase = { zh: '只有咨询可以当场解答', en: 'only a consultation can be answered on the call' };
+          ctx.addIssue(phrasedIssue(phrase, body.answeredOnCall, ['answeredOnCall']));
         }
         if (body.legalAidEligibility && body.kind !== 'legal_aid_application') {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['legalAidEligibility'],
-            message: 'only a legal-aid application has an eligibility decision',
-            input: body.legalAidEligibility,
-          });
+          const phrase = {
+            zh: '只有法律援助申请需要作出援助资格决定',
+            en: 'only a legal-aid application has an eligibility decision',
+          };
+          ctx.addIssue(phrasedIssue(phrase, body.legalAidEligibility, ['legalAidEligibility']));
         }
       }),
       employerNamedWhenNeeded,
@@ -159,7 +187,10 @@ export const CaseIdParams = z.strictObject({ caseId: CaseId });
 
 /** Query strings arrive as text; `limit` is a whole number of cases per page. */
 const PageLimit = z.pipe(
-  withLength(z.string().check(z.regex(/^\d{1,3}$/, 'must be a whole number from 1 to 100')), 3),
+  withLength(
+    z.string().check(phrased(z.regex(/^\d{1,3}$/), { zh: '应为1到100之间的整数', en: 'must be a whole number from 1 to 100' })),
+    3,
+  ),
   z.transform(Number).check(z.minimum(1), z.maximum(100)),
 );
 
@@ -182,8 +213,10 @@ export const ListCasesQuery = z.strictObject({
 export const ListAlertsQuery = z.strictObject(PageQuery);
 export type ListCasesFilter = z.infer<typeof ListCasesQuery>;
 
-export const CallerLookupBody = documented(z.strictObject({ phone: MobileSchema }), {
+export const CallerLookupBody = documented(z.strictObject({ phone: PhoneNumberSchema }), {
   id: 'CallerLookupRequest',
-  description: 'The number the caller is phoning from.',
-  examples: [{ phone: '13812345678' }],
+  description:
+    'The number the caller is phoning from, mobile or landline, written any usual way: the same number written ' +
+    'differently (024-23456789, (024) 2345 6789, +86 24 23456789) finds the same cases.',
+  examples: [{ phone: '13812345678' }, { phone: '024-23456789' }],
 });

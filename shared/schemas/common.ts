@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { Phrase } from '../domain/errors.js';
 import { IDENTIFIER_SHAPES } from '../domain/identifiers.js';
 
 /**
@@ -7,11 +8,46 @@ import { IDENTIFIER_SHAPES } from '../domain/identifiers.js';
  * what keeps each function within its cold-start budget (see `npm run bench`).
  */
 
+/**
+ * The product's own words for a failed check, in both languages. zod's
+ * generic messages come from its locales; these are ours (a domain
+ * validator's reason, "must be a month as YYYY-MM"). A check's message cannot
+ * be fixed in the schema, since one process answers workers in Chinese and
+ * staff in English: the error map of the request's language reads the phrase
+ * from the check that failed (or from the issue's `params`) and picks.
+ */
+const CHECK_PHRASES = new WeakMap<object, Phrase>();
+
+/** A check (z.regex, z.uuid, z.refine…) whose failure says `phrase` instead of zod's generic words. */
+export function phrased<C extends object>(check: C, phrase: Phrase): C {
+  CHECK_PHRASES.set(check, phrase);
+  return check;
+}
+
+/** An issue as an error map receives it: before its message is settled, with the check that raised it. */
+interface RawIssue {
+  readonly inst?: object;
+  readonly params?: { readonly phrase?: Phrase };
+}
+
+/** The product's own words for an issue, if it has any. */
+export function productPhrase(issue: RawIssue): Phrase | undefined {
+  return issue.params?.phrase ?? (issue.inst ? CHECK_PHRASES.get(issue.inst) : undefined);
+}
+
+// Parsed without a language (scripts, tests), the product's words read in English; the edge passes its own map.
+z.config({ customError: (issue) => productPhrase(issue)?.en });
+
+/** A custom issue in the product's words, for superRefine checks. */
+export function phrasedIssue(phrase: Phrase, input: unknown, path?: PropertyKey[]) {
+  return { code: 'custom' as const, params: { phrase }, input, ...(path ? { path } : {}) };
+}
+
 /** A refinement from one of the domain's `…Problem(value)` validators. */
-export function validatedBy(problem: (value: string) => string | null) {
+export function validatedBy(problem: (value: string) => Phrase | null) {
   return z.superRefine<string>((value, ctx) => {
     const reason = problem(value);
-    if (reason !== null) ctx.addIssue({ code: 'custom', message: reason, input: value });
+    if (reason !== null) ctx.addIssue(phrasedIssue(reason, value));
   });
 }
 
@@ -43,7 +79,9 @@ export const CalendarDate = z.iso.date();
 
 /** Month `YYYY-MM`. */
 export const Month = withLength(
-  z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM')),
+  z
+    .string()
+    .check(phrased(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/), { zh: '应为年月，格式YYYY-MM', en: 'must be a month as YYYY-MM' })),
   'YYYY-MM'.length,
 );
 
@@ -61,11 +99,16 @@ export const ChinaTimestamp = withLength(
   /\+08:00$/,
 );
 
-export const CaseId = z.string().check(z.uuid('must be a case id (UUID)'));
+export const CaseId = z.string().check(phrased(z.uuid(), { zh: '应为案件ID（UUID）', en: 'must be a case id (UUID)' }));
 
 /** `<union code>-<YYYYMMDD>-<NNNN>`, more digits past 9999 (see formatCaseNumber). */
 export const CaseNumber = withLength(
-  z.string().check(z.regex(/^\d{6}-\d{8}-\d{4,6}$/, 'must be a case number like 210102-20261121-0001')),
+  z.string().check(
+    phrased(z.regex(/^\d{6}-\d{8}-\d{4,6}$/), {
+      zh: '应为案件编号，如210102-20261121-0001',
+      en: 'must be a case number like 210102-20261121-0001',
+    }),
+  ),
   '210102-20261121-000001'.length,
 );
 

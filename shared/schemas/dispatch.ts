@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { CategorySchema, CreditCodeSchema, DivisionCodeSchema } from './case.js';
-import { CalendarDate, documented, text } from './common.js';
+import { CalendarDate, documented, phrased, text } from './common.js';
 import { OVERRIDABLE_RULES } from '../domain/roster.js';
 
 export const StaffIdParams = z.strictObject({
@@ -59,7 +59,10 @@ export const AssignBody = documented(
         rules: z.array(z.enum(OVERRIDABLE_RULES)).check(
           z.minLength(1),
           z.maxLength(OVERRIDABLE_RULES.length),
-          z.refine((rules) => new Set(rules).size === rules.length, 'must name each rule once'),
+          phrased(
+            z.refine((rules) => new Set(rules).size === rules.length),
+            { zh: '每条规则只能列出一次', en: 'must name each rule once' },
+          ),
         ),
         reason: text(2, 500),
       }),

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { PUBLIC_CHANNELS, PUBLIC_REQUEST_KINDS } from '../domain/vocabulary.js';
 import { disputeContentShape, employerNamedWhenNeeded } from './case.js';
-import { CaseNumber, documented, text, withLength } from './common.js';
+import { CaseNumber, documented, phrased, text, withLength } from './common.js';
 
 /** Routes for workers without an account: the web page and the WeChat mini-program. */
 
@@ -40,7 +40,15 @@ export const CaseNumberParams = z.strictObject({
 export const IdempotencyHeaders = z.object({
   /** Any unique string per submission (a UUID is ideal); a retry sends the same one. */
   'idempotency-key': z.optional(
-    withLength(z.string().check(z.regex(/^[A-Za-z0-9._:-]{8,128}$/, 'must be 8–128 letters, digits or . _ : -')), 128),
+    withLength(
+      z.string().check(
+        phrased(z.regex(/^[A-Za-z0-9._:-]{8,128}$/), {
+          zh: '应为8–128位字母、数字或 . _ : -',
+          en: 'must be 8–128 letters, digits or . _ : -',
+        }),
+      ),
+      128,
+    ),
   ),
 });
 

@@ -39,10 +39,23 @@ const ActorView = z.object({
   staffId: z.optional(StaffSubject),
 });
 
+/** Mobile (13812345678) or landline (024-23456789) as stored, in full or masked (138****5678, 024-****6789). */
+const PhoneNumberView = z
+  .string()
+  .check(
+    z.regex(/^(1[3-9]\d(\d{4}|\*{4})\d{4}|0(10|2\d|[3-9]\d{2})-([1-9]\d{2,3}|\*{3,4})\d{4})$/),
+    z.maxLength('0411-88888888'.length),
+  );
+
+/** The masked forms only (see maskPhoneNumber). */
+const MaskedPhoneNumberView = z
+  .string()
+  .check(z.regex(/^(1[3-9]\d\*{4}\d{4}|0(10|2\d|[3-9]\d{2})-\*{3,4}\d{4})$/), z.maxLength('0411-****8888'.length));
+
 const ComplainantView = z.object({
   name: shownText(50),
-  /** In full, or masked for the caller's role (see maskMobile): 138****5678. */
-  mobile: z.string().check(z.regex(/^1[3-9]\d(\d{4}|\*{4})\d{4}$/), z.maxLength(11)),
+  /** A mobile or landline, in full or masked for the caller's role (see maskPhoneNumber): 138****5678, 024-****6789. */
+  mobile: PhoneNumberView,
   /** In full, or masked (see maskResidentId): region and last four characters only. */
   idNumber: z.optional(z.string().check(z.regex(/^\d{6}(\d{8}|\*{8})\d{3}[\dX]$/), z.maxLength(18))),
   migrantWorker: z.boolean(),
@@ -210,7 +223,7 @@ export const TimelineResponse = z.object({ caseId: CaseId, events: z.array(Timel
 export const CallerLookupResponse = documented(
   z.object({
     /** Masked form of the number looked up. */
-    phone: z.string().check(z.regex(/^1[3-9]\d\*{4}\d{4}$/), z.maxLength(11)),
+    phone: MaskedPhoneNumberView,
     cases: z.array(CaseSummary),
   }),
   { id: 'CallerLookup' },

@@ -7,7 +7,7 @@ import {
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Context } from 'aws-lambda';
-import { AppError } from '../domain/errors.js';
+import { AppError, type Message } from '../domain/errors.js';
 import { getDynamoDbClient, tableName } from './client.js';
 
 /**
@@ -41,7 +41,7 @@ const IN_PROGRESS_POLL_MS = 250;
 export function idempotentByKey<Body, Result, Extra extends object = object>(
   name: string,
   run: (call: IdempotentCall<Body> & Extra) => Promise<Result>,
-  options: { expiresAfterSeconds: number; conflictMessage: string },
+  options: { expiresAfterSeconds: number; conflictMessage: Message },
 ): (call: IdempotentCall<Body> & Extra, context: Context) => Promise<Result> {
   let wrapped: ((call: IdempotentCall<Body> & Extra) => Promise<Result>) | undefined;
   let config: IdempotencyConfig | undefined;
@@ -102,7 +102,10 @@ export function idempotentByKey<Body, Result, Extra extends object = object>(
         if (Date.now() > deadline) {
           throw new AppError(
             'REQUEST_IN_PROGRESS',
-            'The first request with this Idempotency-Key is still being processed; retry shortly.',
+            {
+              zh: '上一次提交仍在处理中，请稍后再试。',
+              en: 'The first request with this Idempotency-Key is still being processed; retry shortly.',
+            },
             undefined,
             2,
           );

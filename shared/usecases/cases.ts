@@ -16,7 +16,7 @@ import {
 } from '../domain/registration.js';
 import { AppError } from '../domain/errors.js';
 import { chinaDate } from '../domain/china-time.js';
-import { maskMobile } from '../domain/masking.js';
+import { maskPhoneNumber } from '../domain/masking.js';
 import type { Caller } from '../domain/roles.js';
 import { type CaseLookupRow, type IdempotencyMarker } from '../domain/records.js';
 import { IdempotencyKeyTaken } from '../domain/conflicts.js';
@@ -105,10 +105,10 @@ async function assignIfUrgent(deps: Dependencies, caseRecord: CaseRecord): Promi
 }
 
 export function registrationKeyReused(): AppError {
-  return new AppError(
-    'IDEMPOTENCY_KEY_REUSED',
-    'This Idempotency-Key was already used for a different registration. Use a new key for a new call.',
-  );
+  return new AppError('IDEMPOTENCY_KEY_REUSED', {
+    zh: '该 Idempotency-Key 已用于另一次登记，新的来电请使用新的 Key。',
+    en: 'This Idempotency-Key was already used for a different registration. Use a new key for a new call.',
+  });
 }
 
 export type RegistrationIdempotency = NonNullable<RegistrationPlan['idempotency']>;
@@ -214,5 +214,5 @@ export async function lookupCaller(
   phone: string,
 ): Promise<{ phoneMasked: string; cases: CaseLookupRow[] }> {
   const rows = await deps.cases.findByPhoneHash(await deps.hashPhone(phone));
-  return { phoneMasked: maskMobile(phone), cases: rows.filter((row) => canSeeCase(caller, row)) };
+  return { phoneMasked: maskPhoneNumber(phone), cases: rows.filter((row) => canSeeCase(caller, row)) };
 }

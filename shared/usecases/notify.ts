@@ -8,6 +8,7 @@ import {
   type Recipient,
   type SmsTemplate,
 } from '../domain/notifications.js';
+import { isMobileNumber } from '../domain/identifiers.js';
 import { smsSignatureOf } from '../domain/unions.js';
 import type { CaseStore, DeliveryStore, UnionStore } from './ports.js';
 
@@ -98,8 +99,12 @@ export interface DeliveryDependencies {
   readonly now: () => Date;
 }
 
-/** `undeliverable`: the provider refused the number for good; the message is marked done, not retried. */
-export type DeliveryResult = 'sent' | 'already_sent' | 'no_address' | 'undeliverable';
+/**
+ * `undeliverable`: the provider refused the number for good; `landline`: the
+ * complainant gave a landline, which cannot receive SMS. Either way the
+ * message is marked done, not retried.
+ */
+export type DeliveryResult = 'sent' | 'already_sent' | 'no_address' | 'landline' | 'undeliverable';
 
 /**
  * Delivers one outbox message at most once: claim, resolve the address
@@ -122,7 +127,7 @@ export async function deliver(deps: DeliveryDependencies, message: OutboxMessage
   }
 }
 
-async function send(deps: DeliveryDependencies, message: OutboxMessage): Promise<'sent' | 'no_address' | 'undeliverable'> {
+async function send(deps: DeliveryDependencies, message: OutboxMessage): Promise<Exclude<DeliveryResult, 'already_sent'>> {
   if (!isTemplate(message.template)) throw new MalformedMessage(message.template);
   if (message.recipient.kind !== 'complainant') {
     templateParams(message.template, message.params); // throws if a parameter is missing
@@ -133,6 +138,7 @@ async function send(deps: DeliveryDependencies, message: OutboxMessage): Promise
   const params = templateParams(message.template, message.params);
   const contact = await deps.cases.getContact(message.caseId);
   if (!contact) return 'no_address';
+  if (!isMobileNumber(contact.mobile)) return 'landline';
   const signName = smsSignatureOf(await deps.unions.directory(), message.unionCode);
   if (!signName) throw new NoSmsSignature(message.unionCode);
   try {

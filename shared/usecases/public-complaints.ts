@@ -58,9 +58,16 @@ export async function fileComplaint(
   const directory = await deps.unions.directory();
   const union = directory.responsibleFor(input.regionCode);
   if (!union) {
-    throw new AppError('REGION_NOT_SERVED', `No union on Weiquan serves region ${input.regionCode} yet.`, [
-      { path: 'regionCode', message: 'no union serves this region; call 12351 for help' },
-    ]);
+    throw new AppError(
+      'REGION_NOT_SERVED',
+      { zh: '该地区暂无工会在线受理。', en: `No union on Weiquan serves region ${input.regionCode} yet.` },
+      [
+        {
+          path: 'regionCode',
+          message: { zh: '该地区暂无工会受理，请拨打12351求助', en: 'no union serves this region; call 12351 for help' },
+        },
+      ],
+    );
   }
   const caseId = deps.newId();
   const accessCode = deps.newAccessCode();
@@ -105,10 +112,10 @@ async function reissue(
 }
 
 export function idempotencyKeyReused(): AppError {
-  return new AppError(
-    'IDEMPOTENCY_KEY_REUSED',
-    'This Idempotency-Key was already used for a different complaint. Use a new key.',
-  );
+  return new AppError('IDEMPOTENCY_KEY_REUSED', {
+    zh: '该提交与之前的提交内容不一致，请刷新页面后重新填写。',
+    en: 'This Idempotency-Key was already used for a different complaint. Use a new key.',
+  });
 }
 
 /**

@@ -171,6 +171,42 @@ describe('a hotline operator logging calls over HTTP', () => {
     const sibling = await api.request('POST', '/callers/lookup', { user: demo('op-shenhe'), body: { phone } });
     expect(sibling.body.cases).toEqual([]);
   });
+
+  it('registers a caller from a landline and finds their cases by the number written another way (issue 13, item 13)', async () => {
+    const withPhone = (mobile: string) => ({ ...complaint().complainant, mobile });
+    const byOperator = await api.request('POST', '/cases', {
+      user: demo('op-heping'),
+      body: complaint({ complainant: withPhone('(024) 2345 6789') }),
+    });
+    expect(byOperator.status).toBe(201);
+    expect(byOperator.body.complainant.mobile).toBe('024-23456789');
+    const online = await api.request('POST', '/public/complaints', {
+      body: { ...complaint({ complainant: withPhone('+86 24 2345-6789') }), channel: 'web' },
+    });
+    expect(online.status).toBe(201);
+
+    const forLawyer = await api.request('GET', `/cases/${byOperator.body.caseId}`, { user: demo('lawyer-heping') });
+    expect(forLawyer.body.complainant.mobile).toBe('024-****6789');
+
+    for (const written of ['024-23456789', '02423456789', '+86-24-23456789']) {
+      const lookup = await api.request('POST', '/callers/lookup', { user: demo('op-heping'), body: { phone: written } });
+      expect(lookup.status).toBe(200);
+      expect(lookup.body.phone).toBe('024-****6789');
+      expect(lookup.body.cases.map((row: { caseNumber: string }) => row.caseNumber).sort()).toEqual(
+        [byOperator.body.caseNumber, online.body.caseNumber].sort(),
+      );
+    }
+  });
+
+  it('finds a mobile caller however the number is written', async () => {
+    const registered = await api.request('POST', '/cases', {
+      user: demo('op-heping'),
+      body: complaint({ complainant: { ...complaint().complainant, mobile: '+86 135 0000 2468' } }),
+    });
+    expect(registered.body.complainant.mobile).toBe('13500002468');
+    const lookup = await api.request('POST', '/callers/lookup', { user: demo('op-heping'), body: { phone: '135-0000-2468' } });
+    expect(lookup.body.cases.map((row: { caseNumber: string }) => row.caseNumber)).toEqual([registered.body.caseNumber]);
+  });
 });
 
 describe('retrying a registration over HTTP (issue 12, defect 2)', () => {

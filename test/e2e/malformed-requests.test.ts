@@ -295,10 +295,10 @@ const MALFORMED: readonly Case[] = [
     field: 'cursor',
   },
   {
-    name: 'caller look-up with a landline',
+    name: 'caller look-up with a landline lacking its area code',
     method: 'POST',
     path: '/callers/lookup',
-    options: () => post({ phone: '024-23456789' }),
+    options: () => post({ phone: '23456789' }),
     status: 400,
     code: 'VALIDATION_FAILED',
     field: 'phone',

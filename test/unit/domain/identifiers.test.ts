@@ -6,7 +6,9 @@ import {
   divisionCodeProblem,
   divisionCovers,
   divisionLevel,
-  mobileProblem,
+  isMobileNumber,
+  normalizePhoneNumber,
+  phoneNumberProblem,
   residentIdCheckCharacter,
   residentIdProblem,
 } from '../../../shared/domain/identifiers.js';
@@ -38,42 +40,6 @@ function gb32100Holds(code: string): boolean {
 
 /** Today is pinned so that birth-date rules do not depend on the day the suite runs. */
 const TODAY = new Date('2026-06-01T00:00:00Z');
-
-describe('mobileProblem', () => {
-  it.each([
-    '13812345678',
-    '13000000000',
-    '14700000000',
-    '15912345678',
-    '16612345678',
-    '17712345678',
-    '18612345678',
-    '19912345678',
-  ])('accepts the mainland mobile number %s', (value) => {
-    expect(mobileProblem(value)).toBeNull();
-  });
-
-  it.each([
-    ['10812345678', 'second digit 0'],
-    ['11812345678', 'second digit 1'],
-    ['12812345678', 'second digit 2'],
-    ['23812345678', 'does not start with 1'],
-    ['1381234567', '10 digits'],
-    ['138123456789', '12 digits'],
-    ['+8613812345678', 'country code'],
-    ['8613812345678', 'country code without +'],
-    ['138 1234 5678', 'spaces'],
-    ['138-1234-5678', 'dashes'],
-    ['1381234567a', 'a letter'],
-    ['１３８１２３４５６７８', 'full-width digits'],
-    ['13812345678\n', 'a trailing newline'],
-    [' 13812345678', 'a leading space'],
-    ['', 'empty'],
-    ['01012345678', 'a landline-like number'],
-  ])('rejects %j (%s)', (value) => {
-    expect(mobileProblem(value)).toMatch(/11-digit mainland mobile/);
-  });
-});
 
 describe('divisionCodeProblem', () => {
   it.each([
@@ -113,7 +79,7 @@ describe('divisionCodeProblem', () => {
     ['２１０１０２', /6-digit/],
     ['', /6-digit/],
   ])('rejects %j with a reason matching %s', (code, reason) => {
-    expect(divisionCodeProblem(code)).toMatch(reason);
+    expect(divisionCodeProblem(code)?.en).toMatch(reason);
   });
 });
 
@@ -222,7 +188,7 @@ describe('residentIdProblem', () => {
     ['21010219900307123', ['0', '1', '2', '4', '5', '6', '7', '8', '9', 'X']],
   ])('rejects %s followed by any wrong check character', (first17, wrong) => {
     for (const c of wrong) {
-      expect(residentIdProblem(first17 + c, TODAY), first17 + c).toMatch(/check digit does not match/);
+      expect(residentIdProblem(first17 + c, TODAY)?.en, first17 + c).toMatch(/check digit does not match/);
     }
   });
 
@@ -235,7 +201,7 @@ describe('residentIdProblem', () => {
     ['11010519491231002 ', 'a trailing space'],
     ['', 'empty'],
   ])('rejects the malformed %j (%s)', (id) => {
-    expect(residentIdProblem(id, TODAY)).toMatch(/must be 18 characters/);
+    expect(residentIdProblem(id, TODAY)?.en).toMatch(/must be 18 characters/);
   });
 
   it.each([
@@ -244,7 +210,7 @@ describe('residentIdProblem', () => {
     ['21001219900307123', 'county without its city (210012)'],
   ])('rejects an ID with a correct check digit but %s', (first17) => {
     const id = withCheck(first17);
-    expect(residentIdProblem(id, TODAY)).toMatch(/valid region code/);
+    expect(residentIdProblem(id, TODAY)?.en).toMatch(/valid region code/);
   });
 
   it.each([
@@ -263,7 +229,7 @@ describe('residentIdProblem', () => {
     ['11010120270101001', 'next year'],
   ])('rejects an ID with a correct check digit but an impossible birth date: %s (%s)', (first17) => {
     const id = withCheck(first17);
-    expect(residentIdProblem(id, TODAY)).toMatch(/impossible birth date/);
+    expect(residentIdProblem(id, TODAY)?.en).toMatch(/impossible birth date/);
   });
 
   it('accepts a person born on the given day itself', () => {
@@ -317,7 +283,7 @@ describe('residentIdProblem', () => {
           const first17 = region + compact(birth) + seq;
           const check = residentIdCheckCharacter(first17);
           fc.pre(replacement !== check);
-          expect(residentIdProblem(first17 + replacement, TODAY)).toMatch(/check digit does not match/);
+          expect(residentIdProblem(first17 + replacement, TODAY)?.en).toMatch(/check digit does not match/);
         },
       ),
     );
@@ -325,7 +291,7 @@ describe('residentIdProblem', () => {
 
   it('uses the current date when no date is given: a birth date in the future is rejected', () => {
     const nextYear = new Date().getUTCFullYear() + 1;
-    expect(residentIdProblem(withCheck(`110101${nextYear}0101001`))).toMatch(/impossible birth date/);
+    expect(residentIdProblem(withCheck(`110101${nextYear}0101001`))?.en).toMatch(/impossible birth date/);
     expect(residentIdProblem('11010519491231002X')).toBeNull();
   });
 });
@@ -379,7 +345,7 @@ describe('creditCodeProblem', () => {
     ['19350100M000100Y43', 'first two characters swapped'],
     ['911100001000064856', 'a check digit written where K belongs'],
   ])('rejects %s (%s)', (code) => {
-    expect(creditCodeProblem(code)).toMatch(/check character does not match/);
+    expect(creditCodeProblem(code)?.en).toMatch(/check character does not match/);
   });
 
   it.each([
@@ -396,7 +362,7 @@ describe('creditCodeProblem', () => {
     ['91350100M000100Y4 ', 'a trailing space'],
     ['', 'empty'],
   ])('rejects the malformed %j (%s)', (code) => {
-    expect(creditCodeProblem(code)).toMatch(/18-character unified social credit code/);
+    expect(creditCodeProblem(code)?.en).toMatch(/18-character unified social credit code/);
   });
 
   it('rejects every single-character substitution of the sample', () => {
@@ -408,5 +374,90 @@ describe('creditCodeProblem', () => {
         expect(creditCodeProblem(changed), changed).not.toBeNull();
       }
     }
+  });
+});
+
+describe('normalizePhoneNumber', () => {
+  it.each([
+    ['13812345678', 'mobile', '13812345678'],
+    ['+8613812345678', 'mobile', '13812345678'],
+    ['+86 138 1234 5678', 'mobile', '13812345678'],
+    ['86-138-1234-5678', 'mobile', '13812345678'],
+    ['008613812345678', 'mobile', '13812345678'],
+    ['138 1234 5678', 'mobile', '13812345678'],
+    ['(+86) 13812345678', 'mobile', '13812345678'],
+    [' 13812345678 ', 'mobile', '13812345678'],
+    ['024-23456789', 'landline', '024-23456789'],
+    ['02423456789', 'landline', '024-23456789'],
+    ['(024) 2345 6789', 'landline', '024-23456789'],
+    ['（024）23456789', 'landline', '024-23456789'],
+    ['１３８１２３４５６７８', 'mobile', '13812345678'],
+    ['＋８６　１３８１２３４５６７８', 'mobile', '13812345678'],
+    ['+86 24 23456789', 'landline', '024-23456789'],
+    ['+86-24-2345-6789', 'landline', '024-23456789'],
+    ['86 (024) 23456789', 'landline', '024-23456789'],
+    ['0411-8888888', 'landline', '0411-8888888'],
+    ['04118888888', 'landline', '0411-8888888'],
+    ['0411 88888888', 'landline', '0411-88888888'],
+    ['010-12345678', 'landline', '010-12345678'],
+    ['01062345678', 'landline', '010-62345678'],
+    ['020 8888 8888', 'landline', '020-88888888'],
+    ['0833-2123456', 'landline', '0833-2123456'],
+  ])('%j is the %s number %s', (written, kind, canonical) => {
+    expect(normalizePhoneNumber(written)).toEqual({ kind, canonical });
+    expect(phoneNumberProblem(written)).toBeNull();
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['10812345678', 'a mobile prefix 10'],
+    ['11812345678', 'a mobile prefix 11'],
+    ['12812345678', 'a mobile prefix 12'],
+    ['23812345678', 'eleven digits starting 2'],
+    ['1381234567', 'a mobile number one digit short'],
+    ['138123456789', 'a mobile number one digit long'],
+    ['23456789', 'a local number without its area code'],
+    ['024-234567', 'a local number of 6 digits'],
+    ['024-234567890', 'a local number of 9 digits'],
+    ['024-03456789', 'a local number starting 0'],
+    ['011-23456789', 'an area code 011 (only 010 starts 01)'],
+    ['00-23456789', 'an area code 00'],
+    ['+1 415 555 0100', 'a foreign number'],
+    ['+85223456789', 'a Hong Kong number'],
+    ['138-1234-567a', 'a letter'],
+    ['024-2345-6789 ext 12', 'an extension'],
+    ['++8613812345678', 'two plus signs'],
+    ['1381234+5678', 'a plus sign inside'],
+  ])('refuses %j (%s)', (written) => {
+    expect(normalizePhoneNumber(written)).toBeNull();
+    expect(phoneNumberProblem(written)?.en).toMatch(/mobile number or a landline/);
+    expect(phoneNumberProblem(written)?.zh).toMatch(/手机号码或固定电话/);
+  });
+
+  it('writes every number one way however it was written, so one caller has one look-up key', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^0(10|2\d|[3-9]\d\d)$/),
+        fc.stringMatching(/^[2-9]\d{6,7}$/),
+        fc.constantFrom('', '+86 ', '86-', '0086'),
+        fc.constantFrom('-', ' ', ''),
+        fc.boolean(),
+        (area, local, prefix, separator, parenthesised) => {
+          const areaWritten = prefix === '' ? area : area.slice(1);
+          const written = `${prefix}${parenthesised ? `(${areaWritten})` : areaWritten}${separator}${local}`;
+          expect(normalizePhoneNumber(written)).toEqual({ kind: 'landline', canonical: `${area}-${local}` });
+        },
+      ),
+    );
+  });
+});
+
+describe('isMobileNumber', () => {
+  it.each([
+    ['13812345678', true],
+    ['024-23456789', false],
+    ['0411-8888888', false],
+  ])('%s → %s', (canonical, mobile) => {
+    expect(isMobileNumber(canonical)).toBe(mobile);
   });
 });

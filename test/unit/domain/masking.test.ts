@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { residentIdCheckCharacter } from '../../../shared/domain/identifiers.js';
-import { maskMobile, maskName, maskResidentId } from '../../../shared/domain/masking.js';
+import { maskMobile, maskName, maskPhoneNumber, maskResidentId } from '../../../shared/domain/masking.js';
 
 describe('maskName', () => {
   it.each([
@@ -55,6 +55,27 @@ describe('maskMobile', () => {
         expect(masked.slice(0, 3)).toBe(mobile.slice(0, 3));
         expect(masked.slice(3, 7)).toBe('****');
         expect(masked.slice(7)).toBe(mobile.slice(7));
+      }),
+    );
+  });
+});
+
+describe('maskPhoneNumber', () => {
+  it.each([
+    ['13812345678', '138****5678'],
+    ['024-23456789', '024-****6789'],
+    ['010-12345678', '010-****5678'],
+    ['0411-8888888', '0411-***8888'],
+    ['0411-88888888', '0411-****8888'],
+  ])('%s → %s', (phone, masked) => {
+    expect(maskPhoneNumber(phone)).toBe(masked);
+  });
+
+  it("keeps a landline's area code and last four digits and hides the rest of its local number", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^0(10|2\d|[3-9]\d\d)$/), fc.stringMatching(/^[2-9]\d{6,7}$/), (area, local) => {
+        const masked = maskPhoneNumber(`${area}-${local}`);
+        expect(masked).toBe(`${area}-${'*'.repeat(local.length - 4)}${local.slice(-4)}`);
       }),
     );
   });

@@ -169,7 +169,13 @@ describe('POST /cases handler', () => {
 
   it('answers 503 OUTCOME_UNKNOWN with Retry-After, not BUSY or 500, when DynamoDB is too slow to finish before the Lambda timeout (issue 12, defect 2)', async () => {
     dynamo.on(TransactWriteCommand).callsFake(() => new Promise((resolve) => setTimeout(() => resolve({}), 500)));
-    const event = apiEvent({ method: 'POST', path: '/cases', user: demo('op-heping'), body: complaint() });
+    const event = apiEvent({
+      method: 'POST',
+      path: '/cases',
+      user: demo('op-heping'),
+      body: complaint(),
+      headers: { 'Accept-Language': 'en' },
+    });
     // An invocation with 100 ms left: middy gives up just before Lambda would.
     const context = { ...lambdaContext('test', 'test-request'), getRemainingTimeInMillis: () => 100 };
 

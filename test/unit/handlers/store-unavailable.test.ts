@@ -97,7 +97,9 @@ const STORE_FAILURES: readonly { kind: string; error: () => Error }[] = [
   },
 ];
 
-const staffRequest = () => invoke(listCases, apiEvent({ method: 'GET', path: '/cases', user: demo('op-heping') }));
+/** A staff client that reads English (staff read Chinese unless they ask). */
+const staffRequest = () =>
+  invoke(listCases, apiEvent({ method: 'GET', path: '/cases', user: demo('op-heping'), headers: { 'Accept-Language': 'en' } }));
 const publicRequest = () =>
   invoke(
     publicStatus,

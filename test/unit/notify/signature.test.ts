@@ -58,7 +58,7 @@ function acknowledgement(unionCode: string): OutboxMessage {
   };
 }
 
-function delivery(send: (sms: SmsRequest) => Promise<void>) {
+function delivery(send: (sms: SmsRequest) => Promise<void>, phone = MOBILE) {
   const deliveries = {
     claim: vi.fn(async () => 'claimed' as const),
     markSent: vi.fn(async () => undefined),
@@ -66,7 +66,7 @@ function delivery(send: (sms: SmsRequest) => Promise<void>) {
   };
   const sms = { send: vi.fn(send) };
   const deps: DeliveryDependencies = {
-    cases: { getContact: async (caseId) => ({ caseId, name: '张三', mobile: MOBILE }) },
+    cases: { getContact: async (caseId) => ({ caseId, name: '张三', mobile: phone }) },
     unions: { directory: async () => directory },
     deliveries: deliveries as unknown as DeliveryRepository,
     sms,
@@ -116,6 +116,18 @@ describe('delivering an SMS', () => {
     expect(await deliver(invalid.deps, acknowledgement('210102'))).toBe('undeliverable');
     expect(invalid.deliveries.markSent).toHaveBeenCalledWith('message-210102', expect.any(Date), 'undeliverable');
     expect(invalid.deliveries.release).not.toHaveBeenCalled();
+  });
+
+  it('sends no SMS to a caller with a landline, and marks the message done (no retry, no failure)', async () => {
+    const { deps, sms, deliveries } = delivery(async () => {
+      throw new SmsRefused('invalid_number', 'aliyun', 'isv.MOBILE_NUMBER_ILLEGAL');
+    }, '024-23456789');
+
+    expect(await deliver(deps, acknowledgement('210102'))).toBe('landline');
+
+    expect(sms.send).not.toHaveBeenCalled();
+    expect(deliveries.markSent).toHaveBeenCalledWith('message-210102', expect.any(Date), 'landline');
+    expect(deliveries.release).not.toHaveBeenCalled();
   });
 
   it('refuses a message from before templates (free text, no parameters) rather than sending it unsigned', async () => {

@@ -170,7 +170,7 @@ describe('RegisterCaseBody', () => {
       ['an unknown category', (): Body => ({ ...example(), category: 'wages' }), ['category']],
       ['a county without its city', (): Body => ({ ...example(), regionCode: '210012' }), ['regionCode']],
       ['a 5-digit region', (): Body => ({ ...example(), regionCode: '21010' }), ['regionCode']],
-      ['a landline', (): Body => withComplainant({ mobile: '02488888888' }), ['complainant', 'mobile']],
+      ['a number without its area code', (): Body => withComplainant({ mobile: '88888888' }), ['complainant', 'mobile']],
       ['a wrong ID check digit', (): Body => withComplainant({ idNumber: '210102199003071234' }), ['complainant', 'idNumber']],
       ['a blank name', (): Body => withComplainant({ name: '  ' }), ['complainant', 'name']],
       ['a 51-character name', (): Body => withComplainant({ name: '张'.repeat(51) }), ['complainant', 'name']],
@@ -266,16 +266,40 @@ describe('ListCasesQuery', () => {
   });
 });
 
+describe('a complainant phoning from a landline', () => {
+  it.each([
+    ['024-23456789', '024-23456789'],
+    ['(0411) 888 8888', '0411-8888888'],
+    ['+86 138 1234 5678', '13812345678'],
+  ])('is registered with the number %j stored as %s', (written, canonical) => {
+    const body = RegisterCaseBody.parse({ ...example(), complainant: { ...(example().complainant as Body), mobile: written } });
+    expect(body.complainant.mobile).toBe(canonical);
+  });
+});
+
 describe('CallerLookupBody', () => {
-  it('parses its registered example', () => {
+  it('parses its registered examples', () => {
     const examples = z.globalRegistry.get(CallerLookupBody)?.examples as unknown[] | undefined;
-    expect(examples).toHaveLength(1);
-    expect(CallerLookupBody.parse(examples![0])).toEqual({ phone: '13812345678' });
+    expect(examples?.map((body) => CallerLookupBody.parse(body))).toEqual([{ phone: '13812345678' }, { phone: '024-23456789' }]);
   });
 
-  it.each(['12812345678', '1381234567', '+8613812345678', '024-88888888', ''])('rejects the phone %j at [phone]', (phone) => {
-    expect(issuePaths(CallerLookupBody, { phone })).toEqual([['phone']]);
+  it.each([
+    ['+86 138-1234-5678', '13812345678'],
+    ['024-23456789', '024-23456789'],
+    ['(024) 2345 6789', '024-23456789'],
+    ['+86 24 23456789', '024-23456789'],
+    ['0411-8888888', '0411-8888888'],
+    ['010 1234 5678', '010-12345678'],
+  ])('reads the mobile or landline %j as %s', (written, canonical) => {
+    expect(CallerLookupBody.parse({ phone: written })).toEqual({ phone: canonical });
   });
+
+  it.each(['12812345678', '1381234567', '23456789', '024-234567', '+1 415 555 0100', ''])(
+    'rejects the phone %j at [phone]',
+    (phone) => {
+      expect(issuePaths(CallerLookupBody, { phone })).toEqual([['phone']]);
+    },
+  );
 
   it('rejects a missing phone at [phone]', () => {
     expect(issuePaths(CallerLookupBody, {})).toEqual([['phone']]);

@@ -11,7 +11,7 @@ interface ErrorBody {
   error?: { code?: string; message?: string; details?: { path?: string; code?: string; message?: string }[]; requestId?: string };
 }
 
-/** What each refusal means to the person at the screen (the API speaks English to developers). */
+/** What each refusal means to the person at the screen, in the console's words. */
 const MESSAGES: Record<string, string> = {
   VALIDATION_FAILED: '填写的内容有误，请按提示修改。',
   BAD_REQUEST: '请求有误，请刷新页面后重试。',
@@ -36,34 +36,48 @@ const MESSAGES: Record<string, string> = {
   INTERNAL: '系统出错了，请稍后再试；如反复出现请联系管理员。',
 };
 
-/** Field messages, matched on the API's words (stable: they come from the shared schemas). */
-const FIELD_MESSAGES: [RegExp, string][] = [
-  [/mobile number/, '请输入正确的11位手机号码'],
-  [/credit code|GB 32100/, '统一社会信用代码不正确（18位，末位为校验码）'],
-  [/birth date|GB 11643|18 characters: 17 digits/, '身份证号码不正确'],
-  [/division code|GB\/T 2260|province prefix/, '地区代码不正确'],
-  [/must name the employer/, '投诉须填写用人单位名称'],
-  [/only a consultation/, '只有咨询可以当场解答'],
-  [/must be a valid date|ISO date/, '请填写正确的日期'],
-];
+/**
+ * The console's words for a field whose own rule failed (a check digit, a
+ * phone number), by the API's field path: short, and the same whatever the
+ * API's sentence says.
+ */
+const FIELD_MESSAGES: Record<string, string> = {
+  'complainant.mobile': '请输入正确的手机号码，或带区号的固定电话（如024-23456789）',
+  phone: '请输入正确的手机号码，或带区号的固定电话（如024-23456789）',
+  'employer.creditCode': '统一社会信用代码不正确（18位，末位为校验码）',
+  'complainant.idNumber': '身份证号码不正确',
+  regionCode: '地区代码不正确',
+  employer: '投诉须填写用人单位名称',
+  answeredOnCall: '只有咨询可以当场解答',
+};
 
-function fieldWords(code: string | undefined, message: string): string {
-  for (const [pattern, words] of FIELD_MESSAGES) if (pattern.test(message)) return words;
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * The API answers the console in Chinese (its default; the console sends no
+ * Accept-Language of its own): a rule's own sentence is shown as it comes;
+ * zod's generic sentences give way to shorter words by code.
+ */
+function fieldWords(path: string, code: string | undefined, message: string): string {
+  if (code === 'custom' || code === 'invalid_format') {
+    return FIELD_MESSAGES[path] ?? (HAN.test(message) ? message : '格式不正确');
+  }
   switch (code) {
+    case 'required':
+      return '此项必填';
     case 'too_small':
-      return /at least 1 /.test(message) || /at least 1$/.test(message)
-        ? '此项必填'
-        : `不能少于要求（${message.replace(/^must (be|have) /, '')}）`;
+      return '内容为空或太少';
     case 'too_big':
       return '超出允许的长度或数值';
     case 'invalid_type':
-      return message.includes('required') ? '此项必填' : '格式不正确';
+      return '格式不正确';
     case 'invalid_value':
       return '请从列表中选择';
+    case 'unknown_field':
     case 'unrecognized_keys':
       return '多余的字段';
     default:
-      return '格式不正确';
+      return HAN.test(message) ? message : '格式不正确';
   }
 }
 
@@ -97,7 +111,10 @@ export class ApiError extends Error {
     }
     const fields =
       code === 'VALIDATION_FAILED'
-        ? details.map((detail) => ({ path: detail.path ?? '', message: fieldWords(detail.code, detail.message ?? '') }))
+        ? details.map((detail) => ({
+            path: detail.path ?? '',
+            message: fieldWords(detail.path ?? '', detail.code, detail.message ?? ''),
+          }))
         : [];
     return new ApiError(status, code, message, fields, error?.requestId);
   }

@@ -659,6 +659,12 @@ export interface components {
             regionCode: string;
             complainant: {
                 name: string;
+                /**
+                 * @example 13812345678
+                 * @example +86 138 1234 5678
+                 * @example 024-23456789
+                 * @example (0411) 8888888
+                 */
                 mobile: string;
                 idNumber?: string;
                 /** @default false */
@@ -871,12 +877,21 @@ export interface components {
             };
         };
         /**
-         * @description The number the caller is phoning from.
+         * @description The number the caller is phoning from, mobile or landline, written any usual way: the same number written differently (024-23456789, (024) 2345 6789, +86 24 23456789) finds the same cases.
          * @example {
          *       "phone": "13812345678"
          *     }
+         * @example {
+         *       "phone": "024-23456789"
+         *     }
          */
         CallerLookupRequest: {
+            /**
+             * @example 13812345678
+             * @example +86 138 1234 5678
+             * @example 024-23456789
+             * @example (0411) 8888888
+             */
             phone: string;
         };
         CallerLookup: {
@@ -1238,6 +1253,12 @@ export interface components {
             regionCode: string;
             complainant: {
                 name: string;
+                /**
+                 * @example 13812345678
+                 * @example +86 138 1234 5678
+                 * @example 024-23456789
+                 * @example (0411) 8888888
+                 */
                 mobile: string;
                 idNumber?: string;
                 /** @default false */

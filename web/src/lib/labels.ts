@@ -12,14 +12,8 @@ export {
 export { CASE_ACTIONS, type CaseAction } from '../../../shared/domain/lifecycle.js';
 export { CALL_DIRECTIONS } from '../../../shared/domain/hotline-calls.js';
 export type { Role } from '../../../shared/domain/roles.js';
+export { ROLE_LABELS } from '../../../shared/domain/roles.js';
 import type { OverridableRule } from '../../../shared/domain/roster.js';
-
-export const ROLE_LABELS = {
-  operator: '12351坐席',
-  lawyer: '志愿律师',
-  mediator: '调解员',
-  legal_admin: '法律部',
-} as const;
 
 export const PRIORITY_LABELS = { urgent: '紧急', priority: '优先', ordinary: '普通' } as const;
 

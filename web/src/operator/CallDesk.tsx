@@ -17,7 +17,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap, type CaseView } from '../api/client';
 import { ApiError, messageOf } from '../api/errors';
@@ -28,12 +28,11 @@ import { showFieldErrors } from '../lib/forms';
 import { CATEGORIES, CHANNELS, REQUEST_KINDS, STAFF_CHANNELS, optionsOf } from '../lib/labels';
 import { yuanToFen } from '../lib/money';
 import { chinaTime } from '../lib/time';
+import { normalizePhoneNumber } from '../../../shared/domain/identifiers.js';
 import type { Schemas } from '../api/client';
 
 type Lookup = Schemas['CallerLookup'];
 type RegisterRequest = Schemas['RegisterCaseRequest'];
-
-const MOBILE = /^1[3-9]\d{9}$/;
 
 interface FormValues {
   kind: RegisterRequest['kind'];
@@ -143,16 +142,21 @@ export default function CallDesk() {
   const kind = Form.useWatch('kind', form);
   const answered = Form.useWatch('answered', form);
 
+  // A landline's 7-digit local number is whole before its 8th digit is typed: only the latest look-up may answer.
+  const latestLookup = useRef('');
   const lookUp = async (typed: string) => {
-    const digits = typed.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
     setPhone(typed);
-    if (!MOBILE.test(digits)) return;
-    form.setFieldValue(['complainant', 'mobile'], digits);
+    const number = normalizePhoneNumber(typed);
+    if (!number) return;
+    const phoneNumber = number.canonical;
+    latestLookup.current = phoneNumber;
+    form.setFieldValue(['complainant', 'mobile'], phoneNumber);
     setLookup((previous) => ({ ...previous, loading: true }));
     try {
-      setLookup({ data: await unwrap(api().POST('/callers/lookup', { body: { phone: digits } })), loading: false });
+      const data = await unwrap(api().POST('/callers/lookup', { body: { phone: phoneNumber } }));
+      if (latestLookup.current === phoneNumber) setLookup({ data, loading: false });
     } catch (error) {
-      setLookup({ error, loading: false });
+      if (latestLookup.current === phoneNumber) setLookup({ error, loading: false });
     }
   };
 
