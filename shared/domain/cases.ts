@@ -1,10 +1,9 @@
 import type { LimitationCheck } from './clocks.js';
 import type { Deadline } from './deadlines.js';
 import type { LegalAidEligibility } from './legal-aid.js';
-import type { MoneyEntry } from './money.js';
 import type { Caller, Role } from './roles.js';
 import type { Pool, Priority, Route } from './triage.js';
-import type { CaseStatus, Category, Channel, Outcome, RequestKind, TimelineEventType } from './vocabulary.js';
+import type { CaseStatus, Category, Channel, MoneyKind, Outcome, RequestKind, TimelineEventType } from './vocabulary.js';
 
 /** A case as the domain knows it. Personal details appear only masked here. */
 export interface CaseRecord {
@@ -192,3 +191,8 @@ export function canSeeCase(
     caseRecord.unionPath.includes(caller.unionCode) || (caseRecord.transfer?.toUnionPath.includes(caller.unionCode) ?? false)
   );
 }
+
+/** One amount a case brought the worker, counted once when it is recorded (see money.ts). */
+export type MoneyEntry =
+  | { readonly at: string; readonly basis: 'recovered'; readonly kind: MoneyKind; readonly fen: number }
+  | { readonly at: string; readonly basis: 'agreed'; readonly fen: number };

@@ -1,4 +1,4 @@
-import type { CaseRecord } from './cases.js';
+import type { CaseRecord, MoneyEntry } from './cases.js';
 import { AppError } from './errors.js';
 import type { Category, MoneyKind } from './vocabulary.js';
 
@@ -14,9 +14,7 @@ import type { Category, MoneyKind } from './vocabulary.js';
  * closure states less. The ledger lives on the case item, so the monthly
  * figures stay a pure function of the case record.
  */
-export type MoneyEntry =
-  | { readonly at: string; readonly basis: 'recovered'; readonly kind: MoneyKind; readonly fen: number }
-  | { readonly at: string; readonly basis: 'agreed'; readonly fen: number };
+export type { MoneyEntry };
 
 /** Amounts by kind, integer fen. */
 export type AmountsByKind = Partial<Record<MoneyKind, number>>;
