@@ -1,10 +1,19 @@
 import * as z from 'zod/mini';
 import { CALL_DIRECTIONS } from '../domain/hotline-calls.js';
-import { MONEY_KINDS, keysOf } from '../domain/vocabulary.js';
+import { MONEY_KINDS, keysOf, type MoneyKind } from '../domain/vocabulary.js';
 import { OutcomeSchema } from './case.js';
 import { CalendarDate, Fen, documented, text } from './common.js';
 
 const MoneyKindSchema = z.enum(keysOf(MONEY_KINDS));
+
+/** Amounts by kind of money (MONEY_KINDS), integer fen: one named field per kind, so the document lists them. */
+const AmountsByKindBody = z.strictObject({
+  wages: z.optional(Fen),
+  injury_compensation: z.optional(Fen),
+  economic_compensation: z.optional(Fen),
+  social_insurance: z.optional(Fen),
+  other: z.optional(Fen),
+} satisfies Record<MoneyKind, unknown>);
 
 /** One entry of case work, by type; each becomes an immutable timeline event. */
 export const WorkEntryBody = documented(
@@ -79,7 +88,7 @@ export const CloseBody = documented(
     outcome: OutcomeSchema,
     summary: text(2, 2000),
     /** The case's recovered money to date, by kind (fen). */
-    amountsRecoveredFen: z.optional(z.partialRecord(MoneyKindSchema, Fen)),
+    amountsRecoveredFen: z.optional(AmountsByKindBody),
     /** Deprecated: one total, counted as the kind the case's category implies. */
     amountRecoveredFen: z.optional(Fen),
     amountAgreedFen: z.optional(Fen),

@@ -1148,7 +1148,16 @@ export interface components {
             outcome: "advice_given" | "mediated_agreement" | "referred_to_arbitration" | "arbitration_award" | "litigation" | "referred_to_labour_inspection" | "withdrawn" | "out_of_scope";
             summary: string;
             amountsRecoveredFen?: {
-                [key: string]: number;
+                /** Format: int64 */
+                wages?: number;
+                /** Format: int64 */
+                injury_compensation?: number;
+                /** Format: int64 */
+                economic_compensation?: number;
+                /** Format: int64 */
+                social_insurance?: number;
+                /** Format: int64 */
+                other?: number;
             };
             /** Format: int64 */
             amountRecoveredFen?: number;
