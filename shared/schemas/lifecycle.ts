@@ -45,7 +45,9 @@ export const WorkEntryBody = documented(
     }),
     z.strictObject({
       type: z.literal('correction'),
-      correctsEventId: z.string().check(z.uuid('must be the id of an event on this case')),
+      correctsEventId: z
+        .string()
+        .check(phrased(z.uuid(), { zh: '应为本案时间线上某条记录的ID', en: 'must be the id of an event on this case' })),
       /** The field of that event to correct, e.g. `filedOn`; its type decides what `value` must be. */
       field: z.string().check(
         z.maxLength(40),

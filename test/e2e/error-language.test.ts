@@ -240,6 +240,18 @@ describe('staff routes follow Accept-Language', () => {
         api.request('POST', '/alerts/00000000-0000-4000-8000-000000000000/acknowledge', { user: admin, headers }),
     },
     {
+      refusal: 'an alert id that is not one',
+      status: 400,
+      codes: ['VALIDATION_FAILED'],
+      send: async (headers) => api.request('POST', '/alerts/not-an-alert/acknowledge', { user: admin, headers }),
+    },
+    {
+      refusal: 'a roster entry of a staff id that is not one',
+      status: 400,
+      codes: ['VALIDATION_FAILED'],
+      send: async (headers) => api.request('GET', '/staff/not-a-staff-id', { user: admin, headers }),
+    },
+    {
       refusal: 'a roster entry of another union',
       status: 404,
       codes: ['NOT_FOUND'],
