@@ -1,8 +1,11 @@
 import * as z from 'zod/mini';
 import { defineRoute } from '../../shared/http/contract.js';
+import { phrased } from '../../shared/schemas/common.js';
 import { ALERT_ACTIONS } from './actions.js';
 
-export const AlertIdParams = z.strictObject({ alertId: z.string().check(z.uuid('must be an alert id (UUID)')) });
+export const AlertIdParams = z.strictObject({
+  alertId: z.string().check(phrased(z.uuid(), { zh: '应为预警ID（UUID）', en: 'must be an alert id (UUID)' })),
+});
 
 export const acknowledgeAlertRoute = defineRoute({
   name: 'acknowledgeAlert',

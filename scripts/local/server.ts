@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context, Handler } from 'aws-lambda';
 import type { RouteEntry } from '../../functions/routes.js';
-import { AppError, type ErrorCode } from '../../shared/domain/errors.js';
+import { AppError, sameInEveryLanguage, type ErrorCode } from '../../shared/domain/errors.js';
 import { isPublic } from '../../shared/http/contract.js';
 import { corsSettingsFromEnv, preflightHeaders } from '../../shared/http/cors.js';
 import { errorResponse } from '../../shared/http/response.js';
@@ -98,7 +98,7 @@ function send(response: ServerResponse, result: APIGatewayProxyResult): void {
 
 /** API Gateway's own answers, as infra/error-responses.ts words them: one language, whoever asks. */
 function gatewayError(code: ErrorCode, message: string, requestId: string): APIGatewayProxyResult {
-  return errorResponse(new AppError(code, message), requestId, 'en');
+  return errorResponse(new AppError(code, sameInEveryLanguage(message)), requestId, 'en');
 }
 
 /**

@@ -19,7 +19,7 @@ import { closureAmounts, countAgreement, countClosureMoney, countPayment, moneyL
 import { closureNotice } from './notifications.js';
 import { chinaDate } from './china-time.js';
 import { meetClocks, startClock, type ClockName, type Deadline } from './deadlines.js';
-import { AppError, type FieldIssue } from './errors.js';
+import { AppError, unprocessableField as invalid, type FieldIssue, type Phrase } from './errors.js';
 import { authorize } from './lifecycle.js';
 import type { Caller } from './roles.js';
 import type { Moment } from './moment.js';
@@ -88,9 +88,8 @@ const EVENT_OF: Record<WorkEntry['type'], TimelineEventType> = {
   correction: 'correction',
 };
 
-function invalid(path: string, message: string): never {
-  throw new AppError('UNPROCESSABLE', message, [{ path, message }]);
-}
+const NOT_IN_FUTURE: Phrase = { zh: '不能晚于今天', en: 'cannot be in the future' };
+const SOME_DATES_IN_FUTURE: Phrase = { zh: '有日期晚于今天。', en: 'Some dates lie in the future.' };
 
 function notInFuture(entry: WorkEntry, now: Date): void {
   const today = chinaDate(now);
@@ -109,9 +108,9 @@ function notInFuture(entry: WorkEntry, now: Date): void {
   ];
   for (const field of dates) {
     const value = (entry as Partial<Record<typeof field, string>>)[field];
-    if (value !== undefined && value > today) issues.push({ path: field, message: 'cannot be in the future' });
+    if (value !== undefined && value > today) issues.push({ path: field, message: NOT_IN_FUTURE });
   }
-  if (issues.length > 0) throw new AppError('VALIDATION_FAILED', 'Some dates lie in the future.', issues);
+  if (issues.length > 0) throw new AppError('VALIDATION_FAILED', SOME_DATES_IN_FUTURE, issues);
 }
 
 /** The record after an entry's facts: arbitration dates, amounts, and the clocks they start or meet. */
@@ -126,7 +125,11 @@ function applyEntry(caseRecord: CaseRecord, entry: WorkEntry, rules: ClockRules)
         deadlines: meetClocks(deadlines, ['mediation'], startOfChinaDay(entry.signedOn)),
       };
     case 'arbitration_filed':
-      if (arbitration) invalid('type', `Arbitration was already filed on ${arbitration.filedOn}.`);
+      if (arbitration)
+        invalid('type', {
+          zh: `已于${arbitration.filedOn}申请仲裁。`,
+          en: `Arbitration was already filed on ${arbitration.filedOn}.`,
+        });
       // Going to arbitration ends mediation (Art. 14: the party may apply once the period runs out).
       return {
         ...caseRecord,
@@ -137,9 +140,14 @@ function applyEntry(caseRecord: CaseRecord, entry: WorkEntry, rules: ClockRules)
         ),
       };
     case 'arbitration_accepted':
-      if (!arbitration) invalid('type', 'Record the arbitration filing first.');
-      if (arbitration.acceptedOn) invalid('type', `The commission already accepted on ${arbitration.acceptedOn}.`);
-      if (entry.acceptedOn < arbitration.filedOn) invalid('acceptedOn', 'cannot be before the filing date');
+      if (!arbitration) invalid('type', { zh: '请先记录仲裁申请。', en: 'Record the arbitration filing first.' });
+      if (arbitration.acceptedOn)
+        invalid('type', {
+          zh: `仲裁委已于${arbitration.acceptedOn}受理。`,
+          en: `The commission already accepted on ${arbitration.acceptedOn}.`,
+        });
+      if (entry.acceptedOn < arbitration.filedOn)
+        invalid('acceptedOn', { zh: '不能早于仲裁申请日', en: 'cannot be before the filing date' });
       return {
         ...caseRecord,
         arbitration: { ...arbitration, acceptedOn: entry.acceptedOn },
@@ -149,9 +157,14 @@ function applyEntry(caseRecord: CaseRecord, entry: WorkEntry, rules: ClockRules)
         ),
       };
     case 'arbitration_extended':
-      if (!arbitration?.acceptedOn) invalid('type', 'Only an accepted arbitration can be extended.');
-      if (arbitration.extended) invalid('type', 'The award period can be extended once, by 15 days (Art. 43).');
-      if (arbitration.awardedOn) invalid('type', 'The award was already made.');
+      if (!arbitration?.acceptedOn)
+        invalid('type', { zh: '仲裁受理后才能延期。', en: 'Only an accepted arbitration can be extended.' });
+      if (arbitration.extended)
+        invalid('type', {
+          zh: '审理期限只能延长一次，最长15日（第四十三条）。',
+          en: 'The award period can be extended once, by 15 days (Art. 43).',
+        });
+      if (arbitration.awardedOn) invalid('type', { zh: '已作出仲裁裁决。', en: 'The award was already made.' });
       return {
         ...caseRecord,
         arbitration: { ...arbitration, extended: true },
@@ -159,28 +172,44 @@ function applyEntry(caseRecord: CaseRecord, entry: WorkEntry, rules: ClockRules)
       };
     case 'injury_recorded':
       if (caseRecord.category !== 'work_injury' && caseRecord.category !== 'occupational_disease')
-        invalid('type', 'Only a work-injury or occupational-disease case counts Art. 17’s recognition periods.');
-      if (caseRecord.workInjury) invalid('type', 'The injury was already recorded: correct that entry instead.');
+        invalid('type', {
+          zh: '只有工伤或职业病案件才计算工伤认定申请期限（《工伤保险条例》第十七条）。',
+          en: 'Only a work-injury or occupational-disease case counts Art. 17’s recognition periods.',
+        });
+      if (caseRecord.workInjury)
+        invalid('type', {
+          zh: '已记录过伤情，如有错误请更正该记录。',
+          en: 'The injury was already recorded: correct that entry instead.',
+        });
       if ((entry.accidentOn === undefined) === (entry.diagnosedOn === undefined))
-        invalid('accidentOn', 'give either the accident date or the diagnosis date of the occupational disease');
+        invalid('accidentOn', {
+          zh: '请填写事故发生日期或职业病诊断日期，二者选一',
+          en: 'give either the accident date or the diagnosis date of the occupational disease',
+        });
       return {
         ...caseRecord,
         workInjury: entry.accidentOn !== undefined ? { accidentOn: entry.accidentOn } : { diagnosedOn: entry.diagnosedOn! },
         deadlines: injuryRecognitionDeadlines(entry, rules).reduce(startClock, deadlines),
       };
     case 'award_served':
-      if (!arbitration?.awardedOn) invalid('type', 'Record the award first.');
+      if (!arbitration?.awardedOn) invalid('type', { zh: '请先记录仲裁裁决。', en: 'Record the award first.' });
       if (arbitration.servedOn)
-        invalid('type', `The award was already served on ${arbitration.servedOn}: correct that entry instead.`);
-      if (entry.servedOn < arbitration.awardedOn) invalid('servedOn', 'cannot be before the award date');
+        invalid('type', {
+          zh: `裁决书已于${arbitration.servedOn}送达，如有错误请更正该记录。`,
+          en: `The award was already served on ${arbitration.servedOn}: correct that entry instead.`,
+        });
+      if (entry.servedOn < arbitration.awardedOn)
+        invalid('servedOn', { zh: '不能早于裁决日', en: 'cannot be before the award date' });
       return {
         ...caseRecord,
         arbitration: { ...arbitration, servedOn: entry.servedOn, finalAward: entry.finalAward },
         deadlines: awardChallengeDeadlines(entry.servedOn, entry.finalAward, rules).reduce(startClock, deadlines),
       };
     case 'arbitration_awarded':
-      if (!arbitration?.acceptedOn) invalid('type', 'Record the commission’s acceptance first.');
-      if (entry.awardedOn < arbitration.acceptedOn) invalid('awardedOn', 'cannot be before the acceptance date');
+      if (!arbitration?.acceptedOn)
+        invalid('type', { zh: '请先记录仲裁委受理。', en: 'Record the commission’s acceptance first.' });
+      if (entry.awardedOn < arbitration.acceptedOn)
+        invalid('awardedOn', { zh: '不能早于受理日', en: 'cannot be before the acceptance date' });
       return {
         ...caseRecord,
         arbitration: {
@@ -285,7 +314,10 @@ function applyCorrection(
   } catch (error) {
     // The corrected value is the cause: the replayed entry's own field path would name a field the caller did not send.
     if (error instanceof AppError) {
-      invalid('value', `The corrected ${entry.field} does not fit the case: ${error.message}`);
+      invalid('value', {
+        zh: `更正后的${entry.field}与案件不符：${error.said.zh}`,
+        en: `The corrected ${entry.field} does not fit the case: ${error.said.en}`,
+      });
     }
     throw error;
   }
@@ -318,9 +350,7 @@ export function recordWork({ caseRecord, entry, caller, moment, rules, timeline 
   if (entry.type === 'correction') {
     const target = correctedEvent(timeline, entry);
     if (typeof entry.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(entry.value) && entry.value > chinaDate(moment.now)) {
-      throw new AppError('VALIDATION_FAILED', 'Some dates lie in the future.', [
-        { path: 'value', message: 'cannot be in the future' },
-      ]);
+      throw new AppError('VALIDATION_FAILED', SOME_DATES_IN_FUTURE, [{ path: 'value', message: NOT_IN_FUTURE }]);
     }
     const previousValue = correctedData(timeline).get(target.eventId)?.[entry.field] ?? null;
     recorded = event(
@@ -401,8 +431,10 @@ export interface RecordFollowUpChange {
 /** The union's call-back (回访) after closure, with the worker's satisfaction when they were reached. */
 export function recordFollowUp({ caseRecord, input, caller, moment }: RecordFollowUpChange): Transition {
   authorize('follow_up', caseRecord, caller);
-  if (input.reached && input.satisfaction === undefined) invalid('satisfaction', 'ask the worker to rate the service (1–5)');
-  if (!input.reached && input.satisfaction !== undefined) invalid('satisfaction', 'only a worker who was reached can rate');
+  if (input.reached && input.satisfaction === undefined)
+    invalid('satisfaction', { zh: '请职工为服务打分（1–5）', en: 'ask the worker to rate the service (1–5)' });
+  if (!input.reached && input.satisfaction !== undefined)
+    invalid('satisfaction', { zh: '只有联系上的职工才能打分', en: 'only a worker who was reached can rate' });
   const followUp: FollowUp = { ...input, at: moment.now.toISOString(), by: caller.staffId };
   return {
     next: { ...caseRecord, status: 'followed_up', followUp, version: caseRecord.version + 1 },

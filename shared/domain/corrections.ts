@@ -1,5 +1,5 @@
 import type { TimelineEvent } from './cases.js';
-import { AppError } from './errors.js';
+import { unprocessableField as refuse } from './errors.js';
 import type { TimelineEventType } from './vocabulary.js';
 
 /**
@@ -34,10 +34,6 @@ export interface Correction {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_FEN = 100_000_000_000;
 
-function refuse(path: string, message: string): never {
-  throw new AppError('UNPROCESSABLE', message, [{ path, message }]);
-}
-
 function isCalendarDate(value: unknown): boolean {
   return typeof value === 'string' && DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 }
@@ -45,18 +41,18 @@ function isCalendarDate(value: unknown): boolean {
 function checkValue(kind: CorrectableKind, value: unknown): void {
   switch (kind) {
     case 'date':
-      if (!isCalendarDate(value)) refuse('value', 'must be a date (YYYY-MM-DD)');
+      if (!isCalendarDate(value)) refuse('value', { zh: '应为日期（YYYY-MM-DD）', en: 'must be a date (YYYY-MM-DD)' });
       return;
     case 'fen':
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_FEN)
-        refuse('value', 'must be an amount in integer fen (≥ 0)');
+        refuse('value', { zh: '应为以分计的非负整数金额', en: 'must be an amount in integer fen (≥ 0)' });
       return;
     case 'boolean':
-      if (typeof value !== 'boolean') refuse('value', 'must be true or false');
+      if (typeof value !== 'boolean') refuse('value', { zh: '应为是或否（true/false）', en: 'must be true or false' });
       return;
     case 'text':
       if (typeof value !== 'string' || value.trim().length === 0 || value.length > 2000)
-        refuse('value', 'must be text of 1–2000 characters');
+        refuse('value', { zh: '应为1–2000个字的文字', en: 'must be text of 1–2000 characters' });
       return;
   }
 }
@@ -64,15 +60,19 @@ function checkValue(kind: CorrectableKind, value: unknown): void {
 /** The event a correction names, checked: on this case's timeline, correctable, the field its type has, the value of the field's type. */
 export function correctedEvent(timeline: readonly TimelineEvent[], correction: Correction): TimelineEvent {
   const target = timeline.find((candidate) => candidate.eventId === correction.correctsEventId);
-  if (!target) refuse('correctsEventId', 'no such event on this case’s timeline');
+  if (!target) refuse('correctsEventId', { zh: '本案时间线上没有这条记录', en: 'no such event on this case’s timeline' });
   const fields = CORRECTABLE_FIELDS[target.type];
-  if (!fields) refuse('correctsEventId', `a ${target.type} event cannot be corrected`);
+  if (!fields)
+    refuse('correctsEventId', {
+      zh: `${target.type}类记录不能更正`,
+      en: `a ${target.type} event cannot be corrected`,
+    });
   const kind = fields[correction.field];
   if (!kind)
-    refuse(
-      'field',
-      `a ${target.type} event has no correctable field ${correction.field}; it has: ${Object.keys(fields).join(', ')}`,
-    );
+    refuse('field', {
+      zh: `${target.type}类记录没有可更正的字段${correction.field}；可更正的字段：${Object.keys(fields).join('、')}`,
+      en: `a ${target.type} event has no correctable field ${correction.field}; it has: ${Object.keys(fields).join(', ')}`,
+    });
   checkValue(kind, correction.value);
   return target;
 }

@@ -1,6 +1,6 @@
 import { afterOwnerLeaves, afterTakenBy, type ClockRules } from './case-clocks.js';
 import { staffActor, type CaseRecord } from './cases.js';
-import { AppError } from './errors.js';
+import { AppError, joinPhrases, type Phrase } from './errors.js';
 import { authorize } from './lifecycle.js';
 import type { Caller } from './roles.js';
 import { explain, ineligibility, isOverridable, type Ineligibility, type OverridableRule, type StaffProfile } from './roster.js';
@@ -75,10 +75,15 @@ export function claim({ caseRecord, staff, caller, moment, rules }: ClaimChange)
   authorize('claim', caseRecord, caller);
   const reasons = ineligibility(staff, caseRecord);
   if (reasons.includes('at_capacity')) {
-    throw new AppError('CONFLICT', `You already work ${staff.activeCases} cases, your capacity; release or close one first.`);
+    throw new AppError('CONFLICT', {
+      zh: `您在办案件已有${staff.activeCases}件，达到承办上限；请先退回或办结一件。`,
+      en: `You already work ${staff.activeCases} cases, your capacity; release or close one first.`,
+    });
   }
-  if (reasons.length > 0)
-    throw new AppError('UNPROCESSABLE', `You cannot take this case: you ${reasons.map(explain).join('; ')}.`);
+  if (reasons.length > 0) {
+    const why = explained(reasons);
+    throw new AppError('UNPROCESSABLE', { zh: `您不能认领本案：${why.zh}。`, en: `You cannot take this case: you ${why.en}.` });
+  }
   return {
     next: ownedBy(caseRecord, staff, moment, rules, { fromPool: true }),
     events: [event(caseRecord, 'claimed', staffActor(caller), { pool: caseRecord.pool }, moment)],
@@ -108,17 +113,30 @@ export interface AssignmentOverride {
   readonly reason: string;
 }
 
+/** Several reasons in one sentence, in each language. */
+function explained(reasons: readonly Ineligibility[]): Phrase {
+  return joinPhrases(reasons.map(explain), { zh: '；', en: '; ' });
+}
+
 /** Where a broken rule is reported: the person chosen, or the override that would have to name it. */
 function assignmentRefusal(staff: StaffProfile, blocking: readonly Ineligibility[]): AppError {
   const mayBeOverridden = blocking.every(isOverridable);
-  const hint = mayBeOverridden ? ` To assign anyway, override ${blocking.join(', ')} with a reason.` : '';
+  const why = explained(blocking);
+  const hint = mayBeOverridden
+    ? {
+        zh: `如仍要指派，请说明理由并豁免：${blocking.join('、')}。`,
+        en: ` To assign anyway, override ${blocking.join(', ')} with a reason.`,
+      }
+    : { zh: '', en: '' };
   return new AppError(
     'UNPROCESSABLE',
-    `${staff.displayName} ${blocking.map(explain).join('; ')}.${hint}`,
+    { zh: `${staff.displayName}${why.zh}。${hint.zh}`, en: `${staff.displayName} ${why.en}.${hint.en}` },
     blocking.map((reason) => ({
       path: isOverridable(reason) ? 'override.rules' : 'staffId',
       code: reason,
-      message: isOverridable(reason) ? `${explain(reason)}; not overridden` : explain(reason),
+      message: isOverridable(reason)
+        ? { zh: `${explain(reason).zh}；未豁免`, en: `${explain(reason).en}; not overridden` }
+        : explain(reason),
     })),
   );
 }
@@ -148,7 +166,8 @@ export function assign({
   rules,
 }: AssignChange): Transition & { overridden: OverridableRule[] } {
   authorize('assign', caseRecord, caller);
-  if (caseRecord.owner?.staffId === staff.staffId) throw new AppError('CONFLICT', 'The case is already assigned to this person.');
+  if (caseRecord.owner?.staffId === staff.staffId)
+    throw new AppError('CONFLICT', { zh: '案件已指派给此人。', en: 'The case is already assigned to this person.' });
   const waived = new Set<Ineligibility>(override?.rules ?? []);
   const reasons = ineligibility(staff, { ...caseRecord, pool: undefined });
   const blocking = reasons.filter((reason) => !waived.has(reason));
@@ -187,11 +206,15 @@ export interface RequestTransferChange {
 
 /** 转交: a legal department hands a case to another union; until it accepts, the sender stays accountable. */
 export function requestTransfer({ caseRecord, target, targetPath, caller, reason, moment }: RequestTransferChange): Transition {
-  if (caseRecord.transfer) throw new AppError('CONFLICT', `A transfer to ${caseRecord.transfer.toUnion} is already pending.`);
+  if (caseRecord.transfer)
+    throw new AppError('CONFLICT', {
+      zh: `已有转交至${caseRecord.transfer.toUnion}的申请待接收。`,
+      en: `A transfer to ${caseRecord.transfer.toUnion} is already pending.`,
+    });
   authorize('transfer', caseRecord, caller);
   if (target.code === caseRecord.unionCode) {
-    throw new AppError('UNPROCESSABLE', 'The case already belongs to that union.', [
-      { path: 'toUnion', message: 'choose another union' },
+    throw new AppError('UNPROCESSABLE', { zh: '案件已属于该工会。', en: 'The case already belongs to that union.' }, [
+      { path: 'toUnion', message: { zh: '请选择其他工会', en: 'choose another union' } },
     ]);
   }
   const requestedAt = moment.now.toISOString();
@@ -233,9 +256,13 @@ export interface DecideTransferChange {
 export function decideTransfer({ caseRecord, caller, decision, moment }: DecideTransferChange): Transition {
   const transfer = caseRecord.transfer;
   authorize(decision.accept ? 'accept_transfer' : 'reject_transfer', caseRecord, caller);
-  if (!transfer) throw new AppError('CONFLICT', 'This case has no transfer awaiting an answer.');
+  if (!transfer)
+    throw new AppError('CONFLICT', { zh: '本案没有待答复的转交。', en: 'This case has no transfer awaiting an answer.' });
   if (!transfer.toUnionPath.includes(caller.unionCode)) {
-    throw new AppError('FORBIDDEN', 'Only the receiving union’s legal department can answer this transfer.');
+    throw new AppError('FORBIDDEN', {
+      zh: '只有接收方工会的法律部门才能答复此转交。',
+      en: 'Only the receiving union’s legal department can answer this transfer.',
+    });
   }
   const { transfer: _pending, ...rest } = caseRecord;
   const actor = staffActor(caller);

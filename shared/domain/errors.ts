@@ -8,8 +8,29 @@ export interface Phrase {
   readonly en: string;
 }
 
-/** A message: a Phrase, or one string shown whatever the language (a Chinese one on public routes). */
-export type Message = string | Phrase;
+/**
+ * What an error says: always both languages, so that a refusal written in
+ * English only (or Chinese only) does not compile. Words that truly have one
+ * form go through `sameInEveryLanguage`, which says so.
+ */
+export type Message = Phrase;
+
+/**
+ * A sentence with one form whatever the language: words already written in
+ * the reader's language (zod issues, parsed with that language's error map),
+ * or API Gateway's own answers, which cannot follow Accept-Language.
+ */
+export function sameInEveryLanguage(text: string): Phrase {
+  return { zh: text, en: text };
+}
+
+/** Phrases joined in each language with that language's separator, e.g. `；` and `; `. */
+export function joinPhrases(phrases: readonly Phrase[], separator: Phrase): Phrase {
+  return {
+    zh: phrases.map((phrase) => phrase.zh).join(separator.zh),
+    en: phrases.map((phrase) => phrase.en).join(separator.en),
+  };
+}
 
 /**
  * Errors the domain and the HTTP edge raise on purpose. Each carries a stable
@@ -73,7 +94,7 @@ export class AppError extends Error {
     /** How long to wait before trying again, when waiting helps (too many attempts, a busy store). */
     readonly retryAfterSeconds?: number,
   ) {
-    super(typeof said === 'string' ? said : said.en);
+    super(said.en);
     this.name = 'AppError';
     this.said = said;
   }
@@ -81,7 +102,12 @@ export class AppError extends Error {
 
 /** The message in the language chosen. */
 export function inLanguage(message: Message, language: keyof Phrase): string {
-  return typeof message === 'string' ? message : message[language];
+  return message[language];
+}
+
+/** A refused field of an otherwise well-formed request: the whole error and the field say the same. */
+export function unprocessableField(path: string, message: Phrase): never {
+  throw new AppError('UNPROCESSABLE', message, [{ path, message }]);
 }
 
 /** The one error body every route returns. */
@@ -89,7 +115,7 @@ export interface ErrorBody {
   readonly error: {
     readonly code: ErrorCode;
     readonly message: string;
-    readonly details?: readonly (FieldIssue & { readonly message: string })[];
+    readonly details?: readonly (Omit<FieldIssue, 'message'> & { readonly message: string })[];
     readonly requestId: string;
   };
 }

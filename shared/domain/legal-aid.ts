@@ -1,4 +1,4 @@
-import { AppError } from './errors.js';
+import { unprocessableField as refuse } from './errors.js';
 import { LEGAL_AID_EXEMPTION_GROUNDS, type Category, type LegalAidExemptionGround, type RequestKind } from './vocabulary.js';
 
 /**
@@ -42,20 +42,23 @@ export function legalAidEligibilityAtIntake(
   given: LegalAidEligibility | undefined,
 ): LegalAidEligibility | undefined {
   if (facts.kind !== 'legal_aid_application') {
-    if (given) refuse('legalAidEligibility', 'only a legal-aid application has an eligibility decision');
+    if (given)
+      refuse('legalAidEligibility', {
+        zh: '只有法律援助申请需要作出援助资格决定',
+        en: 'only a legal-aid application has an eligibility decision',
+      });
     return undefined;
   }
   if (given?.basis === 'exempt' && given.ground === 'migrant_worker_pay_or_injury' && !fitsMigrantWorkerExemption(facts)) {
-    refuse('legalAidEligibility.ground', 'Art. 42 (3) covers migrant workers claiming pay or work-injury compensation only');
+    refuse('legalAidEligibility.ground', {
+      zh: '第四十二条第（三）项仅适用于农民工请求支付劳动报酬或者工伤事故人身损害赔偿',
+      en: 'Art. 42 (3) covers migrant workers claiming pay or work-injury compensation only',
+    });
   }
   if (given) return given;
   return fitsMigrantWorkerExemption(facts)
     ? { basis: 'exempt', ground: 'migrant_worker_pay_or_injury', suggested: true }
     : undefined;
-}
-
-function refuse(path: string, message: string): never {
-  throw new AppError('UNPROCESSABLE', message, [{ path, message }]);
 }
 
 /** The decision as the lawyer reads it, in Chinese. */

@@ -1,6 +1,6 @@
 import { AppError } from './errors.js';
 import type { Caller, Role } from './roles.js';
-import type { CaseStatus } from './vocabulary.js';
+import { CASE_STATUSES, type CaseStatus } from './vocabulary.js';
 
 /**
  * The case state machine, as one table. Every action a person (or the
@@ -108,17 +108,32 @@ export function authorize(action: CaseAction, caseRecord: CaseState, caller: Cal
   const rule: ActionRule = CASE_ACTIONS[action];
   const permitted = caller.roles.filter((role) => rule.roles.includes(role));
   if (permitted.length === 0) {
-    throw new AppError('FORBIDDEN', `Your role cannot ${action.replaceAll('_', ' ')} a case.`);
+    throw new AppError('FORBIDDEN', {
+      zh: `您的角色不能对案件执行“${rule.label}”。`,
+      en: `Your role cannot ${action.replaceAll('_', ' ')} a case.`,
+    });
   }
   if (rule.from.includes(caseRecord.status)) {
-    throw new AppError('FORBIDDEN', `Only the lawyer or mediator working this case (or its legal department) can do that.`);
+    throw new AppError('FORBIDDEN', {
+      zh: '只有承办本案的律师或调解员（或其法律部门）才能这样做。',
+      en: 'Only the lawyer or mediator working this case (or its legal department) can do that.',
+    });
   }
   const allowed = allowedActions(caseRecord, caller);
   throw new AppError(
     'INVALID_TRANSITION',
-    `The case is ${caseRecord.status}, so "${action}" is not possible now; ${
-      allowed.length > 0 ? `you can: ${allowed.join(', ')}` : 'there is nothing you can do with it now'
-    }.`,
-    allowed.map((next) => ({ path: 'allowedActions', code: next, message: CASE_ACTIONS[next].label })),
+    {
+      zh: `案件状态为“${CASE_STATUSES[caseRecord.status]}”，现在不能“${rule.label}”；${
+        allowed.length > 0 ? `可以：${allowed.map((next) => CASE_ACTIONS[next].label).join('、')}` : '目前无可执行的操作'
+      }。`,
+      en: `The case is ${caseRecord.status}, so "${action}" is not possible now; ${
+        allowed.length > 0 ? `you can: ${allowed.join(', ')}` : 'there is nothing you can do with it now'
+      }.`,
+    },
+    allowed.map((next) => ({
+      path: 'allowedActions',
+      code: next,
+      message: { zh: CASE_ACTIONS[next].label, en: next.replaceAll('_', ' ') },
+    })),
   );
 }

@@ -71,9 +71,22 @@ export function closureAmounts(
   closure: { readonly amountsRecoveredFen?: AmountsByKind; readonly amountRecoveredFen?: number },
 ): AmountsByKind | undefined {
   if (closure.amountsRecoveredFen && closure.amountRecoveredFen !== undefined) {
-    throw new AppError('VALIDATION_FAILED', 'Give the amounts recovered by kind, or one total, not both.', [
-      { path: 'amountRecoveredFen', message: 'give amountsRecoveredFen (by kind) or amountRecoveredFen, not both' },
-    ]);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      {
+        zh: '挽回金额请按类别填写或只填一个总额，不能两者都填。',
+        en: 'Give the amounts recovered by kind, or one total, not both.',
+      },
+      [
+        {
+          path: 'amountRecoveredFen',
+          message: {
+            zh: '分类金额（amountsRecoveredFen）与总额（amountRecoveredFen）只能填一项',
+            en: 'give amountsRecoveredFen (by kind) or amountRecoveredFen, not both',
+          },
+        },
+      ],
+    );
   }
   if (closure.amountsRecoveredFen) return closure.amountsRecoveredFen;
   if (closure.amountRecoveredFen !== undefined) return { [moneyKindOfCategory(category)]: closure.amountRecoveredFen };

@@ -30,13 +30,25 @@ export function reportMonths(from: string, to: string | undefined, now: Date): s
   const last = to ?? from;
   const current = chinaMonth(now);
   const issues: FieldIssue[] = [];
-  if (from > current) issues.push({ path: 'month', code: 'future_month', message: `cannot be after ${current} (China time)` });
-  if (to !== undefined && to > current) issues.push({ path: 'to', code: 'future_month', message: `cannot be after ${current}` });
-  if (last < from) issues.push({ path: 'to', code: 'before_month', message: 'cannot be before month' });
+  if (from > current)
+    issues.push({
+      path: 'month',
+      code: 'future_month',
+      message: { zh: `不能晚于${current}（北京时间）`, en: `cannot be after ${current} (China time)` },
+    });
+  if (to !== undefined && to > current)
+    issues.push({ path: 'to', code: 'future_month', message: { zh: `不能晚于${current}`, en: `cannot be after ${current}` } });
+  if (last < from)
+    issues.push({ path: 'to', code: 'before_month', message: { zh: '不能早于起始月份（month）', en: 'cannot be before month' } });
   else if (monthIndex(last) - monthIndex(from) + 1 > MAX_REPORT_MONTHS) {
-    issues.push({ path: 'to', code: 'too_many_months', message: `a report covers at most ${MAX_REPORT_MONTHS} months` });
+    issues.push({
+      path: 'to',
+      code: 'too_many_months',
+      message: { zh: `一份报表最多覆盖${MAX_REPORT_MONTHS}个月`, en: `a report covers at most ${MAX_REPORT_MONTHS} months` },
+    });
   }
-  if (issues.length > 0) throw new AppError('VALIDATION_FAILED', 'The report’s months are not valid.', issues);
+  if (issues.length > 0)
+    throw new AppError('VALIDATION_FAILED', { zh: '报表月份有误。', en: 'The report’s months are not valid.' }, issues);
   return Array.from({ length: monthIndex(last) - monthIndex(from) + 1 }, (_, offset) => monthAt(monthIndex(from) + offset));
 }
 

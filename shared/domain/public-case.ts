@@ -68,13 +68,19 @@ export const ATTEMPTS_PER_CASE_NUMBER = 1000;
 
 /** The one answer for an unknown case number and a wrong access code alike, so neither can be told apart. */
 export function caseNotFoundForPublic(): AppError {
-  return new AppError('NOT_FOUND', '案件编号或查询码不正确。');
+  return new AppError('NOT_FOUND', { zh: '案件编号或查询码不正确。', en: 'The case number or access code is not right.' });
 }
 
 /** An attempt refused unchecked until `retryAt` (epoch ms); the same words for a client's limit and a number's. */
 export function tooManyAttempts(retryAt: number, now: number): AppError {
   const seconds = Math.max(1, Math.ceil((retryAt - now) / 1000));
-  return new AppError('TOO_MANY_REQUESTS', `尝试次数过多，请${Math.ceil(seconds / 60)}分钟后再试`, undefined, seconds);
+  const minutes = Math.ceil(seconds / 60);
+  return new AppError(
+    'TOO_MANY_REQUESTS',
+    { zh: `尝试次数过多，请${minutes}分钟后再试`, en: `Too many attempts; try again in ${minutes} minutes.` },
+    undefined,
+    seconds,
+  );
 }
 
 /** Status in plain words for the worker. */
@@ -181,9 +187,9 @@ export function publicTimeline(events: readonly TimelineEvent[]): PublicTimeline
 
 /** Feedback is given once, after the case is closed. */
 export function checkFeedbackAllowed(caseRecord: CaseRecord): void {
-  if (caseRecord.feedback) throw new AppError('CONFLICT', '您已评价过本案件。');
+  if (caseRecord.feedback) throw new AppError('CONFLICT', { zh: '您已评价过本案件。', en: 'You have already rated this case.' });
   if (caseRecord.status !== 'closed' && caseRecord.status !== 'followed_up') {
-    throw new AppError('CONFLICT', '案件办结后才能评价。');
+    throw new AppError('CONFLICT', { zh: '案件办结后才能评价。', en: 'A case can be rated once it is closed.' });
   }
 }
 
@@ -207,7 +213,10 @@ export const COMPLAINANT = { kind: 'complainant' } as const;
 export function supplementCase(caseRecord: CaseRecord, text: string, moment: Moment): Transition {
   const count = caseRecord.supplementCount ?? 0;
   if (count >= MAX_SUPPLEMENTS) {
-    throw new AppError('CONFLICT', `每件案件最多补充${MAX_SUPPLEMENTS}次材料；如需补充更多，请拨打12351。`);
+    throw new AppError('CONFLICT', {
+      zh: `每件案件最多补充${MAX_SUPPLEMENTS}次材料；如需补充更多，请拨打12351。`,
+      en: `A case takes at most ${MAX_SUPPLEMENTS} supplements; to add more, call 12351.`,
+    });
   }
   return {
     next: { ...caseRecord, supplementCount: count + 1, version: caseRecord.version + 1 },

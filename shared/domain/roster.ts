@@ -1,6 +1,7 @@
 import { canSeeCase, type CaseRecord } from './cases.js';
 import { poolForRole } from './triage.js';
 import type { Category } from './vocabulary.js';
+import type { Phrase } from './errors.js';
 
 /** A volunteer lawyer or labour-dispute mediator on a union's roster. */
 export interface StaffProfile {
@@ -28,16 +29,26 @@ export interface StaffProfile {
 export type Ineligibility =
   'case_outside_union' | 'inactive' | 'wrong_pool' | 'category_not_taken' | 'conflict_of_interest' | 'at_capacity';
 
-const EXPLANATIONS: Record<Ineligibility, string> = {
-  case_outside_union: 'cannot see this case: it is outside their union’s area',
-  inactive: 'is not active on the roster',
-  wrong_pool: 'does not work this kind of case (lawyers take the lawyer pool, mediators the mediation pool)',
-  category_not_taken: 'does not take cases of this category',
-  conflict_of_interest: 'has a declared conflict of interest with this employer',
-  at_capacity: 'already works as many cases as their capacity allows',
+/** Why someone may not take a case, said of them (the subject is their name, or "you"). */
+const EXPLANATIONS: Record<Ineligibility, Phrase> = {
+  case_outside_union: {
+    zh: '看不到本案：案件不在其所在工会的管辖范围内',
+    en: 'cannot see this case: it is outside their union’s area',
+  },
+  inactive: { zh: '在名册中处于停用状态', en: 'is not active on the roster' },
+  wrong_pool: {
+    zh: '不办理此类案件（律师从律师案件池认领，调解员从调解案件池认领）',
+    en: 'does not work this kind of case (lawyers take the lawyer pool, mediators the mediation pool)',
+  },
+  category_not_taken: { zh: '不承办该类别的案件', en: 'does not take cases of this category' },
+  conflict_of_interest: { zh: '已申报与该用人单位存在利益冲突', en: 'has a declared conflict of interest with this employer' },
+  at_capacity: { zh: '在办案件已达其承办上限', en: 'already works as many cases as their capacity allows' },
 };
 
-export function explain(reason: Ineligibility): string {
+/** A staff id the caller's roster does not hold (or must not reveal). */
+export const NOT_ON_ROSTER: Phrase = { zh: '您的名册中没有这名律师或调解员。', en: 'No such lawyer or mediator on your roster.' };
+
+export function explain(reason: Ineligibility): Phrase {
   return EXPLANATIONS[reason];
 }
 

@@ -47,14 +47,17 @@ function addCorsHeaders(
 const RETRY_LATER = {
   BUSY: {
     staff: { zh: '系统繁忙，请稍后再试。', en: 'The service is busy; try again in a moment.' },
-    public: '系统繁忙，请稍后再试。',
+    public: { zh: '系统繁忙，请稍后再试。', en: 'The service is busy; try again in a moment.' },
   },
   STORE_UNAVAILABLE: {
     staff: {
       zh: '数据存储繁忙或无法访问，请稍后再试。',
       en: 'The data store is overloaded or out of reach; try again in a moment.',
     },
-    public: '系统暂时无法处理您的请求，请稍后再试。',
+    public: {
+      zh: '系统暂时无法处理您的请求，请稍后再试。',
+      en: 'The service cannot handle your request right now; try again later.',
+    },
   },
   OUTCOME_UNKNOWN: {
     staff: {
@@ -63,9 +66,12 @@ const RETRY_LATER = {
         'The request took too long to answer and may or may not have taken effect. Retry with the same Idempotency-Key, ' +
         'or check (e.g. look the caller or the case up) before repeating it.',
     },
-    public: '请求处理超时，可能已经提交成功。请稍后用同一页面重新提交，系统不会重复登记。',
+    public: {
+      zh: '请求处理超时，可能已经提交成功。请稍后用同一页面重新提交，系统不会重复登记。',
+      en: 'The request timed out and may have been submitted. Submit again later from the same page; it will not be registered twice.',
+    },
   },
-} as const satisfies Record<string, { staff: Phrase; public: string }>;
+} as const satisfies Record<string, { staff: Phrase; public: Phrase }>;
 
 /** Seconds a client should wait before retrying a 503 the edge answers. */
 const RETRY_AFTER_SECONDS = 2;

@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import zhCN from 'zod/v4/locales/zh-CN.js';
-import type { FieldIssue, Phrase } from '../domain/errors.js';
+import { sameInEveryLanguage, type FieldIssue, type Phrase } from '../domain/errors.js';
 import { productPhrase } from '../schemas/common.js';
 import type { Language } from './language.js';
 
@@ -61,15 +61,16 @@ export function toFieldIssues(issues: readonly Issue[], language: Language = 'en
       return issue.keys.map((key) => ({
         path: joinPath([...path, key]),
         code: 'unknown_field',
-        message: UNKNOWN_FIELD[language],
+        message: UNKNOWN_FIELD,
       }));
     }
     if (issue.code === 'invalid_type' && issue.input === undefined) {
-      return [{ path: joinPath(path), code: 'required', message: REQUIRED[language] }];
+      return [{ path: joinPath(path), code: 'required', message: REQUIRED }];
     }
-    // In Chinese, the message is already in the product's words or zod's zh-CN locale (see errorMapFor).
+    // In Chinese, the message is already in the product's words or zod's zh-CN locale (see errorMapFor): the
+    // issues were parsed in one language, so the words they carry are the only ones there are.
     const message = language === 'zh' ? issue.message : englishWords(issue);
-    return [{ path: joinPath(path), code: issue.code, message }];
+    return [{ path: joinPath(path), code: issue.code, message: sameInEveryLanguage(message) }];
   });
 }
 

@@ -94,7 +94,9 @@ export const Timestamp = z.iso.datetime({ offset: true }).check(z.maxLength(35))
  * clients that parse dates read the same moment.
  */
 export const ChinaTimestamp = withLength(
-  z.iso.datetime({ offset: true }).check(z.regex(/\+08:00$/, 'must be China time (+08:00)')),
+  z.iso
+    .datetime({ offset: true })
+    .check(phrased(z.regex(/\+08:00$/), { zh: '应为北京时间（+08:00）', en: 'must be China time (+08:00)' })),
   29,
   /\+08:00$/,
 );

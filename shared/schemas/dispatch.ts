@@ -4,7 +4,12 @@ import { CalendarDate, documented, phrased, text } from './common.js';
 import { OVERRIDABLE_RULES } from '../domain/roster.js';
 
 export const StaffIdParams = z.strictObject({
-  staffId: z.string().check(z.uuid('must be a staff id (UUID, the user’s sub at the staff sign-in issuer)')),
+  staffId: z.string().check(
+    phrased(z.uuid(), {
+      zh: '应为工作人员ID（UUID，即其在工作人员登录系统中的sub）',
+      en: 'must be a staff id (UUID, the user’s sub at the staff sign-in issuer)',
+    }),
+  ),
 });
 
 export const RosterQuery = z.strictObject({ role: z.optional(z.enum(['lawyer', 'mediator'])) });
@@ -49,7 +54,7 @@ export const ReasonBody = documented(z.strictObject({ reason: text(2, 500) }), {
 
 export const AssignBody = documented(
   z.strictObject({
-    staffId: z.string().check(z.uuid('must be a staff id (UUID)')),
+    staffId: z.string().check(phrased(z.uuid(), { zh: '应为工作人员ID（UUID）', en: 'must be a staff id (UUID)' })),
     /**
      * Assign despite the named rules (category not taken, conflict of interest,
      * capacity) and only those; the rules and the reason are kept on the timeline.

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { CALL_DIRECTIONS } from '../domain/hotline-calls.js';
 import { MONEY_KINDS, keysOf, type MoneyKind } from '../domain/vocabulary.js';
 import { OutcomeSchema } from './case.js';
-import { CalendarDate, Fen, documented, text } from './common.js';
+import { CalendarDate, Fen, documented, phrased, text } from './common.js';
 
 const MoneyKindSchema = z.enum(keysOf(MONEY_KINDS));
 
@@ -54,9 +54,17 @@ export const WorkEntryBody = documented(
     }),
     z.strictObject({
       type: z.literal('correction'),
-      correctsEventId: z.string().check(z.uuid('must be the id of an event on this case')),
+      correctsEventId: z
+        .string()
+        .check(phrased(z.uuid(), { zh: '应为本案时间线上某条记录的ID', en: 'must be the id of an event on this case' })),
       /** The field of that event to correct, e.g. `filedOn`; its type decides what `value` must be. */
-      field: z.string().check(z.maxLength(40), z.regex(/^[a-zA-Z]{1,40}$/, 'must name a field of the corrected event')),
+      field: z.string().check(
+        z.maxLength(40),
+        phrased(z.regex(/^[a-zA-Z]{1,40}$/), {
+          zh: '应为被更正记录中的字段名',
+          en: 'must name a field of the corrected event',
+        }),
+      ),
       /** The new value: a date `YYYY-MM-DD`, an amount in integer fen, true/false or text, as the field is. */
       value: z.union([z.string().check(z.minLength(1), z.maxLength(2000)), z.int(), z.boolean()]),
       /** Why (optional): shown on the timeline beside the correction. */

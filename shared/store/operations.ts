@@ -89,7 +89,12 @@ export async function batchGetAll(store: StoreContext, requestKeys: readonly Ite
       let pending: Item[] = chunk;
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt >= BATCH_GET_ATTEMPTS)
-          throw new AppError('BUSY', 'The service is busy; try again in a moment.', undefined, 1);
+          throw new AppError(
+            'BUSY',
+            { zh: '系统繁忙，请稍后再试。', en: 'The service is busy; try again in a moment.' },
+            undefined,
+            1,
+          );
         if (attempt > 0)
           await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt) * (0.5 + Math.random() / 2)));
         const response = await store.client.send(
@@ -132,7 +137,13 @@ export async function transact(store: StoreContext, items: TransactItems): Promi
   }
 }
 
-const tooManyChanges = () => new AppError('BUSY', 'Too many changes at once; try again in a moment.', undefined, 1);
+const tooManyChanges = () =>
+  new AppError(
+    'BUSY',
+    { zh: '同时提交的修改过多，请稍后再试。', en: 'Too many changes at once; try again in a moment.' },
+    undefined,
+    1,
+  );
 
 /**
  * DynamoDB Local's answer (a 500) when a request waited too long for the lock

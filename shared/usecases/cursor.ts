@@ -60,11 +60,14 @@ export function decodeCursor(key: string, query: CursorQuery, cursor: string): s
       return listSortKey;
     }
   }
-  throw new AppError('INVALID_CURSOR', 'The page cursor does not belong to this list.', [
+  throw new AppError('INVALID_CURSOR', { zh: '翻页游标不属于此列表。', en: 'The page cursor does not belong to this list.' }, [
     {
       path: 'cursor',
       code: 'invalid_cursor',
-      message: 'pass back the nextCursor of the previous page unchanged, with the same filters; or leave it out to start again',
+      message: {
+        zh: '请原样传回上一页的nextCursor并保持筛选条件不变；或不传此参数，从第一页重新开始',
+        en: 'pass back the nextCursor of the previous page unchanged, with the same filters; or leave it out to start again',
+      },
     },
   ]);
 }

@@ -145,7 +145,7 @@ export async function acknowledgeAlert(deps: AlertDependencies, caller: Caller, 
   const alert = await deps.alerts.get(alertId);
   const at = deps.now().toISOString();
   if (!alert || !(await deps.alerts.acknowledge(caller.unionCode, alert, caller.staffId, at))) {
-    throw new AppError('NOT_FOUND', 'No such alert for your legal department.');
+    throw new AppError('NOT_FOUND', { zh: '本法律部门没有该预警。', en: 'No such alert for your legal department.' });
   }
   return {
     alert,

@@ -28,7 +28,10 @@ async function save(
   } catch (error) {
     if (error instanceof TransitionConflict) {
       // The case changed, or so did the caseload of whoever works it (closed or released elsewhere).
-      throw new AppError('CONFLICT', 'Someone else changed the case meanwhile; reload it and try again.');
+      throw new AppError('CONFLICT', {
+        zh: '案件已被他人修改，请刷新后重试。',
+        en: 'Someone else changed the case meanwhile; reload it and try again.',
+      });
     }
     throw error;
   }

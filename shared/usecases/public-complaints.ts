@@ -213,7 +213,12 @@ async function changeOwnCase(
     if (attempt >= SAVE_ATTEMPTS) {
       // A rule that refuses the change now (the cap reached, a rating given) is the true answer, not BUSY.
       change(fresh, momentOf(deps));
-      throw new AppError('BUSY', '案件正在更新，请稍后再试。', undefined, 1);
+      throw new AppError(
+        'BUSY',
+        { zh: '案件正在更新，请稍后再试。', en: 'The case is being updated; try again in a moment.' },
+        undefined,
+        1,
+      );
     }
     current = fresh;
   }

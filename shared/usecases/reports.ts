@@ -28,10 +28,12 @@ import type { ReconcileDependencies, ReportDependencies } from './report-depende
  * does not exist.
  */
 function reportableUnion(directory: UnionDirectory, caller: Caller, unionCode: string): Union {
-  if (!caller.roles.includes('legal_admin')) throw new AppError('FORBIDDEN', 'Monthly reports are for union legal departments.');
+  if (!caller.roles.includes('legal_admin')) {
+    throw new AppError('FORBIDDEN', { zh: '月报仅供工会法律部门使用。', en: 'Monthly reports are for union legal departments.' });
+  }
   const union = directory.get(unionCode);
   if (!union || !directory.isWithin(union.code, caller.unionCode)) {
-    throw new AppError('NOT_FOUND', 'No such union in your union’s area.');
+    throw new AppError('NOT_FOUND', { zh: '本工会管辖范围内没有该工会。', en: 'No such union in your union’s area.' });
   }
   return union;
 }
@@ -116,9 +118,20 @@ export async function fileMonthlyReport(
   const union = reportableUnion(directory, caller, unionCode);
   const now = deps.now();
   if (!monthHasEnded(month, now)) {
-    throw new AppError('UNPROCESSABLE', `${month} has not ended yet (China time); file it once the month is over.`, [
-      { path: 'month', code: 'month_not_ended', message: 'only a finished month can be filed' },
-    ]);
+    throw new AppError(
+      'UNPROCESSABLE',
+      {
+        zh: `${month}尚未结束（北京时间），请在月份结束后报送。`,
+        en: `${month} has not ended yet (China time); file it once the month is over.`,
+      },
+      [
+        {
+          path: 'month',
+          code: 'month_not_ended',
+          message: { zh: '只能报送已结束的月份', en: 'only a finished month can be filed' },
+        },
+      ],
+    );
   }
   const subtree = directory.subtreeOf(union.code);
   // Consistent reads: the filing locks every case change committed before it.
@@ -139,10 +152,10 @@ export async function fileMonthlyReport(
     await deps.reports.file(filing);
   } catch (error) {
     if (error instanceof FilingConflict) {
-      throw new AppError(
-        'CONFLICT',
-        `Revision ${error.revision} of ${month} was filed meanwhile; reload the report and file again.`,
-      );
+      throw new AppError('CONFLICT', {
+        zh: `${month}的第${error.revision}版月报刚刚已被他人报送，请刷新报表后重新报送。`,
+        en: `Revision ${error.revision} of ${month} was filed meanwhile; reload the report and file again.`,
+      });
     }
     throw error;
   }
@@ -196,7 +209,7 @@ export async function reconcile(
 ): Promise<ReconciliationReport> {
   const directory = await deps.unions.directory();
   const union = directory.get(request.union);
-  if (!union) throw new AppError('NOT_FOUND', `No union ${request.union}.`);
+  if (!union) throw new AppError('NOT_FOUND', { zh: `没有代码为${request.union}的工会。`, en: `No union ${request.union}.` });
   const { month } = request;
   const unionCodes = directory.subtreeOf(union.code);
   const inSubtree = new Set(unionCodes.map((code) => unionMonthKey(code, month)));

@@ -1,6 +1,6 @@
 import { AppError } from '../domain/errors.js';
 import type { Caller } from '../domain/roles.js';
-import type { StaffProfile } from '../domain/roster.js';
+import { NOT_ON_ROSTER, type StaffProfile } from '../domain/roster.js';
 import type { Category } from '../domain/vocabulary.js';
 import { RosterConflict } from '../domain/conflicts.js';
 import type { Dependencies } from './dependencies.js';
@@ -33,8 +33,7 @@ export async function listRoster(
 
 export async function getRosterEntry(deps: Dependencies, caller: Caller, staffId: string): Promise<StaffProfile> {
   const staff = await deps.staff.get(await provinceOf(deps, caller.unionCode), staffId);
-  if (!staff || !staff.unionPath.includes(caller.unionCode))
-    throw new AppError('NOT_FOUND', 'No such lawyer or mediator on your roster.');
+  if (!staff || !staff.unionPath.includes(caller.unionCode)) throw new AppError('NOT_FOUND', NOT_ON_ROSTER);
   return staff;
 }
 
@@ -57,13 +56,13 @@ export async function putRosterEntry(
 ): Promise<StaffProfile> {
   const directory = await deps.unions.directory();
   if (!directory.get(input.unionCode) || !directory.isWithin(input.unionCode, caller.unionCode)) {
-    throw new AppError('UNPROCESSABLE', 'The union must be yours or one below it.', [
-      { path: 'unionCode', message: 'outside your union’s area' },
+    throw new AppError('UNPROCESSABLE', { zh: '只能选择本工会或其下级工会。', en: 'The union must be yours or one below it.' }, [
+      { path: 'unionCode', message: { zh: '不在本工会管辖范围内', en: 'outside your union’s area' } },
     ]);
   }
   const unionPath = directory.pathOf(input.unionCode);
   const province = unionPath[0]!;
-  const notOnYourRoster = () => new AppError('NOT_FOUND', 'No such lawyer or mediator on your roster.');
+  const notOnYourRoster = () => new AppError('NOT_FOUND', NOT_ON_ROSTER);
   const [home, existing] = await Promise.all([deps.staff.provinceOf(staffId), deps.staff.get(province, staffId)]);
   if (home !== undefined && home !== province) throw notOnYourRoster();
   if (existing && !existing.unionPath.includes(caller.unionCode)) throw notOnYourRoster();
@@ -72,8 +71,17 @@ export async function putRosterEntry(
   if (existing && existing.activeCases > 0 && !existing.unionPath.includes(input.unionCode)) {
     throw new AppError(
       'UNPROCESSABLE',
-      `${existing.displayName} works ${existing.activeCases} cases of their current union; reassign or release them first.`,
-      [{ path: 'unionCode', code: 'has_active_cases', message: 'they work cases this union might not see' }],
+      {
+        zh: `${existing.displayName}在现工会还有${existing.activeCases}件在办案件，请先改派或退回。`,
+        en: `${existing.displayName} works ${existing.activeCases} cases of their current union; reassign or release them first.`,
+      },
+      [
+        {
+          path: 'unionCode',
+          code: 'has_active_cases',
+          message: { zh: '其在办案件可能不在该工会的管辖范围内', en: 'they work cases this union might not see' },
+        },
+      ],
     );
   }
   const profile: StaffProfile = {
@@ -89,7 +97,10 @@ export async function putRosterEntry(
     if (!(error instanceof RosterConflict)) throw error;
     // Another province took the id meanwhile: as above, its existence there is not this caller's to learn.
     if (error.on === 'province') throw notOnYourRoster();
-    throw new AppError('CONFLICT', 'The roster entry changed meanwhile (a claim or release); reload and try again.');
+    throw new AppError('CONFLICT', {
+      zh: '名册信息刚刚发生变化（有案件被认领或退回），请刷新后重试。',
+      en: 'The roster entry changed meanwhile (a claim or release); reload and try again.',
+    });
   }
   return profile;
 }

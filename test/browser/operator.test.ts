@@ -89,7 +89,7 @@ describe('a 12351 operator on a call', () => {
     // Shown in China time, though this browser runs on Berlin time.
     await expect.poll(() => page.getByText(chinaClock(earlier.registeredAt), { exact: false }).isVisible()).toBe(true);
     // The number is carried into the form.
-    expect(await page.getByLabel('手机号码').inputValue()).toBe(CALLER);
+    expect(await page.getByLabel('联系电话（手机或座机）').inputValue()).toBe(CALLER);
   });
 
   it('logs this call on the earlier case: it is on the case’s timeline and counts as a call answered this month', async () => {

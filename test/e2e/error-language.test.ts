@@ -169,4 +169,171 @@ describe('staff routes follow Accept-Language', () => {
     expectChineseError(chinese);
     expectEnglishError(english);
   });
+
+  /** A 和平区 work-injury case the 和平区 lawyer has claimed: the target of the case-work refusals below. */
+  let claimedCaseId: Promise<string> | undefined;
+  const claimedCase = () =>
+    (claimedCaseId ??= (async () => {
+      const caseId = await registeredInjuryCase();
+      const claimed = await api.request('POST', `/cases/${caseId}/claim`, { user: demo('lawyer-heping') });
+      expect(claimed.status, JSON.stringify(claimed.body)).toBe(200);
+      return caseId;
+    })());
+
+  async function registeredInjuryCase(): Promise<string> {
+    const registered = await api.request('POST', '/cases', {
+      user: demo('op-heping'),
+      body: complaint({ category: 'work_injury' }),
+    });
+    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+    return registered.body.caseId as string;
+  }
+
+  /** Two claims of one fresh case at once: one wins, the other (whether it lost the race to the write or read the claimed case) is refused. */
+  async function lostClaim(headers: Record<string, string>): Promise<ApiResponse> {
+    const caseId = await registeredInjuryCase();
+    const claims = await Promise.all(
+      [0, 1].map(() => api.request('POST', `/cases/${caseId}/claim`, { user: demo('lawyer-heping'), headers })),
+    );
+    expect(claims.map((claim) => claim.status).sort()).toEqual([200, 409]);
+    return claims.find((claim) => claim.status === 409)!;
+  }
+
+  const admin = demo('admin-heping');
+  const lawyer = demo('lawyer-heping');
+  const REFUSALS: readonly {
+    readonly refusal: string;
+    readonly status: number;
+    readonly codes: readonly string[];
+    readonly send: (headers: Record<string, string>) => Promise<ApiResponse>;
+  }[] = [
+    {
+      refusal: 'a claim that lost the race for the case',
+      status: 409,
+      codes: ['CONFLICT', 'INVALID_TRANSITION'],
+      send: lostClaim,
+    },
+    {
+      refusal: 'a claim of a case already claimed',
+      status: 409,
+      codes: ['INVALID_TRANSITION'],
+      send: async (headers) => api.request('POST', `/cases/${await claimedCase()}/claim`, { user: lawyer, headers }),
+    },
+    {
+      refusal: 'assigning a case to the person already working it',
+      status: 409,
+      codes: ['CONFLICT'],
+      send: async (headers) =>
+        api.request('POST', `/cases/${await claimedCase()}/assign`, { user: admin, headers, body: { staffId: lawyer.sub } }),
+    },
+    {
+      refusal: 'a case that is not there',
+      status: 404,
+      codes: ['NOT_FOUND'],
+      send: async (headers) => api.request('GET', '/cases/00000000-0000-4000-8000-000000000000', { user: admin, headers }),
+    },
+    {
+      refusal: 'an alert that is not there',
+      status: 404,
+      codes: ['NOT_FOUND'],
+      send: async (headers) =>
+        api.request('POST', '/alerts/00000000-0000-4000-8000-000000000000/acknowledge', { user: admin, headers }),
+    },
+    {
+      refusal: 'an alert id that is not one',
+      status: 400,
+      codes: ['VALIDATION_FAILED'],
+      send: async (headers) => api.request('POST', '/alerts/not-an-alert/acknowledge', { user: admin, headers }),
+    },
+    {
+      refusal: 'a roster entry of a staff id that is not one',
+      status: 400,
+      codes: ['VALIDATION_FAILED'],
+      send: async (headers) => api.request('GET', '/staff/not-a-staff-id', { user: admin, headers }),
+    },
+    {
+      refusal: 'a roster entry of another union',
+      status: 404,
+      codes: ['NOT_FOUND'],
+      send: async (headers) => api.request('GET', `/staff/${demo('lawyer-shenhe').sub}`, { user: admin, headers }),
+    },
+    {
+      refusal: 'a roster entry put under a sibling union',
+      status: 422,
+      codes: ['UNPROCESSABLE'],
+      send: async (headers) =>
+        api.request('PUT', `/staff/${lawyer.sub}`, {
+          user: admin,
+          headers,
+          body: { displayName: '志愿律师 赵磊', role: 'lawyer', unionCode: '210103', categories: ['work_injury'], capacity: 10 },
+        }),
+    },
+    {
+      refusal: 'filing the report of a month not yet over',
+      status: 422,
+      codes: ['UNPROCESSABLE'],
+      send: async (headers) => api.request('POST', '/reports/210102/2099-12/file', { user: admin, headers }),
+    },
+    {
+      refusal: 'a report of a month not yet begun',
+      status: 400,
+      codes: ['VALIDATION_FAILED'],
+      send: async (headers) => api.request('GET', '/reports/monthly?month=2099-12', { user: admin, headers }),
+    },
+    {
+      refusal: 'a page cursor this list did not hand out',
+      status: 400,
+      codes: ['INVALID_CURSOR'],
+      send: async (headers) => api.request('GET', '/cases?cursor=bm90LWEtY3Vyc29y', { user: admin, headers }),
+    },
+    {
+      refusal: 'a correction of an event not on the case’s timeline',
+      status: 422,
+      codes: ['UNPROCESSABLE'],
+      send: async (headers) =>
+        api.request('POST', `/cases/${await claimedCase()}/work`, {
+          user: lawyer,
+          headers,
+          body: {
+            type: 'correction',
+            correctsEventId: '00000000-0000-4000-8000-000000000000',
+            field: 'filedOn',
+            value: '2026-11-19',
+          },
+        }),
+    },
+    {
+      refusal: 'a closure giving the money both by kind and as one total',
+      status: 400,
+      codes: ['VALIDATION_FAILED'],
+      send: async (headers) =>
+        api.request('POST', `/cases/${await claimedCase()}/close`, {
+          user: lawyer,
+          headers,
+          body: {
+            outcome: 'mediated_agreement',
+            summary: '调解成功，用人单位已支付全部欠薪。',
+            amountsRecoveredFen: { injury_compensation: 100_000 },
+            amountRecoveredFen: 100_000,
+          },
+        }),
+    },
+  ];
+
+  it.each(REFUSALS.map((row) => [row.refusal, row] as const))(
+    '%s: refused in Chinese by default, in English when asked, with the same code and field paths',
+    async (_refusal, { status, codes, send }) => {
+      const chinese = await send({});
+      const english = await send({ 'accept-language': 'en' });
+      for (const answer of [chinese, english]) {
+        expect(answer.status, JSON.stringify(answer.body)).toBe(status);
+        expect(codes).toContain(answer.body.error.code);
+      }
+      expectChineseError(chinese);
+      expectEnglishError(english);
+      const paths = (answer: ApiResponse) => (answer.body.error.details ?? []).map((d: { path: string }) => d.path);
+      // A lost race may be answered either way (see lostClaim); the same answer has the same paths in each language.
+      if (english.body.error.code === chinese.body.error.code) expect(paths(english)).toEqual(paths(chinese));
+    },
+  );
 });

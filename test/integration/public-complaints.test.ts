@@ -47,7 +47,7 @@ async function items(): Promise<Record<string, unknown>[]> {
 const SUPPLEMENT_CAP_REACHED = {
   status: 409,
   code: 'CONFLICT',
-  message: '每件案件最多补充20次材料；如需补充更多，请拨打12351。',
+  said: expect.objectContaining({ zh: '每件案件最多补充20次材料；如需补充更多，请拨打12351。' }),
 };
 
 /** The city legal department closes the case (out of scope), as it may any open case of its subtree. */
@@ -160,7 +160,7 @@ describe('opening a case with its access code', () => {
     const locked = {
       status: 429,
       code: 'TOO_MANY_REQUESTS',
-      message: '尝试次数过多，请15分钟后再试',
+      said: expect.objectContaining({ zh: '尝试次数过多，请15分钟后再试' }),
       headers: { 'Retry-After': '900' },
     };
     await expect(refusal(openCase(deps, '210103-20261121-9100', 'ABCD-EFGH-JKMN', stranger))).resolves.toMatchObject(locked);

@@ -2,12 +2,16 @@ import { expect } from 'vitest';
 import { AppError } from '../../shared/domain/errors.js';
 import { errorHeaders, statusOf } from '../../shared/http/error-status.js';
 
-/** What a caller would be told of an AppError: its code and message, and the HTTP status and headers the edge maps it to. */
+/**
+ * What a caller would be told of an AppError: its code, its message (`message` in English, as logged; `said` in both
+ * languages), and the HTTP status and headers the edge maps it to.
+ */
 export function answerTo(error: unknown) {
   if (!(error instanceof AppError)) throw error;
   return {
     code: error.code,
     message: error.message,
+    said: error.said,
     details: error.details,
     status: statusOf(error),
     headers: errorHeaders(error),

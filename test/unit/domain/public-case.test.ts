@@ -167,7 +167,7 @@ describe('the complainant’s changes are transitions', () => {
 
   it('refuses the 21st supplement, in Chinese', () => {
     expect(() => supplementCase(caseWith({ supplementCount: 20 }), '第21条', moment)).toThrow(
-      refusedWith({ status: 409, message: expect.stringContaining('最多补充20次') }),
+      refusedWith({ status: 409, said: expect.objectContaining({ zh: expect.stringContaining('最多补充20次') }) }),
     );
   });
 
@@ -184,7 +184,7 @@ describe('too many attempts', () => {
     expect(answerTo(error)).toMatchObject({
       status: 429,
       code: 'TOO_MANY_REQUESTS',
-      message: '尝试次数过多，请15分钟后再试',
+      said: expect.objectContaining({ zh: '尝试次数过多，请15分钟后再试' }),
       headers: { 'Retry-After': '870' },
     });
   });

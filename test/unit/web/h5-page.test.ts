@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { REGIONS_FILE, renderRegions } from '../../../scripts/h5-regions.js';
 import { failureMessage, fieldErrors, issueMessage } from '../../../web/h5/src/api/errors.js';
 import type { Failure } from '../../../web/h5/src/api/types.js';
-import { fenToYuan, formFieldOf, stepOf, toRequest, yuanToFen } from '../../../web/h5/src/complaint-form.js';
+import { normalizePhoneNumber } from '../../../shared/domain/identifiers.js';
+import { fenToYuan, formFieldOf, isPhoneNumber, stepOf, toRequest, yuanToFen } from '../../../web/h5/src/complaint-form.js';
 import { chinaTime } from '../../../web/h5/src/time.js';
 
 /** The workers' page's pure parts: what the browser test cannot cover case by case. */
@@ -74,6 +75,26 @@ describe('the form as a request', () => {
   });
 });
 
+describe('the contact number', () => {
+  it.each([
+    ['13812345678', true],
+    ['138 1234 5678', true],
+    ['+86 138 1234 5678', true],
+    ['024-23456789', true],
+    ['(024) 2345 6789', true],
+    ['010-12345678', true],
+    ['０２４－２３４５６７８９', true],
+    ['1370000', false],
+    ['23456789', false],
+    ['024-0345678', false],
+    ['+1 415 555 0100', false],
+    ['12812345678', false],
+  ])('%s is accepted before sending: %s, as the API reads it', (written, accepted) => {
+    expect(isPhoneNumber(written)).toBe(accepted);
+    expect(normalizePhoneNumber(written) !== null).toBe(accepted);
+  });
+});
+
 describe('error messages in Chinese', () => {
   it('puts a message beside each field the API rejected, the first per field', () => {
     const errors = fieldErrors(
@@ -85,7 +106,7 @@ describe('error messages in Chinese', () => {
       ]),
     );
     expect(Object.fromEntries(errors)).toEqual({
-      'complainant.mobile': '请填写以1开头的11位手机号码',
+      'complainant.mobile': '请填写手机号码，或带区号的座机号码（如024-23456789）',
       employer: '请填写用人单位名称',
       description: '情况说明太长了，请精简后再提交',
     });

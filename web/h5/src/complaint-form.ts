@@ -1,4 +1,5 @@
 import type { FileComplaintRequest } from './api/types';
+import { normalizePhoneNumber } from '../../../shared/domain/identifiers';
 
 /** The filing form as the worker fills it in; converted to the API's request on submit. */
 export interface ComplaintFormValues {
@@ -37,7 +38,17 @@ export function needsEmployer(kind: FileComplaintRequest['kind'] | undefined): b
   return kind === 'complaint' || kind === 'legal_aid_application' || kind === 'petition';
 }
 
-export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
+/**
+ * A number the union can call back: a mobile, or a landline with its area
+ * code, however it is written. The API's own rule, so the page refuses nothing
+ * the API would take.
+ */
+export function isPhoneNumber(written: string): boolean {
+  return normalizePhoneNumber(written) !== null;
+}
+
+/** What to write, said the same beside the field and when the API refuses it. */
+export const PHONE_NUMBER_HINT = '请填写手机号码，或带区号的座机号码（如024-23456789）';
 export const AMOUNT_PATTERN = /^\d{1,9}(\.\d{1,2})?$/;
 export const WORKERS_PATTERN = /^[1-9]\d{0,4}$|^100000$/;
 

@@ -41,9 +41,12 @@ const MESSAGES: Record<string, string> = {
  * phone number), by the API's field path: short, and the same whatever the
  * API's sentence says.
  */
+/** What a phone number field asks for: a mobile, or a landline with its area code (the API's rule). */
+export const PHONE_NUMBER_HINT = '请输入正确的手机号码，或带区号的固定电话（如024-23456789）';
+
 const FIELD_MESSAGES: Record<string, string> = {
-  'complainant.mobile': '请输入正确的手机号码，或带区号的固定电话（如024-23456789）',
-  phone: '请输入正确的手机号码，或带区号的固定电话（如024-23456789）',
+  'complainant.mobile': PHONE_NUMBER_HINT,
+  phone: PHONE_NUMBER_HINT,
   'employer.creditCode': '统一社会信用代码不正确（18位，末位为校验码）',
   'complainant.idNumber': '身份证号码不正确',
   regionCode: '地区代码不正确',

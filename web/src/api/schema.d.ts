@@ -601,12 +601,12 @@ export interface components {
          * @example {
          *       "error": {
          *         "code": "VALIDATION_FAILED",
-         *         "message": "The request body is not valid.",
+         *         "message": "提交的内容有误，请按提示修改。",
          *         "details": [
          *           {
          *             "path": "complainant.mobile",
          *             "code": "custom",
-         *             "message": "must be an 11-digit mainland mobile number starting 13–19"
+         *             "message": "应为手机号码或固定电话（区号-号码，如024-23456789）"
          *           }
          *         ],
          *         "requestId": "c6af9ac6-7b61-11e6-9a41-93e8deadbeef"

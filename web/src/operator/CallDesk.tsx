@@ -20,7 +20,7 @@ import {
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap, type CaseView } from '../api/client';
-import { ApiError, messageOf } from '../api/errors';
+import { ApiError, PHONE_NUMBER_HINT, messageOf } from '../api/errors';
 import { HotlineCallModal } from '../cases/HotlineCallModal';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { RegionPicker } from '../components/RegionPicker';
@@ -276,10 +276,17 @@ export default function CallDesk() {
                 <Col span={8}>
                   <Form.Item
                     name={['complainant', 'mobile']}
-                    label="手机号码"
-                    rules={[{ required: true, message: '请填写手机号码' }]}
+                    label="联系电话（手机或座机）"
+                    rules={[
+                      { required: true, whitespace: true, message: '请填写联系电话' },
+                      {
+                        validator: async (_rule, value?: string) => {
+                          if (value?.trim() && !normalizePhoneNumber(value)) throw new Error(PHONE_NUMBER_HINT);
+                        },
+                      },
+                    ]}
                   >
-                    <Input inputMode="tel" />
+                    <Input inputMode="tel" placeholder="如 13812345678 或 024-23456789" />
                   </Form.Item>
                 </Col>
                 <Col span={8}>

@@ -1,4 +1,5 @@
 import type { Failure, FieldIssue } from './types';
+import { PHONE_NUMBER_HINT } from '../complaint-form';
 
 /**
  * Every message a worker reads about a failed request, in one place: the API
@@ -18,7 +19,7 @@ const FIELD_LABELS: Record<string, string> = {
   workersInvolved: '涉及人数',
   occurredOn: '发生日期',
   'complainant.name': '姓名',
-  'complainant.mobile': '手机号码',
+  'complainant.mobile': '联系电话',
   'complainant.idNumber': '身份证号码',
   text: '补充内容',
   score: '评分',
@@ -31,7 +32,7 @@ const FIELD_MESSAGES: Record<string, string> = {
   employer: '请填写用人单位名称',
   'employer.name': '请填写用人单位名称（100字以内）',
   'employer.creditCode': '统一社会信用代码应为18位，可不填',
-  'complainant.mobile': '请填写以1开头的11位手机号码',
+  'complainant.mobile': PHONE_NUMBER_HINT,
   'complainant.idNumber': '身份证号码不正确，可不填',
   amountClaimedFen: '请填写金额，例如 7200 或 7200.50',
   occurredOn: '请选择正确的日期',

@@ -6,11 +6,12 @@ import { failureMessage, fieldErrors } from '../api/errors';
 import {
   AMOUNT_PATTERN,
   KIND_OPTIONS,
-  MOBILE_PATTERN,
+  PHONE_NUMBER_HINT,
   STEP_FIELDS,
   STEP_TITLES,
   WORKERS_PATTERN,
   fenToYuan,
+  isPhoneNumber,
   formFieldOf,
   needsEmployer,
   stepOf,
@@ -178,14 +179,18 @@ export function FilePage({ onSaved }: { onSaved: (credentials: Credentials) => v
             </Form.Item>
             <Form.Item
               name={['complainant', 'mobile']}
-              label="手机号码"
+              label="联系电话（手机或座机）"
               description="工会用这个号码联系您，不会公开"
               rules={[
-                { required: true, message: '请填写手机号码' },
-                { pattern: MOBILE_PATTERN, message: '请填写以1开头的11位手机号码' },
+                { required: true, whitespace: true, message: '请填写联系电话' },
+                {
+                  validator: async (_rule, value?: string) => {
+                    if (value?.trim() && !isPhoneNumber(value)) throw new Error(PHONE_NUMBER_HINT);
+                  },
+                },
               ]}
             >
-              <Input type="tel" inputMode="numeric" autoComplete="tel" maxLength={11} />
+              <Input type="tel" inputMode="tel" autoComplete="tel" maxLength={20} placeholder="如 13812345678 或 024-23456789" />
             </Form.Item>
             <Form.Item label="以下情况可优先办理（可多选）">
               <div className="flags">
@@ -240,7 +245,7 @@ function Summary({ values }: { values: ComplaintFormValues }) {
     ['涉及金额', request.amountClaimedFen === undefined ? undefined : `${fenToYuan(request.amountClaimedFen)}元`],
     ['涉及人数', `${request.workersInvolved}人`],
     ['姓名', request.complainant.name],
-    ['手机号码', request.complainant.mobile],
+    ['联系电话', request.complainant.mobile],
     ['优先情况', flags.length > 0 ? flags.join('、') : undefined],
   ];
   return (
