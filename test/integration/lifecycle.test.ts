@@ -557,6 +557,8 @@ describe('clocks a worker can lose, and corrections, through the use cases', () 
       field: 'filedOn',
       value: '2026-09-30',
     });
+    // An hour later, the commission's receipt shows yet another day. (Events of one instant would be ordered by id.)
+    now = '2026-10-09T03:00:00.000Z';
     const corrected = await addCaseWork(deps, lawyer, caseId, {
       type: 'correction',
       correctsEventId: filing.eventId,
