@@ -1,0 +1,51 @@
+/**
+ * What each route may cost in DynamoDB request units per request (read and
+ * write units as DynamoDB counts them: a read unit per 4 KB read strongly,
+ * half for an eventually consistent read; a write unit per 1 KB written,
+ * twice inside a transaction). Measured by `test/e2e/capacity-budget.test.ts`
+ * from each request's log line, which fails when a route grows past its
+ * budget: raising one is a decision, with the reason in the commit. Each
+ * budget is what was measured on DynamoDB Local (2026-12), reads rounded up
+ * to a whole unit, writes with two units to spare (one more KB inside a
+ * transaction). `acknowledgeAlert` has none yet: its test would first have to
+ * raise an alert.
+ */
+export interface CapacityBudget {
+  readonly read: number;
+  readonly write: number;
+}
+
+export const CAPACITY_BUDGETS: Readonly<Record<string, CapacityBudget>> = {
+  registerCase: { read: 1, write: 29 }, // measured 0.5 / 27
+  listCases: { read: 1, write: 0 }, // measured 0.5 / 0
+  getCase: { read: 1, write: 4 }, // measured 1 / 2
+  getCaseTimeline: { read: 1, write: 0 }, // measured 1 / 0
+  lookupCaller: { read: 1, write: 0 }, // measured 0.5 / 0
+  listStaff: { read: 1, write: 0 }, // measured 0.5 / 0
+  getStaff: { read: 1, write: 0 }, // measured 1 / 0
+  putStaff: { read: 2, write: 4 }, // measured 2 / 2
+  getPool: { read: 2, write: 0 }, // measured 1.5 / 0
+  claimCase: { read: 2, write: 30 }, // measured 1.5 / 28
+  releaseCase: { read: 1, write: 30 }, // measured 0.5 / 28
+  assignCase: { read: 2, write: 30 }, // measured 1.5 / 28
+  transferCase: { read: 1, write: 30 }, // measured 0.5 / 28
+  acceptTransfer: { read: 1, write: 34 }, // measured 0.5 / 32
+  rejectTransfer: { read: 1, write: 30 }, // measured 0.5 / 28
+  listTransfers: { read: 2, write: 0 }, // measured 2 / 0
+  addCaseWork: { read: 1, write: 26 }, // measured 0.5 / 24
+  closeCase: { read: 1, write: 24 }, // measured 0.5 / 22
+  followUpCase: { read: 1, write: 22 }, // measured 0.5 / 20
+  reopenCase: { read: 1, write: 38 }, // measured 0.5 / 36
+  logHotlineCall: { read: 1, write: 24 }, // measured 0.5 / 22
+  listAlerts: { read: 1, write: 0 }, // measured 0 / 0
+  fileComplaint: { read: 1, write: 29 }, // measured 0 / 27
+  getPublicComplaint: { read: 2, write: 6 }, // measured 1.5 / 4
+  addPublicSupplement: { read: 1, write: 28 }, // measured 1 / 26
+  givePublicFeedback: { read: 1, write: 28 }, // measured 1 / 26
+  getOpenApi: { read: 1, write: 0 }, // measured 0 / 0
+  // Shenyang's report: 14 unions × 8 counter shards read at 0.5 each, and the filing looked up. DynamoDB charges a
+  // missing item too; DynamoDB Local does not, so it measures less, by how many shards this run's cases reached.
+  getMonthlyReport: { read: 57, write: 0 },
+  fileMonthlyReport: { read: 1, write: 4 }, // measured 0 / 2
+  listUnions: { read: 1, write: 0 }, // measured 0 / 0
+};

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ROUTES } from '../../functions/routes.js';
+import type { DemoUser } from '../../scripts/local/demo-data.js';
+import { CAPACITY_BUDGETS } from '../../functions/capacity-budgets.js';
+import { chinaMonth } from '../../shared/domain/china-time.js';
+import { previousMonth } from '../../shared/domain/monthly-report.js';
+import type { RouteContract } from '../../shared/http/contract.js';
+import { logger } from '../../shared/observability/logger.js';
+import type { CapacityTally } from '../../shared/observability/consumed-capacity.js';
+import { demo } from '../support/fixtures.js';
+import { startLocalApi, type LocalApi } from '../support/local-api.js';
+import { ROUTE_EXAMPLES, caseReadyFor, exampleTarget, userAllowedOn } from '../support/route-examples.js';
+
+/**
+ * Issue 14, item 3: the request units each route costs, read from the one
+ * log line every request ends with (`request completed`, `capacity`), as an
+ * operator reads them in the logs, and held to the route's budget
+ * (functions/capacity-budgets.ts). Each route is sent one request, its own
+ * documented example where it has a body, on a case in the state it acts on.
+ */
+let api: LocalApi;
+const completions: { route: string; status: number; capacity?: CapacityTally }[] = [];
+
+beforeAll(async () => {
+  api = await startLocalApi();
+  const info = logger.info.bind(logger);
+  vi.spyOn(logger, 'info').mockImplementation((message: unknown, ...rest: unknown[]) => {
+    if (message === 'request completed') completions.push(rest[0] as (typeof completions)[number]);
+    return (info as (...args: unknown[]) => void)(message, ...rest);
+  });
+});
+afterAll(async () => {
+  vi.restoreAllMocks();
+  await api?.stop();
+});
+
+/** One request to the route, as its users make it, and what its log line says it consumed. */
+async function measure(contract: RouteContract): Promise<{ status: number; capacity: CapacityTally }> {
+  const { path, headers, body, user } = await requestFor(contract);
+  const response = await api.request(contract.method, path, { ...(user ? { user } : {}), ...(body ? { body } : {}), headers });
+  const route = `${contract.method} ${contract.path}`;
+  const line = completions.findLast((completion) => completion.route === route);
+  expect(response.status, JSON.stringify(response.body)).toBe(contract.response.status);
+  return { status: line!.status, capacity: line!.capacity! };
+}
+
+interface RouteRequest {
+  readonly path: string;
+  readonly headers: Record<string, string>;
+  readonly body?: unknown;
+  readonly user: DemoUser | undefined;
+}
+
+async function requestFor(contract: RouteContract): Promise<RouteRequest> {
+  const example = ROUTE_EXAMPLES.find((candidate) => candidate.contract.name === contract.name)?.example;
+  const user = userAllowedOn(contract);
+  if (example !== undefined) {
+    const { path, headers } = await exampleTarget(api, contract);
+    return { path, headers, body: example, user };
+  }
+  const onCase = async (name: string) => contract.path.replace('{caseId}', await caseReadyFor(api, name));
+  switch (contract.name) {
+    case 'getCase':
+    case 'getCaseTimeline':
+      return { path: await onCase(contract.name), headers: {}, user: demo('admin-heping') };
+    case 'claimCase':
+      return { path: await onCase(contract.name), headers: {}, user: demo('lawyer-heping') };
+    case 'acceptTransfer':
+      return { path: await onCase(contract.name), headers: {}, user: demo('admin-heping') };
+    case 'getPublicComplaint': {
+      const filed = await api.request('POST', '/public/complaints', {
+        body: ROUTE_EXAMPLES.find((candidate) => candidate.contract.name === 'fileComplaint')!.example,
+      });
+      return {
+        path: contract.path.replace('{caseNumber}', filed.body.caseNumber),
+        headers: { 'x-access-code': filed.body.accessCode },
+        user: undefined,
+      };
+    }
+    case 'getStaff':
+      return { path: contract.path.replace('{staffId}', demo('lawyer-heping').sub), headers: {}, user };
+    case 'getMonthlyReport':
+      // This month's report of the city, whose districts' cases the requests above registered.
+      return { path: `${contract.path}?union=210100&month=${chinaMonth(new Date())}`, headers: {}, user: demo('admin-shenyang') };
+    case 'fileMonthlyReport': {
+      const month = previousMonth(chinaMonth(new Date()));
+      return {
+        path: contract.path.replace('{union}', '210100').replace('{month}', month),
+        headers: {},
+        user: demo('admin-shenyang'),
+      };
+    }
+    default:
+      return { path: contract.path, headers: {}, user };
+  }
+}
+
+const BUDGETED = ROUTES.filter(({ contract }) => CAPACITY_BUDGETS[contract.name]).map(({ contract }) => contract);
+
+describe('request units per route', () => {
+  it('every budget names a route of the table', () => {
+    const names = new Set(ROUTES.map(({ contract }) => contract.name));
+    expect(Object.keys(CAPACITY_BUDGETS).filter((name) => !names.has(name))).toEqual([]);
+  });
+
+  const measured: string[] = [];
+  afterAll(() => {
+    if (measured.length > 0) console.info(`request units per route (read / write):\n${measured.join('\n')}`);
+  });
+
+  it.each(BUDGETED.map((contract) => ({ route: `${contract.method} ${contract.path}`, contract })))(
+    '$route stays within its budget',
+    async ({ route, contract }) => {
+      const { capacity } = await measure(contract);
+      const budget = CAPACITY_BUDGETS[contract.name]!;
+      measured.push(`${route}: ${capacity.readUnits} / ${capacity.writeUnits} (budget ${budget.read} / ${budget.write})`);
+      expect(capacity.readUnits, `${route} read units`).toBeLessThanOrEqual(budget.read);
+      expect(capacity.writeUnits, `${route} write units`).toBeLessThanOrEqual(budget.write);
+    },
+  );
+});
