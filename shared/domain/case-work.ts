@@ -18,7 +18,7 @@ import { currentClosure } from './figures.js';
 import { closureAmounts, countAgreement, countClosureMoney, countPayment, moneyLedgerOf, type AmountsByKind } from './money.js';
 import { closureNotice } from './notifications.js';
 import { chinaDate } from './china-time.js';
-import { meetClocks, startClock, type ClockName, type Deadline } from './deadlines.js';
+import { CLOCKS_FROM_RECORDED_FACTS, meetClocks, startClock, type ClockName, type Deadline } from './deadlines.js';
 import { AppError, unprocessableField as invalid, type FieldIssue, type Phrase } from './errors.js';
 import { authorize } from './lifecycle.js';
 import type { Caller } from './roles.js';
@@ -254,15 +254,6 @@ const FACT_ENTRIES = [
   'award_served',
   'injury_recorded',
 ] as const satisfies readonly WorkEntry['type'][];
-/** The clocks counted from those facts (mediation is not: it runs from registration, and the union answers for it). */
-const FACT_CLOCKS: readonly ClockName[] = [
-  'arbitration_acceptance',
-  'arbitration_award',
-  'injury_recognition_employer',
-  'injury_recognition_worker',
-  'award_lawsuit',
-  'award_set_aside',
-];
 
 /**
  * A replayed clock keeps what happened to it that its facts do not say: met
@@ -273,7 +264,7 @@ const FACT_CLOCKS: readonly ClockName[] = [
 function keepStamps(derived: readonly Deadline[], previous: readonly Deadline[]): Deadline[] {
   const seen = new Map<ClockName, number>();
   return derived.map((deadline) => {
-    if (!FACT_CLOCKS.includes(deadline.clock)) return deadline;
+    if (!CLOCKS_FROM_RECORDED_FACTS.includes(deadline.clock)) return deadline;
     const ordinal = seen.get(deadline.clock) ?? 0;
     seen.set(deadline.clock, ordinal + 1);
     const old = previous.filter((candidate) => candidate.clock === deadline.clock)[ordinal];
@@ -293,7 +284,10 @@ function recomputeFacts(caseRecord: CaseRecord, timeline: readonly TimelineEvent
   const data = correctedData(timeline);
   const { arbitration: _arbitration, workInjury: _workInjury, ...rest } = caseRecord;
   const previous = caseRecord.deadlines ?? [];
-  let record: CaseRecord = { ...rest, deadlines: previous.filter((deadline) => !FACT_CLOCKS.includes(deadline.clock)) };
+  let record: CaseRecord = {
+    ...rest,
+    deadlines: previous.filter((deadline) => !CLOCKS_FROM_RECORDED_FACTS.includes(deadline.clock)),
+  };
   for (const past of timeline) {
     const type = FACT_ENTRIES.find((candidate) => EVENT_OF[candidate] === past.type);
     if (type) record = applyEntry(record, { ...data.get(past.eventId), type } as WorkEntry, rules);
@@ -333,7 +327,9 @@ function warningEvents(
 ): TimelineEvent[] {
   const known = new Set((before.deadlines ?? []).map((deadline) => `${deadline.clock}|${deadline.startedAt}|${deadline.dueAt}`));
   const started = (after.deadlines ?? []).filter(
-    (deadline) => FACT_CLOCKS.includes(deadline.clock) && !known.has(`${deadline.clock}|${deadline.startedAt}|${deadline.dueAt}`),
+    (deadline) =>
+      CLOCKS_FROM_RECORDED_FACTS.includes(deadline.clock) &&
+      !known.has(`${deadline.clock}|${deadline.startedAt}|${deadline.dueAt}`),
   );
   return periodWarnings(started, moment.now).map((warning, index) =>
     event(caseRecord, 'limitation_warning', { kind: 'system' }, { ...warning }, moment, firstSeq + index),

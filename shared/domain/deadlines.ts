@@ -20,24 +20,40 @@ export const CLOCKS = {
 export type ClockName = keyof typeof CLOCKS;
 
 /**
- * Clocks the law (or the union's promise) counts in days, ending at 24:00 of a
- * last day: people read them as a date. The first response and an idle claim
- * are counted in hours.
+ * What each clock is, in one place:
+ * - `countedIn`: the law (or the union's promise) counts most clocks in days, ending at 24:00 of a last day, which
+ *   people read as a date; the first response and an idle claim are counted in hours;
+ * - `accountable`: whether the union answers for it (missing it makes the case overdue in the monthly figures). The
+ *   arbitration clocks bind the commission, and the work-injury and post-award periods bind the parties: missing them
+ *   is escalated (someone should chase the commission, or warn the worker) but makes no union's case late; an idle
+ *   claim goes back to the pool;
+ * - `countedFrom`: registration, a claim, or facts recorded as work (which a correction may change, so such clocks are
+ *   recomputed from the corrected facts).
  */
-const COUNTED_IN: Record<ClockName, 'days' | 'hours'> = {
-  first_response: 'hours',
-  claim_idle: 'hours',
-  mediation: 'days',
-  arbitration_acceptance: 'days',
-  arbitration_award: 'days',
-  completion_target: 'days',
-  injury_recognition_employer: 'days',
-  injury_recognition_worker: 'days',
-  award_lawsuit: 'days',
-  award_set_aside: 'days',
+const CLOCK_NATURE: Record<
+  ClockName,
+  { countedIn: 'days' | 'hours'; accountable: boolean; countedFrom: 'registration' | 'claim' | 'recorded facts' }
+> = {
+  first_response: { countedIn: 'hours', accountable: true, countedFrom: 'registration' },
+  claim_idle: { countedIn: 'hours', accountable: false, countedFrom: 'claim' },
+  mediation: { countedIn: 'days', accountable: true, countedFrom: 'registration' },
+  completion_target: { countedIn: 'days', accountable: true, countedFrom: 'registration' },
+  arbitration_acceptance: { countedIn: 'days', accountable: false, countedFrom: 'recorded facts' },
+  arbitration_award: { countedIn: 'days', accountable: false, countedFrom: 'recorded facts' },
+  injury_recognition_employer: { countedIn: 'days', accountable: false, countedFrom: 'recorded facts' },
+  injury_recognition_worker: { countedIn: 'days', accountable: false, countedFrom: 'recorded facts' },
+  award_lawsuit: { countedIn: 'days', accountable: false, countedFrom: 'recorded facts' },
+  award_set_aside: { countedIn: 'days', accountable: false, countedFrom: 'recorded facts' },
 };
+const CLOCK_NAMES = Object.keys(CLOCK_NATURE) as ClockName[];
+
 export const CLOCKS_COUNTED_IN_DAYS: ReadonlySet<ClockName> = new Set(
-  (Object.keys(COUNTED_IN) as ClockName[]).filter((clock) => COUNTED_IN[clock] === 'days'),
+  CLOCK_NAMES.filter((clock) => CLOCK_NATURE[clock].countedIn === 'days'),
+);
+
+/** Clocks counted from facts recorded as work (an arbitration filing, an injury, an award's service). */
+export const CLOCKS_FROM_RECORDED_FACTS: readonly ClockName[] = CLOCK_NAMES.filter(
+  (clock) => CLOCK_NATURE[clock].countedFrom === 'recorded facts',
 );
 
 export interface Deadline {
@@ -94,25 +110,9 @@ export function missedDeadlines(deadlines: readonly Deadline[] = [], now: Date):
   return deadlines.filter((deadline) => isRunning(deadline) && deadline.dueAt < instant);
 }
 
-/**
- * Clocks that hold the union to account (限时办结). The claim-idle clock only
- * moves work between people, the arbitration clocks bind the arbitration
- * commission, and the work-injury and post-award periods bind the parties:
- * missing them is escalated (someone should chase the commission, or warn
- * the worker) but makes no union's case late.
- */
-const NOT_ACCOUNTABLE: readonly ClockName[] = [
-  'claim_idle',
-  'arbitration_acceptance',
-  'arbitration_award',
-  'injury_recognition_employer',
-  'injury_recognition_worker',
-  'award_lawsuit',
-  'award_set_aside',
-];
-
+/** Whether the union answers for the clock (限时办结): see CLOCK_NATURE. */
 export function isAccountable(clock: ClockName): boolean {
-  return !NOT_ACCOUNTABLE.includes(clock);
+  return CLOCK_NATURE[clock].accountable;
 }
 
 /** A clock missed: escalated by the sweeper, or met only after its due time. */
