@@ -1,10 +1,9 @@
-import { DynamoDBServiceException, InternalServerError } from '@aws-sdk/client-dynamodb';
 import * as fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { CloseBody } from '../../shared/schemas/lifecycle.js';
 import { getDynamoDbClient } from '../../shared/store/client.js';
 import * as z from 'zod/mini';
-import { FAULT_KINDS, injectFaults } from '../support/fault-injection.js';
+import { FAULT_KINDS, injectFaults, injectedInternalError, injectedThrottle } from '../support/fault-injection.js';
 import { demo } from '../support/fixtures.js';
 import {
   answerContradicting,
@@ -70,39 +69,52 @@ interface KnownCase {
   owner?: string;
 }
 
-describe('a registration whose case was stored, but whose idempotency record could not be completed', () => {
-  /** Fails Powertools' update of its record to COMPLETED (the write after the case's transaction) as if the store were gone. */
-  const failCompletingIdempotencyRecord = () => {
-    const client = getDynamoDbClient();
-    const failed: string[] = [];
-    client.middlewareStack.add(
-      (next, context) => async (args) => {
-        const key = (args.input as { Key?: { PK?: { S?: string } } }).Key?.PK?.S;
-        if (failed.length === 0 && context.commandName === 'UpdateItemCommand' && key?.startsWith('IDEMPOTENCY#')) {
-          failed.push(key);
-          throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000'), { code: 'ECONNREFUSED' });
-        }
-        return next(args);
-      },
-      { step: 'build', name: 'failCompletingIdempotencyRecord' },
-    );
-    return { failed, remove: () => void client.middlewareStack.remove('failCompletingIdempotencyRecord') };
-  };
+type MiddlewareStack = ReturnType<typeof getDynamoDbClient>['middlewareStack'];
+type ClientMiddleware = Parameters<MiddlewareStack['add']>[0];
+type Placement = { step: 'build' } | { step: 'finalizeRequest'; priority: 'low' };
 
+/** The partition key a DynamoDB call names, if it names one key. */
+const partitionKeyOf = (input: unknown) => (input as { Key?: { PK?: { S?: string } } }).Key?.PK?.S;
+
+/**
+ * Sends one registration while `middleware` sits on the handlers' DynamoDB
+ * client (`build`: after the SDK's retries, as if they were used up;
+ * `finalizeRequest` at low priority: inside them, once per attempt), then
+ * reads which cases were stored for the worker.
+ */
+async function registerThrough(request: Registration, middleware: ClientMiddleware, placement: Placement) {
+  const client = getDynamoDbClient();
+  // The SDK types each step's overload apart; these middlewares only pass the call on or throw, at either step.
+  client.middlewareStack.add(middleware, { ...placement, name: 'testFault' } as unknown as Parameters<MiddlewareStack['add']>[1]);
+  let answer: ApiResponse;
+  try {
+    answer = await send(api, request);
+  } finally {
+    client.middlewareStack.remove('testFault');
+  }
+  return { answer, created: casesByMobile(await api.items()).get(request.mobile) ?? [] };
+}
+
+describe('a registration whose case was stored, but whose idempotency record could not be completed', () => {
   it.each(['POST /cases', 'POST /public/complaints'] as const)(
     '%s answers 201 with the case it stored, not 503 STORE_UNAVAILABLE ("nothing was written")',
     async (route) => {
-      const request = registration(route, 90_000_000 + (route === 'POST /cases' ? 1 : 2));
-      const failure = failCompletingIdempotencyRecord();
-      let answer: ApiResponse;
-      try {
-        answer = await send(api, request);
-      } finally {
-        failure.remove();
-      }
-      const created = casesByMobile(await api.items()).get(request.mobile) ?? [];
+      // Fails Powertools' update of its record to COMPLETED (the write after the case's transaction) as if the store were gone.
+      const failed: string[] = [];
+      const { answer, created } = await registerThrough(
+        registration(route, 90_000_000 + (route === 'POST /cases' ? 1 : 2)),
+        (next, context) => async (args) => {
+          const key = partitionKeyOf(args.input);
+          if (failed.length === 0 && context.commandName === 'UpdateItemCommand' && key?.startsWith('IDEMPOTENCY#')) {
+            failed.push(key);
+            throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000'), { code: 'ECONNREFUSED' });
+          }
+          return next(args);
+        },
+        { step: 'build' },
+      );
 
-      expect(failure.failed).toHaveLength(1);
+      expect(failed).toHaveLength(1);
       expect(created).toHaveLength(1);
       expect(answerContradicting(answer, created)).toBeUndefined();
       expect(answer.status).toBe(201);
@@ -117,47 +129,30 @@ describe('a registration applied but answered with a 500, whose idempotency reco
    * delete is throttled. Powertools reports the delete's failure, not the
    * work's: heard as such, the client would be told "nothing was written".
    */
-  const applyThenFailCleanup = () => {
-    const client = getDynamoDbClient();
-    const injected: string[] = [];
-    client.middlewareStack.add(
-      (next, context) => async (args) => {
-        const key = (args.input as { Key?: { PK?: { S?: string } } }).Key?.PK?.S;
-        if (injected.length === 0 && context.commandName === 'TransactWriteItemsCommand') {
-          await next(args);
-          injected.push('transaction applied, answered 500');
-          throw new InternalServerError({ message: 'Internal server error (injected).', $metadata: { httpStatusCode: 500 } });
-        }
-        if (injected.length === 1 && context.commandName === 'DeleteItemCommand' && key?.startsWith('IDEMPOTENCY#')) {
-          injected.push('idempotency record delete throttled');
-          throw new DynamoDBServiceException({
-            name: 'ThrottlingException',
-            $fault: 'client',
-            message: 'Rate of requests exceeds the allowed throughput (injected).',
-            $metadata: { httpStatusCode: 400 },
-          });
-        }
-        return next(args);
-      },
-      { step: 'build', name: 'applyThenFailCleanup' },
-    );
-    return { injected, remove: () => void client.middlewareStack.remove('applyThenFailCleanup') };
-  };
-
   it.each(['POST /cases', 'POST /public/complaints'] as const)(
     '%s answers 503 OUTCOME_UNKNOWN, and a retry with the same key gets the one case stored',
     async (route) => {
       const request = registration(route, 90_000_100 + (route === 'POST /cases' ? 1 : 2));
-      const faults = applyThenFailCleanup();
-      let answer: ApiResponse;
-      try {
-        answer = await send(api, request);
-      } finally {
-        faults.remove();
-      }
-      const created = casesByMobile(await api.items()).get(request.mobile) ?? [];
+      const injected: string[] = [];
+      const { answer, created } = await registerThrough(
+        request,
+        (next, context) => async (args) => {
+          if (injected.length === 0 && context.commandName === 'TransactWriteItemsCommand') {
+            await next(args);
+            injected.push('transaction applied, answered 500');
+            throw injectedInternalError();
+          }
+          const key = partitionKeyOf(args.input);
+          if (injected.length === 1 && context.commandName === 'DeleteItemCommand' && key?.startsWith('IDEMPOTENCY#')) {
+            injected.push('idempotency record delete throttled');
+            throw injectedThrottle();
+          }
+          return next(args);
+        },
+        { step: 'build' },
+      );
 
-      expect(faults.injected).toEqual(['transaction applied, answered 500', 'idempotency record delete throttled']);
+      expect(injected).toEqual(['transaction applied, answered 500', 'idempotency record delete throttled']);
       expect(created).toHaveLength(1);
       expect(answerContradicting(answer, created)).toBeUndefined();
       expect(answerLabel(answer)).toBe('503 OUTCOME_UNKNOWN');
@@ -175,42 +170,25 @@ describe('a registration whose first attempt may have been applied, and whose SD
    * answered with a 500, so the SDK tries again, and its retries are
    * throttled. The SDK reports only the last failure, a throttle.
    */
-  const applyThenThrottleRetries = () => {
-    const client = getDynamoDbClient();
+  it('answers 503 OUTCOME_UNKNOWN, not STORE_UNAVAILABLE, and a retry with the same key gets the one case stored', async () => {
+    const request = registration('POST /cases', 90_000_200);
     const attempts: string[] = [];
-    client.middlewareStack.add(
+    const { answer, created } = await registerThrough(
+      request,
       (next, context) => async (args) => {
         if (context.commandName !== 'TransactWriteItemsCommand' || attempts.length >= 3) return next(args);
         if (attempts.length === 0) {
           await next(args);
           attempts.push('applied, answered 500');
-          throw new InternalServerError({ message: 'Internal server error (injected).', $metadata: { httpStatusCode: 500 } });
+          throw injectedInternalError();
         }
         attempts.push('throttled');
-        throw new DynamoDBServiceException({
-          name: 'ThrottlingException',
-          $fault: 'client',
-          message: 'Rate of requests exceeds the allowed throughput (injected).',
-          $metadata: { httpStatusCode: 400 },
-        });
+        throw injectedThrottle();
       },
-      { step: 'finalizeRequest', priority: 'low', name: 'applyThenThrottleRetries' },
+      { step: 'finalizeRequest', priority: 'low' },
     );
-    return { attempts, remove: () => void client.middlewareStack.remove('applyThenThrottleRetries') };
-  };
 
-  it('answers 503 OUTCOME_UNKNOWN, not STORE_UNAVAILABLE, and a retry with the same key gets the one case stored', async () => {
-    const request = registration('POST /cases', 90_000_200);
-    const faults = applyThenThrottleRetries();
-    let answer: ApiResponse;
-    try {
-      answer = await send(api, request);
-    } finally {
-      faults.remove();
-    }
-    const created = casesByMobile(await api.items()).get(request.mobile) ?? [];
-
-    expect(faults.attempts).toEqual(['applied, answered 500', 'throttled', 'throttled']);
+    expect(attempts).toEqual(['applied, answered 500', 'throttled', 'throttled']);
     expect(created).toHaveLength(1);
     expect(answerLabel(answer)).toBe('503 OUTCOME_UNKNOWN');
     const retried = await retryUntilSettled(api, request);

@@ -87,14 +87,9 @@ export function injectFaults(client: DynamoDBClient, options: FaultInjectionOpti
           return next(args);
         case 'appliedThenInternalError':
           await next(args);
-          throw internalError();
+          throw injectedInternalError();
         case 'throttled':
-          throw new DynamoDBServiceException({
-            name: 'ThrottlingException',
-            $fault: 'client',
-            message: 'Rate of requests exceeds the allowed throughput (injected).',
-            $metadata: { httpStatusCode: 400 },
-          });
+          throw injectedThrottle();
         case 'throughputExceeded':
           throw new ProvisionedThroughputExceededException({
             message: 'The level of configured provisioned throughput for the table was exceeded (injected).',
@@ -108,7 +103,7 @@ export function injectFaults(client: DynamoDBClient, options: FaultInjectionOpti
             $metadata: { httpStatusCode: 503 },
           });
         case 'internalError':
-          throw internalError();
+          throw injectedInternalError();
       }
     },
     { step: 'build', name: MIDDLEWARE_NAME, override: true },
@@ -121,5 +116,15 @@ export function injectFaults(client: DynamoDBClient, options: FaultInjectionOpti
   };
 }
 
-const internalError = () =>
+/** DynamoDB's 500: the request may or may not have been applied. */
+export const injectedInternalError = () =>
   new InternalServerError({ message: 'Internal server error (injected).', $metadata: { httpStatusCode: 500 } });
+
+/** DynamoDB refusing a request for its rate: nothing was written. */
+export const injectedThrottle = () =>
+  new DynamoDBServiceException({
+    name: 'ThrottlingException',
+    $fault: 'client',
+    message: 'Rate of requests exceeds the allowed throughput (injected).',
+    $metadata: { httpStatusCode: 400 },
+  });
