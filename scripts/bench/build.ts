@@ -61,17 +61,41 @@ export async function bundle(
   outDir: string,
   overrides: { target?: string } = {},
 ): Promise<Bundle> {
-  const file = path.join(outDir, `${subject.name}.mjs`);
+  const [built] = await bundleMany(repoRoot, [subject], outDir, overrides);
+  return built!;
+}
+
+/**
+ * Several subjects in one esbuild run: each is its own complete bundle (no
+ * code splitting, as deployed), but every shared file is parsed once, which
+ * makes bundling all functions several times faster than one run each.
+ */
+export async function bundleMany(
+  repoRoot: string,
+  subjects: readonly Subject[],
+  outDir: string,
+  overrides: { target?: string } = {},
+): Promise<Bundle[]> {
   const options = esbuildOptions(overrides);
   const result = await esbuild.build({
     ...options,
     absWorkingDir: repoRoot,
-    entryPoints: [path.join(repoRoot, subject.entry)],
-    outfile: file,
+    entryPoints: subjects.map((subject) => ({ in: path.join(repoRoot, subject.entry), out: subject.name })),
+    outdir: outDir,
+    outExtension: { '.js': '.mjs' },
     metafile: true,
   });
-  await writeFile(file.replace(/\.mjs$/, '.meta.json'), JSON.stringify(result.metafile));
-  return { subject, file, bytes: statSync(file).size, target: String(options.target), metafile: result.metafile };
+  return Promise.all(
+    subjects.map(async (subject) => {
+      const file = path.join(outDir, `${subject.name}.mjs`);
+      const outputName = path.relative(repoRoot, file).split(path.sep).join('/');
+      const output = result.metafile.outputs[outputName];
+      if (!output) throw new Error(`esbuild wrote no ${outputName}`);
+      const metafile: esbuild.Metafile = { inputs: result.metafile.inputs, outputs: { [outputName]: output } };
+      await writeFile(file.replace(/\.mjs$/, '.meta.json'), JSON.stringify(metafile));
+      return { subject, file, bytes: statSync(file).size, target: String(options.target), metafile };
+    }),
+  );
 }
 
 /** The probe, for the Node running this script (it is never deployed, so BUNDLING does not apply). */

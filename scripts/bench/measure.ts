@@ -73,6 +73,7 @@ export interface Samples {
   readonly ms: Map<string, number[]>;
   /** Network attempts seen during the timed runs, per name. */
   readonly network: Map<string, string[]>;
+  readonly rounds: number;
 }
 
 /** `items` shifted left by `by`: round r starts with the r-th bundle, so every bundle takes every position equally often. */
@@ -86,23 +87,24 @@ function rotate<T>(items: readonly T[], by: number): T[] {
  * rather than all runs of one bundle then all of the next, so a noisy moment
  * on the machine (2 cores, other work) lands on all bundles alike instead of
  * on one. One process at a time: parallel children would time each other.
+ * After each round `another(round)` says whether to run one more.
  */
 export async function sampleInterleaved(
   probeFile: string,
   bundles: readonly Timed[],
-  runs: number,
-  onRound: (round: number) => void,
+  another: (roundsDone: number) => boolean,
 ): Promise<Samples> {
   const ms = new Map(bundles.map(({ name }) => [name, [] as number[]]));
   const network = new Map(bundles.map(({ name }) => [name, [] as string[]]));
-  for (let round = 0; round < runs; round += 1) {
-    for (const { name, file } of rotate(bundles, round)) {
+  let rounds = 0;
+  do {
+    for (const { name, file } of rotate(bundles, rounds)) {
       const result = await probe(probeFile, file);
       if (result.kind !== 'timed') throw new Error(`${name} stopped loading between runs: ${result.detail}`);
       ms.get(name)?.push(result.ms);
       network.get(name)?.push(...result.network);
     }
-    onRound(round + 1);
-  }
-  return { ms, network };
+    rounds += 1;
+  } while (another(rounds));
+  return { ms, network, rounds };
 }
