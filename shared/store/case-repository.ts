@@ -150,7 +150,12 @@ export class CaseRepository {
     });
     const items = page.Items ?? [];
     const caseItem = items.find((item) => item.SK === keys.case(caseId).SK);
-    return caseItem ? caseRecordOf(caseItem, items.find((item) => item.SK === keys.caseUnlisted(caseId).SK)) : undefined;
+    return caseItem
+      ? caseRecordOf(
+          caseItem,
+          items.find((item) => item.SK === keys.caseUnlisted(caseId).SK),
+        )
+      : undefined;
   }
 
   /** The permanent record of a registration's Idempotency-Key, if that key already created a case (strongly consistent). */
@@ -236,8 +241,9 @@ export class CaseRepository {
    */
   async saveTransition(previous: CaseRecord, transition: Transition, caseload: readonly CaseloadChange[] = []): Promise<void> {
     const { next, events, outbox } = transition;
+    const caseParts = this.casePartsItems(previous, next);
     const items: TransactItems = [
-      ...this.casePartsItems(previous, next),
+      ...caseParts.items,
       // Right after the case's two items, in order: a failed condition at position i + 2 is caseload[i]'s.
       ...caseload.map((change) => caseloadItem(this.store, change)),
       ...events.map((event) => putNew(this.store, eventItem(event))),
@@ -246,6 +252,8 @@ export class CaseRepository {
     ];
     try {
       await transact(this.store, items);
+      // A change may be saved on top of this one without reading the case again (a worker's retries, the tests).
+      if (caseParts.written) readVersions.set(next, caseParts.written);
     } catch (error) {
       const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
       const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
@@ -266,22 +274,18 @@ export class CaseRepository {
    * the case item, and so its copies in the list, pool and transfer indexes,
    * as they were.
    */
-  private casePartsItems(previous: CaseRecord, next: CaseRecord): TransactItems {
-    const read = readVersions.get(previous) ?? { caseItem: previous.version };
+  private casePartsItems(previous: CaseRecord, next: CaseRecord): { items: TransactItems; written?: StoredVersions } {
+    const read = readVersions.get(previous);
     const before = splitCase(previous);
     const after = splitCase(next);
     // Unlisted fields still on the case item (written before the split) move off it, to their own item, with this change.
-    const movingOff = read.unlistedOnCaseItem ?? false;
+    const movingOff = read?.unlistedOnCaseItem ?? false;
     const unlistedChanged = movingOff || !sameContent(before.unlisted, after.unlisted);
     // A transition that changes neither part still moves the version, on the case item.
     const caseChanged = movingOff || !unlistedChanged || !sameContent(before.listed, after.listed);
-    const caseCondition = { ConditionExpression: 'version = :read', ExpressionAttributeValues: { ':read': read.caseItem } };
-    const unlistedCondition =
-      read.unlisted === undefined
-        ? { ConditionExpression: 'attribute_not_exists(PK)' }
-        : { ConditionExpression: 'version = :read', ExpressionAttributeValues: { ':read': read.unlisted } };
+    const { caseCondition, unlistedCondition } = read ? exactVersions(read) : noNewerThan(previous.version);
     const table = { TableName: this.store.tableName };
-    return [
+    const items: TransactItems = [
       caseChanged
         ? { Put: { ...table, Item: { ...keys.case(next.caseId), ...this.caseAttributes(next) }, ...caseCondition } }
         : { ConditionCheck: { ...table, Key: keys.case(next.caseId), ...caseCondition } },
@@ -289,6 +293,13 @@ export class CaseRepository {
         ? { Put: { ...table, Item: unlistedItem(next), ...unlistedCondition } }
         : { ConditionCheck: { ...table, Key: keys.caseUnlisted(next.caseId), ...unlistedCondition } },
     ];
+    // What each item holds once written; unknown for a part not written of a record not read here.
+    if (!read && !(caseChanged && unlistedChanged)) return { items };
+    const unlisted = unlistedChanged ? next.version : read?.unlisted;
+    return {
+      items,
+      written: { caseItem: caseChanged ? next.version : read!.caseItem, ...(unlisted !== undefined ? { unlisted } : {}) },
+    };
   }
 
   private outboxItems(outbox: readonly OutboxMessage[] = []): TransactItems {
@@ -425,7 +436,12 @@ export class CaseRepository {
  * index copies. A field added here must not be shown by toCaseView: list
  * pages read the case item's index copies only.
  */
-const UNLISTED_FIELDS = ['hotlineCalls', 'supplementCount', 'feedback', 'earlierClosures'] as const satisfies readonly (keyof CaseRecord)[];
+const UNLISTED_FIELDS = [
+  'hotlineCalls',
+  'supplementCount',
+  'feedback',
+  'earlierClosures',
+] as const satisfies readonly (keyof CaseRecord)[];
 
 type UnlistedPart = Partial<Pick<CaseRecord, (typeof UNLISTED_FIELDS)[number]>>;
 
@@ -456,16 +472,45 @@ function unlistedItem(caseRecord: CaseRecord): Record<string, unknown> {
   };
 }
 
+interface StoredVersions {
+  readonly caseItem: number;
+  /** Absent while the case has no unlisted part. */
+  readonly unlisted?: number;
+  /** Whether the case item still carries unlisted fields (written before the split). */
+  readonly unlistedOnCaseItem?: boolean;
+}
+
 /**
- * The versions each item of a case had when it was read, by the record read
- * (see saveTransition's conditions). A record not read here (a case just
- * registered, which auto-assignment acts on) has its case item at its version
- * and no unlisted part yet.
+ * The version each item of a case had when it was read (or written, by the
+ * record saved), by record: saveTransition's conditions ask for exactly these.
+ * One Query reads both items, but a Query is not isolated from a transaction
+ * that wrote both, so it could see one new and one old; exact versions make
+ * such a read fail its condition instead of writing the old part back.
  */
-const readVersions = new WeakMap<
-  CaseRecord,
-  { readonly caseItem: number; readonly unlisted?: number; readonly unlistedOnCaseItem?: boolean }
->();
+const readVersions = new WeakMap<CaseRecord, StoredVersions>();
+
+function exactVersions(read: StoredVersions) {
+  return {
+    caseCondition: { ConditionExpression: 'version = :read', ExpressionAttributeValues: { ':read': read.caseItem } },
+    unlistedCondition:
+      read.unlisted === undefined
+        ? { ConditionExpression: 'attribute_not_exists(PK)' }
+        : { ConditionExpression: 'version = :read', ExpressionAttributeValues: { ':read': read.unlisted } },
+  };
+}
+
+/**
+ * For a record this repository did not read or save (a case as registered,
+ * which auto-assignment acts on): it is a state that was written whole, so
+ * nothing changed since if neither item is newer than its version.
+ */
+function noNewerThan(version: number) {
+  const values = { ExpressionAttributeValues: { ':version': version } };
+  return {
+    caseCondition: { ConditionExpression: 'version <= :version', ...values },
+    unlistedCondition: { ConditionExpression: 'attribute_not_exists(PK) OR version <= :version', ...values },
+  };
+}
 
 /**
  * A case from its two items. Its version is the newer of theirs: each item
