@@ -12,6 +12,8 @@ export const CASE_ACTION_DATA: readonly TableAction[] = [
   'dynamodb:Query',
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
+  // A change writes the one of the case's two items it changed and checks the other (see CaseRepository).
+  'dynamodb:ConditionCheckItem',
 ];
 
 interface CaseActionRouteSpec<Name extends string, Body extends Schema | undefined> {

@@ -30,7 +30,7 @@ export const JOBS: readonly JobEntry[] = [
     entry: 'functions/lifecycle/sweep.ts',
     trigger: { schedule: 'rate(5 minutes)' },
     data: {
-      actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+      actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'],
       indexes: ['casesByDueTime'],
     },
     timeoutSeconds: 120,

@@ -24,7 +24,15 @@ export const registerCaseRoute = defineRoute({
   errors: [400, 409, 413, 415, 422, 503],
   data: {
     // DeleteItem: Powertools' idempotency record of a request that failed, so a retry may run.
-    actions: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+    // ConditionCheckItem: an urgent hotline case assigned to the duty lawyer at once (see CaseRepository.saveTransition).
+    actions: [
+      'dynamodb:Query',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:ConditionCheckItem',
+    ],
     indexes: [],
     phoneHashKey: true,
   },

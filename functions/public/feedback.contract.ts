@@ -1,6 +1,6 @@
 import { defineRoute } from '../../shared/http/contract.js';
 import { AccessCodeHeaders, CaseNumberParams, FeedbackBody } from '../../shared/schemas/public.js';
-import { OPEN_CASE_ACTIONS } from './status.contract.js';
+import { CHANGE_OWN_CASE_ACTIONS } from './status.contract.js';
 
 export const givePublicFeedbackRoute = defineRoute({
   name: 'givePublicFeedback',
@@ -13,5 +13,5 @@ export const givePublicFeedbackRoute = defineRoute({
   request: { params: CaseNumberParams, headers: AccessCodeHeaders, body: FeedbackBody, maxBodyBytes: 4 * 1024 },
   response: { status: 201, description: 'The rating was recorded.' },
   errors: [400, 404, 409, 413, 415, 429],
-  data: { actions: OPEN_CASE_ACTIONS, indexes: [] },
+  data: { actions: CHANGE_OWN_CASE_ACTIONS, indexes: [] },
 });

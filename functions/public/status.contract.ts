@@ -3,6 +3,8 @@ import { AccessCodeHeaders, CaseNumberParams } from '../../shared/schemas/public
 
 /** DynamoDB use shared by the routes that open a case with its access code (see openCase). */
 export const OPEN_CASE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] as const;
+/** A complainant's change to their case: it writes one of the case's two items and checks the other (see CaseRepository). */
+export const CHANGE_OWN_CASE_ACTIONS = [...OPEN_CASE_ACTIONS, 'dynamodb:ConditionCheckItem'] as const;
 
 export const getPublicComplaintRoute = defineRoute({
   name: 'getPublicComplaint',

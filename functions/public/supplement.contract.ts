@@ -1,6 +1,6 @@
 import { defineRoute } from '../../shared/http/contract.js';
 import { AccessCodeHeaders, CaseNumberParams, SupplementBody } from '../../shared/schemas/public.js';
-import { OPEN_CASE_ACTIONS } from './status.contract.js';
+import { CHANGE_OWN_CASE_ACTIONS } from './status.contract.js';
 
 export const addPublicSupplementRoute = defineRoute({
   name: 'addPublicSupplement',
@@ -13,5 +13,5 @@ export const addPublicSupplementRoute = defineRoute({
   request: { params: CaseNumberParams, headers: AccessCodeHeaders, body: SupplementBody, maxBodyBytes: 8 * 1024 },
   response: { status: 201, description: 'The supplement was added.' },
   errors: [400, 404, 409, 413, 415, 429],
-  data: { actions: OPEN_CASE_ACTIONS, indexes: [] },
+  data: { actions: CHANGE_OWN_CASE_ACTIONS, indexes: [] },
 });

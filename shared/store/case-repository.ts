@@ -138,10 +138,24 @@ export class CaseRepository {
     ];
   }
 
-  /** A case; `consistent` to be sure to see the latest write (after losing a race to it). */
+  /**
+   * A case, both its items read by one Query; `consistent` to be sure to see
+   * the latest write (after losing a race to it).
+   */
   async get(caseId: string, { consistent = false } = {}): Promise<CaseRecord | undefined> {
-    const item = await getItem(this.store, keys.case(caseId), consistent);
-    return item ? withoutStorageAttributes<CaseRecord>(item) : undefined;
+    const page = await queryPage(this.store, {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :parts)',
+      ExpressionAttributeValues: { ':pk': keys.case(caseId).PK, ':parts': keys.casePartsPrefix },
+      ConsistentRead: consistent,
+    });
+    const items = page.Items ?? [];
+    const caseItem = items.find((item) => item.SK === keys.case(caseId).SK);
+    return caseItem
+      ? caseRecordOf(
+          caseItem,
+          items.find((item) => item.SK === keys.caseUnlisted(caseId).SK),
+        )
+      : undefined;
   }
 
   /** The permanent record of a registration's Idempotency-Key, if that key already created a case (strongly consistent). */
@@ -227,16 +241,10 @@ export class CaseRepository {
    */
   async saveTransition(previous: CaseRecord, transition: Transition, caseload: readonly CaseloadChange[] = []): Promise<void> {
     const { next, events, outbox } = transition;
+    const caseParts = this.casePartsItems(previous, next);
     const items: TransactItems = [
-      {
-        Put: {
-          TableName: this.store.tableName,
-          Item: { ...keys.case(next.caseId), ...this.caseAttributes(next) },
-          ConditionExpression: 'version = :expected',
-          ExpressionAttributeValues: { ':expected': previous.version },
-        },
-      },
-      // Right after the case, in order: a failed condition at position i + 1 is caseload[i]'s.
+      ...caseParts.items,
+      // Right after the case's two items, in order: a failed condition at position i + 2 is caseload[i]'s.
       ...caseload.map((change) => caseloadItem(this.store, change)),
       ...events.map((event) => putNew(this.store, eventItem(event))),
       ...this.outboxItems(outbox),
@@ -244,13 +252,54 @@ export class CaseRepository {
     ];
     try {
       await transact(this.store, items);
+      // A change may be saved on top of this one without reading the case again (a worker's retries, the tests).
+      if (caseParts.written) readVersions.set(next, caseParts.written);
     } catch (error) {
       const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
       const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
       if (failed === -1) throw error;
-      const change = caseload[failed - 1];
+      const change = caseload[failed - 2];
       throw new TransitionConflict(change ? { on: 'caseload', staffId: staffIdOf(change) } : { on: 'case' });
     }
+  }
+
+  /**
+   * The case item and its unlisted part, in that order: each is written if
+   * the transition changed it and otherwise only checked, and either way only
+   * if it still has the version it was read with. Checking the part that is
+   * not written keeps the guarantee of one version per case: a change is
+   * computed from both parts (the figures of a transfer move the calls logged
+   * on the case), so it must fail if either moved meanwhile. Writing only the
+   * part that changed is the saving: a call, a supplement or a rating leaves
+   * the case item, and so its copies in the list, pool and transfer indexes,
+   * as they were.
+   */
+  private casePartsItems(previous: CaseRecord, next: CaseRecord): { items: TransactItems; written?: StoredVersions } {
+    const read = readVersions.get(previous);
+    const before = splitCase(previous);
+    const after = splitCase(next);
+    // Unlisted fields still on the case item (written before the split) move off it, to their own item, with this change.
+    const movingOff = read?.unlistedOnCaseItem ?? false;
+    const unlistedChanged = movingOff || !sameContent(before.unlisted, after.unlisted);
+    // A transition that changes neither part still moves the version, on the case item.
+    const caseChanged = movingOff || !unlistedChanged || !sameContent(before.listed, after.listed);
+    const { caseCondition, unlistedCondition } = read ? exactVersions(read) : noNewerThan(previous.version);
+    const table = { TableName: this.store.tableName };
+    const items: TransactItems = [
+      caseChanged
+        ? { Put: { ...table, Item: { ...keys.case(next.caseId), ...this.caseAttributes(next) }, ...caseCondition } }
+        : { ConditionCheck: { ...table, Key: keys.case(next.caseId), ...caseCondition } },
+      unlistedChanged
+        ? { Put: { ...table, Item: unlistedItem(next), ...unlistedCondition } }
+        : { ConditionCheck: { ...table, Key: keys.caseUnlisted(next.caseId), ...unlistedCondition } },
+    ];
+    // What each item holds once written; unknown for a part not written of a record not read here.
+    if (!read && !(caseChanged && unlistedChanged)) return { items };
+    const unlisted = unlistedChanged ? next.version : read?.unlisted;
+    return {
+      items,
+      written: { caseItem: caseChanged ? next.version : read!.caseItem, ...(unlisted !== undefined ? { unlisted } : {}) },
+    };
   }
 
   private outboxItems(outbox: readonly OutboxMessage[] = []): TransactItems {
@@ -321,7 +370,8 @@ export class CaseRepository {
   private caseAttributes(caseRecord: CaseRecord): Record<string, unknown> {
     return {
       entity: ENTITY.case,
-      ...caseRecord,
+      ...splitCase(caseRecord).listed,
+      version: caseRecord.version,
       ...listIndexAttributes(caseRecord.unionPath),
       listSk: listSortKey(caseRecord.registeredAt, caseRecord.caseId),
       ...poolIndexAttributes(caseRecord),
@@ -364,13 +414,127 @@ export class CaseRepository {
         for (const caseId of caseIds) seen.add(caseId);
         const items = await batchGetAll(
           this.store,
-          caseIds.map((caseId) => keys.case(caseId)),
+          caseIds.flatMap((caseId) => [keys.case(caseId), keys.caseUnlisted(caseId)]),
           true,
         );
-        yield items.map((item) => withoutStorageAttributes<CaseRecord>(item));
+        const unlistedParts = new Map(
+          items.filter((item) => item.entity === ENTITY.caseUnlisted).map((item) => [item.caseId as string, item]),
+        );
+        yield items
+          .filter((item) => item.entity === ENTITY.case)
+          .map((item) => caseRecordOf(item, unlistedParts.get(item.caseId as string)));
       } while (startKey);
     }
   }
+}
+
+/**
+ * What a case carries that no list, pool or transfer view shows, and that
+ * changes on its own (a call logged, a supplement added, a rating given) or
+ * only grows (the closures a reopening set aside). Kept in an item of its own
+ * (keys.caseUnlisted), so such changes do not rewrite the case item and its
+ * index copies. A field added here must not be shown by toCaseView: list
+ * pages read the case item's index copies only.
+ */
+const UNLISTED_FIELDS = [
+  'hotlineCalls',
+  'supplementCount',
+  'feedback',
+  'earlierClosures',
+] as const satisfies readonly (keyof CaseRecord)[];
+
+type UnlistedPart = Partial<Pick<CaseRecord, (typeof UNLISTED_FIELDS)[number]>>;
+
+/** A case split into what goes on the case item (without the version) and its unlisted part. */
+function splitCase(caseRecord: CaseRecord): { listed: Record<string, unknown>; unlisted: UnlistedPart } {
+  const listed: Record<string, unknown> = { ...caseRecord };
+  const unlisted: Record<string, unknown> = {};
+  for (const field of UNLISTED_FIELDS) {
+    if (listed[field] !== undefined) unlisted[field] = listed[field];
+    delete listed[field];
+  }
+  delete listed.version;
+  return { listed, unlisted: unlisted as UnlistedPart };
+}
+
+/** Equal content, as stored: a difference in key order reads as a change, which costs a write but is never wrong. */
+function sameContent(a: object, b: object): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function unlistedItem(caseRecord: CaseRecord): Record<string, unknown> {
+  return {
+    ...keys.caseUnlisted(caseRecord.caseId),
+    entity: ENTITY.caseUnlisted,
+    caseId: caseRecord.caseId,
+    ...splitCase(caseRecord).unlisted,
+    version: caseRecord.version,
+  };
+}
+
+interface StoredVersions {
+  readonly caseItem: number;
+  /** Absent while the case has no unlisted part. */
+  readonly unlisted?: number;
+  /** Whether the case item still carries unlisted fields (written before the split). */
+  readonly unlistedOnCaseItem?: boolean;
+}
+
+/**
+ * The version each item of a case had when it was read (or written, by the
+ * record saved), by record: saveTransition's conditions ask for exactly these.
+ * One Query reads both items, but a Query is not isolated from a transaction
+ * that wrote both, so it could see one new and one old; exact versions make
+ * such a read fail its condition instead of writing the old part back.
+ */
+const readVersions = new WeakMap<CaseRecord, StoredVersions>();
+
+function exactVersions(read: StoredVersions) {
+  return {
+    caseCondition: { ConditionExpression: 'version = :read', ExpressionAttributeValues: { ':read': read.caseItem } },
+    unlistedCondition:
+      read.unlisted === undefined
+        ? { ConditionExpression: 'attribute_not_exists(PK)' }
+        : { ConditionExpression: 'version = :read', ExpressionAttributeValues: { ':read': read.unlisted } },
+  };
+}
+
+/**
+ * For a record this repository did not read or save (a case as registered,
+ * which auto-assignment acts on): it is a state that was written whole, so
+ * nothing changed since if neither item is newer than its version.
+ */
+function noNewerThan(version: number) {
+  const values = { ExpressionAttributeValues: { ':version': version } };
+  return {
+    caseCondition: { ConditionExpression: 'version <= :version', ...values },
+    unlistedCondition: { ConditionExpression: 'attribute_not_exists(PK) OR version <= :version', ...values },
+  };
+}
+
+/**
+ * A case from its two items. Its version is the newer of theirs: each item
+ * carries the version of the last change that wrote it. Fields on the case
+ * item that belong to the unlisted part (written before the split) count
+ * until the unlisted part is first written.
+ */
+function caseRecordOf(caseItem: Record<string, unknown>, unlisted: Record<string, unknown> | undefined): CaseRecord {
+  const unlistedFields = unlisted ? withoutStorageAttributes<Record<string, unknown>>(unlisted) : {};
+  delete unlistedFields.caseId;
+  delete unlistedFields.version;
+  const caseVersion = caseItem.version as number;
+  const unlistedVersion = unlisted?.version as number | undefined;
+  const record = withoutStorageAttributes<CaseRecord>({
+    ...caseItem,
+    ...unlistedFields,
+    version: Math.max(caseVersion, unlistedVersion ?? 0),
+  });
+  readVersions.set(record, {
+    caseItem: caseVersion,
+    ...(unlistedVersion !== undefined ? { unlisted: unlistedVersion } : {}),
+    unlistedOnCaseItem: UNLISTED_FIELDS.some((field) => caseItem[field] !== undefined),
+  });
+  return record;
 }
 
 /** The marker the transaction collided with, if its last item (the marker) failed its condition. */

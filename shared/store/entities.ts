@@ -5,6 +5,7 @@
  */
 export const ENTITY = {
   case: 'case',
+  caseUnlisted: 'caseUnlisted',
   contact: 'contact',
   caseNumber: 'caseNumber',
   voidedCaseNumber: 'voidedCaseNumber',

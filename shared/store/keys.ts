@@ -15,6 +15,16 @@ export const keys = {
     SK: `CASESEQ#${localDate.replaceAll('-', '')}`,
   }),
   case: (caseId: string) => ({ PK: `CASE#${caseId}`, SK: 'CASE' }),
+  /**
+   * The part of a case that no list shows and that changes on its own (see
+   * case-repository.ts, UNLISTED_FIELDS): kept off the case item, so logging a
+   * call, a supplement or a rating does not rewrite the case's copies in the
+   * list, pool and transfer indexes. `CASE#` sorts right after `CASE`, so one
+   * Query (`begins_with(SK, 'CASE')`) reads both.
+   */
+  caseUnlisted: (caseId: string) => ({ PK: `CASE#${caseId}`, SK: 'CASE#UNLISTED' }),
+  /** Sort-key prefix shared by a case item and its unlisted part, and by no other item of the case's partition. */
+  casePartsPrefix: 'CASE',
   contact: (caseId: string) => ({ PK: `CASE#${caseId}`, SK: 'CONTACT' }),
   /**
    * `at` is ISO UTC and `seq` zero-padded, so events sort in the order they

@@ -11,6 +11,7 @@
  * | working-day calendar     | DIRECTORY           | CALENDAR                   |
  * | daily case-number counter| UNION#<code>        | CASESEQ#<YYYYMMDD>         |
  * | case                     | CASE#<caseId>       | CASE                       |
+ * | case's unlisted part     | CASE#<caseId>       | CASE#UNLISTED              |
  * | case contact details     | CASE#<caseId>       | CONTACT                    |
  * | timeline event           | CASE#<caseId>       | EVENT#<at>#<seq>#<eventId> |
  * | outbox message           | CASE#<caseId>       | OUTBOX#<at>#<messageId>    |
