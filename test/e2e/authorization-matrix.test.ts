@@ -116,8 +116,8 @@ type Target =
   | { readonly kind: 'rosterEntry' }
   /** putStaff: a new person, on the roster of the relation's union. */
   | { readonly kind: 'newRosterEntry' }
-  /** Reports: the relation's union. */
-  | { readonly kind: 'reportUnion' }
+  /** Reports: the relation's union (and `query`, more of the query a route requires). */
+  | { readonly kind: 'reportUnion'; readonly query?: string }
   /** acknowledgeAlert: the early warning raised for the relation's union alone. */
   | { readonly kind: 'alert' }
   /** The complainant's routes: a staff token, valid or not, must change nothing about them. */
@@ -284,6 +284,13 @@ const EXPECTED: Record<string, Expectation> = {
   getOpenApi: { target: { kind: 'public', status: 200 }, public: true },
   getMonthlyReport: {
     target: { kind: 'reportUnion' },
+    operator: FORBIDDEN,
+    lawyer: FORBIDDEN,
+    mediator: FORBIDDEN,
+    legal_admin: [200, 200, 404, 404, 404],
+  },
+  exportMonthlyReport: {
+    target: { kind: 'reportUnion', query: 'format=csv' },
     operator: FORBIDDEN,
     lawyer: FORBIDDEN,
     mediator: FORBIDDEN,
@@ -520,7 +527,7 @@ async function requestFor(cell: Cell): Promise<{ path: string; body?: unknown; h
       return { path: contract.path.replace('{staffId}', randomUUID()), body: rosterEntryFor(staff('new', 'lawyer', union, 0)) };
     case 'reportUnion':
       return contract.method === 'GET'
-        ? { path: `${contract.path}?union=${union}&month=${LAST_MONTH}` }
+        ? { path: `${contract.path}?union=${union}&month=${LAST_MONTH}${target.query ? `&${target.query}` : ''}` }
         : { path: contract.path.replace('{union}', union).replace('{month}', LAST_MONTH) };
     case 'alert':
       return { path: contract.path.replace('{alertId}', alertOf.get(relation)!) };

@@ -84,7 +84,8 @@ async function driveEveryRoute(): Promise<void> {
   await send('listUnions', '/unions', admin);
   await send('getOpenApi', '/openapi.json');
   await send('getMonthlyReport', `/reports/monthly?month=${month}`, cityAdmin);
-  await send('getMonthlyReport', `/reports/monthly?month=${previousMonth(month)}&to=${month}&format=csv`, cityAdmin);
+  await send('exportMonthlyReport', `/reports/monthly/export?month=${previousMonth(month)}&to=${month}&format=csv`, cityAdmin);
+  await send('exportMonthlyReport', `/reports/monthly/export?month=${month}&format=xlsx`, cityAdmin);
   await send('fileMonthlyReport', `/reports/210100/${previousMonth(month)}/file`, cityAdmin);
   const { path, headers } = await exampleTarget(
     api,
