@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/routes.js';
-import { handler as streamConsumer } from '../../functions/streams/table-stream.js';
+import { handler as raiseEarlyWarnings } from '../../functions/streams/early-warning.js';
 import { signLocalToken } from '../../scripts/local/auth.js';
 import { DEMO_ROSTER, DEMO_UNIONS, type DemoUser } from '../../scripts/local/demo-data.js';
 import { ID_TOKEN_TTL_SECONDS, demoClaims } from '../../scripts/local/oidc-settings.js';
@@ -373,7 +373,7 @@ const alertOf = new Map<Relation, string>();
 
 async function raiseAlerts(): Promise<void> {
   const newCases = (await streamRecords(api.table)).filter((record) => record.dynamodb?.NewImage?.entity?.S === 'case');
-  expect(await streamConsumer({ Records: newCases })).toEqual({ batchItemFailures: [] });
+  expect(await raiseEarlyWarnings({ Records: newCases })).toEqual({ batchItemFailures: [] });
   for (const item of await api.items()) {
     const relation = creditCodes.get(String(item.creditCode));
     if (String(item.PK).startsWith('ALERT#') && relation) alertOf.set(relation, String(item.alertId));
