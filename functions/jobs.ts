@@ -1,5 +1,5 @@
 import type { DataAccess } from '../shared/http/contract.js';
-import { STREAM_INSERTS, type StreamInsert } from '../shared/composition/stream.js';
+import { EARLY_WARNING_INSERTS, OUTBOX_INSERTS, type StreamInsert } from '../shared/composition/stream.js';
 
 /**
  * The functions that run off the request path, beside the route table: what
@@ -36,10 +36,23 @@ export const JOBS: readonly JobEntry[] = [
     timeoutSeconds: 120,
   },
   {
-    name: 'tableStream',
-    description: 'Delivers outbox notifications and runs the wage-arrears early warning',
-    entry: 'functions/streams/table-stream.ts',
-    trigger: { stream: { inserts: STREAM_INSERTS } },
+    name: 'deliverNotifications',
+    description: 'Delivers outbox notifications: SMS to complainants, notices to staff',
+    entry: 'functions/streams/deliver-notifications.ts',
+    trigger: { stream: { inserts: OUTBOX_INSERTS } },
+    data: {
+      // GetItem: the case's contact; Query: the union directory; Put/Update/Delete: the delivery's claim and mark.
+      actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+      indexes: [],
+    },
+    notifies: true,
+    timeoutSeconds: 60,
+  },
+  {
+    name: 'raiseEarlyWarnings',
+    description: 'Runs the wage-arrears early warning on new cases and accepted transfers',
+    entry: 'functions/streams/early-warning.ts',
+    trigger: { stream: { inserts: EARLY_WARNING_INSERTS } },
     data: {
       actions: [
         'dynamodb:GetItem',
@@ -51,7 +64,6 @@ export const JOBS: readonly JobEntry[] = [
       ],
       indexes: [],
     },
-    notifies: true,
     timeoutSeconds: 60,
   },
   {

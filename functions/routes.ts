@@ -17,7 +17,7 @@ import {
   TransfersResponse,
   UnionListResponse,
 } from '../shared/schemas/responses.js';
-import { FilingReceiptResponse, MonthlyReportResponse } from '../shared/schemas/report-responses.js';
+import { FilingReceiptResponse, MonthlyReportResponse, ReportFileResponse } from '../shared/schemas/report-responses.js';
 import { acknowledgeAlertRoute } from './alerts/acknowledge.contract.js';
 import { listAlertsRoute } from './alerts/list.contract.js';
 import { lookupCallerRoute } from './callers/lookup.contract.js';
@@ -46,6 +46,7 @@ import { givePublicFeedbackRoute } from './public/feedback.contract.js';
 import { fileComplaintRoute } from './public/file.contract.js';
 import { getPublicComplaintRoute } from './public/status.contract.js';
 import { addPublicSupplementRoute } from './public/supplement.contract.js';
+import { exportMonthlyReportRoute } from './reports/export.contract.js';
 import { fileMonthlyReportRoute } from './reports/file.contract.js';
 import { getMonthlyReportRoute } from './reports/monthly.contract.js';
 import { listUnionsRoute } from './unions/list.contract.js';
@@ -93,6 +94,7 @@ export const ROUTES: readonly RouteEntry[] = [
   { contract: givePublicFeedbackRoute, entry: 'functions/public/feedback.ts', response: FeedbackView },
   { contract: getOpenApiRoute, entry: 'functions/docs/openapi.ts', response: OpenApiDocumentView },
   { contract: getMonthlyReportRoute, entry: 'functions/reports/monthly.ts', response: MonthlyReportResponse },
+  { contract: exportMonthlyReportRoute, entry: 'functions/reports/export.ts', response: ReportFileResponse },
   { contract: fileMonthlyReportRoute, entry: 'functions/reports/file.ts', response: FilingReceiptResponse },
   { contract: listUnionsRoute, entry: 'functions/unions/list.ts', response: UnionListResponse },
 ];

@@ -1,7 +1,7 @@
 /**
  * `npm run invoke -- <function> <event-file>` runs one Lambda handler with its
  * event, e.g. `npm run invoke -- registerCase events/registerCase.json`, or a
- * background job with a schedule or stream event (`sweepClocks`, `tableStream`).
+ * background job with a schedule or stream event (`sweepClocks`, `deliverNotifications`).
  * It uses the store of a running `npm start` if there is one; otherwise it
  * starts DynamoDB Local with the seeded demo data for the one invocation.
  */

@@ -1,5 +1,5 @@
 import { defineRoute } from '../../shared/http/contract.js';
-import { MonthlyReportQuery, REPORT_FILE_TYPES } from '../../shared/schemas/reports.js';
+import { MonthlyReportQuery } from '../../shared/schemas/reports.js';
 
 export const getMonthlyReportRoute = defineRoute({
   name: 'getMonthlyReport',
@@ -9,16 +9,12 @@ export const getMonthlyReportRoute = defineRoute({
   description:
     'For each month from `month` to `to` (at most 12, none in the future, China time): the union’s own figures, its ' +
     'subtree’s roll-up, each child union’s roll-up, derived rates, and the latest filing with the difference since. ' +
-    '`union` defaults to your own. `format=csv` (UTF-8 with BOM) and `format=xlsx` serve the same figures as a file ' +
-    'with Chinese headers. Reads pre-aggregated counters only: the cost does not depend on the number of cases.',
+    '`union` defaults to your own. `GET /reports/monthly/export` serves the same figures as a CSV or XLSX file. Reads ' +
+    'pre-aggregated counters only: the cost does not depend on the number of cases.',
   tags: ['reports'],
   access: { roles: ['legal_admin'] },
   request: { query: MonthlyReportQuery },
-  response: {
-    status: 200,
-    description: 'The report (JSON, or a CSV or XLSX file).',
-    alternativeContentTypes: [REPORT_FILE_TYPES.csv, REPORT_FILE_TYPES.xlsx],
-  },
+  response: { status: 200, description: 'The report.' },
   errors: [400, 404],
   data: { actions: ['dynamodb:Query', 'dynamodb:BatchGetItem'], indexes: [] },
 });

@@ -1,9 +1,9 @@
 import { httpHandler } from '../../shared/http/handler.js';
-import { defaultDependencies } from '../../shared/composition/staff-api.js';
+import { rosterDependencies } from '../../shared/composition/roster.js';
 import { listRoster } from '../../shared/usecases/roster.js';
-import { toStaffView } from '../../shared/views/case-views.js';
+import { toStaffView } from '../../shared/views/staff-views.js';
 import { listStaffRoute } from './list.contract.js';
 
 export const handler = httpHandler(listStaffRoute, async ({ caller, query }) => ({
-  body: { items: (await listRoster(defaultDependencies(), caller, query)).map(toStaffView) },
+  body: { items: (await listRoster(rosterDependencies(), caller, query)).map(toStaffView) },
 }));

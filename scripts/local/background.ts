@@ -1,13 +1,13 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { handleRecords } from '../../functions/streams/table-stream.js';
 import { handler as sweepHandler } from '../../functions/lifecycle/sweep.js';
 import { consoleSms, consoleStaffNotices } from '../../shared/notify/console-sender.js';
-import { streamDependencies } from '../../shared/composition/stream.js';
+import { streamDependencies } from '../../shared/composition/stream-jobs.js';
 import { startStreamFeeder } from './stream-feeder.js';
+import { runStreamJobs } from './stream-jobs.js';
 
 /**
  * The work the cloud does off the request path, run locally by `npm start`:
- * the stream consumer fed from DynamoDB Local's stream (notifications, early
+ * the stream jobs fed from DynamoDB Local's stream (notifications, early
  * warning) and the clock sweeper on a timer.
  */
 export async function startBackgroundWork(options: {
@@ -22,7 +22,7 @@ export async function startBackgroundWork(options: {
     client: options.client,
     endpoint: options.endpoint,
     tableName: options.tableName,
-    consume: (records) => handleRecords(deps, records),
+    consume: (records) => runStreamJobs(deps, records),
     onError: (error) => options.log(`stream consumer: ${error instanceof Error ? error.message : String(error)}`),
   });
   let sweeping: Promise<unknown> = Promise.resolve();

@@ -10,10 +10,10 @@ import {
 import type { DynamoDBRecord } from 'aws-lambda';
 
 /**
- * Feeds DynamoDB Local's stream to the stream consumer, as Lambda's event
- * source mapping does in the cloud: every shard read in order, batches handed
- * to the same `handleRecords` the deployed function runs. A failed record is
- * read again on the next poll (the consumer is idempotent, like in the cloud).
+ * Feeds DynamoDB Local's stream to the stream jobs, as Lambda's event source
+ * mappings do in the cloud: every shard read in order, batches handed to the
+ * same consumers the deployed functions run (stream-jobs.ts). A failed record
+ * is read again on the next poll (the jobs are idempotent, like in the cloud).
  */
 export interface StreamFeeder {
   stop(): Promise<void>;

@@ -1,27 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import { AlertRepository } from '../store/alert-repository.js';
-import { CaseRepository } from '../store/case-repository.js';
-import { DeliveryRepository } from '../store/delivery-repository.js';
-import { UnionRepository } from '../store/union-repository.js';
-import type { NotificationSenders, StreamDependencies } from '../usecases/stream-dependencies.js';
-
-export { notificationSenders } from './notification-senders.js';
-export { STREAM_INSERTS, streamItemOf, type StreamInsert } from '../store/stream-images.js';
-
-let repositories: Omit<StreamDependencies, keyof NotificationSenders> | undefined;
-
-/** The composition of the table's stream consumer; the repositories are built once per container. */
-export function streamDependencies(
-  senders: NotificationSenders,
-  overrides: Partial<StreamDependencies> = {},
-): StreamDependencies {
-  repositories ??= {
-    alerts: new AlertRepository(),
-    cases: new CaseRepository(),
-    deliveries: new DeliveryRepository(),
-    unions: new UnionRepository(),
-    now: () => new Date(),
-    newId: randomUUID,
-  };
-  return { ...repositories, ...senders, ...overrides };
-}
+/**
+ * What the table's stream consumers share: the kinds of insert each acts on
+ * and the decoding of a stream record into the record the repositories wrote.
+ * Their dependencies are composed apart (delivery.ts, early-warning.ts), so
+ * that neither function bundles the other's adapters.
+ */
+export {
+  EARLY_WARNING_INSERTS,
+  OUTBOX_INSERTS,
+  isInsertOf,
+  streamItemOf,
+  type StreamInsert,
+  type StreamItem,
+} from '../store/stream-images.js';

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { DERIVED_LABELS, FIGURE_NAMES, figureLabel, type DerivedFigures } from '../domain/figures.js';
 import type { FigureBlock, MonthlyReport } from '../domain/monthly-report.js';
 import { REPORT_FILE_TYPES } from '../schemas/reports.js';
@@ -7,8 +6,9 @@ import { REPORT_FILE_TYPES } from '../schemas/reports.js';
  * The monthly report as files a legal department files or opens in Excel:
  * CSV (UTF-8 with a byte-order mark, or Excel shows the Chinese headers as
  * mojibake) and XLSX. Both hold exactly the JSON report's figures, under the
- * Chinese headers the report is filed with. Loaded only when a file is asked
- * for, so the JSON report never pays for ExcelJS.
+ * Chinese headers the report is filed with. Only the export route bundles
+ * this, and ExcelJS is loaded only when a workbook is asked for, so neither
+ * the JSON report nor a CSV export starts it.
  */
 
 /** What a row is: the union's own cases, its subtree's roll-up, or a child union's roll-up. */
@@ -97,6 +97,7 @@ const DAYS_FORMAT = '0.0';
  * Figures are numbers, rates percentages.
  */
 export async function toXlsx(report: MonthlyReport): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Weiquan';
   workbook.title = `${report.union.name} ${report.from === report.to ? report.from : `${report.from}–${report.to}`} 月报`;

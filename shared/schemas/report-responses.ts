@@ -90,7 +90,7 @@ export const MonthlyReportResponse = documented(
     id: 'MonthlyReport',
     description:
       'A union’s monthly figures: its own cases, its subtree’s roll-up and each child union’s roll-up, with derived rates ' +
-      'and the filing state, month by month. `format=csv` and `format=xlsx` serve the same figures as a file.',
+      'and the filing state, month by month. `GET /reports/monthly/export` serves the same figures as a file.',
     examples: [
       {
         union: { code: '210102', name: '和平区总工会' },
@@ -147,3 +147,8 @@ export const FilingReceiptResponse = documented(
     ],
   },
 );
+
+/** A report file (XLSX or CSV): raw bytes, which OpenAPI 3.1 describes by their media type alone. */
+export const ReportFileResponse = documented(z.unknown(), {
+  description: 'The monthly report as a file: an XLSX workbook, or CSV (UTF-8 with BOM).',
+});

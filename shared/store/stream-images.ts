@@ -12,15 +12,24 @@ export interface StreamInsert {
 }
 
 /**
- * What the stream consumer acts on; the event source mapping filters the stream to these, so the consumer is not
- * invoked for every other write: new outbox messages, new cases, and of the timeline only an accepted transfer (the
- * early warning follows the case to its new union).
+ * What each stream consumer acts on; each one's event source mapping filters the stream to its own kinds, so it is
+ * not invoked for any other write. The outbox deliverer takes new outbox messages; the early warning takes new
+ * cases and, of the timeline, only an accepted transfer (the warning follows the case to its new union). Two
+ * functions, so that only the one that sends SMS carries the SMS provider's SDK.
  */
-export const STREAM_INSERTS: readonly StreamInsert[] = [
-  { entity: ENTITY.outbox },
+export const OUTBOX_INSERTS: readonly StreamInsert[] = [{ entity: ENTITY.outbox }];
+export const EARLY_WARNING_INSERTS: readonly StreamInsert[] = [
   { entity: ENTITY.case },
   { entity: ENTITY.event, type: 'transfer_accepted' },
 ];
+
+/** Whether a new image is one of these kinds of insert: what the stream filter lets through in the cloud. */
+export function isInsertOf(
+  image: Readonly<Record<string, { readonly S?: string }>> | undefined,
+  inserts: readonly StreamInsert[],
+): boolean {
+  return inserts.some(({ entity, type }) => image?.entity?.S === entity && (type === undefined || image.type?.S === type));
+}
 
 /** A new item the stream consumer acts on, decoded into the record the repositories wrote. */
 export type StreamItem =

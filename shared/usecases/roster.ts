@@ -5,6 +5,9 @@ import type { Category } from '../domain/vocabulary.js';
 import { RosterConflict } from '../domain/conflicts.js';
 import type { Dependencies } from './dependencies.js';
 
+/** The roster reads and writes staff profiles under the union directory; no case is touched. */
+export type RosterDependencies = Pick<Dependencies, 'staff' | 'unions' | 'now'>;
+
 export interface RosterEntryInput {
   readonly displayName: string;
   readonly role: 'lawyer' | 'mediator';
@@ -17,13 +20,13 @@ export interface RosterEntryInput {
   readonly active: boolean;
 }
 
-async function provinceOf(deps: Dependencies, unionCode: string): Promise<string> {
+async function provinceOf(deps: RosterDependencies, unionCode: string): Promise<string> {
   return (await deps.unions.directory()).provinceOf(unionCode);
 }
 
 /** The lawyers and mediators of the caller's subtree. */
 export async function listRoster(
-  deps: Dependencies,
+  deps: RosterDependencies,
   caller: Caller,
   filter: { role?: 'lawyer' | 'mediator' },
 ): Promise<StaffProfile[]> {
@@ -31,7 +34,7 @@ export async function listRoster(
   return everyone.filter((staff) => staff.unionPath.includes(caller.unionCode) && (!filter.role || staff.role === filter.role));
 }
 
-export async function getRosterEntry(deps: Dependencies, caller: Caller, staffId: string): Promise<StaffProfile> {
+export async function getRosterEntry(deps: RosterDependencies, caller: Caller, staffId: string): Promise<StaffProfile> {
   const staff = await deps.staff.get(await provinceOf(deps, caller.unionCode), staffId);
   if (!staff || !staff.unionPath.includes(caller.unionCode)) throw new AppError('NOT_FOUND', NOT_ON_ROSTER);
   return staff;
@@ -49,7 +52,7 @@ export async function getRosterEntry(deps: Dependencies, caller: Caller, staffId
  * that someone works for a union it cannot see (the read routes' rule).
  */
 export async function putRosterEntry(
-  deps: Dependencies,
+  deps: RosterDependencies,
   caller: Caller,
   staffId: string,
   input: RosterEntryInput,

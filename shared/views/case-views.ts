@@ -3,7 +3,6 @@ import type { CaseRecord, TimelineEvent } from '../domain/cases.js';
 import { CLOCKS, type Deadline } from '../domain/deadlines.js';
 import { legalAidEligibilityLabel } from '../domain/legal-aid.js';
 import { moneyLedgerOf, recoveredByKind } from '../domain/money.js';
-import type { StaffProfile } from '../domain/roster.js';
 import { CASE_STATUSES, CATEGORIES, CHANNELS, OUTCOMES, REQUEST_KINDS, TIMELINE_EVENT_TYPES } from '../domain/vocabulary.js';
 import type { CaseLookupRow } from '../domain/records.js';
 import type { VisibleCase } from '../usecases/cases.js';
@@ -119,23 +118,6 @@ export function toTimelineEventView(event: TimelineEvent) {
     typeLabel: TIMELINE_EVENT_TYPES[event.type],
     actor: event.actor,
     data: event.data,
-  };
-}
-
-export function toStaffView(staff: StaffProfile) {
-  return {
-    staffId: staff.staffId,
-    displayName: staff.displayName,
-    role: staff.role,
-    unionCode: staff.unionCode,
-    categories: staff.categories,
-    capacity: staff.capacity,
-    activeCases: staff.activeCases,
-    dutyWeekdays: staff.dutyWeekdays,
-    dutyDates: staff.dutyDates,
-    conflicts: staff.conflicts,
-    active: staff.active,
-    updatedAt: inChinaTime(staff.updatedAt),
   };
 }
 

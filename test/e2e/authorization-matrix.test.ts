@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/routes.js';
-import { handler as streamConsumer } from '../../functions/streams/table-stream.js';
+import { handler as raiseEarlyWarnings } from '../../functions/streams/early-warning.js';
 import { signLocalToken } from '../../scripts/local/auth.js';
 import { DEMO_ROSTER, DEMO_UNIONS, type DemoUser } from '../../scripts/local/demo-data.js';
 import { ID_TOKEN_TTL_SECONDS, demoClaims } from '../../scripts/local/oidc-settings.js';
@@ -116,8 +116,8 @@ type Target =
   | { readonly kind: 'rosterEntry' }
   /** putStaff: a new person, on the roster of the relation's union. */
   | { readonly kind: 'newRosterEntry' }
-  /** Reports: the relation's union. */
-  | { readonly kind: 'reportUnion' }
+  /** Reports: the relation's union (and `query`, more of the query a route requires). */
+  | { readonly kind: 'reportUnion'; readonly query?: string }
   /** acknowledgeAlert: the early warning raised for the relation's union alone. */
   | { readonly kind: 'alert' }
   /** The complainant's routes: a staff token, valid or not, must change nothing about them. */
@@ -289,6 +289,13 @@ const EXPECTED: Record<string, Expectation> = {
     mediator: FORBIDDEN,
     legal_admin: [200, 200, 404, 404, 404],
   },
+  exportMonthlyReport: {
+    target: { kind: 'reportUnion', query: 'format=csv' },
+    operator: FORBIDDEN,
+    lawyer: FORBIDDEN,
+    mediator: FORBIDDEN,
+    legal_admin: [200, 200, 404, 404, 404],
+  },
   fileMonthlyReport: {
     target: { kind: 'reportUnion' },
     operator: FORBIDDEN,
@@ -366,7 +373,7 @@ const alertOf = new Map<Relation, string>();
 
 async function raiseAlerts(): Promise<void> {
   const newCases = (await streamRecords(api.table)).filter((record) => record.dynamodb?.NewImage?.entity?.S === 'case');
-  expect(await streamConsumer({ Records: newCases })).toEqual({ batchItemFailures: [] });
+  expect(await raiseEarlyWarnings({ Records: newCases })).toEqual({ batchItemFailures: [] });
   for (const item of await api.items()) {
     const relation = creditCodes.get(String(item.creditCode));
     if (String(item.PK).startsWith('ALERT#') && relation) alertOf.set(relation, String(item.alertId));
@@ -520,7 +527,7 @@ async function requestFor(cell: Cell): Promise<{ path: string; body?: unknown; h
       return { path: contract.path.replace('{staffId}', randomUUID()), body: rosterEntryFor(staff('new', 'lawyer', union, 0)) };
     case 'reportUnion':
       return contract.method === 'GET'
-        ? { path: `${contract.path}?union=${union}&month=${LAST_MONTH}` }
+        ? { path: `${contract.path}?union=${union}&month=${LAST_MONTH}${target.query ? `&${target.query}` : ''}` }
         : { path: contract.path.replace('{union}', union).replace('{month}', LAST_MONTH) };
     case 'alert':
       return { path: contract.path.replace('{alertId}', alertOf.get(relation)!) };

@@ -89,6 +89,12 @@ async function requestFor(contract: RouteContract): Promise<RouteRequest> {
     case 'getMonthlyReport':
       // This month's report of the city, whose districts' cases the requests above registered.
       return { path: `${contract.path}?union=210100&month=${chinaMonth(new Date())}`, headers: {}, user: demo('admin-shenyang') };
+    case 'exportMonthlyReport':
+      return {
+        path: `${contract.path}?union=210100&month=${chinaMonth(new Date())}&format=xlsx`,
+        headers: {},
+        user: demo('admin-shenyang'),
+      };
     case 'fileMonthlyReport': {
       const month = previousMonth(chinaMonth(new Date()));
       return {

@@ -84,7 +84,8 @@ async function driveEveryRoute(): Promise<void> {
   await send('listUnions', '/unions', admin);
   await send('getOpenApi', '/openapi.json');
   await send('getMonthlyReport', `/reports/monthly?month=${month}`, cityAdmin);
-  await send('getMonthlyReport', `/reports/monthly?month=${previousMonth(month)}&to=${month}&format=csv`, cityAdmin);
+  await send('exportMonthlyReport', `/reports/monthly/export?month=${previousMonth(month)}&to=${month}&format=csv`, cityAdmin);
+  await send('exportMonthlyReport', `/reports/monthly/export?month=${month}&format=xlsx`, cityAdmin);
   await send('fileMonthlyReport', `/reports/210100/${previousMonth(month)}/file`, cityAdmin);
   const { path, headers } = await exampleTarget(
     api,
@@ -95,7 +96,9 @@ async function driveEveryRoute(): Promise<void> {
   // Three wage-arrears complaints against one employer: the stream consumer raises an early warning on them.
   for (let count = 0; count < 3; count++)
     await send('registerCase', '/cases', { user: demo('op-heping'), body: complaint({ category: 'wage_arrears' }) });
-  await runJob('tableStream', { Records: await streamRecords(api.table) });
+  await runJob('raiseEarlyWarnings', { Records: await streamRecords(api.table) });
+  // The warning's notices and the registrations' acknowledgements.
+  await runJob('deliverNotifications', { Records: await streamRecords(api.table) });
   await runJob('sweepClocks', JSON.parse(readFileSync('events/sweepClocks.json', 'utf8')));
   await runJob('reconcileMonthlyFigures', JSON.parse(readFileSync('events/reconcileMonthlyFigures.json', 'utf8')));
   const alerts = await send('listAlerts', '/alerts', admin);

@@ -103,15 +103,22 @@ describe('monthly report over HTTP', () => {
     const tooLong = await api.request('GET', `/reports/monthly?month=2020-01&to=${month}`, admin);
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.error.details).toEqual([expect.objectContaining({ path: 'to', code: 'too_many_months' })]);
-    const format = await api.request('GET', `/reports/monthly?month=${month}&format=pdf`, admin);
+    const format = await api.request('GET', `/reports/monthly/export?month=${month}&format=pdf`, admin);
     expect(format.status).toBe(400);
     expect(format.body.error.details).toEqual([expect.objectContaining({ path: 'format' })]);
+    const noFormat = await api.request('GET', `/reports/monthly/export?month=${month}`, admin);
+    expect(noFormat.status).toBe(400);
+    expect(noFormat.body.error.details).toEqual([expect.objectContaining({ path: 'format' })]);
+    // The JSON report serves JSON only: a file is the export route's.
+    const fileFromJsonRoute = await api.request('GET', `/reports/monthly?month=${month}&format=csv`, admin);
+    expect(fileFromJsonRoute.status).toBe(400);
+    expect(fileFromJsonRoute.body.error.details).toEqual([expect.objectContaining({ path: 'format' })]);
   });
 
   it('serves the same figures as CSV with Chinese headers (UTF-8 with BOM)', async () => {
     const admin = demo('admin-shenyang');
     const json = (await api.request('GET', `/reports/monthly?month=${month}`, { user: admin })).body;
-    const csv = await download(`/reports/monthly?month=${month}&format=csv`, admin);
+    const csv = await download(`/reports/monthly/export?month=${month}&format=csv`, admin);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="monthly-report-210100-${month}.csv"`);
@@ -133,7 +140,7 @@ describe('monthly report over HTTP', () => {
   it('serves an Excel workbook that holds the same figures as the JSON, one sheet per level', async () => {
     const admin = demo('admin-shenyang');
     const json = (await api.request('GET', `/reports/monthly?month=${month}`, { user: admin })).body;
-    const xlsx = await download(`/reports/monthly?month=${month}&format=xlsx`, admin);
+    const xlsx = await download(`/reports/monthly/export?month=${month}&format=xlsx`, admin);
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 
@@ -167,7 +174,7 @@ describe('monthly report over HTTP', () => {
     );
 
     // A district has no children: no 下级 sheet.
-    const district = await download(`/reports/monthly?month=${month}&format=xlsx`, demo('admin-heping'));
+    const district = await download(`/reports/monthly/export?month=${month}&format=xlsx`, demo('admin-heping'));
     const districtBook = new ExcelJS.Workbook();
     await districtBook.xlsx.load(district.bytes as unknown as ArrayBuffer);
     expect(districtBook.worksheets.map((sheet) => sheet.name)).toEqual(['本级', '合计']);

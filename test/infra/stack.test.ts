@@ -97,7 +97,16 @@ describe('functions: one per route table entry and background job', () => {
     }
   });
 
-  it('runs each scheduled job on its EventBridge schedule and feeds the stream consumer only new outbox messages, cases and accepted transfers', () => {
+  /** Each stream job is invoked only for its own kinds of insert: the deliverer for new outbox messages, the early warning for new cases and accepted transfers. */
+  const STREAM_FILTERS: Record<string, unknown[]> = {
+    deliverNotifications: [{ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['outbox'] } } } }],
+    raiseEarlyWarnings: [
+      { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['case'] } } } },
+      { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['event'] }, type: { S: ['transfer_accepted'] } } } },
+    ],
+  };
+
+  it('runs each scheduled job on its EventBridge schedule and feeds each stream job only its own kinds of new item', () => {
     for (const job of JOBS) {
       const fn = logicalId(built.stack.jobs.functions.get(job.name)!.function);
       if ('schedule' in job.trigger) {
@@ -111,11 +120,7 @@ describe('functions: one per route table entry and background job', () => {
         expect(mapping).toMatchObject({ FunctionResponseTypes: ['ReportBatchItemFailures'], BisectBatchOnFunctionError: true });
         expect(mapping.DestinationConfig.OnFailure.Destination).toBeDefined();
         const patterns = (mapping.FilterCriteria.Filters as { Pattern: string }[]).map(({ Pattern }) => JSON.parse(Pattern));
-        expect(patterns).toEqual([
-          { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['outbox'] } } } },
-          { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['case'] } } } },
-          { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['event'] }, type: { S: ['transfer_accepted'] } } } },
-        ]);
+        expect(patterns).toEqual(STREAM_FILTERS[job.name]);
       }
     }
   });
@@ -405,7 +410,7 @@ describe('SMS provider', () => {
     const other = buildApp({ bundle: false, context });
     const otherTemplate = Template.fromStack(other.stack);
     const otherResources = otherTemplate.toJSON().Resources as Record<string, Json>;
-    const stream = other.stack.jobs.functions.get('tableStream')!;
+    const stream = other.stack.jobs.functions.get('deliverNotifications')!;
     const id = (construct: IConstruct) => other.stack.getLogicalId(construct.node.defaultChild as CfnElement);
     const env = otherResources[id(stream.function)]!.Properties.Environment.Variables as Json;
     const policies = Object.values(otherResources).filter((resource) => resource.Type === 'AWS::IAM::Policy');
@@ -434,7 +439,7 @@ describe('SMS provider', () => {
     asArray(statement.Action as string | string[]).includes('sns:Publish') && asArray(statement.Resource).includes('*');
 
   it('sends by SNS by default: SMS_PROVIDER sns, sns:Publish to phone numbers only, no provider secret', () => {
-    const stream = built.stack.jobs.functions.get('tableStream')!;
+    const stream = built.stack.jobs.functions.get('deliverNotifications')!;
     const env = resources[logicalId(stream.function)]!.Properties.Environment.Variables as Json;
     expect(env.SMS_PROVIDER).toBe('sns');
     expect(env.SMS_CREDENTIALS_SECRET_ARN).toBeUndefined();
@@ -442,6 +447,15 @@ describe('SMS provider', () => {
     const publish = statementsOfRole(logicalId(stream.role)).filter(smsPublish);
     expect(publish).toEqual([expect.objectContaining({ Condition: { Null: { 'sns:TopicArn': 'true' } } })]);
     expect(built.stack.jobs.smsCredentials).toBeUndefined();
+  });
+
+  it('gives the early warning no way to send: no SMS settings, no SMS publish, no staff-notice topic', () => {
+    const warning = built.stack.jobs.functions.get('raiseEarlyWarnings')!;
+    const env = resources[logicalId(warning.function)]!.Properties.Environment.Variables as Json;
+    expect(env.SMS_PROVIDER).toBeUndefined();
+    expect(env.STAFF_NOTICES_TOPIC_ARN).toBeUndefined();
+    const statements = statementsOfRole(logicalId(warning.role));
+    expect(statements.filter((statement) => asArray(statement.Action as string | string[]).includes('sns:Publish'))).toEqual([]);
   });
 
   it('for Alibaba Cloud: template codes and a new keys secret in the environment, read by the stream function only, no SMS publish', () => {

@@ -10,7 +10,7 @@ import type { ComplainantAccess, Dependencies, PageCursors, PhoneHashing } from 
 import { answerTransfer, transferCase } from '../../shared/usecases/dispatch.js';
 import { listAlerts } from '../../shared/usecases/early-warning.js';
 import type { StreamDependencies } from '../../shared/usecases/stream-dependencies.js';
-import { handleRecords } from '../../functions/streams/table-stream.js';
+import { runStreamJobs } from '../../scripts/local/stream-jobs.js';
 import { startStreamFeeder, type StreamFeeder } from '../../scripts/local/stream-feeder.js';
 import { answeredConsultation, callerOf, complaint } from '../support/fixtures.js';
 import { refusal } from '../support/refusal.js';
@@ -33,7 +33,7 @@ function consumerDeps(): StreamDependencies & PageCursors {
 
 /** Runs the consumer over the whole stream so far, as a redelivery would (it is idempotent). */
 async function consumeStream(): Promise<void> {
-  expect((await handleRecords(consumerDeps(), await streamRecords(table))).batchItemFailures).toEqual([]);
+  expect((await runStreamJobs(consumerDeps(), await streamRecords(table))).batchItemFailures).toEqual([]);
 }
 
 let employerSerial = 0;
@@ -173,7 +173,7 @@ describe('the alert’s lag under npm start', () => {
       client: table.raw,
       endpoint: table.endpoint,
       tableName: table.tableName,
-      consume: (records) => handleRecords(consumerDeps(), records),
+      consume: (records) => runStreamJobs(consumerDeps(), records),
       pollMs: 10,
       onRound: () => {
         rounds++;

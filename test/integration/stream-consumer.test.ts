@@ -9,7 +9,7 @@ import type { ComplainantAccess, Dependencies, PageCursors, PhoneHashing } from 
 import { listAlerts } from '../../shared/usecases/early-warning.js';
 import type { SmsRequest, StaffAddress } from '../../shared/usecases/notify.js';
 import type { NotificationSenders, StreamDependencies } from '../../shared/usecases/stream-dependencies.js';
-import { handleRecords } from '../../functions/streams/table-stream.js';
+import { runStreamJobs } from '../../scripts/local/stream-jobs.js';
 import { callerOf, complaint } from '../support/fixtures.js';
 import { createTestTable, testDependencies, type TestTable } from '../support/store.js';
 import { streamRecords } from '../support/stream.js';
@@ -63,8 +63,8 @@ describe('the table stream consumer', () => {
 
     // Act: the consumer reads the real stream, twice (a redelivered batch).
     const records = await streamRecords(table);
-    expect((await handleRecords(consumerDeps(sender), records)).batchItemFailures).toEqual([]);
-    expect((await handleRecords(consumerDeps(sender), records)).batchItemFailures).toEqual([]);
+    expect((await runStreamJobs(consumerDeps(sender), records)).batchItemFailures).toEqual([]);
+    expect((await runStreamJobs(consumerDeps(sender), records)).batchItemFailures).toEqual([]);
 
     // Assess: one alert, in the city's list with all three cases; each district sees only its own cases.
     const cityAlerts = (await listAlerts({ ...consumerDeps(sender), cursorKey: deps.cursorKey }, callerOf('admin-shenyang'), {}))
@@ -83,10 +83,10 @@ describe('the table stream consumer', () => {
     // Act: replay the whole stream (which now also holds the early-warning notices) twice at once, then again.
     const records = await streamRecords(table);
     await Promise.all([
-      handleRecords(consumerDeps(recordingSender), records),
-      handleRecords(consumerDeps(recordingSender), records),
+      runStreamJobs(consumerDeps(recordingSender), records),
+      runStreamJobs(consumerDeps(recordingSender), records),
     ]);
-    await handleRecords(consumerDeps(recordingSender), await streamRecords(table));
+    await runStreamJobs(consumerDeps(recordingSender), await streamRecords(table));
 
     // Assess: every outbox message in the table was sent exactly once, to the right kind of recipient.
     const outbox = (await table.client.send(new ScanCommand({ TableName: table.tableName }))).Items!.filter(

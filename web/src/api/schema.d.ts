@@ -541,9 +541,29 @@ export interface paths {
         };
         /**
          * Monthly report of your union or one below it, rolled up the hierarchy
-         * @description For each month from `month` to `to` (at most 12, none in the future, China time): the union’s own figures, its subtree’s roll-up, each child union’s roll-up, derived rates, and the latest filing with the difference since. `union` defaults to your own. `format=csv` (UTF-8 with BOM) and `format=xlsx` serve the same figures as a file with Chinese headers. Reads pre-aggregated counters only: the cost does not depend on the number of cases.
+         * @description For each month from `month` to `to` (at most 12, none in the future, China time): the union’s own figures, its subtree’s roll-up, each child union’s roll-up, derived rates, and the latest filing with the difference since. `union` defaults to your own. `GET /reports/monthly/export` serves the same figures as a CSV or XLSX file. Reads pre-aggregated counters only: the cost does not depend on the number of cases.
          */
         get: operations["getMonthlyReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/monthly/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The monthly report as an Excel workbook or a CSV file
+         * @description The figures of `GET /reports/monthly` (same `union`, `month` and `to`) as a file with Chinese headers: `format=xlsx`, one sheet per level (本级, 合计, 下级), or `format=csv` (UTF-8 with BOM, so Excel shows the headers), one row per union and month.
+         */
+        get: operations["exportMonthlyReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1355,7 +1375,7 @@ export interface components {
             comment?: string;
         };
         /**
-         * @description A union’s monthly figures: its own cases, its subtree’s roll-up and each child union’s roll-up, with derived rates and the filing state, month by month. `format=csv` and `format=xlsx` serve the same figures as a file.
+         * @description A union’s monthly figures: its own cases, its subtree’s roll-up and each child union’s roll-up, with derived rates and the filing state, month by month. `GET /reports/monthly/export` serves the same figures as a file.
          * @example {
          *       "union": {
          *         "code": "210102",
@@ -5081,7 +5101,6 @@ export interface operations {
                 union?: string;
                 month: string;
                 to?: string;
-                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -5089,15 +5108,115 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The report (JSON, or a CSV or XLSX file). */
+            /** @description The report. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MonthlyReport"];
-                    "text/csv; charset=utf-8": unknown;
+                };
+            };
+            /** @description Invalid input: malformed JSON, unknown fields, wrong types or values (see details for field paths). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token’s role may not call this route. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource in your union’s area. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Method not allowed on this path. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: the stage’s throttling or the firewall’s rate rule (public routes also lock a case number after repeated wrong access codes). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A bug on our side; no internals are returned. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy, or the data store is throttling or out of reach (`BUSY`, `STORE_UNAVAILABLE`): nothing is wrong with the request; retry after the seconds in Retry-After (with the same Idempotency-Key, where the route takes one). */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": number;
+                    /** @description The calling page’s origin, when it is one of the deployment’s allowed origins (shared/http/cors.ts). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportMonthlyReport: {
+        parameters: {
+            query: {
+                union?: string;
+                month: string;
+                to?: string;
+                format: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report file, as an attachment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv; charset=utf-8": unknown;
                 };
             };
             /** @description Invalid input: malformed JSON, unknown fields, wrong types or values (see details for field paths). */

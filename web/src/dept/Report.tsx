@@ -80,10 +80,7 @@ export default function Report() {
 
   const report = useLoad(
     async () =>
-      // The route also serves CSV and Excel, so the client types its body loosely; asked for JSON, it is the MonthlyReport.
-      (await unwrap(
-        api().GET('/reports/monthly', { params: { query: { union, month: addMonths(month, -11), to: month, format: 'json' } } }),
-      )) as MonthlyReport,
+      await unwrap(api().GET('/reports/monthly', { params: { query: { union, month: addMonths(month, -11), to: month } } })),
     [union, month],
   );
   const months = report.data?.months ?? [];
@@ -127,7 +124,10 @@ export default function Report() {
     });
   const fetchFile = async (format: 'xlsx' | 'csv') => {
     try {
-      await download(`/reports/monthly?union=${union}&month=${month}&format=${format}`, `月度报表-${union}-${month}.${format}`);
+      await download(
+        `/reports/monthly/export?union=${union}&month=${month}&format=${format}`,
+        `月度报表-${union}-${month}.${format}`,
+      );
     } catch (error) {
       message.error(messageOf(error));
     }
