@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { JOBS } from '../../functions/jobs.js';
+import { isInsertOf } from '../../shared/composition/stream.js';
 import { ROUTES } from '../../functions/routes.js';
 import type { DemoUser } from '../../scripts/local/demo-data.js';
 import { CAPACITY_BUDGETS } from '../../functions/capacity-budgets.js';
@@ -111,17 +112,20 @@ async function requestFor(contract: RouteContract): Promise<RouteRequest> {
 /**
  * An early warning for 和平区's legal department to acknowledge, raised as in
  * production: three wage-arrears complaints against one employer, and the
- * table's stream consumer run on what they wrote.
+ * early-warning stream job run on what its filter lets through of what they wrote.
  */
 async function raiseAlert(): Promise<string> {
   for (let count = 0; count < 3; count++)
     await api.request('POST', '/cases', { user: demo('op-heping'), body: complaint({ category: 'wage_arrears' }) });
-  const consumer = JOBS.find((job) => job.name === 'tableStream')!;
-  const { handler } = (await import(pathToFileURL(resolve(consumer.entry)).href)) as {
+  const job = JOBS.find((candidate) => candidate.name === 'raiseEarlyWarnings')!;
+  if (!('stream' in job.trigger)) throw new Error('raiseEarlyWarnings runs off the stream');
+  const { inserts } = job.trigger.stream;
+  const { handler } = (await import(pathToFileURL(resolve(job.entry)).href)) as {
     handler: (event: unknown) => Promise<unknown>;
   };
   forgetCachedDirectory();
-  await handler({ Records: await streamRecords(api.table) });
+  const records = await streamRecords(api.table);
+  await handler({ Records: records.filter((record) => isInsertOf(record.dynamodb?.NewImage, inserts)) });
   const alerts = await api.request('GET', '/alerts', { user: demo('admin-heping') });
   return (alerts.body.items as { alertId: string }[])[0]!.alertId;
 }
