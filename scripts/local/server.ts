@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context, Handler } from 'aws-lambda';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Handler } from 'aws-lambda';
 import type { RouteEntry } from '../../functions/routes.js';
 import { AppError, sameInEveryLanguage, type ErrorCode } from '../../shared/domain/errors.js';
 import { isPublic } from '../../shared/http/contract.js';
@@ -11,6 +11,7 @@ import { corsSettingsFromEnv, preflightHeaders } from '../../shared/http/cors.js
 import { errorResponse } from '../../shared/http/response.js';
 import type { Authorize } from './auth.js';
 import type { StaticSite } from './static-site.js';
+import { lambdaContext, proxyEvent } from './lambda-invocation.js';
 
 /** API Gateway's own payload cap; the handlers enforce their much smaller limits. */
 const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -57,26 +58,7 @@ function handlerLoader() {
  */
 export const invokedRoute = new AsyncLocalStorage<string>();
 
-/** The deployed route functions' timeout (infra/route-function.ts): an invocation's budget unless told otherwise. */
-export const FUNCTION_TIMEOUT_MS = 10_000;
-
-export function lambdaContext(functionName: string, requestId: string, budgetMs = FUNCTION_TIMEOUT_MS): Context {
-  const deadline = Date.now() + budgetMs;
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
-    memoryLimitInMB: '512',
-    awsRequestId: requestId,
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
-}
+export { FUNCTION_TIMEOUT_MS, lambdaContext } from './lambda-invocation.js';
 
 function readBody(request: IncomingMessage): Promise<Buffer | 'too_large'> {
   return new Promise((resolvePromise, reject) => {
@@ -233,38 +215,19 @@ export function createLocalServer(options: LocalServerOptions): Server {
       // Query names are the caller's: `constructor` or `__proto__` must be plain keys, not Object.prototype's.
       const multiValueQuery: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
       for (const [name, value] of url.searchParams) (multiValueQuery[name] ??= []).push(value);
-      const event: APIGatewayProxyEvent = {
-        resource: contract.path,
+      const event = proxyEvent({
+        routeName: contract.name,
+        resourcePath: contract.path,
+        method,
         path: url.pathname,
-        httpMethod: method,
         headers,
-        multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, [value]])),
-        queryStringParameters: Object.keys(multiValueQuery).length
-          ? Object.fromEntries(Object.entries(multiValueQuery).map(([name, values]) => [name, values.at(-1)!]))
-          : null,
-        multiValueQueryStringParameters: Object.keys(multiValueQuery).length ? multiValueQuery : null,
-        pathParameters: Object.keys(pathParameters).length ? pathParameters : null,
-        stageVariables: null,
-        // API Gateway REST passes text bodies as they came (no binary media types are configured).
+        multiValueQuery,
+        pathParameters,
         body: body.byteLength > 0 ? body.toString('utf8') : null,
-        isBase64Encoded: false,
-        requestContext: {
-          accountId: '000000000000',
-          apiId: 'local',
-          authorizer: authorized?.effect === 'allow' ? { ...authorized.context } : null,
-          protocol: 'HTTP/1.1',
-          httpMethod: method,
-          identity: {
-            sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
-          } as APIGatewayProxyEvent['requestContext']['identity'],
-          path: url.pathname,
-          stage: 'local',
-          requestId,
-          requestTimeEpoch: Date.now(),
-          resourceId: contract.name,
-          resourcePath: contract.path,
-        },
-      };
+        authorizerContext: authorized?.effect === 'allow' ? authorized.context : undefined,
+        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        requestId,
+      });
       const handler = await loadHandler(entry);
       const context = lambdaContext(contract.name, requestId, options.invocationBudgetMs);
       const result = await invokedRoute.run(contract.name, () => handler(event, context, () => undefined));
