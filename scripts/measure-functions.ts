@@ -296,6 +296,11 @@ const SCENARIOS: Record<string, Scenario> = {
     query: `union=210100&month=${chinaMonth(new Date())}`,
     user: user('admin-shenyang'),
   }),
+  exportMonthlyReport: async (_api, contract) => ({
+    path: contract.path,
+    query: `union=210100&month=${chinaMonth(new Date())}&format=xlsx`,
+    user: user('admin-shenyang'),
+  }),
   fileMonthlyReport: async (_api, contract, index) => {
     // One filing per month, going back: filing a filed month again is a resubmission, another path.
     let month = chinaMonth(new Date());

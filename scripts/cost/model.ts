@@ -66,13 +66,16 @@ export const BACKGROUND = {
   sweepReadUnitsPerRun: 1,
   /** Escalations and stale claims the sweeper writes, per case (assumed). */
   sweepWriteUnitsPerCase: 2,
-  /** tableStream: invocations per case (registration notice, close notice; assumed, batching ignored). */
-  streamInvocationsPerCase: 2,
+  /**
+   * Stream jobs: invocations per case: deliverNotifications for the registration and closing notices,
+   * raiseEarlyWarnings for the new case (assumed, batching ignored).
+   */
+  streamInvocationsPerCase: 3,
   /** Outbox records marked sent, alerts written, per stream invocation (assumed). */
   streamWriteUnitsPerInvocation: 2,
   /** reconcileMonthlyFigures: reads the previous month's cases once (assumed 0.5 unit each). */
   reconcileReadUnitsPerCase: 0.5,
-  /** Durations of the three jobs, ms (assumed: they are not measured by measure:functions). */
+  /** Durations of the jobs, ms (assumed: they are not measured by measure:functions). */
   jobDurationMs: 100,
   /** The staff authorizer's answer is cached 5 minutes (infra/rest-api.ts): one invocation per this many staff requests (assumed). */
   staffRequestsPerAuthorizerCall: 5,
