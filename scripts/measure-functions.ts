@@ -20,7 +20,6 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient, GetItemCommand, ScanCommand, UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
-import * as esbuild from 'esbuild';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { ROUTES } from '../functions/routes.js';
@@ -29,7 +28,7 @@ import { chinaMonth } from '../shared/domain/china-time.js';
 import { previousMonth } from '../shared/domain/monthly-report.js';
 import { logger } from '../shared/observability/logger.js';
 import { RegisterCaseBody } from '../shared/schemas/case.js';
-import { bundle } from './bench/build.js';
+import { bundle, bundleProbe } from './bench/build.js';
 import { median, percentile, round } from './bench/stats.js';
 import { authorizeLocally, signLocalToken } from './local/auth.js';
 import { DEMO_USERS, demoUser, type DemoUser } from './local/demo-data.js';
@@ -410,17 +409,7 @@ async function main(): Promise<void> {
   const only = values.only ? new Set(values.only.split(',')) : undefined;
   await rm(OUT_DIR, { recursive: true, force: true });
   await mkdir(OUT_DIR, { recursive: true });
-  const probe = path.join(OUT_DIR, 'child.mjs');
-  await esbuild.build({
-    absWorkingDir: REPO_ROOT,
-    entryPoints: [path.join(REPO_ROOT, 'scripts/measure/child.ts')],
-    outfile: probe,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: `node${process.versions.node}`,
-    logLevel: 'warning',
-  });
+  const probe = await bundleProbe(REPO_ROOT, path.join(OUT_DIR, 'child.mjs'), 'scripts/measure/child.ts');
 
   // The setup requests run in this process: their log lines are not the measurement (the children's are).
   logger.setLogLevel('ERROR');

@@ -98,11 +98,14 @@ export async function bundleMany(
   );
 }
 
-/** The probe, for the Node running this script (it is never deployed, so BUNDLING does not apply). */
-export async function bundleProbe(repoRoot: string, outFile: string): Promise<string> {
+/**
+ * A probe (a script run in a fresh `node` process to load and time a bundle), for the Node running this script: it is
+ * never deployed, so BUNDLING does not apply. Plain JavaScript, so no loader hook sits between Node and what it times.
+ */
+export async function bundleProbe(repoRoot: string, outFile: string, entry = 'scripts/bench/child.ts'): Promise<string> {
   await esbuild.build({
     absWorkingDir: repoRoot,
-    entryPoints: [path.join(repoRoot, 'scripts/bench/child.ts')],
+    entryPoints: [path.join(repoRoot, entry)],
     outfile: outFile,
     bundle: true,
     format: 'esm',
