@@ -25,7 +25,14 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { COLD_START_TARGETS, benchColdStart, renderColdStart, type ColdStart } from './bench/cold-start.js';
-import { REPORT_KIND_NAMES, REPORT_SIZES, benchReports, renderReports, type ReportFigures } from './bench/reports.js';
+import {
+  REPORT_KINDS,
+  REPORT_KIND_NAMES,
+  REPORT_SIZES,
+  benchReports,
+  renderReports,
+  type ReportFigures,
+} from './bench/reports.js';
 import { withinTarget } from './bench/report.js';
 import { round } from './bench/stats.js';
 import { benchThroughput, type ThroughputLevel } from './bench/throughput.js';
@@ -126,10 +133,10 @@ function throughputFigures(levels: readonly ThroughputLevel[]): Figure[] {
 
 function reportFigures(figures: readonly ReportFigures[]): Figure[] {
   const [small, large] = REPORT_SIZES;
-  return Object.keys(REPORT_KIND_NAMES).flatMap((kind) => {
+  return REPORT_KINDS.flatMap((kind) => {
     const at = (cases: number) => figures.find((entry) => entry.kind === kind && entry.cases === cases)!;
     const [few, many] = [at(small), at(large)];
-    const name = REPORT_KIND_NAMES[kind as ReportFigures['kind']];
+    const name = REPORT_KIND_NAMES[kind];
     return [
       {
         figure: `report, ${name}: latency at ${large} ÷ at ${small} cases`,

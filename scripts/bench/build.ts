@@ -124,7 +124,7 @@ export interface InputShare {
 }
 
 /** The inputs that make up a bundle, largest contribution first. */
-export function inputsBySize(built: Bundle): InputShare[] {
+function inputsBySize(built: Bundle): InputShare[] {
   const output = Object.values(built.metafile.outputs)[0];
   if (!output) return [];
   return Object.entries(output.inputs)
@@ -133,14 +133,14 @@ export function inputsBySize(built: Bundle): InputShare[] {
 }
 
 /** `node_modules/@scope/name/…` → `@scope/name`; our own files group by their top two folders (`shared/http`). */
-export function moduleOf(input: string): string {
+function moduleOf(input: string): string {
   const dependency = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
   if (dependency?.[1]) return dependency[1];
   return input.split('/').slice(0, 2).join('/');
 }
 
 /** Bytes per package (or per folder of ours), largest first. */
-export function modulesBySize(built: Bundle): InputShare[] {
+function modulesBySize(built: Bundle): InputShare[] {
   const totals = new Map<string, number>();
   for (const { input, bytes } of inputsBySize(built)) totals.set(moduleOf(input), (totals.get(moduleOf(input)) ?? 0) + bytes);
   return [...totals].map(([input, bytes]) => ({ input, bytes })).sort((a, b) => b.bytes - a.bytes);

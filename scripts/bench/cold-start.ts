@@ -58,7 +58,7 @@ const CHECK_SETTLE_MS = 500;
 /** Load checks run side by side: they time nothing. */
 const CHECKS_AT_ONCE = 4;
 
-export function coldStartSubjects(): Subject[] {
+function coldStartSubjects(): Subject[] {
   const subjects = [
     ...ROUTES.map((route) => ({ name: route.contract.name, entry: route.entry })),
     ...JOBS.map((job) => ({ name: job.name, entry: job.entry })),

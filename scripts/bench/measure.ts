@@ -10,7 +10,7 @@ import { EXIT_IMPORT_ERROR, EXIT_NETWORK, EXIT_OK, IMPORT_ERROR_PREFIX, NETWORK_
  * NODE_OPTIONS (tsx's loader must not sit in the child), no developer AWS
  * profile, no DYNAMODB_ENDPOINT from a local dev shell.
  */
-export const CHILD_ENV: Readonly<Record<string, string>> = {
+const CHILD_ENV: Readonly<Record<string, string>> = {
   TABLE_NAME: 'bench',
   AWS_REGION: 'cn-north-1',
   AWS_ACCESS_KEY_ID: 'AKIABENCHDUMMY000000',

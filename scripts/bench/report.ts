@@ -17,7 +17,7 @@ export interface Targets {
   readonly initRatio: number;
 }
 
-export const OVER_MARK = '✗';
+const OVER_MARK = '✗';
 
 /** Judged at the precision printed (2 decimals), so a ratio shown as 1.30× is never marked over a 1.3× target. */
 export function withinTarget(ratio: number, target: number): boolean {
@@ -65,21 +65,6 @@ export function renderShares(shares: readonly InputShare[], totalBytes: number):
         `  ${(bytes / 1024).toFixed(1).padStart(7)} KiB  ${((100 * bytes) / totalBytes).toFixed(1).padStart(5)}%  ${input}`,
     )
     .join('\n');
-}
-
-/** The function closest to (or furthest over) each budget, in the budget's own unit: how much room is left. */
-export function tightest(rows: readonly Row[], floor: Row, targets: Targets): string[] {
-  const bySize = [...rows].sort((a, b) => b.sizeRatio - a.sizeRatio)[0];
-  const byInit = [...rows].sort((a, b) => b.initRatio - a.initRatio)[0];
-  if (!bySize || !byInit) return [];
-  const sizeRoom = floor.kib * targets.sizeRatio - bySize.kib;
-  const initRoom = floor.medianMs * targets.initRatio - byInit.medianMs;
-  const room = (value: number, unit: string) =>
-    value >= 0 ? `${value.toFixed(1)} ${unit} under` : `${(-value).toFixed(1)} ${unit} over`;
-  return [
-    `size: tightest is ${bySize.name}, ${room(sizeRoom, 'KiB')} its budget of ${(floor.kib * targets.sizeRatio).toFixed(1)} KiB`,
-    `init: tightest is ${byInit.name}, ${room(initRoom, 'ms')} its budget of ${(floor.medianMs * targets.initRatio).toFixed(1)} ms`,
-  ];
 }
 
 export function kib(bytes: number): number {

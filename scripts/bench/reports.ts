@@ -239,7 +239,7 @@ export async function benchReports(options: ReportOptions): Promise<ReportFigure
   );
 }
 
-const KIND_NAMES: Record<ReportKind, string> = {
+export const REPORT_KIND_NAMES: Readonly<Record<ReportKind, string>> = {
   month: 'month (JSON)',
   trend: '12-month trend',
   xlsx: 'month as XLSX',
@@ -251,10 +251,8 @@ export function renderReports(figures: readonly ReportFigures[]): string {
   for (const entry of figures) {
     const floor = figures.find((candidate) => candidate.kind === entry.kind && candidate.cases === REPORT_SIZES[0])!;
     lines.push(
-      `${KIND_NAMES[entry.kind].padEnd(16)} ${String(entry.cases).padStart(6)}   ${entry.medianMs.toFixed(2).padStart(9)}   ${entry.p95Ms.toFixed(2).padStart(6)}   ${(entry.medianMs / floor.medianMs).toFixed(2).padStart(10)}×   ${String(round(entry.readUnits, 1)).padStart(10)}`,
+      `${REPORT_KIND_NAMES[entry.kind].padEnd(16)} ${String(entry.cases).padStart(6)}   ${entry.medianMs.toFixed(2).padStart(9)}   ${entry.p95Ms.toFixed(2).padStart(6)}   ${(entry.medianMs / floor.medianMs).toFixed(2).padStart(10)}×   ${String(round(entry.readUnits, 1)).padStart(10)}`,
     );
   }
   return lines.join('\n');
 }
-
-export { KIND_NAMES as REPORT_KIND_NAMES };
