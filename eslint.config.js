@@ -3,7 +3,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'cdk.out/', '.weiquan/', '.bench/', 'coverage/', 'web/dist/', 'web/src/api/schema.d.ts'],
+    ignores: [
+      'node_modules/',
+      'cdk.out/',
+      '.weiquan/',
+      '.bench/',
+      '.measure/',
+      'coverage/',
+      'web/dist/',
+      'web/src/api/schema.d.ts',
+    ],
   },
   ...tseslint.configs.recommended,
   {
