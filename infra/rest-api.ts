@@ -9,6 +9,7 @@ import { isPublic } from '../shared/http/contract.js';
 import { CORS_ALLOWED_HEADERS, CORS_MAX_AGE_SECONDS, originsFor } from '../shared/http/cors.js';
 import { deploymentOf } from './deployment-config.js';
 import { addGatewayErrorResponses, errorBody } from './error-responses.js';
+import { AUTHORIZER_CACHE_TTL_SECONDS } from './authorizer-cache.js';
 
 export interface WeiquanApiProps {
   readonly routes: readonly RouteEntry[];
@@ -146,7 +147,7 @@ export class WeiquanApi extends Construct {
     this.authorizer = new apigateway.TokenAuthorizer(this, 'StaffAuthorizer', {
       handler: props.authorizerFunction,
       identitySource: apigateway.IdentitySource.header('Authorization'),
-      resultsCacheTtl: Duration.minutes(5),
+      resultsCacheTtl: Duration.seconds(AUTHORIZER_CACHE_TTL_SECONDS),
     });
 
     const methods = new Map<string, apigateway.Method>();

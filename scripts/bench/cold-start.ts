@@ -19,7 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { BUNDLING } from '../../infra/bundling.js';
 import { JOBS } from '../../functions/jobs.js';
 import { ROUTES } from '../../functions/routes.js';
-import { bundleMany, bundleProbe, excessOverFloor, type Bundle, type Subject } from './build.js';
+import { bundleMany, bundleProbe, excessOverFloor, type Bundle, type InputShare, type Subject } from './build.js';
 import { probe, sampleInterleaved } from './measure.js';
 import { kib, renderShares, renderTable, withinTarget, type Row, type Targets } from './report.js';
 import { median, percentile } from './stats.js';
@@ -43,6 +43,8 @@ export interface ColdStart {
   readonly rows: Row[];
   /** For each function over budget: what it carries beyond the floor. */
   readonly misses: string[];
+  /** Every function's additions beyond the floor, by package (or folder of ours), largest first. */
+  readonly beyondFloor: Record<string, InputShare[]>;
   /** Functions whose import reached for the network: the measurement is invalid. */
   readonly network: Record<string, string[]>;
   /** Why the timed bundles differ from the deployed ones, if they do. */
@@ -216,6 +218,7 @@ export async function benchColdStart(options: ColdStartOptions): Promise<ColdSta
     floor: { ...rowOf(floorBundle!, samplesMs.floor!, floor), name: 'floor (bare DocumentClient)' },
     rows,
     misses: explainMisses(functions, rows, floorBundle!),
+    beyondFloor: Object.fromEntries(functions.map((built) => [built.subject.name, excessOverFloor(built, floorBundle!)])),
     network,
     ...(timing.override ? { override: timing.override } : {}),
     samplesMs,

@@ -1,7 +1,8 @@
 import type { APIGatewayAuthorizerResult } from 'aws-lambda';
-import { SignJWT, importJWK } from 'jose';
+import { SignJWT, decodeJwt, importJWK } from 'jose';
+import { AUTHORIZER_CACHE_TTL_SECONDS } from '../../infra/authorizer-cache.js';
 import { handler as staffAuthorizer } from '../../functions/auth/staff-authorizer.js';
-import { STAFF_TOKEN_ENV } from '../../shared/auth/verify-staff-token.js';
+import { STAFF_TOKEN_ENV, bearerToken } from '../../shared/auth/verify-staff-token.js';
 import type { DemoUser } from './demo-data.js';
 import { CONSOLE_CLIENT_ID, ID_TOKEN_TTL_SECONDS, OIDC_PATH, demoClaims, localIssuer } from './oidc-settings.js';
 import { runningStore } from './running.js';
@@ -87,3 +88,39 @@ export const authorizeLocally: Authorize = async (authorizationHeader) => {
   if (!allowed) return { effect: 'deny' };
   return { effect: 'allow', context: Object.fromEntries(Object.entries(result.context ?? {}).map(([k, v]) => [k, String(v)])) };
 };
+
+/** Entries a cache holds at most; past it, the oldest go first (a long `npm start` session signs many tokens). */
+const CACHED_TOKENS_AT_MOST = 10_000;
+
+/**
+ * API Gateway's authorizer cache (infra/rest-api.ts): an Allow or Deny is
+ * kept per token for the same TTL, so a token's later calls skip the
+ * authorizer, locally as deployed. Unlike API Gateway, an entry never
+ * outlives the token's own `exp`, so a local token stops working when it
+ * expires rather than up to five minutes later. A 401 is not cached.
+ */
+export function cachedPerToken(authorize: Authorize, now: () => number = Date.now): Authorize {
+  const answers = new Map<string, { readonly answer: AuthorizerAnswer; readonly until: number }>();
+  return async (authorizationHeader) => {
+    if (!authorizationHeader) return authorize(authorizationHeader);
+    const cached = answers.get(authorizationHeader);
+    if (cached && cached.until > now()) return cached.answer;
+    answers.delete(authorizationHeader);
+    const answer = await authorize(authorizationHeader);
+    if (answer.effect === 'unauthorized') return answer;
+    const until = Math.min(now() + AUTHORIZER_CACHE_TTL_SECONDS * 1000, expiryOf(authorizationHeader));
+    if (answers.size >= CACHED_TOKENS_AT_MOST) answers.delete(answers.keys().next().value!);
+    answers.set(authorizationHeader, { answer, until });
+    return answer;
+  };
+}
+
+/** The token's `exp` in milliseconds; a token the authorizer accepted has one, anything else is not kept. */
+function expiryOf(authorizationHeader: string): number {
+  try {
+    const { exp } = decodeJwt(bearerToken(authorizationHeader) ?? '');
+    return typeof exp === 'number' ? exp * 1000 : 0;
+  } catch {
+    return 0;
+  }
+}

@@ -7,7 +7,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ROUTES } from '../../functions/routes.js';
 import { UnionRepository, forgetCachedDirectory } from '../../shared/store/union-repository.js';
 import { CORS_ENV } from '../../shared/http/cors.js';
-import { authorizeLocally, localStaffTokenEnv } from './auth.js';
+import { authorizeLocally, cachedPerToken, localStaffTokenEnv } from './auth.js';
 import { startBackgroundWork } from './background.js';
 import { DEMO_ROSTER, DEMO_UNIONS } from './demo-data.js';
 import { DEFAULT_HOLIDAY_CALENDAR } from '../../shared/domain/holiday-calendar.js';
@@ -130,7 +130,7 @@ export async function startLocalEnvironment(options: LocalEnvironmentOptions): P
     let origin = '';
     const server = createLocalServer({
       routes: ROUTES,
-      authorize: authorizeLocally,
+      authorize: cachedPerToken(authorizeLocally),
       interceptors,
       site: createStaticSite({ root: fileURLToPath(WEB_DIST), config: () => localConsoleConfig(origin) }),
       ...(options.log ? { log: options.log } : {}),

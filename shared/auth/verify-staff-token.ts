@@ -93,9 +93,14 @@ export type TokenCheck =
   /** Not a token of this issuer for this audience, expired, or not signed by its keys: 401. */
   | { readonly ok: false; readonly reason: 'invalid_token' };
 
+/** The token in an `Authorization` header value, sent with or without `Bearer `. */
+export function bearerToken(authorization: string | undefined): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? authorization?.trim();
+}
+
 /** `Authorization` header value (with or without `Bearer `) → who the caller is, or why not. */
 export async function verifyStaffToken(authorization: string | undefined, settings: StaffTokenSettings): Promise<TokenCheck> {
-  const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? authorization?.trim();
+  const token = bearerToken(authorization);
   if (!token) return { ok: false, reason: 'invalid_token' };
   try {
     const { payload } = await jwtVerify(token, await keySetFor(settings), {
