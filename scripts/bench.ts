@@ -55,10 +55,10 @@ interface Plan {
 const PLANS: Record<Plan['name'], Plan> = {
   default: {
     name: 'default',
-    coldStart: { timingBudgetMs: 50_000, minRounds: 5, maxRounds: 15 },
+    coldStart: { timingBudgetMs: 40_000, minRounds: 4, maxRounds: 15 },
     throughput: { slices: 3, sliceSeconds: 2 },
     reportsPerKind: 16,
-    caseItemsAtMost: 4_000,
+    caseItemsAtMost: 2_000,
     durationTargetSeconds: 180,
   },
   full: {

@@ -173,7 +173,7 @@ export interface ReportOptions {
   /**
    * At most this many of a size's cases are written as items; all of them are
    * counted. DynamoDB Local takes about 250 case items a second on 2 cores, so
-   * the 50,000 take minutes: the default run writes 4,000 of them, `--full` all.
+   * the 50,000 take minutes: the default run writes 2,000 of them, `--full` all.
    */
   readonly caseItemsAtMost: number;
   readonly progress: (message: string) => void;
