@@ -115,8 +115,8 @@ const WARM_UP = { windowSeconds: 1, minSeconds: 15, windowsThatAgree: 3, spread:
 
 /**
  * A fresh DynamoDB Local is a cold JVM: measured from its start, its own
- * registration rate rises for 10-15 s on 2 cores (about 10/s in the first
- * seconds, about 45/s once compiled) and its p99 is several times its p50,
+ * registration rate rises for 15-20 s on 2 cores (about 10/s in the first
+ * seconds, 50-75/s once compiled) and its p99 is several times its p50,
  * from the mix of slow early and fast later requests, on the raw side as on
  * the stack's. A store in service is warm, so nothing counts until its rate
  * has settled: one-second windows of raw registrations at the highest
