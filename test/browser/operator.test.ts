@@ -112,7 +112,7 @@ describe('a 12351 operator on a call', () => {
     expect(await callsAnswered(month)).toBe(answeredBefore + 1);
   });
 
-  it('registers a wage complaint; the API’s field error shows beside the field in Chinese; the case number is read out', async () => {
+  it('registers a wage complaint; the API’s field error shows beside the field in Chinese; an answer lost on the way is sent again without a second case; the case number is read out', async () => {
     await choose(page, '争议类别', '欠薪/劳动报酬');
     await choose(page, '用工地区', '辽宁省', '沈阳市', '和平区');
     await page.getByLabel('来电人姓名').fill('李强');
@@ -130,13 +130,37 @@ describe('a 12351 operator on a call', () => {
     await screenshot(page, 'operator-field-error');
 
     await page.getByLabel('统一社会信用代码（选填）').fill('91210102MA0QC12347');
+    // The complaint was about the old value: corrected, it goes.
+    await expect.poll(() => creditCodeError.isVisible()).toBe(false);
+    // The registration reaches the API, but its answer is lost on the way back (a dropped connection).
+    const keysSent: string[] = [];
+    let lostAnswer: { caseNumber: string } | undefined;
+    const isRegistration = (url: URL) => url.pathname === '/cases';
+    await page.route(isRegistration, async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      keysSent.push(route.request().headers()['idempotency-key'] ?? '');
+      if (lostAnswer) return route.fallback();
+      const answer = await route.fetch();
+      lostAnswer = await answer.json();
+      await route.abort('connectionreset');
+    });
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: '不会重复登记' }).count()).toBeGreaterThan(0);
+    await screenshot(page, 'operator-answer-lost');
+    // The operator presses 登记 again: the same form goes with the same key, and the API answers with the case it
+    // registered the first time.
     await page.getByRole('button', { name: '登记', exact: true }).click();
 
     const number = page.getByRole('status', { name: '案件编号' });
     await number.waitFor({ state: 'visible' });
+    await page.unroute(isRegistration);
     const caseNumber = (await number.textContent())!.trim();
     expect(caseNumber).toMatch(/^210102-\d{8}-\d{4}$/);
     expect(caseNumber).not.toBe(earlier.caseNumber);
+    expect(caseNumber).toBe(lostAnswer?.caseNumber);
+    expect(keysSent).toHaveLength(2);
+    expect(keysSent[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keysSent[1]).toBe(keysSent[0]);
     expect(
       await number.evaluate((element) => parseFloat((globalThis as any).getComputedStyle(element).fontSize)),
     ).toBeGreaterThanOrEqual(32);
@@ -145,6 +169,10 @@ describe('a 12351 operator on a call', () => {
 
     // What the screen sent is what was meant: 36,000.29 yuan is 3,600,029 fen exactly.
     const lookup = await app.request('op-heping', 'POST', '/callers/lookup', { phone: CALLER });
+    // The earlier consultation and this complaint: no second case from the retry.
+    expect(lookup.body.cases.map((row: { caseNumber: string }) => row.caseNumber).sort()).toEqual(
+      [earlier.caseNumber, caseNumber].sort(),
+    );
     const created = lookup.body.cases.find((row: { caseNumber: string }) => row.caseNumber === caseNumber);
     const stored = await app.request('op-heping', 'GET', `/cases/${created.caseId}`);
     expect(stored.body).toMatchObject({

@@ -1,7 +1,7 @@
 import { Alert, Form, Modal } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { messageOf } from '../api/errors';
-import { showFieldErrors } from '../lib/forms';
+import { clearApiErrorsOnEdit, showFieldErrors } from '../lib/forms';
 
 export interface ActionModalProps<V> {
   readonly title: string;
@@ -54,7 +54,13 @@ export function ActionModal<V extends object>(props: ActionModalProps<V>) {
       width={560}
     >
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
-      <Form<V> form={form} layout="vertical" initialValues={props.initialValues} onFinish={(values) => void submit(values)}>
+      <Form<V>
+        form={form}
+        layout="vertical"
+        initialValues={props.initialValues}
+        onFinish={(values) => void submit(values)}
+        onValuesChange={clearApiErrorsOnEdit(form)}
+      >
         {props.children}
       </Form>
     </Modal>

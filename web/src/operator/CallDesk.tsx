@@ -24,7 +24,7 @@ import { ApiError, PHONE_NUMBER_HINT, messageOf } from '../api/errors';
 import { HotlineCallModal } from '../cases/HotlineCallModal';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { RegionPicker } from '../components/RegionPicker';
-import { showFieldErrors } from '../lib/forms';
+import { clearApiErrorsOnEdit, showFieldErrors } from '../lib/forms';
 import { CATEGORIES, CHANNELS, REQUEST_KINDS, STAFF_CHANNELS, optionsOf } from '../lib/labels';
 import { yuanToFen } from '../lib/money';
 import { chinaTime } from '../lib/time';
@@ -130,6 +130,10 @@ function CallerHistory({ lookup, loading, error }: { lookup: Lookup | undefined;
   );
 }
 
+/** Failures after which the case may or may not exist: the same form sent again is answered with it, if it does. */
+const OUTCOME_NOT_HEARD = new Set(['NETWORK', 'OUTCOME_UNKNOWN']);
+const RESEND_SAFELY = '未收到登记结果，案件可能已经登记。请不要修改表单，直接再按一次“登记”：不会重复登记。';
+
 /** 来电登记: the operator's screen during a call. */
 export default function CallDesk() {
   const [form] = Form.useForm<FormValues>();
@@ -139,6 +143,10 @@ export default function CallDesk() {
   const [created, setCreated] = useState<CaseView>();
   const [submitting, setSubmitting] = useState(false);
   const [banner, setBanner] = useState<string>();
+  // One Idempotency-Key per distinct registration: sending the same form again after an answer was lost (a dropped
+  // connection, 503 OUTCOME_UNKNOWN) reuses it, so the API returns the case it registered instead of a second one
+  // and a second SMS. The console runs in a secure context (https, or localhost), where randomUUID exists.
+  const attempt = useRef<{ key: string; body: string } | undefined>(undefined);
   const kind = Form.useWatch('kind', form);
   const answered = Form.useWatch('answered', form);
 
@@ -164,7 +172,12 @@ export default function CallDesk() {
     setSubmitting(true);
     setBanner(undefined);
     try {
-      const registered = await unwrap(api().POST('/cases', { body: toRequest(values) }));
+      const body = toRequest(values);
+      const json = JSON.stringify(body);
+      if (attempt.current?.body !== json) attempt.current = { key: crypto.randomUUID(), body: json };
+      const registered = await unwrap(
+        api().POST('/cases', { body, params: { header: { 'idempotency-key': attempt.current.key } } }),
+      );
       setCreated(registered);
       message.success(`已登记 ${registered.caseNumber}`);
     } catch (error) {
@@ -172,7 +185,9 @@ export default function CallDesk() {
       setBanner(
         error instanceof ApiError && error.code === 'VALIDATION_FAILED'
           ? [error.message, ...unshown].join(' ')
-          : messageOf(error),
+          : error instanceof ApiError && OUTCOME_NOT_HEARD.has(error.code)
+            ? RESEND_SAFELY
+            : messageOf(error),
       );
     } finally {
       setSubmitting(false);
@@ -180,6 +195,7 @@ export default function CallDesk() {
   };
 
   const nextCall = () => {
+    attempt.current = undefined;
     setCreated(undefined);
     setPhone('');
     setLookup({ loading: false });
@@ -233,6 +249,7 @@ export default function CallDesk() {
               form={form}
               layout="vertical"
               onFinish={(values) => void submit(values)}
+              onValuesChange={clearApiErrorsOnEdit(form)}
               initialValues={{ kind: 'complaint', channel: 'hotline', workersInvolved: 1, complainant: { flags: [] } }}
               scrollToFirstError
             >
