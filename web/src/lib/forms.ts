@@ -1,14 +1,14 @@
 import type { FormInstance } from 'antd';
 import { ApiError } from '../api/errors';
 
+/** The messages the API put beside each form's fields, so an edit clears those and never a rule's own. */
+const apiMessages = new WeakMap<FormInstance, Set<string>>();
+
 /**
  * Puts the API's field errors beside the form's fields. `rename` maps an API
  * path to the form's own field where they differ (e.g. amountClaimedFen is
  * typed as yuan). Returns the problems no field showed, for a banner.
  */
-/** The messages the API put beside each form's fields, so an edit clears those and never a rule's own. */
-const apiMessages = new WeakMap<FormInstance, Set<string>>();
-
 export function showFieldErrors(form: FormInstance, error: unknown, rename: Record<string, string> = {}): string[] {
   if (!(error instanceof ApiError)) return [];
   const known = new Set(Object.keys(form.getFieldsValue(true) as object));

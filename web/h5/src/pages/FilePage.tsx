@@ -18,7 +18,7 @@ import {
   toRequest,
   type ComplaintFormValues,
 } from '../complaint-form';
-import { newIdempotencyKey } from '../ids';
+import { newIdempotencyKey } from '../../../src/lib/ids';
 import { PageHeader } from './PageHeader';
 import { Receipt } from './Receipt';
 import { RegionField, regionLabel } from './RegionField';

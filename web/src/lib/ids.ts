@@ -1,7 +1,8 @@
 /**
- * A fresh Idempotency-Key for one submission. crypto.randomUUID exists only in
- * secure contexts (https, localhost); a phone opening the page over plain http
- * on a LAN address still gets a random v4 UUID from getRandomValues.
+ * A fresh Idempotency-Key for one submission, for the console and the H5
+ * page. crypto.randomUUID exists only in secure contexts (https, localhost);
+ * a phone or a desk opening a page over plain http on a LAN address still
+ * gets a random v4 UUID from getRandomValues.
  */
 export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
