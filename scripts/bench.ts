@@ -113,22 +113,26 @@ function beyondFloorReason(result: ColdStart, name: string): string {
 }
 
 function coldStartFigures(result: ColdStart): Figure[] {
-  return result.rows.flatMap((row) => [
-    {
-      figure: `${row.name}: bundle size ÷ floor`,
-      measured: `${ratio(row.sizeRatio)} (${row.kib.toFixed(0)} KiB)`,
-      target: `≤ ${ratio(COLD_START_TARGETS.sizeRatio)}`,
-      met: withinTarget(row.sizeRatio, COLD_START_TARGETS.sizeRatio),
-      exception: beyondFloorReason(result, row.name),
-    },
-    {
-      figure: `${row.name}: init ÷ floor`,
-      measured: `${ratio(row.initRatio)} (${row.medianMs.toFixed(0)} ms)`,
-      target: `≤ ${ratio(COLD_START_TARGETS.initRatio)}`,
-      met: withinTarget(row.initRatio, COLD_START_TARGETS.initRatio),
-      exception: beyondFloorReason(result, row.name),
-    },
-  ]);
+  return result.rows.flatMap((row) => {
+    // Init follows size (V8 compiles the bundle), so both misses have the same cause.
+    const exception = beyondFloorReason(result, row.name);
+    return [
+      {
+        figure: `${row.name}: bundle size ÷ floor`,
+        measured: `${ratio(row.sizeRatio)} (${row.kib.toFixed(0)} KiB)`,
+        target: `≤ ${ratio(COLD_START_TARGETS.sizeRatio)}`,
+        met: withinTarget(row.sizeRatio, COLD_START_TARGETS.sizeRatio),
+        exception,
+      },
+      {
+        figure: `${row.name}: init ÷ floor`,
+        measured: `${ratio(row.initRatio)} (${row.medianMs.toFixed(0)} ms)`,
+        target: `≤ ${ratio(COLD_START_TARGETS.initRatio)}`,
+        met: withinTarget(row.initRatio, COLD_START_TARGETS.initRatio),
+        exception,
+      },
+    ];
+  });
 }
 
 /**
@@ -143,21 +147,24 @@ function storeTail(raw: ThroughputLevel['raw']): string | undefined {
 }
 
 function throughputFigures(levels: readonly ThroughputLevel[]): Figure[] {
-  return levels.flatMap(({ connections, stack, raw }) => [
-    {
-      figure: `registrations/s at ${connections} connections: stack ÷ raw store`,
-      measured: `${ratio(stack.perSecond / raw.perSecond)} (${stack.perSecond.toFixed(1)} vs ${raw.perSecond.toFixed(1)}/s)`,
-      target: `≥ ${ratio(THROUGHPUT_TARGETS.ratio)}`,
-      met: Math.round((stack.perSecond / raw.perSecond) * 100) / 100 >= THROUGHPUT_TARGETS.ratio,
-    },
-    {
-      figure: `registration at ${connections} connections: stack p99 ÷ p50`,
-      measured: `${ratio(stack.p99Ms / stack.p50Ms)} (${stack.p99Ms.toFixed(0)}/${stack.p50Ms.toFixed(0)} ms; raw ${ratio(raw.p99Ms / raw.p50Ms)})`,
-      target: `≤ ${ratio(THROUGHPUT_TARGETS.tail)}`,
-      met: withinTarget(stack.p99Ms / stack.p50Ms, THROUGHPUT_TARGETS.tail),
-      ...(storeTail(raw) ? { exception: storeTail(raw) } : {}),
-    },
-  ]);
+  return levels.flatMap(({ connections, stack, raw }) => {
+    const tailException = storeTail(raw);
+    return [
+      {
+        figure: `registrations/s at ${connections} connections: stack ÷ raw store`,
+        measured: `${ratio(stack.perSecond / raw.perSecond)} (${stack.perSecond.toFixed(1)} vs ${raw.perSecond.toFixed(1)}/s)`,
+        target: `≥ ${ratio(THROUGHPUT_TARGETS.ratio)}`,
+        met: Math.round((stack.perSecond / raw.perSecond) * 100) / 100 >= THROUGHPUT_TARGETS.ratio,
+      },
+      {
+        figure: `registration at ${connections} connections: stack p99 ÷ p50`,
+        measured: `${ratio(stack.p99Ms / stack.p50Ms)} (${stack.p99Ms.toFixed(0)}/${stack.p50Ms.toFixed(0)} ms; raw ${ratio(raw.p99Ms / raw.p50Ms)})`,
+        target: `≤ ${ratio(THROUGHPUT_TARGETS.tail)}`,
+        met: withinTarget(stack.p99Ms / stack.p50Ms, THROUGHPUT_TARGETS.tail),
+        ...(tailException ? { exception: tailException } : {}),
+      },
+    ];
+  });
 }
 
 function reportFigures(figures: readonly ReportFigures[]): Figure[] {

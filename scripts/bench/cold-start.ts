@@ -164,7 +164,12 @@ function rowOf(built: Bundle, samplesMs: readonly number[], floor: { bytes: numb
 }
 
 /** For each function over budget: the packages it carries beyond the floor, i.e. what pushes it over. */
-function explainMisses(functions: readonly Bundle[], rows: readonly Row[], floor: Bundle): string[] {
+function explainMisses(
+  functions: readonly Bundle[],
+  rows: readonly Row[],
+  floor: Bundle,
+  beyondFloor: Readonly<Record<string, InputShare[]>>,
+): string[] {
   const lines: string[] = [];
   functions.forEach((built, index) => {
     const row = rows[index]!;
@@ -178,7 +183,7 @@ function explainMisses(functions: readonly Bundle[], rows: readonly Row[], floor
       `${row.name} (over on ${over.join(' and ')}): +${kib(built.bytes - floor.bytes).toFixed(1)} KiB over the floor, ` +
         `allowance ${allowance.toFixed(1)} KiB; largest additions:`,
     );
-    lines.push(renderShares(excessOverFloor(built, floor).slice(0, 5), built.bytes));
+    lines.push(renderShares(beyondFloor[built.subject.name]!.slice(0, 5), built.bytes));
   });
   return lines;
 }
@@ -211,14 +216,15 @@ export async function benchColdStart(options: ColdStartOptions): Promise<ColdSta
   const floorMedian = median(samplesMs.floor!);
   const floor = { bytes: floorBundle!.bytes, medianMs: floorMedian };
   const rows = functions.map((built) => rowOf(built, samplesMs[built.subject.name]!, floor));
+  const beyondFloor = Object.fromEntries(functions.map((built) => [built.subject.name, excessOverFloor(built, floorBundle!)]));
   const network = { ...timing.network };
   for (const [name, attempts] of samples.network) if (attempts.length > 0) (network[name] ??= []).push(...attempts);
   return {
     rounds,
     floor: { ...rowOf(floorBundle!, samplesMs.floor!, floor), name: 'floor (bare DocumentClient)' },
     rows,
-    misses: explainMisses(functions, rows, floorBundle!),
-    beyondFloor: Object.fromEntries(functions.map((built) => [built.subject.name, excessOverFloor(built, floorBundle!)])),
+    misses: explainMisses(functions, rows, floorBundle!, beyondFloor),
+    beyondFloor,
     network,
     ...(timing.override ? { override: timing.override } : {}),
     samplesMs,

@@ -109,13 +109,14 @@ export function cachedPerToken(authorize: Authorize, now: () => number = Date.no
     const answer = await authorize(authorizationHeader);
     if (answer.effect === 'unauthorized') return answer;
     const until = Math.min(now() + AUTHORIZER_CACHE_TTL_SECONDS * 1000, expiryOf(authorizationHeader));
+    if (until <= now()) return answer;
     if (answers.size >= CACHED_TOKENS_AT_MOST) answers.delete(answers.keys().next().value!);
     answers.set(authorizationHeader, { answer, until });
     return answer;
   };
 }
 
-/** The token's `exp` in milliseconds; a token the authorizer accepted has one, anything else is not kept. */
+/** The token's `exp` in milliseconds; a token the authorizer accepted has one (0 for anything else: not kept). */
 function expiryOf(authorizationHeader: string): number {
   try {
     const { exp } = decodeJwt(bearerToken(authorizationHeader) ?? '');

@@ -25,7 +25,7 @@ import { HotlineCallModal } from '../cases/HotlineCallModal';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { RegionPicker } from '../components/RegionPicker';
 import { clearApiErrorsOnEdit, showFieldErrors } from '../lib/forms';
-import { newIdempotencyKey } from '../lib/ids';
+import { attemptFor, type Attempt } from '../lib/ids';
 import { CATEGORIES, CHANNELS, REQUEST_KINDS, STAFF_CHANNELS, optionsOf } from '../lib/labels';
 import { yuanToFen } from '../lib/money';
 import { chinaTime } from '../lib/time';
@@ -147,7 +147,7 @@ export default function CallDesk() {
   // One Idempotency-Key per distinct registration: sending the same form again after an answer was lost (a dropped
   // connection, 503 OUTCOME_UNKNOWN) reuses it, so the API returns the case it registered instead of a second one
   // and a second SMS.
-  const attempt = useRef<{ key: string; body: string } | undefined>(undefined);
+  const attempt = useRef<Attempt | undefined>(undefined);
   const kind = Form.useWatch('kind', form);
   const answered = Form.useWatch('answered', form);
 
@@ -174,8 +174,7 @@ export default function CallDesk() {
     setBanner(undefined);
     try {
       const body = toRequest(values);
-      const json = JSON.stringify(body);
-      if (attempt.current?.body !== json) attempt.current = { key: newIdempotencyKey(), body: json };
+      attempt.current = attemptFor(attempt.current, body);
       const registered = await unwrap(
         api().POST('/cases', { body, params: { header: { 'idempotency-key': attempt.current.key } } }),
       );

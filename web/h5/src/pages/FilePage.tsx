@@ -18,7 +18,7 @@ import {
   toRequest,
   type ComplaintFormValues,
 } from '../complaint-form';
-import { newIdempotencyKey } from '../../../src/lib/ids';
+import { attemptFor, type Attempt } from '../../../src/lib/ids';
 import { PageHeader } from './PageHeader';
 import { Receipt } from './Receipt';
 import { RegionField, regionLabel } from './RegionField';
@@ -44,7 +44,7 @@ export function FilePage({ onSaved }: { onSaved: (credentials: Credentials) => v
   const [pendingErrors, setPendingErrors] = useState<Map<string, string>>();
   // One Idempotency-Key per distinct submission: a retry of the same content reuses it, so a
   // lost answer on a bad connection never becomes a second case.
-  const attempt = useRef<{ key: string; body: string } | undefined>(undefined);
+  const attempt = useRef<Attempt | undefined>(undefined);
   const heading = useRef<HTMLHeadingElement>(null);
   // Kept here, not watched on the form: the kind's field is off screen on the later steps.
   const [kind, setKind] = useState<ComplaintFormValues['kind']>(['complaint']);
@@ -73,8 +73,7 @@ export function FilePage({ onSaved }: { onSaved: (credentials: Credentials) => v
 
   async function submit() {
     const body = toRequest(form.getFieldsValue(true) as ComplaintFormValues);
-    const json = JSON.stringify(body);
-    if (attempt.current?.body !== json) attempt.current = { key: newIdempotencyKey(), body: json };
+    attempt.current = attemptFor(attempt.current, body);
     setSubmitting(true);
     setFormError(undefined);
     try {
