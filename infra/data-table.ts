@@ -70,7 +70,7 @@ function stringKey(name: string): dynamodb.Attribute {
 }
 
 function projectionOf(index: IndexDefinition): Pick<dynamodb.GlobalSecondaryIndexProps, 'projectionType' | 'nonKeyAttributes'> {
-  return index.projection === 'ALL'
-    ? { projectionType: dynamodb.ProjectionType.ALL }
+  return index.projection === 'KEYS_ONLY'
+    ? { projectionType: dynamodb.ProjectionType.KEYS_ONLY }
     : { projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: [...index.projection] };
 }

@@ -30,6 +30,7 @@ import { median, percentile, round } from './stats.js';
 import { DEMO_UNIONS, DEMO_USERS } from '../local/demo-data.js';
 import { prepareStore } from '../local/environment.js';
 import { ENTITY } from '../../shared/store/entities.js';
+import { caseItemFields } from '../../shared/store/case-item.js';
 
 const MONTH = '2026-10';
 /** The trend: the twelve months ending with MONTH. */
@@ -133,7 +134,7 @@ async function populate(client: DynamoDBDocumentClient, tableName: string, count
       caseItems.push({
         ...keys.case(caseRecord.caseId),
         entity: ENTITY.case,
-        ...caseRecord,
+        ...caseItemFields({ ...caseRecord }, caseRecord.deadlines),
         ...listIndexAttributes(caseRecord.unionPath),
         listSk: listSortKey(caseRecord.registeredAt, caseRecord.caseId),
       });

@@ -38,10 +38,8 @@ export function storedBytes(item: Record<string, AttributeValue>, table: TableDe
   let bytes = attributesBytes(item) + ITEM_OVERHEAD_BYTES;
   for (const index of table.indexes) {
     if (!(index.partitionKey in item)) continue; // a sparse index: only items with its key are in it
-    const projected =
-      index.projection === 'ALL'
-        ? undefined
-        : new Set([table.partitionKey, table.sortKey, index.partitionKey, index.sortKey, ...index.projection]);
+    const included = index.projection === 'KEYS_ONLY' ? [] : index.projection;
+    const projected = new Set([table.partitionKey, table.sortKey, index.partitionKey, index.sortKey, ...included]);
     bytes += attributesBytes(item, projected) + ITEM_OVERHEAD_BYTES;
   }
   return bytes;

@@ -146,8 +146,8 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
           { AttributeName: index.sortKey, KeyType: 'RANGE' },
         ],
         Projection:
-          index.projection === 'ALL'
-            ? { ProjectionType: 'ALL' }
+          index.projection === 'KEYS_ONLY'
+            ? { ProjectionType: 'KEYS_ONLY' }
             : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection] },
       })),
       StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },

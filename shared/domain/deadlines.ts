@@ -103,6 +103,21 @@ export function nextDueAt(deadlines: readonly Deadline[] = []): string | undefin
     .at(0);
 }
 
+/** The clock a case row shows (lists, pools, transfers): which one, when due, and whether the sweeper found it missed. */
+export interface CurrentClock {
+  readonly clock: ClockName;
+  readonly dueAt: string;
+  readonly missed?: true;
+}
+
+/** The clock that matters now: the running one due soonest, else the first one missed. */
+export function currentClock(deadlines: readonly Deadline[] = []): CurrentClock | undefined {
+  const running = deadlines.filter(isRunning).sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
+  if (running) return { clock: running.clock, dueAt: running.dueAt };
+  const missed = deadlines.find((deadline) => deadline.escalatedAt !== undefined);
+  return missed ? { clock: missed.clock, dueAt: missed.dueAt, missed: true } : undefined;
+}
+
 /** Running clocks whose due time has passed at `now`. */
 export function missedDeadlines(deadlines: readonly Deadline[] = [], now: Date): Deadline[] {
   const instant = now.toISOString();

@@ -1,4 +1,5 @@
 import type { CaseRecord } from './cases.js';
+import type { CurrentClock } from './deadlines.js';
 import type { Figures } from './figures.js';
 import type { DivisionLevel } from './identifiers.js';
 import type { StaffProfile } from './roster.js';
@@ -25,8 +26,40 @@ export interface CaseListQuery {
   readonly after?: string;
 }
 
+/** The fields of a case that a list, pool or transfer page shows. */
+export const CASE_ROW_FIELDS = [
+  'caseId',
+  'caseNumber',
+  'unionCode',
+  'unionPath',
+  'kind',
+  'channel',
+  'category',
+  'status',
+  'priority',
+  'route',
+  'pool',
+  'owner',
+  'transfer',
+  'complainant',
+  'employer',
+  'workersInvolved',
+  'amountClaimedFen',
+  'registeredAt',
+  'outcome',
+  'closedAt',
+  'overdueAt',
+] as const satisfies readonly (keyof CaseRecord)[];
+
+/**
+ * A case as a list, pool or transfer page shows it, with the clock that
+ * matters now: what the list indexes hold of it (see CASE_ROW_PROJECTION),
+ * never the whole case.
+ */
+export type CaseRow = Pick<CaseRecord, (typeof CASE_ROW_FIELDS)[number]> & { readonly currentClock?: CurrentClock };
+
 export interface CasePage {
-  readonly items: CaseRecord[];
+  readonly items: CaseRow[];
   /** Sort key to continue from, absent on the last page. */
   readonly next?: string;
 }

@@ -83,6 +83,19 @@ const DeadlineView = documented(
   { id: 'Deadline', description: 'A statutory or target clock on a case.' },
 );
 
+const PriorityView = z.enum(['urgent', 'priority', 'ordinary']);
+const RouteView = z.enum(['closed', 'mediation', 'lawyer', 'legal_department']);
+const PoolView = z.enum(['mediation', 'lawyer']);
+const OwnerView = z.object({ staffId: StaffSubject, role: RoleSchema, since: ChinaTimestamp });
+const EmployerView = z.object({ name: shownText(100), creditCode: z.optional(CreditCodeView) });
+const TransferView = z.object({
+  fromUnion: UnionCodeView,
+  toUnion: UnionCodeView,
+  reason: shownText(500),
+  requestedAt: ChinaTimestamp,
+  requestedBy: StaffSubject,
+});
+
 export const CaseView = documented(
   z.object({
     caseId: CaseId,
@@ -97,22 +110,14 @@ export const CaseView = documented(
     categoryLabel: Label,
     status: CaseStatusSchema,
     statusLabel: Label,
-    priority: z.enum(['urgent', 'priority', 'ordinary']),
-    route: z.enum(['closed', 'mediation', 'lawyer', 'legal_department']),
-    pool: z.optional(z.enum(['mediation', 'lawyer'])),
-    owner: z.optional(z.object({ staffId: StaffSubject, role: RoleSchema, since: ChinaTimestamp })),
-    transfer: z.optional(
-      z.object({
-        fromUnion: UnionCodeView,
-        toUnion: UnionCodeView,
-        reason: shownText(500),
-        requestedAt: ChinaTimestamp,
-        requestedBy: StaffSubject,
-      }),
-    ),
+    priority: PriorityView,
+    route: RouteView,
+    pool: z.optional(PoolView),
+    owner: z.optional(OwnerView),
+    transfer: z.optional(TransferView),
     regionCode: UnionCodeView,
     complainant: ComplainantView,
-    employer: z.optional(z.object({ name: shownText(100), creditCode: z.optional(CreditCodeView) })),
+    employer: z.optional(EmployerView),
     description: shownText(4000),
     workersInvolved: z.int(),
     collective: z.boolean(),
@@ -179,6 +184,61 @@ export const CaseView = documented(
   { id: 'Case' },
 );
 
+export const CaseRowView = documented(
+  z.object({
+    caseId: CaseId,
+    caseNumber: CaseNumber,
+    unionCode: UnionCodeView,
+    unionName: UnionName,
+    kind: RequestKindSchema,
+    kindLabel: Label,
+    channel: ChannelSchema,
+    channelLabel: Label,
+    category: CategorySchema,
+    categoryLabel: Label,
+    status: CaseStatusSchema,
+    statusLabel: Label,
+    priority: PriorityView,
+    route: RouteView,
+    pool: z.optional(PoolView),
+    owner: z.optional(OwnerView),
+    transfer: z.optional(TransferView),
+    /** Always masked: a row never carries contact details (open the case for them, where the role may see them). */
+    complainant: z.object({
+      name: shownText(50),
+      mobile: MaskedPhoneNumberView,
+      migrantWorker: z.boolean(),
+      modelWorker: z.boolean(),
+      womanWorker: z.boolean(),
+      masked: z.literal(true),
+    }),
+    employer: z.optional(EmployerView),
+    workersInvolved: z.int(),
+    amountClaimedFen: z.optional(z.int()),
+    registeredAt: ChinaTimestamp,
+    outcome: z.optional(OutcomeSchema),
+    outcomeLabel: z.optional(Label),
+    closedAt: z.optional(ChinaTimestamp),
+    /** When an accountable clock was first missed. */
+    overdueAt: z.optional(ChinaTimestamp),
+    /** The clock that matters now: the running one due soonest, else the first one missed; absent when none runs. */
+    currentClock: z.optional(
+      z.object({
+        clock: z.enum(keysOf(CLOCKS)),
+        clockLabel: Label,
+        dueAt: ChinaTimestamp,
+        state: z.enum(['running', 'missed']),
+      }),
+    ),
+  }),
+  {
+    id: 'CaseRow',
+    description:
+      'A case as lists, pools and transfer pages show it: what a worker of the union scans a list for. ' +
+      '`GET /cases/{caseId}` gives the whole case.',
+  },
+);
+
 export const CaseSummary = documented(
   z.object({
     caseId: CaseId,
@@ -199,7 +259,7 @@ export const CaseSummary = documented(
 export const CaseListResponse = documented(
   z.object({
     /** A page: at most the `limit` asked for (1–100). */
-    items: z.array(CaseView).check(z.maxLength(100)),
+    items: z.array(CaseRowView).check(z.maxLength(100)),
     /** Pass as `cursor` to get the next page; absent on the last page. */
     nextCursor: z.optional(shownText(512)),
   }),
@@ -286,8 +346,8 @@ export const StaffView = documented(
 );
 
 export const RosterResponse = z.object({ items: z.array(StaffView) });
-export const PoolResponse = z.object({ items: z.array(CaseView) });
-export const TransfersResponse = z.object({ incoming: z.array(CaseView), outgoing: z.array(CaseView) });
+export const PoolResponse = z.object({ items: z.array(CaseRowView) });
+export const TransfersResponse = z.object({ incoming: z.array(CaseRowView), outgoing: z.array(CaseRowView) });
 
 export const AlertView = documented(
   z.object({

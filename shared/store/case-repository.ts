@@ -29,8 +29,9 @@ import {
   type TransactItems,
 } from './operations.js';
 import { IdempotencyKeyTaken, TransitionConflict } from '../domain/conflicts.js';
-import type { CaseListQuery, CaseLookupRow, CasePage, CaseloadChange, IdempotencyMarker } from '../domain/records.js';
+import type { CaseListQuery, CaseLookupRow, CasePage, CaseRow, CaseloadChange, IdempotencyMarker } from '../domain/records.js';
 import { caseloadItem, staffIdOf } from './caseload.js';
+import { caseFieldsOf, caseItemFields, caseRowOf } from './case-item.js';
 import { ENTITY } from './entities.js';
 
 /** Upper bound of index pages read to fill one filtered list page, so one request stays cheap. */
@@ -195,9 +196,11 @@ export class CaseRepository {
       if (wanted === undefined) continue;
       names[`#${field}`] = field;
       values[`:${field}`] = wanted;
-      filters.push(`#${field} = :${field}`);
+      filters.push(`#row.#${field} = :${field}`);
     }
-    if (query.overdueOnly) filters.push('attribute_exists(overdueAt)');
+    if (query.overdueOnly) filters.push('attribute_exists(#row.overdueAt)');
+    // Filters read the index copy's row, the only case attributes it holds.
+    if (filters.length > 0) names['#row'] = 'row';
     let keyCondition = '#union = :union';
     if (query.month) {
       keyCondition += ' AND begins_with(#sk, :month)';
@@ -205,7 +208,7 @@ export class CaseRepository {
       values[':month'] = query.month;
     }
 
-    const items: CaseRecord[] = [];
+    const items: CaseRow[] = [];
     let startKey = query.after ? this.listStartKey(partitionAttribute, query.unionCode, query.after) : undefined;
     for (let pages = 0; pages < MAX_PAGES_PER_LIST && items.length < query.limit; pages++) {
       const page = await queryPage(this.store, {
@@ -218,7 +221,7 @@ export class CaseRepository {
         Limit: query.limit - items.length,
         ExclusiveStartKey: startKey,
       });
-      items.push(...(page.Items ?? []).map((item) => withoutStorageAttributes<CaseRecord>(item)));
+      items.push(...(page.Items ?? []).map(caseRowOf));
       startKey = page.LastEvaluatedKey;
       if (!startKey) return { items };
     }
@@ -318,14 +321,14 @@ export class CaseRepository {
   }
 
   /** A union's claimable cases in one pool, most urgent first, then oldest first. */
-  async pool(unionCode: string, pool: string, limit: number): Promise<CaseRecord[]> {
+  async pool(unionCode: string, pool: string, limit: number): Promise<CaseRow[]> {
     const page = await queryPage(this.store, {
       IndexName: 'casesInPool',
       KeyConditionExpression: 'poolKey = :pool',
       ExpressionAttributeValues: { ':pool': poolKey(unionCode, pool) },
       Limit: limit,
     });
-    return (page.Items ?? []).map((item) => withoutStorageAttributes<CaseRecord>(item));
+    return (page.Items ?? []).map(caseRowOf);
   }
 
   /**
@@ -341,21 +344,21 @@ export class CaseRepository {
       Limit: limit,
       ExclusiveStartKey: after,
     });
-    return { caseIds: (page.Items ?? []).map((item) => item.caseId as string), next: page.LastEvaluatedKey };
+    return { caseIds: (page.Items ?? []).map((item) => keys.caseIdOf(item.PK as string)), next: page.LastEvaluatedKey };
   }
 
   /** Transfers awaiting this union's answer, newest first. */
-  async incomingTransfers(unionCode: string): Promise<CaseRecord[]> {
+  async incomingTransfers(unionCode: string): Promise<CaseRow[]> {
     const items = await queryAll(this.store, {
       IndexName: 'transfersByTarget',
       KeyConditionExpression: 'transferTarget = :union',
       ExpressionAttributeValues: { ':union': unionCode },
       ScanIndexForward: false,
     });
-    return items.map((item) => withoutStorageAttributes<CaseRecord>(item));
+    return items.map(caseRowOf);
   }
 
-  /** Earlier cases of a caller, newest first (projected summary attributes only). */
+  /** Earlier cases of a caller, newest first (their rows only). */
   async findByPhoneHash(phoneHash: string, limit = 50): Promise<CaseLookupRow[]> {
     const result = await queryPage(this.store, {
       IndexName: 'casesByPhoneHash',
@@ -364,21 +367,21 @@ export class CaseRepository {
       ScanIndexForward: false,
       Limit: limit,
     });
-    return (result.Items ?? []).map((item) => withoutStorageAttributes<CaseLookupRow>(item));
+    return (result.Items ?? []).map((item): CaseLookupRow => caseRowOf(item));
   }
 
   private caseAttributes(caseRecord: CaseRecord): Record<string, unknown> {
+    // A clock met late counts as overdue even if no sweep saw it run out (the `?overdue=true` list filters on this).
+    const fields = { ...splitCase(caseRecord).listed, ...overdueAttribute(caseRecord) };
     return {
       entity: ENTITY.case,
-      ...splitCase(caseRecord).listed,
+      ...caseItemFields(fields, caseRecord.deadlines),
       version: caseRecord.version,
       ...listIndexAttributes(caseRecord.unionPath),
       listSk: listSortKey(caseRecord.registeredAt, caseRecord.caseId),
       ...poolIndexAttributes(caseRecord),
       ...(caseRecord.transfer ? { transferTarget: caseRecord.transfer.toUnion } : {}),
       ...dueIndexAttributes(caseRecord, nextDueAt(caseRecord.deadlines)),
-      // A clock met late counts as overdue even if no sweep saw it run out (the `?overdue=true` list filters on this).
-      ...overdueAttribute(caseRecord),
     };
   }
 
@@ -417,12 +420,13 @@ export class CaseRepository {
           caseIds.flatMap((caseId) => [keys.case(caseId), keys.caseUnlisted(caseId)]),
           true,
         );
+        // A case's two items share its partition key.
         const unlistedParts = new Map(
-          items.filter((item) => item.entity === ENTITY.caseUnlisted).map((item) => [item.caseId as string, item]),
+          items.filter((item) => item.entity === ENTITY.caseUnlisted).map((item) => [item.PK as string, item]),
         );
         yield items
           .filter((item) => item.entity === ENTITY.case)
-          .map((item) => caseRecordOf(item, unlistedParts.get(item.caseId as string)));
+          .map((item) => caseRecordOf(item, unlistedParts.get(item.PK as string)));
       } while (startKey);
     }
   }
@@ -524,11 +528,11 @@ function caseRecordOf(caseItem: Record<string, unknown>, unlisted: Record<string
   delete unlistedFields.version;
   const caseVersion = caseItem.version as number;
   const unlistedVersion = unlisted?.version as number | undefined;
-  const record = withoutStorageAttributes<CaseRecord>({
-    ...caseItem,
+  const record: CaseRecord = {
+    ...caseFieldsOf(caseItem),
     ...unlistedFields,
     version: Math.max(caseVersion, unlistedVersion ?? 0),
-  });
+  };
   readVersions.set(record, {
     caseItem: caseVersion,
     ...(unlistedVersion !== undefined ? { unlisted: unlistedVersion } : {}),

@@ -15,6 +15,8 @@ export const keys = {
     SK: `CASESEQ#${localDate.replaceAll('-', '')}`,
   }),
   case: (caseId: string) => ({ PK: `CASE#${caseId}`, SK: 'CASE' }),
+  /** The case id in the partition key of any of a case's items (and so of every index copy of its case item). */
+  caseIdOf: (partitionKey: string) => partitionKey.slice('CASE#'.length),
   /**
    * The part of a case that no list shows and that changes on its own (see
    * case-repository.ts, UNLISTED_FIELDS): kept off the case item, so logging a

@@ -2,6 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { CaseRecord } from '../domain/cases.js';
 import type { OutboxMessage } from '../domain/notifications.js';
+import { caseFieldsOf } from './case-item.js';
 import { ENTITY } from './entities.js';
 import { withoutStorageAttributes } from './operations.js';
 
@@ -42,7 +43,7 @@ export type StreamItem =
 export function streamItemOf(image: Record<string, unknown>): StreamItem | undefined {
   const item = unmarshall(image as Record<string, AttributeValue>);
   if (item.entity === ENTITY.outbox) return { entity: ENTITY.outbox, message: withoutStorageAttributes<OutboxMessage>(item) };
-  if (item.entity === ENTITY.case) return { entity: ENTITY.case, caseRecord: withoutStorageAttributes<CaseRecord>(item) };
+  if (item.entity === ENTITY.case) return { entity: ENTITY.case, caseRecord: caseFieldsOf(item) };
   if (item.entity === ENTITY.event && item.type === 'transfer_accepted') {
     return { entity: ENTITY.event, transferredCaseId: item.caseId as string };
   }

@@ -18,7 +18,7 @@ import { AppError } from '../domain/errors.js';
 import { chinaDate } from '../domain/china-time.js';
 import { maskPhoneNumber } from '../domain/masking.js';
 import type { Caller } from '../domain/roles.js';
-import { type CaseLookupRow, type IdempotencyMarker } from '../domain/records.js';
+import { type CaseLookupRow, type CaseRow, type IdempotencyMarker } from '../domain/records.js';
 import { IdempotencyKeyTaken } from '../domain/conflicts.js';
 import type { CaseStatus, Category, RequestKind } from '../domain/vocabulary.js';
 import { DEFAULT_PAGE_SIZE, decodeCursor, encodeCursor, type CursorQuery } from './cursor.js';
@@ -168,12 +168,12 @@ export interface CaseListRequest {
   readonly cursor?: string;
 }
 
-/** One page of the caller's union subtree, newest first; lists show contact details masked. */
+/** One page of the caller's union subtree, newest first, as rows (never contact details). */
 export async function listCases(
   deps: Dependencies & PageCursors,
   caller: Caller,
   request: CaseListRequest,
-): Promise<{ items: VisibleCase[]; nextCursor?: string }> {
+): Promise<{ items: CaseRow[]; nextCursor?: string }> {
   const cursorQuery: CursorQuery = {
     name: 'listCases',
     bindings: {
@@ -199,10 +199,7 @@ export async function listCases(
     ...(after ? { after } : {}),
   });
   return {
-    items: page.items.map((caseRecord) => ({
-      caseRecord,
-      unionName: directory.nameOf(caseRecord.unionCode),
-    })),
+    items: page.items,
     ...(page.next ? { nextCursor: encodeCursor(await deps.cursorKey(), cursorQuery, page.next) } : {}),
   };
 }

@@ -9,7 +9,7 @@ import { clockRulesOf } from '../domain/unions.js';
 import { TransitionConflict } from '../domain/conflicts.js';
 import { momentOf, visibleCase } from './case-access.js';
 import type { Dependencies } from './dependencies.js';
-import type { CaseloadChange } from '../domain/records.js';
+import type { CaseRow, CaseloadChange } from '../domain/records.js';
 
 async function clockRules(deps: Dependencies, unionCode: string) {
   return clockRulesOf(await deps.unions.directory(), unionCode);
@@ -41,7 +41,7 @@ function lostRace(message: Phrase) {
 }
 
 /** Claimable cases for a lawyer or mediator: their union's pool, categories they take, no conflicts; masked. */
-export async function poolFor(deps: Dependencies, caller: Caller): Promise<CaseRecord[]> {
+export async function poolFor(deps: Dependencies, caller: Caller): Promise<CaseRow[]> {
   const profile = await ownProfile(deps, caller);
   const pool = poolForRole(profile.role)!;
   const cases = await deps.cases.pool(caller.unionCode, pool, 100);
@@ -170,7 +170,7 @@ export async function answerTransfer(
 export async function pendingTransfers(
   deps: Dependencies,
   caller: Caller,
-): Promise<{ incoming: CaseRecord[]; outgoing: CaseRecord[] }> {
+): Promise<{ incoming: CaseRow[]; outgoing: CaseRow[] }> {
   const directory = await deps.unions.directory();
   const [incoming, outgoing] = await Promise.all([
     deps.cases.incomingTransfers(caller.unionCode),

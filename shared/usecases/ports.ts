@@ -12,6 +12,7 @@ import type {
   CaseLookupRow,
   CaseNumberEntry,
   CasePage,
+  CaseRow,
   CaseloadChange,
   IdempotencyMarker,
   InboxEntry,
@@ -42,14 +43,14 @@ export interface CaseStore {
   /** Saves a transition under the version it was computed from, with the caseloads it changes; throws TransitionConflict. */
   saveTransition(previous: CaseRecord, transition: Transition, caseload?: readonly CaseloadChange[]): Promise<void>;
   appendEvent(event: TimelineEvent): Promise<void>;
-  pool(unionCode: string, pool: string, limit: number): Promise<CaseRecord[]>;
+  pool(unionCode: string, pool: string, limit: number): Promise<CaseRow[]>;
   dueCases(
     provinceCode: string,
     now: string,
     limit: number,
     after?: Record<string, unknown>,
   ): Promise<{ caseIds: string[]; next?: Record<string, unknown> }>;
-  incomingTransfers(unionCode: string): Promise<CaseRecord[]>;
+  incomingTransfers(unionCode: string): Promise<CaseRow[]>;
   findByPhoneHash(phoneHash: string, limit?: number): Promise<CaseLookupRow[]>;
   casesActiveIn(unionCodes: readonly string[], month: string): AsyncGenerator<CaseRecord[]>;
 }

@@ -4,7 +4,7 @@ import { CLOCKS, type Deadline } from '../domain/deadlines.js';
 import { legalAidEligibilityLabel } from '../domain/legal-aid.js';
 import { moneyLedgerOf, recoveredByKind } from '../domain/money.js';
 import { CASE_STATUSES, CATEGORIES, CHANNELS, OUTCOMES, REQUEST_KINDS, TIMELINE_EVENT_TYPES } from '../domain/vocabulary.js';
-import type { CaseLookupRow } from '../domain/records.js';
+import type { CaseLookupRow, CaseRow } from '../domain/records.js';
 import type { VisibleCase } from '../usecases/cases.js';
 import { deadlineTimes, inChinaTime } from './china-time-view.js';
 
@@ -27,17 +27,7 @@ export function toCaseView({ caseRecord: c, unionName, contact }: VisibleCase) {
     route: c.route,
     ...(c.pool ? { pool: c.pool } : {}),
     ...(c.owner ? { owner: { ...c.owner, since: inChinaTime(c.owner.since) } } : {}),
-    ...(c.transfer
-      ? {
-          transfer: {
-            fromUnion: c.transfer.fromUnion,
-            toUnion: c.transfer.toUnion,
-            reason: c.transfer.reason,
-            requestedAt: inChinaTime(c.transfer.requestedAt),
-            requestedBy: c.transfer.requestedBy,
-          },
-        }
-      : {}),
+    ...(c.transfer ? { transfer: transferView(c.transfer) } : {}),
     regionCode: c.regionCode,
     complainant: {
       name: contact?.name ?? c.complainant.nameMasked,
@@ -121,7 +111,65 @@ export function toTimelineEventView(event: TimelineEvent) {
   };
 }
 
-/** A case in a list or pool: never with contact details. */
+/** A case in a list, pool or transfer page: what the list indexes project, with Chinese labels; contact details masked. */
+export function toCaseRowView(c: CaseRow, directory: Pick<UnionDirectory, 'nameOf'>) {
+  return {
+    caseId: c.caseId,
+    caseNumber: c.caseNumber,
+    unionCode: c.unionCode,
+    unionName: directory.nameOf(c.unionCode),
+    kind: c.kind,
+    kindLabel: REQUEST_KINDS[c.kind],
+    channel: c.channel,
+    channelLabel: CHANNELS[c.channel],
+    category: c.category,
+    categoryLabel: CATEGORIES[c.category],
+    status: c.status,
+    statusLabel: CASE_STATUSES[c.status],
+    priority: c.priority,
+    route: c.route,
+    ...(c.pool ? { pool: c.pool } : {}),
+    ...(c.owner ? { owner: { ...c.owner, since: inChinaTime(c.owner.since) } } : {}),
+    ...(c.transfer ? { transfer: transferView(c.transfer) } : {}),
+    complainant: {
+      name: c.complainant.nameMasked,
+      mobile: c.complainant.mobileMasked,
+      migrantWorker: c.complainant.migrantWorker,
+      modelWorker: c.complainant.modelWorker,
+      womanWorker: c.complainant.womanWorker,
+      masked: true as const,
+    },
+    ...(c.employer ? { employer: c.employer } : {}),
+    workersInvolved: c.workersInvolved,
+    ...(c.amountClaimedFen !== undefined ? { amountClaimedFen: c.amountClaimedFen } : {}),
+    registeredAt: inChinaTime(c.registeredAt),
+    ...(c.outcome ? { outcome: c.outcome, outcomeLabel: OUTCOMES[c.outcome] } : {}),
+    ...(c.closedAt ? { closedAt: inChinaTime(c.closedAt) } : {}),
+    ...(c.overdueAt ? { overdueAt: inChinaTime(c.overdueAt) } : {}),
+    ...(c.currentClock
+      ? {
+          currentClock: {
+            clock: c.currentClock.clock,
+            clockLabel: CLOCKS[c.currentClock.clock],
+            dueAt: inChinaTime(c.currentClock.dueAt),
+            state: c.currentClock.missed ? ('missed' as const) : ('running' as const),
+          },
+        }
+      : {}),
+  };
+}
+
+/** A case as a staff action answers it: never with contact details. */
 export function toMaskedCaseView(caseRecord: CaseRecord, directory: Pick<UnionDirectory, 'nameOf'>) {
   return toCaseView({ caseRecord, unionName: directory.nameOf(caseRecord.unionCode) });
+}
+
+function transferView(transfer: NonNullable<CaseRecord['transfer']>) {
+  return {
+    fromUnion: transfer.fromUnion,
+    toUnion: transfer.toUnion,
+    reason: transfer.reason,
+    requestedAt: inChinaTime(transfer.requestedAt),
+    requestedBy: transfer.requestedBy,
+  };
 }

@@ -9,6 +9,7 @@ import { ID_TOKEN_TTL_SECONDS, demoClaims } from '../../scripts/local/oidc-setti
 import { creditCodeCheckCharacter } from '../../shared/domain/identifiers.js';
 import { ROLES, type Role } from '../../shared/domain/roles.js';
 import { allowedRoles, isPublic, type RouteContract } from '../../shared/http/contract.js';
+import { caseFieldsOf } from '../../shared/store/case-item.js';
 import { complaint, demo } from '../support/fixtures.js';
 import { forgedToken } from '../support/forged-token.js';
 import { startLocalApi, type ApiResponse, type LocalApi } from '../support/local-api.js';
@@ -609,7 +610,9 @@ async function untouchable(): Promise<string[]> {
       if (sharedIds.has(pk)) return true;
       if (pk.startsWith('ALERTS#')) return !SUBTREE.has(pk.slice('ALERTS#'.length));
       if (pk.startsWith('ALERT#')) return !VISIBLE[creditCodes.get(String(item.creditCode)) ?? 'own'];
-      const outside = Array.isArray(item.unionPath) && !(item.unionPath as string[]).includes(CALLER_UNION);
+      // A case item keeps its union path in its row (shared/store/case-item.ts).
+      const unionPath = item.SK === 'CASE' ? caseFieldsOf(item).unionPath : item.unionPath;
+      const outside = Array.isArray(unionPath) && !(unionPath as string[]).includes(CALLER_UNION);
       return outside && (item.SK === 'CASE' || pk.startsWith('ROSTER#'));
     })
     .map((item) => JSON.stringify(item, Object.keys(item).sort()))

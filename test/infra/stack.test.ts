@@ -335,8 +335,8 @@ describe('table', () => {
         { AttributeName: definition.sortKey, KeyType: 'RANGE' },
       ]);
       expect(index.Projection).toEqual(
-        definition.projection === 'ALL'
-          ? { ProjectionType: 'ALL' }
+        definition.projection === 'KEYS_ONLY'
+          ? { ProjectionType: 'KEYS_ONLY' }
           : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...definition.projection] },
       );
     }

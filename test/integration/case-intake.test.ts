@@ -162,9 +162,9 @@ describe('listing and looking up', () => {
   it('lists a district’s own cases, newest first, and a city’s whole subtree', async () => {
     const district = await listCases(deps, callerOf('op-heping'), { limit: 100 });
     expect(district.items).toHaveLength(7);
-    const registeredAt = district.items.map((item) => item.caseRecord.registeredAt);
+    const registeredAt = district.items.map((item) => item.registeredAt);
     expect(registeredAt).toEqual([...registeredAt].sort().reverse());
-    expect(district.items.every((item) => item.caseRecord.unionCode === '210102')).toBe(true);
+    expect(district.items.every((item) => item.unionCode === '210102')).toBe(true);
 
     const city = await listCases(deps, callerOf('admin-shenyang'), { limit: 100 });
     expect(city.items).toHaveLength(9);
@@ -176,7 +176,7 @@ describe('listing and looking up', () => {
     const october = await listCases(deps, callerOf('op-heping'), { month: '2026-10', limit: 100 });
     expect(october.items).toHaveLength(4);
     const closed = await listCases(deps, callerOf('admin-shenyang'), { status: 'closed', limit: 100 });
-    expect(closed.items.map((item) => item.caseRecord.kind)).toEqual(['consultation', 'consultation']);
+    expect(closed.items.map((item) => item.kind)).toEqual(['consultation', 'consultation']);
     const injuries = await listCases(deps, callerOf('op-heping'), { category: 'work_injury', kind: 'complaint', limit: 100 });
     expect(injuries.items).toHaveLength(1);
   });
@@ -187,7 +187,7 @@ describe('listing and looking up', () => {
     let pages = 0;
     do {
       const page = await listCases(deps, callerOf('op-heping'), { limit: 3, ...(cursor ? { cursor } : {}) });
-      seen.push(...page.items.map((item) => item.caseRecord.caseId));
+      seen.push(...page.items.map((item) => item.caseId));
       cursor = page.nextCursor;
       pages++;
     } while (cursor);
@@ -270,7 +270,11 @@ describe('registering with an Idempotency-Key (issue 12, defect 2)', () => {
 
   async function storedOf(caseNumberPrefix: string) {
     const stored = await allItems();
-    const cases = stored.filter((item) => item.entity === 'case' && String(item.caseNumber).startsWith(caseNumberPrefix));
+    // A case item keeps its number and id in its row (shared/store/case-item.ts).
+    const cases = stored
+      .filter((item) => item.entity === 'case')
+      .map((item) => item.row as Record<string, unknown>)
+      .filter((row) => String(row.caseNumber).startsWith(caseNumberPrefix));
     const caseIds = new Set(cases.map((item) => item.caseId));
     return {
       cases,

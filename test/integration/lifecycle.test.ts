@@ -278,9 +278,7 @@ describe('the sweeper', () => {
     }
     // The city's legal department lists exactly those cases as overdue.
     const listed = await listCases(deps, callerOf('admin-shenyang'), { overdue: 'true', limit: 100 });
-    expect(listed.items.map((item) => item.caseRecord.caseId).sort()).toEqual(
-      expectedOverdue.map((entry) => entry.caseId).sort(),
-    );
+    expect(listed.items.map((item) => item.caseId).sort()).toEqual(expectedOverdue.map((entry) => entry.caseId).sort());
   });
 
   it('a day later escalates only the clocks that have run out since', async () => {

@@ -4,6 +4,7 @@ import { FileComplaintBody } from '../../shared/schemas/public.js';
 import type { DemoUser } from '../../scripts/local/demo-data.js';
 import { complaint, demo } from './fixtures.js';
 import type { ApiResponse, LocalApi } from './local-api.js';
+import { caseFieldsOf } from '../../shared/store/case-item.js';
 
 /** The codes a 503 may carry (shared/http/handler.ts): retry later; OUTCOME_UNKNOWN: a write may have happened. */
 export const RETRY_LATER_CODES = ['STORE_UNAVAILABLE', 'OUTCOME_UNKNOWN', 'BUSY'] as const;
@@ -61,7 +62,7 @@ export function mobileOf(serial: number): string {
 /** Case numbers by the worker's mobile number (from the contact items), to tell which request created which case. */
 export function casesByMobile(items: readonly Record<string, unknown>[]): Map<string, string[]> {
   const numberOf = new Map(
-    items.filter((item) => item.SK === 'CASE').map((item) => [item.caseId as string, item.caseNumber as string]),
+    items.filter((item) => item.SK === 'CASE').map((item) => [caseFieldsOf(item).caseId, caseFieldsOf(item).caseNumber]),
   );
   const byMobile = new Map<string, string[]>();
   for (const contact of items.filter((item) => item.SK === 'CONTACT')) {

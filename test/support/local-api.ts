@@ -115,8 +115,9 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
         new UpdateItemCommand({
           TableName: environment.tableName,
           Key: { PK: { S: `CASE#${caseId}` }, SK: { S: 'CASE' } },
-          UpdateExpression: 'SET #status = :closed',
-          ExpressionAttributeNames: { '#status': 'status' },
+          // A case's status is in its row (see shared/store/case-item.ts).
+          UpdateExpression: 'SET #row.#status = :closed',
+          ExpressionAttributeNames: { '#row': 'row', '#status': 'status' },
           ExpressionAttributeValues: { ':closed': { S: 'closed' } },
         }),
       );

@@ -1,6 +1,6 @@
 import type { CaseRecord } from '../../shared/domain/cases.js';
 import { recompute, unionMonthKey } from '../../shared/domain/figures.js';
-import { withoutStorageAttributes } from '../../shared/store/operations.js';
+import { caseFieldsOf } from '../../shared/store/case-item.js';
 
 type Item = Record<string, unknown>;
 
@@ -36,7 +36,7 @@ export function brokenInvariants(items: readonly Item[]): string[] {
       broken.push(`case ${caseId}: ${caseItems.length} items (${sortKinds(caseItems)}) but no case item`);
       continue;
     }
-    const record = withoutStorageAttributes<CaseRecord>(caseItem);
+    const record = caseFieldsOf(caseItem);
     cases.set(caseId, record);
     const events = caseItems.filter((item) => (item.SK as string).startsWith('EVENT#'));
     const eventTypes = new Set(events.map((event) => event.type as string));
@@ -91,7 +91,7 @@ export function casesByNumber(items: readonly Item[]): Map<string, CaseRecord> {
   return new Map(
     items
       .filter((item) => item.SK === 'CASE' && (item.PK as string).startsWith('CASE#'))
-      .map((item) => withoutStorageAttributes<CaseRecord>(item))
+      .map((item) => caseFieldsOf(item))
       .map((record) => [record.caseNumber, record]),
   );
 }

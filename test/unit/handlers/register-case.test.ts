@@ -12,6 +12,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { handler } from '../../../functions/cases/register.js';
 import { DEMO_UNIONS } from '../../../scripts/local/demo-data.js';
 import { forgetCachedDirectory } from '../../../shared/store/union-repository.js';
+import { CASE_ROW_FIELDS } from '../../../shared/domain/records.js';
+import { caseFieldsOf, caseRowOf } from '../../../shared/store/case-item.js';
 import { lambdaContext } from '../../../scripts/local/server.js';
 import { apiEvent, invoke } from '../../support/events.js';
 import { complaint, demo } from '../../support/fixtures.js';
@@ -82,8 +84,39 @@ describe('POST /cases handler', () => {
     const caseItem = items.find((item) => item.Put?.Item?.SK === 'CASE')!.Put!.Item!;
     expect(JSON.stringify(caseItem)).not.toContain('13812345678');
     expect(JSON.stringify(caseItem)).not.toContain('210102199003071233');
-    expect(caseItem.complainant).toMatchObject({ nameMasked: '张*', mobileMasked: '138****5678' });
+    expect(caseItem.row.complainant).toMatchObject({ nameMasked: '张*', mobileMasked: '138****5678' });
     expect(caseItem.phoneHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('keeps what lists show in the case item’s row, and reads a case item written before rows existed alike', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-21T02:00:00Z'), toFake: ['Date'] });
+    const response = await register(complaint({ category: 'work_injury', amountClaimedFen: 1_200_000 }));
+    const items = dynamo.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    const caseItem = items.find((item) => item.Put?.Item?.SK === 'CASE')!.Put!.Item!;
+
+    // The row: what a list shows, with the clock that matters now; nothing a list does not show.
+    expect(caseItem.row).toMatchObject({
+      caseNumber: response.body.caseNumber,
+      category: 'work_injury',
+      status: response.body.status,
+      amountClaimedFen: 1_200_000,
+      complainant: { nameMasked: '张*' },
+      currentClock: { clock: response.body.deadlines[0].clock, dueAt: expect.any(String) },
+    });
+    expect(Object.keys(caseItem.row).filter((field) => !(CASE_ROW_FIELDS as readonly string[]).includes(field))).toEqual([
+      'currentClock',
+    ]);
+    expect(caseItem.description).toBe(complaint().description);
+    expect(caseItem.version).toBe(1);
+
+    // The case as stored reads back whole, and an item of the old shape (every field at the top level) gives the same case and row.
+    const record = caseFieldsOf(caseItem);
+    expect(record).toMatchObject({ caseNumber: response.body.caseNumber, description: complaint().description, version: 1 });
+    expect(record).not.toHaveProperty('row');
+    expect(record).not.toHaveProperty('currentClock');
+    const oldShape = { PK: caseItem.PK, SK: caseItem.SK, entity: 'case', ...record };
+    expect(caseFieldsOf(oldShape)).toEqual(record);
+    expect(caseRowOf(oldShape)).toEqual(caseRowOf(caseItem));
   });
 
   it('marks a number void when its transaction fails, so the gap is explained', async () => {

@@ -10,6 +10,8 @@ import type { components, paths } from './schema';
  */
 export type Schemas = components['schemas'];
 export type CaseView = Schemas['Case'];
+/** A case as lists, pools and transfer pages show it (GET /cases/{caseId} for the whole case). */
+export type CaseRow = Schemas['CaseRow'];
 export type TimelineEvent = Schemas['TimelineEvent'];
 export type Alert = Schemas['Alert'];
 export type RosterEntry = Schemas['RosterEntry'];

@@ -875,8 +875,78 @@ export interface components {
             state: "running" | "met" | "met_late" | "missed";
         };
         CaseList: {
-            items: components["schemas"]["Case"][];
+            items: components["schemas"]["CaseRow"][];
             nextCursor?: string;
+        };
+        /** @description A case as lists, pools and transfer pages show it: what a worker of the union scans a list for. `GET /cases/{caseId}` gives the whole case. */
+        CaseRow: {
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            unionCode: string;
+            unionName: string;
+            /** @enum {string} */
+            kind: "consultation" | "complaint" | "legal_aid_application" | "petition" | "suggestion";
+            kindLabel: string;
+            /** @enum {string} */
+            channel: "hotline" | "web" | "wechat" | "walk_in" | "letter" | "referral";
+            channelLabel: string;
+            /** @enum {string} */
+            category: "wage_arrears" | "work_injury" | "occupational_disease" | "social_insurance" | "labour_contract" | "labour_relationship" | "working_hours_leave" | "compensation" | "women_workers_rights" | "labour_dispatch" | "other";
+            categoryLabel: string;
+            /** @enum {string} */
+            status: "registered" | "triaged" | "in_mediation" | "in_pool" | "claimed" | "in_progress" | "transfer_pending" | "closed" | "followed_up";
+            statusLabel: string;
+            /** @enum {string} */
+            priority: "urgent" | "priority" | "ordinary";
+            /** @enum {string} */
+            route: "closed" | "mediation" | "lawyer" | "legal_department";
+            /** @enum {string} */
+            pool?: "mediation" | "lawyer";
+            owner?: {
+                staffId: string;
+                /** @enum {string} */
+                role: "operator" | "lawyer" | "mediator" | "legal_admin";
+                since: string & (unknown & unknown);
+            };
+            transfer?: {
+                fromUnion: string;
+                toUnion: string;
+                reason: string;
+                requestedAt: string & (unknown & unknown);
+                requestedBy: string;
+            };
+            complainant: {
+                name: string;
+                mobile: string;
+                migrantWorker: boolean;
+                modelWorker: boolean;
+                womanWorker: boolean;
+                /** @constant */
+                masked: true;
+            };
+            employer?: {
+                name: string;
+                creditCode?: string;
+            };
+            /** Format: int64 */
+            workersInvolved: number;
+            /** Format: int64 */
+            amountClaimedFen?: number;
+            registeredAt: string & (unknown & unknown);
+            /** @enum {string} */
+            outcome?: "advice_given" | "mediated_agreement" | "referred_to_arbitration" | "arbitration_award" | "litigation" | "referred_to_labour_inspection" | "withdrawn" | "out_of_scope";
+            outcomeLabel?: string;
+            closedAt?: string & (unknown & unknown);
+            overdueAt?: string & (unknown & unknown);
+            currentClock?: {
+                /** @enum {string} */
+                clock: "first_response" | "mediation" | "arbitration_acceptance" | "arbitration_award" | "completion_target" | "claim_idle" | "injury_recognition_employer" | "injury_recognition_worker" | "award_lawsuit" | "award_set_aside";
+                clockLabel: string;
+                dueAt: string & (unknown & unknown);
+                /** @enum {string} */
+                state: "running" | "missed";
+            };
         };
         TimelineEvent: {
             /** Format: uuid */
@@ -2706,7 +2776,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["Case"][];
+                        items: components["schemas"]["CaseRow"][];
                     };
                 };
             };
@@ -3573,8 +3643,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        incoming: components["schemas"]["Case"][];
-                        outgoing: components["schemas"]["Case"][];
+                        incoming: components["schemas"]["CaseRow"][];
+                        outgoing: components["schemas"]["CaseRow"][];
                     };
                 };
             };

@@ -1,6 +1,6 @@
 import { App, Button, Card, Form, Input, Space } from 'antd';
 import { useState } from 'react';
-import { api, unwrap, type CaseView } from '../api/client';
+import { api, unwrap, type CaseRow } from '../api/client';
 import { messageOf } from '../api/errors';
 import { ActionModal } from '../components/ActionModal';
 import { CaseTable } from '../components/CaseTable';
@@ -9,19 +9,19 @@ import { chinaTime } from '../lib/time';
 import { useLoad } from '../lib/useLoad';
 
 const transferColumns = [
-  { title: '转自', key: 'from', render: (_: unknown, row: CaseView) => row.transfer?.fromUnion ?? '—' },
-  { title: '转交原因', key: 'reason', render: (_: unknown, row: CaseView) => row.transfer?.reason ?? '—' },
-  { title: '申请时间', key: 'at', render: (_: unknown, row: CaseView) => chinaTime(row.transfer?.requestedAt) },
+  { title: '转自', key: 'from', render: (_: unknown, row: CaseRow) => row.transfer?.fromUnion ?? '—' },
+  { title: '转交原因', key: 'reason', render: (_: unknown, row: CaseRow) => row.transfer?.reason ?? '—' },
+  { title: '申请时间', key: 'at', render: (_: unknown, row: CaseRow) => chinaTime(row.transfer?.requestedAt) },
 ];
 
 /** 转交待办: transfers to this union waiting for an answer, and this union's own still unanswered. */
 export default function Transfers() {
   const { message } = App.useApp();
   const transfers = useLoad(() => unwrap(api().GET('/transfers')), []);
-  const [rejecting, setRejecting] = useState<CaseView>();
+  const [rejecting, setRejecting] = useState<CaseRow>();
   const [accepting, setAccepting] = useState<string>();
 
-  const accept = async (row: CaseView) => {
+  const accept = async (row: CaseRow) => {
     setAccepting(row.caseId);
     try {
       await unwrap(api().POST('/cases/{caseId}/transfer/accept', { params: { path: { caseId: row.caseId } } }));

@@ -1,7 +1,7 @@
 import { App, Button, Card, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api, unwrap, type CaseView } from '../api/client';
+import { api, unwrap, type CaseRow } from '../api/client';
 import { ApiError, messageOf } from '../api/errors';
 import { CaseTable } from '../components/CaseTable';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -15,7 +15,7 @@ export default function Pool() {
   const pool = useLoad(async () => (await unwrap(api().GET('/pool'))).items.toSorted(byUrgency), []);
   const [claiming, setClaiming] = useState<string>();
 
-  const claim = async (row: CaseView) => {
+  const claim = async (row: CaseRow) => {
     setClaiming(row.caseId);
     try {
       const claimed = await unwrap(api().POST('/cases/{caseId}/claim', { params: { path: { caseId: row.caseId } } }));

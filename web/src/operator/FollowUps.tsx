@@ -1,6 +1,6 @@
 import { App, Button, Card, Form, Input, Modal, Radio, Rate, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, unwrap, type CaseView } from '../api/client';
+import { api, unwrap, type CaseRow } from '../api/client';
 import { messageOf } from '../api/errors';
 import { CaseTable } from '../components/CaseTable';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -20,7 +20,7 @@ export default function FollowUps() {
     const page = await unwrap(api().GET('/cases', { params: { query: { status: 'closed', limit: '100' } } }));
     return page.items.toSorted((a, b) => (a.closedAt ?? '').localeCompare(b.closedAt ?? ''));
   }, []);
-  const [calling, setCalling] = useState<CaseView>();
+  const [calling, setCalling] = useState<CaseRow>();
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<FollowUpValues>();
   const reached = Form.useWatch('reached', form);
