@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseFieldsOf } from '../../shared/store/case-item.js';
 import { demo } from '../support/fixtures.js';
 import { startLocalApi, type LocalApi } from '../support/local-api.js';
 import { horizontalOverflow, launchChromium, screenshot, seriousA11yProblems } from './support/h5-browser.js';
@@ -232,7 +233,10 @@ describe('the workers’ page on a 360 px phone', () => {
     expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(keys[1]).toBe(keys[0]);
-    const cases = (await api.items()).filter((item) => item.SK === 'CASE' && item.description === description);
+    const cases = (await api.items())
+      .filter((item) => item.SK === 'CASE')
+      .map(caseFieldsOf)
+      .filter((caseRecord) => caseRecord.description === description);
     expect(cases).toHaveLength(1);
     expect(await page.getByTestId('case-number').textContent()).toBe(cases[0]!.caseNumber);
     await context.close();
