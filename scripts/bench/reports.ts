@@ -13,6 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DEFAULT_CLOCK_RULES } from '../../shared/domain/case-clocks.js';
 import { closeCase } from '../../shared/domain/case-work.js';
@@ -31,6 +32,7 @@ import { DEMO_UNIONS, DEMO_USERS } from '../local/demo-data.js';
 import { prepareStore } from '../local/environment.js';
 import { ENTITY } from '../../shared/store/entities.js';
 import { caseItemFields } from '../../shared/store/case-item.js';
+import { itemBytes } from '../cost/item-size.js';
 
 const MONTH = '2026-10';
 /** The trend: the twelve months ending with MONTH. */
@@ -124,8 +126,15 @@ function monthBefore(month: string): string {
 /**
  * The counters of `count` cases of MONTH (and the same counters in each of the
  * eleven months before), and the first `caseItems` of those cases as items.
+ * Answers the bytes of MONTH's counters, as DynamoDB sizes them: what one
+ * month's report reads.
  */
-async function populate(client: DynamoDBDocumentClient, tableName: string, count: number, caseItemCount: number): Promise<void> {
+async function populate(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  count: number,
+  caseItemCount: number,
+): Promise<number> {
   const totals = new Map<string, Record<string, number>>();
   const caseItems: Record<string, unknown>[] = [];
   for (let index = 0; index < count; index++) {
@@ -153,6 +162,8 @@ async function populate(client: DynamoDBDocumentClient, tableName: string, count
       counters.push({ ...keys.monthlyFigures(unionCode, earlier, Number(shard)), entity: ENTITY.monthlyFigures, ...figures });
   }
   await batchWrite(client, tableName, [...caseItems, ...counters]);
+  const monthCounters = counters.filter((counter) => String(counter.SK).includes(MONTH));
+  return monthCounters.reduce((sum, counter) => sum + itemBytes(marshall(counter)), 0);
 }
 
 export type ReportKind = 'month' | 'trend' | 'xlsx';
@@ -166,6 +177,8 @@ export interface ReportFigures {
   readonly p95Ms: number;
   /** Read units of one report, as DynamoDB Local counts them (the median over the run). */
   readonly readUnits: number;
+  /** Bytes of the month's counters at this size (a counter item holds every figure name its cases reached). */
+  readonly counterBytes: number;
 }
 
 export interface ReportOptions {
@@ -197,11 +210,12 @@ async function oneReport(deps: Parameters<typeof monthlyReport>[0], kind: Report
 export async function benchReports(options: ReportOptions): Promise<ReportFigures[]> {
   const client = DynamoDBDocumentClient.from(options.dynamoDb.client, { marshallOptions: { removeUndefinedValues: true } });
   const deps = new Map<number, Parameters<typeof monthlyReport>[0]>();
+  const counterBytes = new Map<number, number>();
   for (const size of REPORT_SIZES) {
     const tableName = `bench-reports-${size}-${randomUUID()}`;
     await prepareStore(options.dynamoDb, tableName);
     const started = performance.now();
-    await populate(client, tableName, size, Math.min(size, options.caseItemsAtMost));
+    counterBytes.set(size, await populate(client, tableName, size, Math.min(size, options.caseItemsAtMost)));
     options.progress(
       `${size} cases (${Math.min(size, options.caseItemsAtMost)} as items) seeded in ${((performance.now() - started) / 1000).toFixed(1)} s; `,
     );
@@ -235,7 +249,15 @@ export async function benchReports(options: ReportOptions): Promise<ReportFigure
   return REPORT_KINDS.flatMap((kind) =>
     REPORT_SIZES.map((size) => {
       const { ms, units } = samples.get(`${kind} ${size}`)!;
-      return { kind, cases: size, reports: ms.length, medianMs: median(ms), p95Ms: percentile(ms, 95), readUnits: median(units) };
+      return {
+        kind,
+        cases: size,
+        reports: ms.length,
+        medianMs: median(ms),
+        p95Ms: percentile(ms, 95),
+        readUnits: median(units),
+        counterBytes: counterBytes.get(size)!,
+      };
     }),
   );
 }

@@ -33,6 +33,11 @@ function attributesBytes(item: Record<string, AttributeValue>, only?: ReadonlySe
   return bytes;
 }
 
+/** The item's bytes in the table alone, as DynamoDB sizes an item it reads or writes (without the storage overhead). */
+export function itemBytes(item: Record<string, AttributeValue>): number {
+  return attributesBytes(item);
+}
+
 /** The item's bytes in the table and in each index that holds it. */
 export function storedBytes(item: Record<string, AttributeValue>, table: TableDefinition): number {
   let bytes = attributesBytes(item) + ITEM_OVERHEAD_BYTES;
