@@ -96,25 +96,30 @@ const TransferView = z.object({
   requestedBy: StaffSubject,
 });
 
+/** What a case and its row both begin with: which case, whose, what, where it stands and who has it. */
+const CASE_HEAD_FIELDS = {
+  caseId: CaseId,
+  caseNumber: CaseNumber,
+  unionCode: UnionCodeView,
+  unionName: UnionName,
+  kind: RequestKindSchema,
+  kindLabel: Label,
+  channel: ChannelSchema,
+  channelLabel: Label,
+  category: CategorySchema,
+  categoryLabel: Label,
+  status: CaseStatusSchema,
+  statusLabel: Label,
+  priority: PriorityView,
+  route: RouteView,
+  pool: z.optional(PoolView),
+  owner: z.optional(OwnerView),
+  transfer: z.optional(TransferView),
+};
+
 export const CaseView = documented(
   z.object({
-    caseId: CaseId,
-    caseNumber: CaseNumber,
-    unionCode: UnionCodeView,
-    unionName: UnionName,
-    kind: RequestKindSchema,
-    kindLabel: Label,
-    channel: ChannelSchema,
-    channelLabel: Label,
-    category: CategorySchema,
-    categoryLabel: Label,
-    status: CaseStatusSchema,
-    statusLabel: Label,
-    priority: PriorityView,
-    route: RouteView,
-    pool: z.optional(PoolView),
-    owner: z.optional(OwnerView),
-    transfer: z.optional(TransferView),
+    ...CASE_HEAD_FIELDS,
     regionCode: UnionCodeView,
     complainant: ComplainantView,
     employer: z.optional(EmployerView),
@@ -186,23 +191,7 @@ export const CaseView = documented(
 
 export const CaseRowView = documented(
   z.object({
-    caseId: CaseId,
-    caseNumber: CaseNumber,
-    unionCode: UnionCodeView,
-    unionName: UnionName,
-    kind: RequestKindSchema,
-    kindLabel: Label,
-    channel: ChannelSchema,
-    channelLabel: Label,
-    category: CategorySchema,
-    categoryLabel: Label,
-    status: CaseStatusSchema,
-    statusLabel: Label,
-    priority: PriorityView,
-    route: RouteView,
-    pool: z.optional(PoolView),
-    owner: z.optional(OwnerView),
-    transfer: z.optional(TransferView),
+    ...CASE_HEAD_FIELDS,
     /** Always masked: a row never carries contact details (open the case for them, where the role may see them). */
     complainant: z.object({
       name: shownText(50),

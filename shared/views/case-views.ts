@@ -11,23 +11,7 @@ import { deadlineTimes, inChinaTime } from './china-time-view.js';
 /** The API's view of a case: labels in Chinese beside English identifiers; contact details masked unless given. */
 export function toCaseView({ caseRecord: c, unionName, contact }: VisibleCase) {
   return {
-    caseId: c.caseId,
-    caseNumber: c.caseNumber,
-    unionCode: c.unionCode,
-    unionName,
-    kind: c.kind,
-    kindLabel: REQUEST_KINDS[c.kind],
-    channel: c.channel,
-    channelLabel: CHANNELS[c.channel],
-    category: c.category,
-    categoryLabel: CATEGORIES[c.category],
-    status: c.status,
-    statusLabel: CASE_STATUSES[c.status],
-    priority: c.priority,
-    route: c.route,
-    ...(c.pool ? { pool: c.pool } : {}),
-    ...(c.owner ? { owner: { ...c.owner, since: inChinaTime(c.owner.since) } } : {}),
-    ...(c.transfer ? { transfer: transferView(c.transfer) } : {}),
+    ...caseHeadView(c, unionName),
     regionCode: c.regionCode,
     complainant: {
       name: contact?.name ?? c.complainant.nameMasked,
@@ -69,6 +53,29 @@ export function toCaseView({ caseRecord: c, unionName, contact }: VisibleCase) {
     ...(c.limitation ? { limitation: c.limitation } : {}),
     ...(c.reopenCount ? { reopenCount: c.reopenCount } : {}),
     version: c.version,
+  };
+}
+
+/** What a case and its row both begin with: which case, whose, what, where it stands and who has it. */
+function caseHeadView(c: CaseRow, unionName: string) {
+  return {
+    caseId: c.caseId,
+    caseNumber: c.caseNumber,
+    unionCode: c.unionCode,
+    unionName,
+    kind: c.kind,
+    kindLabel: REQUEST_KINDS[c.kind],
+    channel: c.channel,
+    channelLabel: CHANNELS[c.channel],
+    category: c.category,
+    categoryLabel: CATEGORIES[c.category],
+    status: c.status,
+    statusLabel: CASE_STATUSES[c.status],
+    priority: c.priority,
+    route: c.route,
+    ...(c.pool ? { pool: c.pool } : {}),
+    ...(c.owner ? { owner: { ...c.owner, since: inChinaTime(c.owner.since) } } : {}),
+    ...(c.transfer ? { transfer: transferView(c.transfer) } : {}),
   };
 }
 
@@ -114,23 +121,7 @@ export function toTimelineEventView(event: TimelineEvent) {
 /** A case in a list, pool or transfer page: what the list indexes project, with Chinese labels; contact details masked. */
 export function toCaseRowView(c: CaseRow, directory: Pick<UnionDirectory, 'nameOf'>) {
   return {
-    caseId: c.caseId,
-    caseNumber: c.caseNumber,
-    unionCode: c.unionCode,
-    unionName: directory.nameOf(c.unionCode),
-    kind: c.kind,
-    kindLabel: REQUEST_KINDS[c.kind],
-    channel: c.channel,
-    channelLabel: CHANNELS[c.channel],
-    category: c.category,
-    categoryLabel: CATEGORIES[c.category],
-    status: c.status,
-    statusLabel: CASE_STATUSES[c.status],
-    priority: c.priority,
-    route: c.route,
-    ...(c.pool ? { pool: c.pool } : {}),
-    ...(c.owner ? { owner: { ...c.owner, since: inChinaTime(c.owner.since) } } : {}),
-    ...(c.transfer ? { transfer: transferView(c.transfer) } : {}),
+    ...caseHeadView(c, directory.nameOf(c.unionCode)),
     complainant: {
       name: c.complainant.nameMasked,
       mobile: c.complainant.mobileMasked,
