@@ -143,7 +143,7 @@ async function populate(
       caseItems.push({
         ...keys.case(caseRecord.caseId),
         entity: ENTITY.case,
-        ...caseItemFields({ ...caseRecord }, caseRecord.deadlines),
+        ...caseItemFields(caseRecord),
         ...listIndexAttributes(caseRecord.unionPath),
         listSk: listSortKey(caseRecord.registeredAt, caseRecord.caseId),
       });

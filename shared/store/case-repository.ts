@@ -375,7 +375,7 @@ export class CaseRepository {
     const fields = { ...splitCase(caseRecord).listed, ...overdueAttribute(caseRecord) };
     return {
       entity: ENTITY.case,
-      ...caseItemFields(fields, caseRecord.deadlines),
+      ...caseItemFields(fields),
       version: caseRecord.version,
       ...listIndexAttributes(caseRecord.unionPath),
       listSk: listSortKey(caseRecord.registeredAt, caseRecord.caseId),
@@ -450,7 +450,9 @@ const UNLISTED_FIELDS = [
 type UnlistedPart = Partial<Pick<CaseRecord, (typeof UNLISTED_FIELDS)[number]>>;
 
 /** A case split into what goes on the case item (without the version) and its unlisted part. */
-function splitCase(caseRecord: CaseRecord): { listed: Record<string, unknown>; unlisted: UnlistedPart } {
+type ListedPart = Omit<CaseRecord, (typeof UNLISTED_FIELDS)[number] | 'version'>;
+
+function splitCase(caseRecord: CaseRecord): { listed: ListedPart; unlisted: UnlistedPart } {
   const listed: Record<string, unknown> = { ...caseRecord };
   const unlisted: Record<string, unknown> = {};
   for (const field of UNLISTED_FIELDS) {
@@ -458,7 +460,7 @@ function splitCase(caseRecord: CaseRecord): { listed: Record<string, unknown>; u
     delete listed[field];
   }
   delete listed.version;
-  return { listed, unlisted: unlisted as UnlistedPart };
+  return { listed: listed as unknown as ListedPart, unlisted: unlisted as UnlistedPart };
 }
 
 /** Equal content, as stored: a difference in key order reads as a change, which costs a write but is never wrong. */

@@ -68,9 +68,9 @@ export interface TableDefinition {
 const LIST_SORT_KEY = 'listSk';
 
 /**
- * What the list, pool, transfer and caller look-up indexes project: the case item's `row`
- * map (see case-item.ts), what a case row shows, instead of the whole case.
- * Two reasons, both write units: a row is under 1 KB where the whole case is
+ * What the list, pool, transfer and caller look-up indexes project: the case
+ * item's `row` map (see case-item.ts), what a case row shows, instead of the
+ * whole case. Two reasons, both write units: a row is under 1 KB where the whole case is
  * about 1.7 KB, so each copy a change rewrites costs one unit instead of two;
  * and a change to what no row shows (the version, a follow-up, recorded work
  * that leaves status and clock as they were) rewrites no copy at all. One map
@@ -163,6 +163,13 @@ export const TABLE: TableDefinition = {
 };
 
 export type IndexName = (typeof TABLE.indexes)[number]['indexName'];
+
+/** An index's projection as DynamoDB's API spells it (CreateTable, and the CloudFormation template). */
+export function projectionOf(index: IndexDefinition): { ProjectionType: 'KEYS_ONLY' | 'INCLUDE'; NonKeyAttributes?: string[] } {
+  return index.projection === 'KEYS_ONLY'
+    ? { ProjectionType: 'KEYS_ONLY' }
+    : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection] };
+}
 
 /** Attribute definitions for CreateTable: every key attribute is a string. */
 export function keyAttributeNames(definition: TableDefinition = TABLE): string[] {

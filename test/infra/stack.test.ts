@@ -13,7 +13,7 @@ import { deploymentFromContext } from '../../infra/deployment-config.js';
 import { App } from 'aws-cdk-lib';
 import { ROLES } from '../../shared/domain/roles.js';
 import { isPublic } from '../../shared/http/contract.js';
-import { TABLE } from '../../shared/store/table-definition.js';
+import { TABLE, projectionOf } from '../../shared/store/table-definition.js';
 
 // Prepare: one synth for the whole file, with bundling skipped (the template
 // is the same but for asset hashes). cdk-nag runs during this synth: an
@@ -334,11 +334,7 @@ describe('table', () => {
         { AttributeName: definition.partitionKey, KeyType: 'HASH' },
         { AttributeName: definition.sortKey, KeyType: 'RANGE' },
       ]);
-      expect(index.Projection).toEqual(
-        definition.projection === 'KEYS_ONLY'
-          ? { ProjectionType: 'KEYS_ONLY' }
-          : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...definition.projection] },
-      );
+      expect(index.Projection).toEqual(projectionOf(definition));
     }
   });
 });
