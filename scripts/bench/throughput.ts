@@ -9,13 +9,18 @@
  * DynamoDB Local serialises transactions, so the raw rate is the ceiling; the
  * figure is the ratio, and the stack's p99 against its p50.
  *
- * The two alternate in short slices (raw, stack, raw, stack, …) so drift in
- * the machine's load falls on both alike.
+ * The two alternate in short slices, in pairs whose order alternates (raw
+ * then stack, stack then raw, …), so drift in the machine's load or in the
+ * store's speed (its table grows by every registration) falls on both alike
+ * instead of always on the side that runs second. Each request's wait on DynamoDB
+ * Local's answers is timed on both sides, so a slow request can be told
+ * apart: slow because the store answered slowly, or slow in the stack.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { chinaDate } from '../../shared/domain/china-time.js';
@@ -24,16 +29,18 @@ import { planRegistration, registrationContext } from '../../shared/domain/regis
 import { UnionDirectory } from '../../shared/domain/unions.js';
 import { RegisterCaseBody } from '../../shared/schemas/case.js';
 import { CaseRepository } from '../../shared/store/case-repository.js';
+import { getDynamoDbClient } from '../../shared/store/client.js';
 import { signLocalToken } from '../local/auth.js';
 import { DEMO_UNIONS, demoUser } from '../local/demo-data.js';
 import { LOCAL_AWS_ENV } from '../local/dynamodb-local.js';
 import { startLocalEnvironment } from '../local/environment.js';
+import { currentInvocation } from '../local/server.js';
 import { median, percentile } from './stats.js';
 
 export interface ThroughputOptions {
   readonly dynamoDbEndpoint: string;
   readonly connections: readonly number[];
-  /** Slices per side and level; each side gets `slices × sliceSeconds` of measured time. */
+  /** Slices per side and level (even, so each order of a pair comes equally often); each side gets `slices × sliceSeconds` of measured time. */
   readonly slices: number;
   readonly sliceSeconds: number;
   readonly progress: (message: string) => void;
@@ -46,6 +53,16 @@ export interface Side {
   readonly perSecond: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
+  /** Per request, the time spent waiting on DynamoDB Local's answers, and the rest (the side's own time). */
+  readonly storeP50Ms: number;
+  readonly storeP99Ms: number;
+  readonly ownP50Ms: number;
+  readonly ownP99Ms: number;
+  /**
+   * The longest this process's event loop was held up while the side ran: a
+   * wait the store's answers could not be read in, counted in store wait.
+   */
+  readonly eventLoopMaxDelayMs: number;
   /** Node CPU per registration in this process (load generator included on both sides). */
   readonly cpuMsPerOperation: number;
 }
@@ -62,44 +79,91 @@ const OPERATOR = demoUser('op-heping')!;
 
 interface Tally {
   readonly latenciesMs: number[];
+  /** Per request, in the same order: its wait on DynamoDB Local's answers. */
+  readonly storeWaitsMs: number[];
   failures: number;
   seconds: number;
   /** CPU this Node process spent (user + system): on the stack's side that includes the server and the handler. */
   cpuMs: number;
+  eventLoopMaxDelayMs: number;
 }
 
-/** `connections` workers, each sending one operation after the other, for `seconds`. */
-async function drive(connections: number, seconds: number, operation: () => Promise<void>, tally: Tally): Promise<void> {
+/** Each operation's wait on DynamoDB Local so far, by operation id (a stack request's `x-request-id`, or a raw operation's). */
+const storeWaitMs = new Map<string, number>();
+
+/** The raw operation running now, for timeStoreWaits. */
+const rawOperation = new AsyncLocalStorage<string>();
+
+/**
+ * Times every attempt of every call `client` sends, from the request leaving
+ * to its answer parsed, and adds it to the operation that sent it. Per
+ * attempt (finalizeRequest at low priority runs after the SDK's retry step):
+ * a retry's back-off is the caller's own time, not the store's.
+ */
+function timeStoreWaits(client: DynamoDBClient, operationOf: () => string | undefined): void {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const operation = operationOf();
+      const sent = performance.now();
+      try {
+        return await next(args);
+      } finally {
+        if (operation !== undefined) storeWaitMs.set(operation, (storeWaitMs.get(operation) ?? 0) + performance.now() - sent);
+      }
+    },
+    { step: 'finalizeRequest', priority: 'low', name: 'benchTimeStoreWaits' },
+  );
+}
+
+/** The wait on the store of a finished operation, forgotten once read. */
+function takeStoreWait(operation: string): number {
+  const waited = storeWaitMs.get(operation) ?? 0;
+  storeWaitMs.delete(operation);
+  return waited;
+}
+
+/** `connections` workers, each sending one operation (which resolves its id) after the other, for `seconds`. */
+async function drive(connections: number, seconds: number, operation: () => Promise<string>, tally: Tally): Promise<void> {
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
+  const eventLoopDelay = monitorEventLoopDelay({ resolution: 10 });
+  eventLoopDelay.enable();
   const deadline = started + seconds * 1000;
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (performance.now() < deadline) {
         const sent = performance.now();
         try {
-          await operation();
+          const id = await operation();
           tally.latenciesMs.push(performance.now() - sent);
+          tally.storeWaitsMs.push(takeStoreWait(id));
         } catch {
           tally.failures += 1;
         }
       }
     }),
   );
+  eventLoopDelay.disable();
+  tally.eventLoopMaxDelayMs = Math.max(tally.eventLoopMaxDelayMs, eventLoopDelay.max / 1e6);
   tally.seconds += (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   tally.cpuMs += (cpu.user + cpu.system) / 1000;
 }
 
-/** POSTs `body`, reads the answer to its end, resolves its status. */
-function post(agent: Agent, url: URL, headers: Record<string, string>, body: string): Promise<number> {
+/** POSTs `body`, reads the answer to its end, resolves its status and `x-request-id`. */
+function post(
+  agent: Agent,
+  url: URL,
+  headers: Record<string, string>,
+  body: string,
+): Promise<{ status: number; requestId: string }> {
   return new Promise((resolve, reject) => {
     const outgoing = request(
       url,
       { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
       (answer) => {
         answer.resume();
-        answer.once('end', () => resolve(answer.statusCode ?? 0));
+        answer.once('end', () => resolve({ status: answer.statusCode ?? 0, requestId: String(answer.headers['x-request-id']) }));
         answer.once('error', reject);
       },
     );
@@ -108,7 +172,7 @@ function post(agent: Agent, url: URL, headers: Record<string, string>, body: str
   });
 }
 
-const newTally = (): Tally => ({ latenciesMs: [], failures: 0, seconds: 0, cpuMs: 0 });
+const newTally = (): Tally => ({ latenciesMs: [], storeWaitsMs: [], failures: 0, seconds: 0, cpuMs: 0, eventLoopMaxDelayMs: 0 });
 
 /** Warm-up: one-second windows, at least `minSeconds`, then until the last three agree, at most `maxSeconds`. */
 const WARM_UP = { windowSeconds: 1, minSeconds: 15, windowsThatAgree: 3, spread: 1.15, maxSeconds: 20 } as const;
@@ -123,7 +187,11 @@ const WARM_UP = { windowSeconds: 1, minSeconds: 15, windowsThatAgree: 3, spread:
  * concurrency, at least 15 s, then until the last three agree within 15 %
  * (capped at 20 s).
  */
-async function warmStoreUntilSteady(connections: number, direct: () => Promise<void>, options: ThroughputOptions): Promise<void> {
+async function warmStoreUntilSteady(
+  connections: number,
+  direct: () => Promise<string>,
+  options: ThroughputOptions,
+): Promise<void> {
   const rates: number[] = [];
   options.progress('warming DynamoDB Local ');
   while (rates.length * WARM_UP.windowSeconds < WARM_UP.maxSeconds) {
@@ -139,6 +207,7 @@ async function warmStoreUntilSteady(connections: number, direct: () => Promise<v
 }
 
 function sideOf(tally: Tally): Side {
+  const ownMs = tally.latenciesMs.map((latency, index) => latency - tally.storeWaitsMs[index]!);
   return {
     operations: tally.latenciesMs.length,
     failures: tally.failures,
@@ -146,6 +215,11 @@ function sideOf(tally: Tally): Side {
     perSecond: tally.latenciesMs.length / tally.seconds,
     p50Ms: median(tally.latenciesMs),
     p99Ms: percentile(tally.latenciesMs, 99),
+    storeP50Ms: median(tally.storeWaitsMs),
+    storeP99Ms: percentile(tally.storeWaitsMs, 99),
+    ownP50Ms: median(ownMs),
+    ownP99Ms: percentile(ownMs, 99),
+    eventLoopMaxDelayMs: tally.eventLoopMaxDelayMs,
     cpuMsPerOperation: tally.cpuMs / tally.latenciesMs.length,
   };
 }
@@ -165,6 +239,9 @@ export async function benchThroughput(options: ThroughputOptions): Promise<Throu
     (next) => async (args) => next({ ...args, input: { ...(args.input as object), ReturnConsumedCapacity: 'TOTAL' } }),
     { step: 'initialize', name: 'sameRequestsAsTheProduct' },
   );
+  timeStoreWaits(bareClient, () => rawOperation.getStore());
+  // The handlers run in this process, on the product's own client; the local server names each invocation's request.
+  timeStoreWaits(getDynamoDbClient(), () => currentInvocation.getStore()?.requestId);
   const bare = DynamoDBDocumentClient.from(bareClient, { marshallOptions: { removeUndefinedValues: true } });
   // The load generator shares the Node process (and the 2 cores) with the server, so it is node:http on kept-alive
   // sockets: fetch costs about 2 ms of CPU per request here, charged to the stack's side of the comparison.
@@ -173,15 +250,34 @@ export async function benchThroughput(options: ThroughputOptions): Promise<Throu
     const token = await signLocalToken(OPERATOR, environment.baseUrl);
     const url = new URL('/cases', environment.baseUrl);
     const viaStack = async () => {
-      const status = await post(agent, url, { authorization: token, 'content-type': 'application/json' }, SAMPLE.body);
-      if (status !== 201) throw new Error(`POST /cases answered ${status}`);
+      const { status, requestId } = await post(
+        agent,
+        url,
+        { authorization: token, 'content-type': 'application/json' },
+        SAMPLE.body,
+      );
+      if (status !== 201) {
+        takeStoreWait(requestId);
+        throw new Error(`POST /cases answered ${status}`);
+      }
+      return requestId;
     };
 
     const directory = new UnionDirectory(DEMO_UNIONS);
     const input = RegisterCaseBody.parse(JSON.parse(SAMPLE.body));
     const caller = { staffId: OPERATOR.sub, username: OPERATOR.username, roles: [OPERATOR.role], unionCode: OPERATOR.unionCode };
     const cases = new CaseRepository({ client: bare, tableName });
-    const direct = async () => {
+    const direct = () => {
+      const id = randomUUID();
+      return rawOperation.run(id, registerDirectly).then(
+        () => id,
+        (error: unknown) => {
+          takeStoreWait(id);
+          throw error;
+        },
+      );
+    };
+    const registerDirectly = async () => {
       const now = new Date();
       await cases.register(input.regionCode, chinaDate(now), (sequence) =>
         planRegistration(
@@ -206,8 +302,11 @@ export async function benchThroughput(options: ThroughputOptions): Promise<Throu
       // The store and the raw path are warm; the stack's path warms at this level (sockets, Node's JIT, the directory cache).
       await drive(connections, 1, viaStack, newTally());
       for (let slice = 0; slice < options.slices; slice++) {
-        await drive(connections, options.sliceSeconds, direct, raw);
-        await drive(connections, options.sliceSeconds, viaStack, stack);
+        const pair = [
+          () => drive(connections, options.sliceSeconds, direct, raw),
+          () => drive(connections, options.sliceSeconds, viaStack, stack),
+        ];
+        for (const side of slice % 2 === 0 ? pair : pair.reverse()) await side();
         options.progress('.');
       }
       levels.push({ connections, stack: sideOf(stack), raw: sideOf(raw) });

@@ -50,13 +50,20 @@ function handlerLoader() {
 }
 
 /**
- * The route whose handler is running, for the whole of its invocation
- * (awaited calls included). In the cloud each function has its own IAM role;
- * here one process runs them all, so tests that check what a route touches
- * against its contract's grants (test/support/table-actions.ts) read the
- * route from here.
+ * The route whose handler is running and its request id (the `x-request-id`
+ * it answers with), for the whole of its invocation (awaited calls included).
+ * In the cloud each function has its own IAM role and its own process; here
+ * one process runs them all, so what observes the store from outside the
+ * handlers reads whose call it is from here: the tests that check what a
+ * route touches against its contract's grants (test/support/table-actions.ts)
+ * and the benchmark that times each request's wait on DynamoDB
+ * (scripts/bench/throughput.ts).
  */
-export const invokedRoute = new AsyncLocalStorage<string>();
+export interface Invocation {
+  readonly route: string;
+  readonly requestId: string;
+}
+export const currentInvocation = new AsyncLocalStorage<Invocation>();
 
 export { FUNCTION_TIMEOUT_MS, lambdaContext } from './lambda-invocation.js';
 
@@ -230,7 +237,9 @@ export function createLocalServer(options: LocalServerOptions): Server {
       });
       const handler = await loadHandler(entry);
       const context = lambdaContext(contract.name, requestId, options.invocationBudgetMs);
-      const result = await invokedRoute.run(contract.name, () => handler(event, context, () => undefined));
+      const result = await currentInvocation.run({ route: contract.name, requestId }, () =>
+        handler(event, context, () => undefined),
+      );
       if (!result) throw new Error(`${contract.name} returned nothing`);
       return finish(result);
     } catch (error) {

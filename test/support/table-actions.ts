@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { invokedRoute } from '../../scripts/local/server.js';
+import { currentInvocation } from '../../scripts/local/server.js';
 
 /**
  * Records which DynamoDB actions (and indexes) each route's handler issues,
@@ -10,7 +11,7 @@ import { invokedRoute } from '../../scripts/local/server.js';
  * recorder is an SDK middleware on the product's own client
  * (shared/store/client.ts), which the local server's handlers share with the
  * test process; the local server names the route it is invoking
- * (`invokedRoute`). A transaction is recorded as the actions IAM checks for
+ * (`currentInvocation`). A transaction is recorded as the actions IAM checks for
  * it: one per kind of item operation inside it, not `TransactWriteItems`.
  */
 export interface TableActionRecorder {
@@ -59,7 +60,7 @@ export function recordTableActions(client: DynamoDBClient): TableActionRecorder 
     (next, context) => async (args) => {
       const input = args.input as Record<string, unknown>;
       const issued = actionsOf(String(context.commandName), input);
-      const route = invokedRoute.getStore();
+      const route = currentInvocation.getStore()?.route;
       if (route === undefined) for (const action of issued) unattributed.add(action);
       else {
         for (const action of issued) addTo(actions, route, action);
@@ -73,7 +74,7 @@ export function recordTableActions(client: DynamoDBClient): TableActionRecorder 
     actions,
     indexes,
     unattributed,
-    as: (name, work) => invokedRoute.run(name, work),
+    as: (name, work) => currentInvocation.run({ route: name, requestId: randomUUID() }, work),
     stop: () => client.middlewareStack.remove(MIDDLEWARE_NAME),
   };
 }
