@@ -71,6 +71,14 @@ export interface ThroughputLevel {
   readonly connections: number;
   readonly stack: Side;
   readonly raw: Side;
+  /**
+   * Stack ÷ raw rate of each pair of slices run back to back, and their
+   * median: the level's figure. Paired and medianed so that a stall of the
+   * store in one slice (half a second of a 1.5 s slice) does not decide it
+   * for whichever side it fell on; the pooled rates are in the sides.
+   */
+  readonly pairedRateRatios: readonly number[];
+  readonly rateRatio: number;
 }
 
 /** The documented sample registration (events/registerCase.json), as an operator of 和平区 sends it. */
@@ -86,6 +94,8 @@ interface Tally {
   /** CPU this Node process spent (user + system): on the stack's side that includes the server and the handler. */
   cpuMs: number;
   eventLoopMaxDelayMs: number;
+  /** Registrations per second of each drive (slice) in turn. */
+  readonly sliceRates: number[];
 }
 
 /** Each operation's wait on DynamoDB Local so far, by operation id (a stack request's `x-request-id`, or a raw operation's). */
@@ -126,6 +136,7 @@ function takeStoreWait(operation: string): number {
 async function drive(connections: number, seconds: number, operation: () => Promise<string>, tally: Tally): Promise<void> {
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
+  const doneBefore = tally.latenciesMs.length;
   const eventLoopDelay = monitorEventLoopDelay({ resolution: 10 });
   eventLoopDelay.enable();
   const deadline = started + seconds * 1000;
@@ -145,7 +156,9 @@ async function drive(connections: number, seconds: number, operation: () => Prom
   );
   eventLoopDelay.disable();
   tally.eventLoopMaxDelayMs = Math.max(tally.eventLoopMaxDelayMs, eventLoopDelay.max / 1e6);
-  tally.seconds += (performance.now() - started) / 1000;
+  const elapsedSeconds = (performance.now() - started) / 1000;
+  tally.seconds += elapsedSeconds;
+  tally.sliceRates.push((tally.latenciesMs.length - doneBefore) / elapsedSeconds);
   const cpu = process.cpuUsage(cpuBefore);
   tally.cpuMs += (cpu.user + cpu.system) / 1000;
 }
@@ -172,7 +185,15 @@ function post(
   });
 }
 
-const newTally = (): Tally => ({ latenciesMs: [], storeWaitsMs: [], failures: 0, seconds: 0, cpuMs: 0, eventLoopMaxDelayMs: 0 });
+const newTally = (): Tally => ({
+  latenciesMs: [],
+  storeWaitsMs: [],
+  failures: 0,
+  seconds: 0,
+  cpuMs: 0,
+  eventLoopMaxDelayMs: 0,
+  sliceRates: [],
+});
 
 /** Warm-up: one-second windows, at least `minSeconds`, then until the last three agree, at most `maxSeconds`. */
 const WARM_UP = { windowSeconds: 1, minSeconds: 15, windowsThatAgree: 3, spread: 1.15, maxSeconds: 20 } as const;
@@ -309,7 +330,14 @@ export async function benchThroughput(options: ThroughputOptions): Promise<Throu
         for (const side of slice % 2 === 0 ? pair : pair.reverse()) await side();
         options.progress('.');
       }
-      levels.push({ connections, stack: sideOf(stack), raw: sideOf(raw) });
+      const pairedRateRatios = stack.sliceRates.map((rate, slice) => rate / raw.sliceRates[slice]!);
+      levels.push({
+        connections,
+        stack: sideOf(stack),
+        raw: sideOf(raw),
+        pairedRateRatios,
+        rateRatio: median(pairedRateRatios),
+      });
       options.progress(` ${connections} connections done\n`);
     }
     return levels;
