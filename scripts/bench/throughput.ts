@@ -12,9 +12,9 @@
  * The two alternate in short slices, in pairs whose order alternates (raw
  * then stack, stack then raw, …), so drift in the machine's load or in the
  * store's speed (its table grows by every registration) falls on both alike
- * instead of always on the side that runs second. Each request's wait on DynamoDB
- * Local's answers is timed on both sides, so a slow request can be told
- * apart: slow because the store answered slowly, or slow in the stack.
+ * instead of always on the side that runs second. Each request's wait on
+ * DynamoDB Local's answers is timed on both sides, so a slow request can be
+ * told apart: slow because the store answered slowly, or slow in the stack.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
@@ -74,8 +74,9 @@ export interface ThroughputLevel {
   /**
    * Stack ÷ raw rate of each pair of slices run back to back, and their
    * median: the level's figure. Paired and medianed so that a stall of the
-   * store in one slice (half a second of a 1.5 s slice) does not decide it
-   * for whichever side it fell on; the pooled rates are in the sides.
+   * store in one slice (about half a second, a third of a default slice) does
+   * not decide it for whichever side it fell on; the pooled rates are in the
+   * sides.
    */
   readonly pairedRateRatios: readonly number[];
   readonly rateRatio: number;
