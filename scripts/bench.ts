@@ -33,7 +33,7 @@ import {
   renderReports,
   type ReportFigures,
 } from './bench/reports.js';
-import { withinTarget } from './bench/report.js';
+import { times, withinTarget } from './bench/report.js';
 import { round } from './bench/stats.js';
 import { storeTailReason } from './bench/tail.js';
 import { benchThroughput, type ThroughputLevel } from './bench/throughput.js';
@@ -104,8 +104,6 @@ interface Figure {
   readonly exception?: string;
 }
 
-const ratio = (value: number) => `${value.toFixed(2)}×`;
-
 /** The three largest additions beyond the floor, e.g. `+103 KiB: zod 35, @aws-lambda-powertools/logger 17, shared/http 13`. */
 function beyondFloorReason(result: ColdStart, name: string): string {
   const additions = result.beyondFloor[name] ?? [];
@@ -121,15 +119,15 @@ function coldStartFigures(result: ColdStart): Figure[] {
     return [
       {
         figure: `${row.name}: bundle size ÷ floor`,
-        measured: `${ratio(row.sizeRatio)} (${row.kib.toFixed(0)} KiB)`,
-        target: `≤ ${ratio(COLD_START_TARGETS.sizeRatio)}`,
+        measured: `${times(row.sizeRatio)} (${row.kib.toFixed(0)} KiB)`,
+        target: `≤ ${times(COLD_START_TARGETS.sizeRatio)}`,
         met: withinTarget(row.sizeRatio, COLD_START_TARGETS.sizeRatio),
         exception,
       },
       {
         figure: `${row.name}: init ÷ floor`,
-        measured: `${ratio(row.initRatio)} (${row.medianMs.toFixed(0)} ms)`,
-        target: `≤ ${ratio(COLD_START_TARGETS.initRatio)}`,
+        measured: `${times(row.initRatio)} (${row.medianMs.toFixed(0)} ms)`,
+        target: `≤ ${times(COLD_START_TARGETS.initRatio)}`,
         met: withinTarget(row.initRatio, COLD_START_TARGETS.initRatio),
         exception,
       },
@@ -144,16 +142,16 @@ function throughputFigures(levels: readonly ThroughputLevel[]): Figure[] {
       {
         figure: `registrations/s at ${connections} connections: stack ÷ raw store`,
         measured:
-          `${ratio(rateRatio)}, median of ${pairedRateRatios.length} paired slices ` +
-          `(${ratio(Math.min(...pairedRateRatios))}–${ratio(Math.max(...pairedRateRatios))}; ` +
+          `${times(rateRatio)}, median of ${pairedRateRatios.length} paired slices ` +
+          `(${times(Math.min(...pairedRateRatios))}–${times(Math.max(...pairedRateRatios))}; ` +
           `pooled ${stack.perSecond.toFixed(1)} vs ${raw.perSecond.toFixed(1)}/s)`,
-        target: `≥ ${ratio(THROUGHPUT_TARGETS.ratio)}`,
+        target: `≥ ${times(THROUGHPUT_TARGETS.ratio)}`,
         met: Math.round(rateRatio * 100) / 100 >= THROUGHPUT_TARGETS.ratio,
       },
       {
         figure: `registration at ${connections} connections: stack p99 ÷ p50`,
-        measured: `${ratio(stack.p99Ms / stack.p50Ms)} (${stack.p99Ms.toFixed(0)}/${stack.p50Ms.toFixed(0)} ms; raw ${ratio(raw.p99Ms / raw.p50Ms)})`,
-        target: `≤ ${ratio(THROUGHPUT_TARGETS.tail)}`,
+        measured: `${times(stack.p99Ms / stack.p50Ms)} (${stack.p99Ms.toFixed(0)}/${stack.p50Ms.toFixed(0)} ms; raw ${times(raw.p99Ms / raw.p50Ms)})`,
+        target: `≤ ${times(THROUGHPUT_TARGETS.tail)}`,
         met: withinTarget(stack.p99Ms / stack.p50Ms, THROUGHPUT_TARGETS.tail),
         ...(tailException ? { exception: tailException } : {}),
       },
@@ -171,7 +169,7 @@ function counterBytesException(few: ReportFigures, many: ReportFigures): string 
   const bytes = many.counterBytes / few.counterBytes;
   if (many.readUnits !== few.readUnits || many.medianMs / few.medianMs > bytes) return undefined;
   const kib = (report: ReportFigures) => (report.counterBytes / 1024).toFixed(0);
-  return `same read units; the counters it reads are ${ratio(bytes)} the bytes (${kib(many)} vs ${kib(few)} KiB) (README › Reports)`;
+  return `same read units; the counters it reads are ${times(bytes)} the bytes (${kib(many)} vs ${kib(few)} KiB) (README › Reports)`;
 }
 
 function reportFigures(figures: readonly ReportFigures[]): Figure[] {
@@ -184,8 +182,8 @@ function reportFigures(figures: readonly ReportFigures[]): Figure[] {
     return [
       {
         figure: `report, ${name}: latency at ${large} ÷ at ${small} cases`,
-        measured: `${ratio(many.medianMs / few.medianMs)} (${many.medianMs.toFixed(1)} vs ${few.medianMs.toFixed(1)} ms)`,
-        target: `≤ ${ratio(REPORT_LATENCY_TARGET)}`,
+        measured: `${times(many.medianMs / few.medianMs)} (${many.medianMs.toFixed(1)} vs ${few.medianMs.toFixed(1)} ms)`,
+        target: `≤ ${times(REPORT_LATENCY_TARGET)}`,
         met: withinTarget(many.medianMs / few.medianMs, REPORT_LATENCY_TARGET),
         ...(exception ? { exception } : {}),
       },
@@ -312,8 +310,8 @@ function renderThroughput(levels: readonly ThroughputLevel[]): string {
       );
   lines.push(
     "Store wait: per request, the time its DynamoDB calls took to be answered; own: the rest (on the stack's side the " +
-      "server, the authorizer and the handler); event loop held up: the longest delay of this process's event loop. Node CPU: this process, load generator included on both sides. " +
-      "DynamoDB Local's JVM runs on the same cores.",
+      "server, the authorizer and the handler); event loop held up: the longest delay of this process's event loop. " +
+      "Node CPU: this process, load generator included on both sides. DynamoDB Local's JVM runs on the same cores.",
   );
   return lines.join('\n');
 }

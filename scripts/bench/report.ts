@@ -24,10 +24,15 @@ export function withinTarget(ratio: number, target: number): boolean {
   return Math.round(ratio * 100) / 100 <= target;
 }
 
+/** A ratio as every table and verdict prints it, at the precision `withinTarget` judges: `1.13×`. */
+export function times(value: number): string {
+  return `${value.toFixed(2)}×`;
+}
+
 /** Always the same width, marked or not, so the column stays aligned. */
 function ratio(value: number, target: number | undefined): string {
   const over = target !== undefined && !withinTarget(value, target);
-  return `${value.toFixed(2)}×${over ? ` ${OVER_MARK}` : '  '}`;
+  return `${times(value)}${over ? ` ${OVER_MARK}` : '  '}`;
 }
 
 /** Columns right-aligned except the first, so digits line up. */

@@ -2,7 +2,7 @@
  * Whether the whole stack's tail over its target is the store's. Pure: the
  * figures come from bench/throughput.ts, the verdict goes into the summary.
  */
-import { withinTarget } from './report.js';
+import { times, withinTarget } from './report.js';
 import type { Side } from './throughput.js';
 
 export type TailFigures = Pick<
@@ -38,14 +38,13 @@ export function storeTailReason(stack: TailFigures, raw: RawFigures, target: num
   const storeAlone = !withinTarget(rawTail, target);
   if (!storeAlone && !withinTarget(withHoldUpCharged, target)) return undefined;
   const ms = (value: number) => value.toFixed(0);
-  const ratio = (value: number) => `${value.toFixed(2)}×`;
   return (
     `DynamoDB Local's answers: the stack's requests waited on it ${ms(stack.storeP50Ms)} ms at p50 and ` +
     `${ms(stack.storeP99Ms)} at p99, their own time was ${ms(stack.ownP50Ms)} / ${ms(stack.ownP99Ms)} ms; with the ` +
-    `store's answers at their median the p99 ÷ p50 is ${ratio(withStoreAtMedian)}, ` +
+    `store's answers at their median the p99 ÷ p50 is ${times(withStoreAtMedian)}, ` +
     (storeAlone
-      ? `and the raw store's own is ${ratio(rawTail)}`
-      : `${ratio(withHoldUpCharged)} with the event loop's longest hold-up (${ms(stack.eventLoopMaxDelayMs)} ms) charged to the stack`) +
+      ? `and the raw store's own is ${times(rawTail)}`
+      : `${times(withHoldUpCharged)} with the event loop's longest hold-up (${ms(stack.eventLoopMaxDelayMs)} ms) charged to the stack`) +
     ' (README › Throughput)'
   );
 }
