@@ -9,7 +9,8 @@ export const fileComplaintRoute = defineRoute({
   description:
     'The case lands in the union responsible for the region. The answer carries the case number and an access code, ' +
     'shown this once. Send an `Idempotency-Key` (e.g. a UUID per submission) so that retries on a bad connection ' +
-    'return the original answer instead of a second case; the same key with a different body is refused (422).',
+    'return the original case number and access code, however late, instead of a second case; the same key with a ' +
+    'different body is refused (422).',
   tags: ['public'],
   access: { public: true },
   request: { body: FileComplaintBody, headers: IdempotencyHeaders },

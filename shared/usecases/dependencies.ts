@@ -21,6 +21,15 @@ export interface PhoneHashing {
   readonly hashPhone: (mobile: string) => Promise<string>;
 }
 
+/**
+ * The access code of a filing made with an Idempotency-Key, the same for every
+ * answer to that key (derived under a secret key: see
+ * shared/security/filing-access-code.ts).
+ */
+export interface KeyedAccessCodes {
+  readonly accessCodeForKey: (idempotencyKeyHash: string) => Promise<string>;
+}
+
 /** The key that binds page cursors to their query (see cursor.ts), for the use cases that page. */
 export interface PageCursors {
   readonly cursorKey: () => Promise<string>;

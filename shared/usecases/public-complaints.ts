@@ -18,7 +18,7 @@ import type { Transition } from '../domain/transition.js';
 import { accessCodeMatches, hashAccessCode, hashIdempotencyKey, hashPayload } from './digests.js';
 import { IdempotencyKeyTaken, TransitionConflict } from '../domain/conflicts.js';
 import { momentOf } from './case-access.js';
-import type { ComplainantAccess, Dependencies, PhoneHashing } from './dependencies.js';
+import type { ComplainantAccess, Dependencies, KeyedAccessCodes, PhoneHashing } from './dependencies.js';
 
 /** What the complainant gets back once: the case number and the access code to follow it. */
 export interface FiledComplaint {
@@ -36,12 +36,12 @@ export interface FiledComplaint {
  * With an Idempotency-Key, a permanent marker written in that transaction
  * makes the key create at most one case, however late a retry comes. (Prompt
  * retries are answered earlier, with the original response, by the
- * idempotency layer in front of this function.) A retry that reaches the
- * marker gets the original case number and a fresh access code, since only
- * the old code's hash was kept.
+ * idempotency layer in front of this function.) The access code is then
+ * derived from the key, so a retry that reaches the marker answers with the
+ * original case number and the original code.
  */
 export async function fileComplaint(
-  deps: Dependencies & ComplainantAccess & PhoneHashing,
+  deps: Dependencies & ComplainantAccess & KeyedAccessCodes & PhoneHashing,
   input: IntakeInput,
   idempotencyKey?: string,
 ): Promise<FiledComplaint> {
@@ -52,7 +52,7 @@ export async function fileComplaint(
     : undefined;
   if (idempotency) {
     const marker = await deps.publicAccess.idempotencyMarker(idempotency.keyHash);
-    if (marker) return reissue(deps, marker, idempotency.payloadHash);
+    if (marker) return reissue(deps, marker, idempotency);
   }
 
   const directory = await deps.unions.directory();
@@ -70,7 +70,7 @@ export async function fileComplaint(
     );
   }
   const caseId = deps.newId();
-  const accessCode = deps.newAccessCode();
+  const accessCode = idempotency ? await deps.accessCodeForKey(idempotency.keyHash) : deps.newAccessCode();
   const phoneHash = await deps.hashPhone(input.complainant.mobile);
   try {
     const plan = await deps.cases.register(union.code, chinaDate(now), (sequence) => {
@@ -93,22 +93,39 @@ export async function fileComplaint(
     });
     return { caseRecord: plan.caseRecord, unionName: union.name, accessCode };
   } catch (error) {
-    if (error instanceof IdempotencyKeyTaken && idempotency) return reissue(deps, error.marker, idempotency.payloadHash);
+    if (error instanceof IdempotencyKeyTaken && idempotency) return reissue(deps, error.marker, idempotency);
     throw error;
   }
 }
 
+/** The answer to a filing whose Idempotency-Key already made a case: that case, with the code derived from the key. */
 async function reissue(
-  deps: Dependencies & ComplainantAccess,
+  deps: Dependencies & ComplainantAccess & KeyedAccessCodes,
   marker: { caseId: string; caseNumber: string; payloadHash: string },
-  payloadHash: string,
+  idempotency: { keyHash: string; payloadHash: string },
 ): Promise<FiledComplaint> {
-  if (marker.payloadHash !== payloadHash) throw idempotencyKeyReused();
-  const [caseRecord, directory] = await Promise.all([deps.cases.get(marker.caseId), deps.unions.directory()]);
+  if (marker.payloadHash !== idempotency.payloadHash) throw idempotencyKeyReused();
+  const [caseRecord, entry, directory, accessCode] = await Promise.all([
+    // Consistent: the marker may have been committed a moment ago, by a concurrent copy of this filing.
+    deps.cases.get(marker.caseId, { consistent: true }),
+    deps.publicAccess.findCaseNumber(marker.caseNumber),
+    deps.unions.directory(),
+    deps.accessCodeForKey(idempotency.keyHash),
+  ]);
   if (!caseRecord) throw new Error(`idempotency marker points at missing case ${marker.caseId}`);
-  const accessCode = deps.newAccessCode();
-  await deps.publicAccess.replaceAccessCode(marker.caseNumber, hashAccessCode(marker.caseId, normalizeAccessCode(accessCode)!));
+  const accessCodeHash = hashAccessCode(marker.caseId, normalizeAccessCode(accessCode)!);
+  // A case filed before codes were derived from the key holds a random code's hash: the retry's answer must open it.
+  if (entry?.accessCodeHash !== accessCodeHash) await deps.publicAccess.replaceAccessCode(marker.caseNumber, accessCodeHash);
   return { caseRecord, unionName: directory.nameOf(caseRecord.unionCode), accessCode };
+}
+
+/**
+ * The access code of the filing made with this Idempotency-Key, for the
+ * handler to add to an answer the idempotency layer stored without it (the
+ * table keeps no code in the clear).
+ */
+export function accessCodeOfFiling(deps: KeyedAccessCodes, idempotencyKey: string): Promise<string> {
+  return deps.accessCodeForKey(hashIdempotencyKey(idempotencyKey));
 }
 
 export function idempotencyKeyReused(): AppError {

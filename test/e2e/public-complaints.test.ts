@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { DeleteItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FiledComplaintView, PublicCaseView } from '../../shared/schemas/responses.js';
 import { complaint, demo } from '../support/fixtures.js';
@@ -141,8 +143,13 @@ describe('idempotent filing', () => {
     // and how long (never a second case).
     for (const wait of responses.flatMap(({ waits }) => waits))
       expect(Number(wait.headers.get('retry-after'))).toBeGreaterThan(0);
-    const created = (await api.items()).filter((item) => item.SK === 'CASE').length - before;
+    const after = await api.items();
+    const created = after.filter((item) => item.SK === 'CASE').length - before;
     expect(created).toBe(50);
+    // The answers kept for replays hold no access code: only its hash is ever stored.
+    const kept = JSON.stringify(after.filter((item) => String(item.PK).startsWith('IDEMPOTENCY#fileComplaint')));
+    expect(kept).toContain(responses[0]!.response.body.caseNumber);
+    for (const { response } of responses) expect(kept).not.toContain(response.body.accessCode);
     for (const key of keys) {
       const answers = responses
         .filter((entry) => entry.key === key)
@@ -160,6 +167,29 @@ describe('idempotent filing', () => {
     const reused = await file(onlineComplaint({ description: '别的事' }), keys[0]);
     expect(reused.status).toBe(422);
     expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('a retry after its kept answer expired (an hour) still gets the original case number and code', async () => {
+    const key = randomUUID();
+    const body = onlineComplaint({ description: `投诉 ${key}` });
+    const first = await file(body, key);
+    expect(first.status).toBe(201);
+    const kept = (await api.items()).filter(
+      (item) => String(item.PK).startsWith('IDEMPOTENCY#fileComplaint') && JSON.stringify(item).includes(first.body.caseNumber),
+    );
+    expect(kept).toHaveLength(1);
+    // What the table's TTL does after the hour.
+    await api.table.raw.send(
+      new DeleteItemCommand({ TableName: api.table.tableName, Key: marshall({ PK: kept[0]!.PK, SK: kept[0]!.SK }) }),
+    );
+
+    const late = await file(body, key);
+    expect(late.status).toBe(201);
+    expect(late.body).toMatchObject({ caseNumber: first.body.caseNumber, accessCode: first.body.accessCode });
+    const status = await api.request('GET', `/public/complaints/${first.body.caseNumber}`, {
+      headers: { 'x-access-code': first.body.accessCode },
+    });
+    expect(status.status).toBe(200);
   });
 });
 

@@ -11,7 +11,7 @@ import { TransitionConflict } from '../../shared/domain/conflicts.js';
 import { forgetCachedDirectory } from '../../shared/store/union-repository.js';
 import { getTimeline } from '../../shared/usecases/cases.js';
 import { closeCaseWithOutcome, followUpCase } from '../../shared/usecases/lifecycle.js';
-import type { ComplainantAccess, Dependencies, PhoneHashing } from '../../shared/usecases/dependencies.js';
+import type { ComplainantAccess, Dependencies, KeyedAccessCodes, PhoneHashing } from '../../shared/usecases/dependencies.js';
 import {
   addSupplement,
   fileComplaint,
@@ -28,7 +28,7 @@ import { answerTo, refusal } from '../support/refusal.js';
 
 let table: TestTable;
 let clock = new Date('2026-11-21T02:00:00Z');
-let deps: Dependencies & ComplainantAccess & PhoneHashing;
+let deps: Dependencies & ComplainantAccess & KeyedAccessCodes & PhoneHashing;
 
 /** Where each request comes from (API Gateway's source IP): a fresh address per person, so no test shares another's counts. */
 let clients = 0;
@@ -96,16 +96,13 @@ describe('filing online', () => {
     });
   });
 
-  it('keeps an Idempotency-Key to one case for good: a late retry gets the same number and a fresh code', async () => {
+  it('keeps an Idempotency-Key to one case for good: a late retry gets the same number and the same code', async () => {
     const first = await fileComplaint(deps, online(), 'late-retry-key-0001');
     const retry = await fileComplaint(deps, online(), 'late-retry-key-0001');
 
     expect(retry.caseRecord.caseNumber).toBe(first.caseRecord.caseNumber);
-    expect(retry.accessCode).not.toBe(first.accessCode);
-    await expect(refusal(openCase(deps, first.caseRecord.caseNumber, first.accessCode, nextClient()))).resolves.toMatchObject({
-      status: 404,
-    });
-    expect((await openCase(deps, first.caseRecord.caseNumber, retry.accessCode, nextClient())).caseId).toBe(
+    expect(retry.accessCode).toBe(first.accessCode);
+    expect((await openCase(deps, first.caseRecord.caseNumber, first.accessCode, nextClient())).caseId).toBe(
       first.caseRecord.caseId,
     );
 
@@ -114,6 +111,31 @@ describe('filing online', () => {
         status: 422,
         code: 'IDEMPOTENCY_KEY_REUSED',
       },
+    );
+  });
+
+  it('gives every copy of a filing sent at once the one case and the one code that opens it', async () => {
+    const copies = await Promise.all(Array.from({ length: 4 }, () => fileComplaint(deps, online(), 'four-tabs-key-0001')));
+
+    expect(new Set(copies.map(({ caseRecord, accessCode }) => `${caseRecord.caseNumber} ${accessCode}`)).size).toBe(1);
+    const [{ caseRecord, accessCode }] = copies as [(typeof copies)[number]];
+    expect((await openCase(deps, caseRecord.caseNumber, accessCode, nextClient())).caseId).toBe(caseRecord.caseId);
+  });
+
+  it('gives a retry of a case filed when codes were random the code derived from its key, and keeps to it', async () => {
+    // Before codes were derived from the key, the first answer carried a random code, and only its hash was kept.
+    const randomCode = deps.newAccessCode();
+    const first = await fileComplaint({ ...deps, accessCodeForKey: async () => randomCode }, online(), 'random-code-key-0001');
+    expect(first.accessCode).toBe(randomCode);
+
+    const retry = await fileComplaint(deps, online(), 'random-code-key-0001');
+    const again = await fileComplaint(deps, online(), 'random-code-key-0001');
+
+    expect(retry.caseRecord.caseNumber).toBe(first.caseRecord.caseNumber);
+    expect(retry.accessCode).not.toBe(randomCode);
+    expect(again.accessCode).toBe(retry.accessCode);
+    expect((await openCase(deps, first.caseRecord.caseNumber, retry.accessCode, nextClient())).caseId).toBe(
+      first.caseRecord.caseId,
     );
   });
 });
@@ -278,7 +300,7 @@ describe('the complainant’s own view, supplements and feedback', () => {
 
 describe('one writer of the case item: the worker’s changes and the staff’s never undo each other', () => {
   let own: TestTable;
-  let writer: Dependencies & ComplainantAccess & PhoneHashing;
+  let writer: Dependencies & ComplainantAccess & KeyedAccessCodes & PhoneHashing;
   const admin = callerOf('admin-shenyang');
   beforeAll(async () => {
     own = await createTestTable();

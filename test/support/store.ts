@@ -5,13 +5,20 @@ import { inject } from 'vitest';
 import { LOCAL_AWS_ENV } from '../../scripts/local/dynamodb-local.js';
 import { prepareStore } from '../../scripts/local/environment.js';
 import { newAccessCode } from '../../shared/usecases/digests.js';
+import { deriveAccessCode } from '../../shared/security/filing-access-code.js';
 import { hashPhone } from '../../shared/security/phone-hash.js';
 import { CaseRepository } from '../../shared/store/case-repository.js';
 import { newDynamoDbClient, type StoreContext } from '../../shared/store/client.js';
 import { PublicAccessRepository } from '../../shared/store/public-access-repository.js';
 import { StaffRepository } from '../../shared/store/staff-repository.js';
 import { UnionRepository } from '../../shared/store/union-repository.js';
-import type { ComplainantAccess, Dependencies, PageCursors, PhoneHashing } from '../../shared/usecases/dependencies.js';
+import type {
+  ComplainantAccess,
+  Dependencies,
+  KeyedAccessCodes,
+  PageCursors,
+  PhoneHashing,
+} from '../../shared/usecases/dependencies.js';
 
 export interface TestTable extends StoreContext {
   readonly endpoint: string;
@@ -49,8 +56,8 @@ export const TEST_CURSOR_KEY = 'integration-test-cursor-key';
 /** Use-case dependencies over a test table; override the clock or ids as a test needs. */
 export function testDependencies(
   table: StoreContext,
-  overrides: Partial<Dependencies & ComplainantAccess & PhoneHashing & PageCursors> = {},
-): Dependencies & ComplainantAccess & PhoneHashing & PageCursors {
+  overrides: Partial<Dependencies & ComplainantAccess & KeyedAccessCodes & PhoneHashing & PageCursors> = {},
+): Dependencies & ComplainantAccess & KeyedAccessCodes & PhoneHashing & PageCursors {
   return {
     cases: new CaseRepository(table),
     unions: new UnionRepository(table),
@@ -59,6 +66,7 @@ export function testDependencies(
     now: () => new Date(),
     newId: randomUUID,
     newAccessCode,
+    accessCodeForKey: async (keyHash) => deriveAccessCode(TEST_PHONE_KEY, keyHash),
     hashPhone: async (mobile) => hashPhone(TEST_PHONE_KEY, mobile),
     cursorKey: async () => TEST_CURSOR_KEY,
     ...overrides,

@@ -443,7 +443,7 @@ export interface paths {
         put?: never;
         /**
          * File a complaint on the web or WeChat (no login)
-         * @description The case lands in the union responsible for the region. The answer carries the case number and an access code, shown this once. Send an `Idempotency-Key` (e.g. a UUID per submission) so that retries on a bad connection return the original answer instead of a second case; the same key with a different body is refused (422).
+         * @description The case lands in the union responsible for the region. The answer carries the case number and an access code, shown this once. Send an `Idempotency-Key` (e.g. a UUID per submission) so that retries on a bad connection return the original case number and access code, however late, instead of a second case; the same key with a different body is refused (422).
          */
         post: operations["fileComplaint"];
         delete?: never;
