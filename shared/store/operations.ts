@@ -11,6 +11,7 @@ import {
   type QueryCommandInput,
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
 import type { TimelineEvent } from '../domain/cases.js';
 import { AppError } from '../domain/errors.js';
 import { keys } from './keys.js';
@@ -33,6 +34,8 @@ const STORAGE_ATTRIBUTES = [
   'transferTarget',
   'dueProvince',
   'dueSk',
+  // The call that wrote the item (putOnce).
+  'putId',
 ] as const;
 
 export function withoutStorageAttributes<T>(item: Item): T {
@@ -205,6 +208,34 @@ export function eventItem(event: TimelineEvent): Item {
  */
 export async function putIf(store: StoreContext, input: Omit<PutCommandInput, 'TableName'>): Promise<boolean> {
   return writeIf(() => store.client.send(new PutCommand({ ...input, TableName: store.tableName })));
+}
+
+/**
+ * A conditional Put of a record written once (a report filing, a calendar
+ * revision) that a retry cannot turn into a lost race. DynamoDB may apply a
+ * write and still answer 500; the SDK then sends it again, and the condition
+ * fails on the item the first attempt wrote. The item carries the id of the
+ * call that put it (`putId`), so a condition that fails on an item with this
+ * call's id is this call's own write: true.
+ */
+export async function putOnce(store: StoreContext, input: Omit<PutCommandInput, 'TableName'>): Promise<boolean> {
+  const putId = randomUUID();
+  try {
+    await retryingLockTimeouts(() =>
+      store.client.send(
+        new PutCommand({
+          ...input,
+          Item: { ...input.Item, putId },
+          TableName: store.tableName,
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      ),
+    );
+    return true;
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    return error.Item?.putId?.S === putId;
+  }
 }
 
 /** A conditional Update in the store's table: true when written, false when its condition failed (see putIf). */

@@ -32,6 +32,7 @@ import { fileMonthlyReport, monthlyReport, reconcile } from '../../shared/usecas
 import { sweep } from '../../shared/usecases/sweeper.js';
 import { countByHand } from '../support/figures-by-hand.js';
 import { callerOf, complaint } from '../support/fixtures.js';
+import { applyThenAnswer500Once } from '../support/fault-injection.js';
 import { createTestTable, testDependencies, type TestTable } from '../support/store.js';
 import { statusOf } from '../../shared/http/error-status.js';
 import { answerTo, refusal } from '../support/refusal.js';
@@ -537,6 +538,24 @@ describe('a union’s monthly report', () => {
     for (const reason of refused) expect(answerTo(reason)).toMatchObject({ status: 409, code: 'CONFLICT' });
     const latest = await deps.reports.latestFiling('210100', '2026-02');
     expect(latest?.revision).toBe(Math.max(...filed));
+  });
+
+  it('files once when DynamoDB applied the filing but answered 500: the retry is not told someone else filed', async () => {
+    clock.now = Date.parse('2026-04-04T02:00:00.000Z');
+    const before = await deps.reports.latestFiling('210100', '2026-01', { consistent: true });
+    const fired = applyThenAnswer500Once(
+      table.client,
+      (command, input) => command === 'PutItemCommand' && String(input.Item?.SK?.S).startsWith('FILED#2026-01#'),
+    );
+    try {
+      const filed = await fileMonthlyReport(deps, cityAdmin, '210100', '2026-01');
+      expect(filed.revision).toBe((before?.revision ?? 0) + 1);
+    } finally {
+      expect(fired()).toBe(true);
+    }
+    expect((await deps.reports.latestFiling('210100', '2026-01', { consistent: true }))?.revision).toBe(
+      (before?.revision ?? 0) + 1,
+    );
   });
 
   it('answers 404 for a union above, beside or unknown, exactly alike; 403 for another role', async () => {

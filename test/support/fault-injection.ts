@@ -4,6 +4,7 @@ import {
   ProvisionedThroughputExceededException,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as fc from 'fast-check';
 
 /**
@@ -128,3 +129,30 @@ export const injectedThrottle = () =>
     message: 'Rate of requests exceeds the allowed throughput (injected).',
     $metadata: { httpStatusCode: 400 },
   });
+
+/**
+ * The first call `matches` picks is applied, then answered with DynamoDB's
+ * 500, inside the SDK's retry loop (finalizeRequest, low priority: once per
+ * attempt), so the SDK itself sends it again, as in the cloud. Returns a
+ * function that takes the middleware off and says whether it fired.
+ */
+export function applyThenAnswer500Once(
+  client: DynamoDBClient | DynamoDBDocumentClient,
+  matches: (commandName: string, input: Record<string, any>) => boolean,
+): () => boolean {
+  let fired = false;
+  const name = 'weiquanTestAppliedThen500';
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (fired || !matches(context.commandName ?? '', args.input as Record<string, any>)) return next(args);
+      fired = true;
+      await next(args);
+      throw injectedInternalError();
+    },
+    { step: 'finalizeRequest', priority: 'low', name, override: true },
+  );
+  return () => {
+    client.middlewareStack.remove(name);
+    return fired;
+  };
+}
