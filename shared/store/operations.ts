@@ -220,8 +220,8 @@ export async function putIf(store: StoreContext, input: Omit<PutCommandInput, 'T
  */
 export async function putOnce(store: StoreContext, input: Omit<PutCommandInput, 'TableName'>): Promise<boolean> {
   const putId = randomUUID();
-  try {
-    await retryingLockTimeouts(() =>
+  return writeIf(
+    () =>
       store.client.send(
         new PutCommand({
           ...input,
@@ -230,12 +230,8 @@ export async function putOnce(store: StoreContext, input: Omit<PutCommandInput, 
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       ),
-    );
-    return true;
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    return error.Item?.putId?.S === putId;
-  }
+    (failure) => failure.Item?.putId?.S === putId,
+  );
 }
 
 /** A conditional Update in the store's table: true when written, false when its condition failed (see putIf). */
@@ -243,12 +239,20 @@ export async function updateIf(store: StoreContext, input: Omit<UpdateCommandInp
   return writeIf(() => store.client.send(new UpdateCommand({ ...input, TableName: store.tableName })));
 }
 
-async function writeIf(send: () => Promise<unknown>): Promise<boolean> {
+/**
+ * Sends a conditional write: true when written, false when its condition
+ * failed, unless `ownWrite` recognises the item the condition failed on as
+ * this call's own (see putOnce).
+ */
+async function writeIf(
+  send: () => Promise<unknown>,
+  ownWrite: (failure: ConditionalCheckFailedException) => boolean = () => false,
+): Promise<boolean> {
   try {
     await retryingLockTimeouts(send);
     return true;
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
+    if (error instanceof ConditionalCheckFailedException) return ownWrite(error);
     throw error;
   }
 }
