@@ -87,12 +87,9 @@ export class AlertRepository {
     });
   }
 
-  /**
-   * Puts the alert in a legal department's list, once. Returns true when it
-   * was new there (the department should be told), false if it was already.
-   */
-  async addToInbox(unionCode: string, alert: Pick<EarlyWarningAlert, 'alertId' | 'raisedAt'>): Promise<boolean> {
-    return putIf(this.store, {
+  /** Puts the alert in a legal department's list, once (a replay finds it there and changes nothing). */
+  async addToInbox(unionCode: string, alert: Pick<EarlyWarningAlert, 'alertId' | 'raisedAt'>): Promise<void> {
+    await putIf(this.store, {
       Item: {
         ...keys.alertInbox(unionCode, alert.raisedAt, alert.alertId),
         entity: ENTITY.alertInbox,

@@ -1,8 +1,8 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { defaultStore, type StoreContext } from './client.js';
 import { keys } from './keys.js';
 import { ENTITY } from './entities.js';
+import { conditionalPut } from './operations.js';
 
 /** A send interrupted this long ago (a crashed consumer) may be tried again. */
 const SENDING_TIMEOUT_MS = 5 * 60 * 1000;
@@ -24,31 +24,24 @@ export class DeliveryRepository {
    * (it may yet fail, so the caller should try again later, not drop it).
    */
   async claim(messageId: string, now: Date): Promise<'claimed' | 'sent' | 'in_flight'> {
-    try {
-      await this.store.client.send(
-        new PutCommand({
-          TableName: this.store.tableName,
-          Item: {
-            ...keys.delivery(messageId),
-            entity: ENTITY.delivery,
-            state: 'sending',
-            claimedAt: now.toISOString(),
-            expiresAt: Math.floor(now.getTime() / 1000) + MARKER_TTL_S,
-          },
-          ConditionExpression: 'attribute_not_exists(PK) OR (#state = :sending AND claimedAt < :stale)',
-          ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: {
-            ':sending': 'sending',
-            ':stale': new Date(now.getTime() - SENDING_TIMEOUT_MS).toISOString(),
-          },
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      );
-      return 'claimed';
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return error.Item?.state?.S === 'sent' ? 'sent' : 'in_flight';
-      throw error;
-    }
+    // A conditionalPut, so a claim DynamoDB applied but answered with a 500 is still this caller's.
+    const claim = await conditionalPut(this.store, {
+      Item: {
+        ...keys.delivery(messageId),
+        entity: ENTITY.delivery,
+        state: 'sending',
+        claimedAt: now.toISOString(),
+        expiresAt: Math.floor(now.getTime() / 1000) + MARKER_TTL_S,
+      },
+      ConditionExpression: 'attribute_not_exists(PK) OR (#state = :sending AND claimedAt < :stale)',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: {
+        ':sending': 'sending',
+        ':stale': new Date(now.getTime() - SENDING_TIMEOUT_MS).toISOString(),
+      },
+    });
+    if (claim.written) return 'claimed';
+    return claim.existing?.state === 'sent' ? 'sent' : 'in_flight';
   }
 
   /** Marks the message done; `outcome` records why nothing went out when nothing did (no address, a refused number). */

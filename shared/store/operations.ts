@@ -11,6 +11,7 @@ import {
   type QueryCommandInput,
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { randomUUID } from 'node:crypto';
 import type { TimelineEvent } from '../domain/cases.js';
 import { AppError } from '../domain/errors.js';
@@ -34,7 +35,7 @@ const STORAGE_ATTRIBUTES = [
   'transferTarget',
   'dueProvince',
   'dueSk',
-  // The call that wrote the item (putOnce).
+  // The call that wrote the item (conditionalPut).
   'putId',
 ] as const;
 
@@ -200,28 +201,22 @@ export function eventItem(event: TimelineEvent): Item {
   return { ...keys.event(event.caseId, event.at, event.seq, event.eventId), entity: ENTITY.event, ...event };
 }
 
-/**
- * A conditional Put in the store's table: true when written, false when its
- * condition failed (the item was there already, or another write won). For
- * writes whose lost condition is an answer, not an error: idempotent replays,
- * first-writer-wins markers.
- */
-export async function putIf(store: StoreContext, input: Omit<PutCommandInput, 'TableName'>): Promise<boolean> {
-  return writeIf(() => store.client.send(new PutCommand({ ...input, TableName: store.tableName })));
-}
+/** What a conditional Put did: wrote its item, or found its condition failed on `existing`. */
+export type ConditionalPut = { readonly written: true } | { readonly written: false; readonly existing: Item | undefined };
 
 /**
- * A conditional Put of a record written once (a report filing, a calendar
- * revision) that a retry cannot turn into a lost race. DynamoDB may apply a
- * write and still answer 500; the SDK then sends it again, and the condition
- * fails on the item the first attempt wrote. The item carries the id of the
- * call that put it (`putId`), so a condition that fails on an item with this
- * call's id is this call's own write: true.
+ * A conditional Put in the store's table, for writes whose lost condition is
+ * an answer, not an error: idempotent replays, first-writer-wins markers,
+ * claims, records written once. DynamoDB may apply a write and still answer
+ * 500; the SDK then sends it again, and the condition fails on the item the
+ * first attempt wrote. So the item carries the id of the call that put it
+ * (`putId`), and a condition that fails on an item with this call's id is
+ * this call's own write: written.
  */
-export async function putOnce(store: StoreContext, input: Omit<PutCommandInput, 'TableName'>): Promise<boolean> {
+export async function conditionalPut(store: StoreContext, input: Omit<PutCommandInput, 'TableName'>): Promise<ConditionalPut> {
   const putId = randomUUID();
-  return writeIf(
-    () =>
+  try {
+    await retryingLockTimeouts(() =>
       store.client.send(
         new PutCommand({
           ...input,
@@ -230,29 +225,32 @@ export async function putOnce(store: StoreContext, input: Omit<PutCommandInput, 
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       ),
-    (failure) => failure.Item?.putId?.S === putId,
-  );
+    );
+    return { written: true };
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    const existing = error.Item ? unmarshall(error.Item) : undefined;
+    return existing?.putId === putId ? { written: true } : { written: false, existing };
+  }
 }
 
-/** A conditional Update in the store's table: true when written, false when its condition failed (see putIf). */
-export async function updateIf(store: StoreContext, input: Omit<UpdateCommandInput, 'TableName'>): Promise<boolean> {
-  return writeIf(() => store.client.send(new UpdateCommand({ ...input, TableName: store.tableName })));
+/** A conditional Put (see conditionalPut): true when written, false when its condition failed. */
+export async function putIf(store: StoreContext, input: Omit<PutCommandInput, 'TableName'>): Promise<boolean> {
+  return (await conditionalPut(store, input)).written;
 }
 
 /**
- * Sends a conditional write: true when written, false when its condition
- * failed, unless `ownWrite` recognises the item the condition failed on as
- * this call's own (see putOnce).
+ * A conditional Update in the store's table: true when written, false when
+ * its condition failed. Unlike conditionalPut it cannot recognise its own
+ * write retried after a 500: every use here either ignores a false answer or
+ * has a condition its own write leaves true.
  */
-async function writeIf(
-  send: () => Promise<unknown>,
-  ownWrite: (failure: ConditionalCheckFailedException) => boolean = () => false,
-): Promise<boolean> {
+export async function updateIf(store: StoreContext, input: Omit<UpdateCommandInput, 'TableName'>): Promise<boolean> {
   try {
-    await retryingLockTimeouts(send);
+    await retryingLockTimeouts(() => store.client.send(new UpdateCommand({ ...input, TableName: store.tableName })));
     return true;
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return ownWrite(error);
+    if (error instanceof ConditionalCheckFailedException) return false;
     throw error;
   }
 }

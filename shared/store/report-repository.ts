@@ -1,7 +1,7 @@
 import { sumFigures, unionMonthKey, type Figures } from '../domain/figures.js';
 import { defaultStore, type StoreContext } from './client.js';
 import { FIGURE_SHARDS, keys } from './keys.js';
-import { batchGetAll, putOnce, queryPage } from './operations.js';
+import { batchGetAll, putIf, queryPage } from './operations.js';
 import { FilingConflict } from '../domain/conflicts.js';
 import type { ReportFiling } from '../domain/records.js';
 import { ENTITY } from './entities.js';
@@ -79,10 +79,10 @@ export class ReportRepository {
    * legal-department members filing the same revision at once, exactly one
    * succeeds and the other gets FilingConflict. A filing whose first attempt
    * was applied but answered with a 500 is not told that someone else filed
-   * (see putOnce).
+   * (see conditionalPut).
    */
   async file(filing: ReportFiling): Promise<void> {
-    const filed = await putOnce(this.store, {
+    const filed = await putIf(this.store, {
       Item: { ...keys.reportFiling(filing.unionCode, filing.month, filing.revision), entity: ENTITY.reportFiling, ...filing },
       ConditionExpression: 'attribute_not_exists(PK)',
     });

@@ -3,7 +3,7 @@ import type { HolidayCalendar, LoadedCalendar } from '../domain/holiday-calendar
 import { UnionDirectory, type Union } from '../domain/unions.js';
 import { defaultStore, type StoreContext } from './client.js';
 import { keys } from './keys.js';
-import { putIf, putOnce, queryAll } from './operations.js';
+import { putIf, queryAll } from './operations.js';
 import { ENTITY } from './entities.js';
 
 /** The directory changes rarely; a container re-reads it after this long. */
@@ -68,8 +68,8 @@ export class UnionRepository {
    */
   async replaceCalendar(previous: LoadedCalendar | undefined, next: LoadedCalendar): Promise<boolean> {
     const revision = previous?.revision ?? 0;
-    // putOnce: a replacement applied but answered with a 500 is not a lost race.
-    const replaced = await putOnce(this.store, {
+    // A replacement applied but answered with a 500 is not a lost race (see conditionalPut).
+    const replaced = await putIf(this.store, {
       Item: {
         ...keys.holidayCalendar(),
         entity: ENTITY.holidayCalendar,

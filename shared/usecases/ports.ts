@@ -101,7 +101,7 @@ export interface AlertStore {
   pointer(creditCode: string): Promise<AlertPointer | undefined>;
   startAlert(creditCode: string, pointer: AlertPointer, runningSince: string): Promise<boolean>;
   saveAlert(alert: EarlyWarningAlert): Promise<void>;
-  addToInbox(unionCode: string, alert: Pick<EarlyWarningAlert, 'alertId' | 'raisedAt'>): Promise<boolean>;
+  addToInbox(unionCode: string, alert: Pick<EarlyWarningAlert, 'alertId' | 'raisedAt'>): Promise<void>;
   queueNotice(message: OutboxMessage): Promise<void>;
   inbox(unionCode: string, page: { limit: number; after?: string }): Promise<{ entries: InboxEntry[]; next?: string }>;
   removeFromInbox(unionCode: string, alert: Pick<EarlyWarningAlert, 'alertId' | 'raisedAt'>): Promise<void>;

@@ -25,6 +25,7 @@ import { createTestTable, testDependencies, type TestTable } from '../support/st
 import { AppError } from '../../shared/domain/errors.js';
 import { statusOf } from '../../shared/http/error-status.js';
 import { answerTo, refusal } from '../support/refusal.js';
+import { applyThenAnswer500Once } from '../support/fault-injection.js';
 
 let table: TestTable;
 let clock = new Date('2026-11-21T02:00:00Z');
@@ -225,6 +226,24 @@ describe('opening a case with its access code', () => {
     expect(statuses.filter((status) => status === 404).length).toBeLessThanOrEqual(10);
     expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(20);
     expect(statuses.filter((status) => status !== 404 && status !== 429)).toEqual([]);
+  });
+
+  it('counts an attempt once when DynamoDB applied the start of its window but answered 500', async () => {
+    const stranger = nextClient();
+    const fired = applyThenAnswer500Once(
+      table.client,
+      (command, input) => command === 'PutItemCommand' && input.Item?.PK?.S === `GUARD#CLIENT#${stranger}`,
+    );
+    const statuses: number[] = [];
+    try {
+      for (let attempt = 1; attempt <= 11; attempt++) {
+        statuses.push((await refusal(openCase(deps, '210103-20200101-0002', 'ABCD-EFGH-JKMN', stranger))).status);
+      }
+    } finally {
+      expect(fired()).toBe(true);
+    }
+    // The SDK's retry of the first attempt is that attempt, not an eleventh: the client still gets its ten.
+    expect(statuses).toEqual([...Array<number>(10).fill(404), 429]);
   });
 
   it('locks unknown numbers the same way, so lockout reveals nothing', async () => {

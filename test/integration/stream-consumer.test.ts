@@ -13,6 +13,7 @@ import { runStreamJobs } from '../../scripts/local/stream-jobs.js';
 import { callerOf, complaint } from '../support/fixtures.js';
 import { createTestTable, testDependencies, type TestTable } from '../support/store.js';
 import { streamRecords } from '../support/stream.js';
+import { applyThenAnswer500Once } from '../support/fault-injection.js';
 
 let table: TestTable;
 let deps: Dependencies & ComplainantAccess & PhoneHashing & PageCursors;
@@ -113,5 +114,27 @@ describe('the table stream consumer', () => {
       '210103',
     ]);
     expect(warned[0]!.notice.params).toEqual({ employerName: EMPLOYER.name, complaints: '3', workersInvolved: '6' });
+  });
+
+  it('sends an acknowledgement when DynamoDB applied its delivery claim but answered 500, instead of waiting on itself', async () => {
+    const registered = await registerCase(deps, callerOf('op-heping'), complaint());
+    const sentNow: string[] = [];
+    const fired = applyThenAnswer500Once(
+      table.client,
+      (command, input) => command === 'PutItemCommand' && input.Item?.entity?.S === 'delivery',
+    );
+    try {
+      const result = await runStreamJobs(
+        consumerDeps({
+          ...recordingSender,
+          sms: { send: async (sms) => void sentNow.push(sms.params.caseNumber!) },
+        }),
+        await streamRecords(table),
+      );
+      expect(result.batchItemFailures).toEqual([]);
+    } finally {
+      expect(fired()).toBe(true);
+    }
+    expect(sentNow).toEqual([registered.caseRecord.caseNumber]);
   });
 });

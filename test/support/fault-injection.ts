@@ -131,7 +131,7 @@ export const injectedThrottle = () =>
   });
 
 /**
- * The first call `matches` picks is applied, then answered with DynamoDB's
+ * The first call `matches` picks that DynamoDB applies is answered with its
  * 500, inside the SDK's retry loop (finalizeRequest, low priority: once per
  * attempt), so the SDK itself sends it again, as in the cloud. Returns a
  * function that takes the middleware off and says whether it fired.
@@ -145,8 +145,9 @@ export function applyThenAnswer500Once(
   client.middlewareStack.add(
     (next, context) => async (args) => {
       if (fired || !matches(context.commandName ?? '', args.input as Record<string, any>)) return next(args);
-      fired = true;
+      // A call DynamoDB refuses (a failed condition) was not applied: it is answered as it was, and the next one waits.
       await next(args);
+      fired = true;
       throw injectedInternalError();
     },
     { step: 'finalizeRequest', priority: 'low', name, override: true },
