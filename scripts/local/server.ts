@@ -9,6 +9,7 @@ import { AppError, sameInEveryLanguage, type ErrorCode } from '../../shared/doma
 import { isPublic } from '../../shared/http/contract.js';
 import { corsSettingsFromEnv, preflightHeaders } from '../../shared/http/cors.js';
 import { errorResponse } from '../../shared/http/response.js';
+import { nameLogLinesBy } from '../../shared/observability/logger.js';
 import type { Authorize } from './auth.js';
 import type { StaticSite } from './static-site.js';
 import { lambdaContext, proxyEvent } from './lambda-invocation.js';
@@ -55,9 +56,10 @@ function handlerLoader() {
  * In the cloud each function has its own IAM role and its own process; here
  * one process runs them all, so what observes the store from outside the
  * handlers reads whose call it is from here: the tests that check what a
- * route touches against its contract's grants (test/support/table-actions.ts)
- * and the benchmark that times each request's wait on DynamoDB
- * (scripts/bench/throughput.ts).
+ * route touches against its contract's grants (test/support/table-actions.ts),
+ * the benchmark that times each request's wait on DynamoDB
+ * (scripts/bench/throughput.ts), and the logger, which names each line's
+ * request by it.
  */
 export interface Invocation {
   readonly route: string;
@@ -153,6 +155,11 @@ export interface LocalServerOptions {
  */
 export function createLocalServer(options: LocalServerOptions): Server {
   const compiled = options.routes.map(compile);
+  // Requests overlap in this one process: each log line names its own invocation, not the last one to start.
+  nameLogLinesBy(() => {
+    const invocation = currentInvocation.getStore();
+    return invocation && { functionName: invocation.route, requestId: invocation.requestId };
+  });
   const loadHandler = handlerLoader();
 
   return createServer(async (request, response) => {

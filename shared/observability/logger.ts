@@ -20,9 +20,34 @@ export function redactPersonalInformation(value: unknown, depth = 0): unknown {
   );
 }
 
-/** Powertools' standard JSON log record, with personal information redacted from extra keys. */
+/** The function and request a log line belongs to. */
+export interface InvocationName {
+  readonly functionName: string;
+  readonly requestId: string;
+}
+
+/**
+ * Names the invocation running now, where one process runs several at once
+ * (the local server). Unset in Lambda: a process there runs one invocation at
+ * a time, and the context the HTTP edge gives the logger is the right one.
+ */
+let runningInvocation: (() => InvocationName | undefined) | undefined;
+
+/** For a process that runs invocations concurrently: log lines name the invocation `source` says is running. */
+export function nameLogLinesBy(source: () => InvocationName | undefined): void {
+  runningInvocation = source;
+}
+
+/**
+ * Powertools' standard JSON log record, with personal information redacted
+ * from extra keys. The function and request id come from the running
+ * invocation where one is named (see nameLogLinesBy): Powertools keeps the
+ * last context it was given, which, with invocations overlapping, may be
+ * another request's.
+ */
 class RedactingLogFormatter extends LogFormatter {
   override formatAttributes(attributes: UnformattedAttributes, additional: LogAttributes): LogItem {
+    const invocation = runningInvocation?.();
     return new LogItem({
       attributes: {
         level: attributes.logLevel,
@@ -30,8 +55,8 @@ class RedactingLogFormatter extends LogFormatter {
         timestamp: this.formatTimestamp(attributes.timestamp),
         service: attributes.serviceName,
         cold_start: attributes.lambdaContext?.coldStart,
-        function_name: attributes.lambdaContext?.functionName,
-        function_request_id: attributes.lambdaContext?.awsRequestId,
+        function_name: invocation?.functionName ?? attributes.lambdaContext?.functionName,
+        function_request_id: invocation?.requestId ?? attributes.lambdaContext?.awsRequestId,
         xray_trace_id: attributes.xRayTraceId,
       },
     }).addAttributes(redactPersonalInformation(additional) as LogAttributes);
