@@ -19,7 +19,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DynamoDBClient, GetItemCommand, ScanCommand, UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { ROUTES } from '../functions/routes.js';
@@ -33,6 +33,7 @@ import { median, percentile, round } from './bench/stats.js';
 import { authorizeLocally, signLocalToken } from './local/auth.js';
 import { DEMO_USERS, demoUser, type DemoUser } from './local/demo-data.js';
 import { LOCAL_AWS_ENV } from './local/dynamodb-local.js';
+import { closeCaseDirectly } from './local/close-directly.js';
 import { startLocalEnvironment } from './local/environment.js';
 import { proxyEvent } from './local/lambda-invocation.js';
 import type { ProbeResult } from './measure/child.js';
@@ -173,23 +174,8 @@ class Api {
    * does: which union's staff would close it depends on the routing rules,
    * and feedback only asks that it be closed.
    */
-  async closeDirectly(caseNumber: string): Promise<void> {
-    const { client, tableName } = this.table;
-    const reservation = await client.send(
-      new GetItemCommand({ TableName: tableName, Key: { PK: { S: `CASENO#${caseNumber}` }, SK: { S: 'CASENO' } } }),
-    );
-    const caseId = reservation.Item?.caseId?.S;
-    if (!caseId) throw new Error(`no case ${caseNumber}`);
-    await client.send(
-      new UpdateItemCommand({
-        TableName: tableName,
-        Key: { PK: { S: `CASE#${caseId}` }, SK: { S: 'CASE' } },
-        // A case's status is in its row (see shared/store/case-item.ts).
-        UpdateExpression: 'SET #row.#status = :closed',
-        ExpressionAttributeNames: { '#row': 'row', '#status': 'status' },
-        ExpressionAttributeValues: { ':closed': { S: 'closed' } },
-      }),
-    );
+  closeDirectly(caseNumber: string): Promise<void> {
+    return closeCaseDirectly(this.table.client, this.table.tableName, caseNumber);
   }
 
   /**

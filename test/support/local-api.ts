@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import { DynamoDBClient, GetItemCommand, ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { inject } from 'vitest';
 import { signLocalToken } from '../../scripts/local/auth.js';
 import type { DemoUser } from '../../scripts/local/demo-data.js';
 import { LOCAL_AWS_ENV } from '../../scripts/local/dynamodb-local.js';
+import { closeCaseDirectly } from '../../scripts/local/close-directly.js';
 import { startLocalEnvironment, type LocalEnvironment } from '../../scripts/local/environment.js';
 
 export interface ApiResponse {
@@ -105,23 +106,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       } while (startKey);
       return items;
     },
-    async closeCase(caseNumber) {
-      const reservation = await raw.send(
-        new GetItemCommand({ TableName: environment.tableName, Key: { PK: { S: `CASENO#${caseNumber}` }, SK: { S: 'CASENO' } } }),
-      );
-      const caseId = reservation.Item?.caseId?.S;
-      if (!caseId) throw new Error(`no case ${caseNumber}`);
-      await raw.send(
-        new UpdateItemCommand({
-          TableName: environment.tableName,
-          Key: { PK: { S: `CASE#${caseId}` }, SK: { S: 'CASE' } },
-          // A case's status is in its row (see shared/store/case-item.ts).
-          UpdateExpression: 'SET #row.#status = :closed',
-          ExpressionAttributeNames: { '#row': 'row', '#status': 'status' },
-          ExpressionAttributeValues: { ':closed': { S: 'closed' } },
-        }),
-      );
-    },
+    closeCase: (caseNumber) => closeCaseDirectly(raw, environment.tableName, caseNumber),
     async stop() {
       raw.destroy();
       await environment.stop();
