@@ -35,6 +35,7 @@ import {
 } from './bench/reports.js';
 import { times, withinTarget } from './bench/report.js';
 import { round } from './bench/stats.js';
+import { storeRateReason } from './bench/rate.js';
 import { storeTailReason } from './bench/tail.js';
 import { benchThroughput, type ThroughputLevel } from './bench/throughput.js';
 import { startDynamoDbLocal, type RunningDynamoDb } from './local/dynamodb-local.js';
@@ -136,8 +137,10 @@ function coldStartFigures(result: ColdStart): Figure[] {
 }
 
 function throughputFigures(levels: readonly ThroughputLevel[]): Figure[] {
-  return levels.flatMap(({ connections, stack, raw, rateRatio, pairedRateRatios }) => {
+  return levels.flatMap((level) => {
+    const { connections, stack, raw, rateRatio, pairedRateRatios } = level;
     const tailException = storeTailReason(stack, raw, THROUGHPUT_TARGETS.tail);
+    const rateException = storeRateReason(level, THROUGHPUT_TARGETS.ratio);
     return [
       {
         figure: `registrations/s at ${connections} connections: stack ÷ raw store`,
@@ -147,6 +150,7 @@ function throughputFigures(levels: readonly ThroughputLevel[]): Figure[] {
           `pooled ${stack.perSecond.toFixed(1)} vs ${raw.perSecond.toFixed(1)}/s)`,
         target: `≥ ${times(THROUGHPUT_TARGETS.ratio)}`,
         met: Math.round(rateRatio * 100) / 100 >= THROUGHPUT_TARGETS.ratio,
+        ...(rateException ? { exception: rateException } : {}),
       },
       {
         figure: `registration at ${connections} connections: stack p99 ÷ p50`,
@@ -240,7 +244,13 @@ async function main(): Promise<void> {
 
   progress('throughput: ');
   const levels = await withDynamoDbLocal((dynamoDb) =>
-    benchThroughput({ dynamoDbEndpoint: dynamoDb.endpoint, connections: CONNECTIONS, progress, ...plan.throughput }),
+    benchThroughput({
+      dynamoDbEndpoint: dynamoDb.endpoint,
+      dynamoDbPid: dynamoDb.pid,
+      connections: CONNECTIONS,
+      progress,
+      ...plan.throughput,
+    }),
   );
   progress(`reports (${phaseSeconds(started)} s so far): `);
   const reports = await withDynamoDbLocal((dynamoDb) =>
@@ -285,7 +295,7 @@ async function main(): Promise<void> {
 function renderThroughput(levels: readonly ThroughputLevel[]): string {
   const lines = ['Registrations through the whole stack vs the raw store (same DynamoDB Local, alternating slices):'];
   lines.push(
-    'connections   side    registrations   per s    p50 ms   p99 ms   store wait p50/p99 ms   own p50/p99 ms   event loop held up ms   failures   Node CPU ms per registration',
+    'connections   side    registrations   per s    p50 ms   p99 ms   store wait p50/p99 ms   own p50/p99 ms   event loop held up ms   failures   Node CPU ms per registration   store CPU ms per registration   store cores busy',
   );
   const pair = (p50: number, p99: number) => `${p50.toFixed(0)} / ${p99.toFixed(0)}`;
   for (const { connections, stack, raw } of levels)
@@ -306,12 +316,15 @@ function renderThroughput(levels: readonly ThroughputLevel[]): string {
           figures.eventLoopMaxDelayMs.toFixed(0).padStart(21),
           String(figures.failures).padStart(8),
           figures.cpuMsPerOperation.toFixed(1).padStart(28),
+          (figures.storeCpuMsPerOperation?.toFixed(1) ?? '–').padStart(29),
+          (figures.storeCores?.toFixed(2) ?? '–').padStart(16),
         ].join('   '),
       );
   lines.push(
     "Store wait: per request, the time its DynamoDB calls took to be answered; own: the rest (on the stack's side the " +
       "server, the authorizer and the handler); event loop held up: the longest delay of this process's event loop. " +
-      "Node CPU: this process, load generator included on both sides. DynamoDB Local's JVM runs on the same cores.",
+      "Node CPU: this process, load generator included on both sides. DynamoDB Local's JVM runs on the same cores; " +
+      'its CPU (store CPU, and cores busy: its CPU per second) is read from /proc, where there is one.',
   );
   return lines.join('\n');
 }

@@ -15,6 +15,9 @@
  * instead of always on the side that runs second. Each request's wait on
  * DynamoDB Local's answers is timed on both sides, so a slow request can be
  * told apart: slow because the store answered slowly, or slow in the stack.
+ * DynamoDB Local's own CPU time is read around every slice, so a lower rate
+ * can be told apart too: the store kept less busy, or the store spending more
+ * per registration (bench/rate.ts).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
@@ -35,10 +38,13 @@ import { DEMO_UNIONS, demoUser } from '../local/demo-data.js';
 import { LOCAL_AWS_ENV } from '../local/dynamodb-local.js';
 import { startLocalEnvironment } from '../local/environment.js';
 import { currentInvocation } from '../local/server.js';
+import { processCpuMs } from './process-cpu.js';
 import { median, percentile } from './stats.js';
 
 export interface ThroughputOptions {
   readonly dynamoDbEndpoint: string;
+  /** DynamoDB Local's process, whose CPU time each slice reads (see storeCoresBusy). */
+  readonly dynamoDbPid?: number;
   readonly connections: readonly number[];
   /** Slices per side and level (even, so each order of a pair comes equally often); each side gets `slices × sliceSeconds` of measured time. */
   readonly slices: number;
@@ -65,6 +71,9 @@ export interface Side {
   readonly eventLoopMaxDelayMs: number;
   /** Node CPU per registration in this process (load generator included on both sides). */
   readonly cpuMsPerOperation: number;
+  /** DynamoDB Local's CPU per registration, and its CPU per second (cores kept busy); absent where unreadable. */
+  readonly storeCpuMsPerOperation?: number;
+  readonly storeCores?: number;
 }
 
 export interface ThroughputLevel {
@@ -80,6 +89,13 @@ export interface ThroughputLevel {
    */
   readonly pairedRateRatios: readonly number[];
   readonly rateRatio: number;
+  /**
+   * Stack ÷ raw of the cores DynamoDB Local kept busy in each pair of slices,
+   * and their median; absent where its CPU time cannot be read (see
+   * bench/rate.ts).
+   */
+  readonly pairedStoreBusyRatios?: readonly number[];
+  readonly storeBusyRatio?: number;
 }
 
 /** The documented sample registration (events/registerCase.json), as an operator of 和平区 sends it. */
@@ -97,6 +113,9 @@ interface Tally {
   eventLoopMaxDelayMs: number;
   /** Registrations per second of each drive (slice) in turn. */
   readonly sliceRates: number[];
+  /** DynamoDB Local's CPU in each drive, as cores kept busy (CPU ms ÷ elapsed ms); undefined where unreadable. */
+  readonly sliceStoreCores: (number | undefined)[];
+  storeCpuMs: number;
 }
 
 /** Each operation's wait on DynamoDB Local so far, by operation id (a stack request's `x-request-id`, or a raw operation's). */
@@ -133,8 +152,19 @@ function takeStoreWait(operation: string): number {
   return waited;
 }
 
-/** `connections` workers, each sending one operation (which resolves its id) after the other, for `seconds`. */
-async function drive(connections: number, seconds: number, operation: () => Promise<string>, tally: Tally): Promise<void> {
+/**
+ * `connections` workers, each sending one operation (which resolves its id)
+ * after the other, for `seconds`; DynamoDB Local's CPU is read around it when
+ * `storePid` is given.
+ */
+async function drive(
+  connections: number,
+  seconds: number,
+  operation: () => Promise<string>,
+  tally: Tally,
+  storePid?: number,
+): Promise<void> {
+  const storeCpuBefore = processCpuMs(storePid);
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const doneBefore = tally.latenciesMs.length;
@@ -162,6 +192,10 @@ async function drive(connections: number, seconds: number, operation: () => Prom
   tally.sliceRates.push((tally.latenciesMs.length - doneBefore) / elapsedSeconds);
   const cpu = process.cpuUsage(cpuBefore);
   tally.cpuMs += (cpu.user + cpu.system) / 1000;
+  const storeCpuAfter = processCpuMs(storePid);
+  const storeCpuMs = storeCpuBefore !== undefined && storeCpuAfter !== undefined ? storeCpuAfter - storeCpuBefore : undefined;
+  tally.sliceStoreCores.push(storeCpuMs === undefined ? undefined : storeCpuMs / (elapsedSeconds * 1000));
+  tally.storeCpuMs += storeCpuMs ?? Number.NaN;
 }
 
 /** POSTs `body`, reads the answer to its end, resolves its status and `x-request-id`. */
@@ -194,6 +228,8 @@ const newTally = (): Tally => ({
   cpuMs: 0,
   eventLoopMaxDelayMs: 0,
   sliceRates: [],
+  sliceStoreCores: [],
+  storeCpuMs: 0,
 });
 
 /** Warm-up: one-second windows, at least `minSeconds`, then until the last three agree, at most `maxSeconds`. */
@@ -243,7 +279,22 @@ function sideOf(tally: Tally): Side {
     ownP99Ms: percentile(ownMs, 99),
     eventLoopMaxDelayMs: tally.eventLoopMaxDelayMs,
     cpuMsPerOperation: tally.cpuMs / tally.latenciesMs.length,
+    ...(Number.isFinite(tally.storeCpuMs)
+      ? {
+          storeCpuMsPerOperation: tally.storeCpuMs / tally.latenciesMs.length,
+          storeCores: tally.storeCpuMs / (tally.seconds * 1000),
+        }
+      : {}),
   };
+}
+
+/** Stack ÷ raw of DynamoDB Local's busy cores in each pair of slices, or undefined if any slice's could not be read. */
+function pairedStoreBusyRatios(stack: Tally, raw: Tally): number[] | undefined {
+  const ratios = stack.sliceStoreCores.map((cores, slice) => {
+    const rawCores = raw.sliceStoreCores[slice];
+    return cores === undefined || rawCores === undefined ? undefined : cores / rawCores;
+  });
+  return ratios.every((ratio) => ratio !== undefined && Number.isFinite(ratio)) ? (ratios as number[]) : undefined;
 }
 
 export async function benchThroughput(options: ThroughputOptions): Promise<ThroughputLevel[]> {
@@ -325,19 +376,21 @@ export async function benchThroughput(options: ThroughputOptions): Promise<Throu
       await drive(connections, 1, viaStack, newTally());
       for (let slice = 0; slice < options.slices; slice++) {
         const pair = [
-          () => drive(connections, options.sliceSeconds, direct, raw),
-          () => drive(connections, options.sliceSeconds, viaStack, stack),
+          () => drive(connections, options.sliceSeconds, direct, raw, options.dynamoDbPid),
+          () => drive(connections, options.sliceSeconds, viaStack, stack, options.dynamoDbPid),
         ];
         for (const side of slice % 2 === 0 ? pair : pair.reverse()) await side();
         options.progress('.');
       }
       const pairedRateRatios = stack.sliceRates.map((rate, slice) => rate / raw.sliceRates[slice]!);
+      const busyRatios = pairedStoreBusyRatios(stack, raw);
       levels.push({
         connections,
         stack: sideOf(stack),
         raw: sideOf(raw),
         pairedRateRatios,
         rateRatio: median(pairedRateRatios),
+        ...(busyRatios ? { pairedStoreBusyRatios: busyRatios, storeBusyRatio: median(busyRatios) } : {}),
       });
       options.progress(` ${connections} connections done\n`);
     }

@@ -53,6 +53,8 @@ export async function freePort(): Promise<number> {
 export interface RunningDynamoDb {
   readonly endpoint: string;
   readonly client: DynamoDBClient;
+  /** The Java process's id (the benchmark reads its CPU time). */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
   /** Kills the Java process outright (SIGKILL), as a crash would: no shutdown, whatever was in flight is cut off. */
   crash(): Promise<void>;
@@ -109,7 +111,7 @@ export async function startDynamoDbLocal(options: { port?: number; persistDir?: 
     }
     try {
       await client.send(new ListTablesCommand({ Limit: 1 }));
-      return { endpoint, client, stop, crash };
+      return { endpoint, client, pid: child.pid, stop, crash };
     } catch {
       if (Date.now() > deadline) {
         await stop();
