@@ -1,7 +1,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { runStreamJobs } from '../../scripts/local/stream-jobs.js';
+import { streamDependencies } from '../../shared/composition/stream-jobs.js';
+import { consoleSms, consoleStaffNotices } from '../../shared/notify/console-sender.js';
 import { logger } from '../../shared/observability/logger.js';
 import { complaint, demo } from '../support/fixtures.js';
 import { startLocalApi, type LocalApi } from '../support/local-api.js';
+import { streamRecords } from '../support/stream.js';
 
 let api: LocalApi;
 let written: string[];
@@ -46,5 +50,18 @@ describe('the local server’s logs, with requests overlapping', () => {
     // One line per request, each naming the request it closes (a shared logger would name the last to start).
     expect(completed.map((line) => line.function_request_id).sort()).toEqual([...answeredIds].sort());
     expect(new Set(completed.map((line) => line.function_name))).toEqual(new Set(['registerCase']));
+  });
+
+  it('names a stream job’s lines by the job and a request id of its own, not by the last request the server ran', async () => {
+    const registered = await api.request('POST', '/cases', { user: demo('op-heping'), body: complaint() });
+    const quiet = () => undefined;
+    const deps = streamDependencies({ sms: consoleSms(quiet), staffNotices: consoleStaffNotices(quiet) });
+
+    await runStreamJobs(deps, await streamRecords(api.table));
+
+    const notifications = linesSaying('notification');
+    expect(notifications.length).toBeGreaterThan(0);
+    expect(new Set(notifications.map((line) => line.function_name))).toEqual(new Set(['deliverNotifications']));
+    expect(notifications.map((line) => line.function_request_id)).not.toContain(registered.headers.get('x-request-id'));
   });
 });
