@@ -43,7 +43,7 @@ import { median, percentile } from './stats.js';
 
 export interface ThroughputOptions {
   readonly dynamoDbEndpoint: string;
-  /** DynamoDB Local's process, whose CPU time each slice reads (see storeCoresBusy). */
+  /** DynamoDB Local's process, whose CPU time each slice reads (see bench/rate.ts). */
   readonly dynamoDbPid?: number;
   readonly connections: readonly number[];
   /** Slices per side and level (even, so each order of a pair comes equally often); each side gets `slices × sliceSeconds` of measured time. */
