@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { handler as sweepHandler } from '../../functions/lifecycle/sweep.js';
 import { consoleSms, consoleStaffNotices } from '../../shared/notify/console-sender.js';
 import { streamDependencies } from '../../shared/composition/stream-jobs.js';
 import { startStreamFeeder } from './stream-feeder.js';
-import { currentInvocation } from './server.js';
+import { runAsInvocation } from './server.js';
 import { runStreamJobs } from './stream-jobs.js';
 
 /**
@@ -29,16 +28,14 @@ export async function startBackgroundWork(options: {
   });
   let sweeping: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    // An invocation of its own, as in the cloud, so its log lines carry its name (see currentInvocation).
-    sweeping = currentInvocation
-      .run({ route: 'sweepClocks', requestId: randomUUID() }, () => sweepHandler())
-      .then(
-        (report) => {
-          if (report.escalated > 0)
-            options.log(`[sweeper] escalated ${report.escalated}, stale claims returned ${report.staleClaimsReturned}`);
-        },
-        (error: unknown) => options.log(`sweeper: ${error instanceof Error ? error.message : String(error)}`),
-      );
+    // An invocation of its own, as in the cloud, so its log lines carry its name (see runAsInvocation).
+    sweeping = runAsInvocation('sweepClocks', () => sweepHandler()).then(
+      (report) => {
+        if (report.escalated > 0)
+          options.log(`[sweeper] escalated ${report.escalated}, stale claims returned ${report.staleClaimsReturned}`);
+      },
+      (error: unknown) => options.log(`sweeper: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }, options.sweepEveryMs ?? 60_000);
   return {
     stop: async () => {

@@ -67,6 +67,11 @@ export interface Invocation {
 }
 export const currentInvocation = new AsyncLocalStorage<Invocation>();
 
+/** Runs `work` as an invocation of `name` with a request id of its own: a job, invoked outside the HTTP server. */
+export function runAsInvocation<T>(name: string, work: () => Promise<T>): Promise<T> {
+  return currentInvocation.run({ route: name, requestId: randomUUID() }, work);
+}
+
 export { FUNCTION_TIMEOUT_MS, lambdaContext } from './lambda-invocation.js';
 
 function readBody(request: IncomingMessage): Promise<Buffer | 'too_large'> {

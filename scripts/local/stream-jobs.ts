@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
 import { JOBS } from '../../functions/jobs.js';
 import { deliverNotifications } from '../../functions/streams/deliver-notifications.js';
 import { raiseEarlyWarnings } from '../../functions/streams/early-warning.js';
 import { isInsertOf } from '../../shared/composition/stream.js';
 import type { StreamDependencies } from '../../shared/usecases/stream-dependencies.js';
-import { currentInvocation } from './server.js';
+import { runAsInvocation } from './server.js';
 
 type Consumer = (deps: StreamDependencies, records: readonly DynamoDBRecord[]) => Promise<DynamoDBBatchResponse>;
 
@@ -37,7 +36,7 @@ export async function runStreamJobs(
   let earliest: number | undefined;
   for (const { name, inserts, consume } of STREAM_JOBS) {
     const mine = records.filter((record) => record.eventName === 'INSERT' && isInsertOf(record.dynamodb?.NewImage, inserts));
-    const outcome = await currentInvocation.run({ route: name, requestId: randomUUID() }, () => consume(deps, mine));
+    const outcome = await runAsInvocation(name, () => consume(deps, mine));
     for (const { itemIdentifier } of outcome.batchItemFailures) {
       const index = records.findIndex((record) => record.dynamodb?.SequenceNumber === itemIdentifier);
       if (earliest === undefined || index < earliest) earliest = index;

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { currentInvocation } from '../../scripts/local/server.js';
+import { currentInvocation, runAsInvocation } from '../../scripts/local/server.js';
 
 /**
  * Records which DynamoDB actions (and indexes) each route's handler issues,
@@ -74,7 +73,7 @@ export function recordTableActions(client: DynamoDBClient): TableActionRecorder 
     actions,
     indexes,
     unattributed,
-    as: (name, work) => currentInvocation.run({ route: name, requestId: randomUUID() }, work),
+    as: runAsInvocation,
     stop: () => client.middlewareStack.remove(MIDDLEWARE_NAME),
   };
 }
